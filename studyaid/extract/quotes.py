@@ -1,0 +1,282 @@
+"""Who said what: direct quotations and reported speech, with speakers resolved.
+
+Handled: ``"...," Rutte said`` (cue after, possibly parsed as its own sentence), ``Trump told
+reporters: "..."`` (cue before), ``"...," stressed Putin`` (inverted), a quote split around its cue
+(``"A," he said, "B."``), quotes spanning sentences, continuing quotes with no new cue (next sentence or
+next paragraph), reported speech (``Macron said the plan is not about ...``) with its partial quotes
+(``would be treated as "legitimate targets"``), ``according to X``, and pronoun or title speakers
+(``he told RFE/RL``, ``the Russian president``) resolved to the last person named.
+
+Not statements: scare quotes and titles (``"reassurance force"``, ``"Long Story Short"``) and
+quoted fragments inside a sentence; they only ever appear as partial quotes of reported speech.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..document import Document
+from ..facts import Quote
+from .common import clean_text, provisional_ref, span_source
+from .quote_marks import Quotation, find_quotations
+from .speakers import PersonTracker, Speaker, resolve_speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs that introduce a direct quotation.
+QUOTE_CUES = {
+    "say", "tell", "add", "emphasize", "emphasise", "stress", "insist", "warn", "ask", "write", "explain",
+    "declare", "note", "claim", "continue", "reply", "respond", "tweet", "post", "suggest", "argue",
+    "state", "remark", "reiterate", "repeat", "announce", "caution", "admit", "acknowledge",
+}
+# Verbs whose clausal complement is reported speech.
+REPORT_CUES = QUOTE_CUES - {"continue", "ask", "post", "tweet", "repeat"} | {
+    "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report",
+}
+MIN_REPORTED_WORDS = 4
+FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
+
+
+def _opens(text: str) -> bool:
+    """True when ``text`` has a quotation mark opened and not closed."""
+    return any(q.unclosed for q in find_quotations(text))
+
+
+@dataclass
+class _Attributed:
+    quotation: Quotation
+    span: "Span"
+    speaker: Speaker
+    cue: "Token | None"
+    source_start: int
+    source_end: int
+    paragraph: int
+
+
+def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Quote]:
+    """Yield direct quotations first, then reported speech, from one parsed document."""
+    text = doc.text
+    quotations = [q for q in find_quotations(text) if document.exclusion_at(q.start, q.end) is None]
+    blocked = [(q.start, q.end) for q in quotations] + [(e.start, e.end) for e in document.excluded]
+    tracker = PersonTracker(doc, blocked, is_place)
+    direct = list(_direct(doc, document, quotations, tracker, is_place))
+    for item in direct:
+        yield _quote_from(item, document)
+    direct_ranges = [(a.quotation.start, a.quotation.end) for a in direct]
+    yield from _reported(doc, document, quotations, direct_ranges, tracker, is_place)
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _is_statement(q: Quotation, span: "Span", text: str) -> bool:
+    """A quotation that says something on its own, not a scare quote, title or fragment."""
+    if q.words < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    first = q.text.lstrip(" .\u2026(")
+    if not first[:1].isupper():
+        return False
+    before = text[: q.start - 1].rstrip()
+    return not before or before[-1] in ":,.?!\n\u2014\u2013" or before[-1] in "\"\u201d"
+
+
+def _outside(pos: int, quotations: list[Quotation]) -> bool:
+    return not any(q.start - 1 <= pos <= q.end for q in quotations)
+
+
+def _cue_for(q: Quotation, span: "Span", quotations: list[Quotation]) -> "tuple[Token, int, int] | None":
+    """The speech verb attributing ``q``, and the extent of text it attributes (sentence bounds)."""
+    doc = span.doc
+    first, last = span[0].sent, span[-1].sent
+    windows: list["Span"] = [last] if first == last else [first, last]
+    if last.end < len(doc):  # '"Why ...?" Rutte said.' parses as two sentences
+        nxt = doc[last.end].sent
+        if nxt.start_char - q.end <= 3 and len(nxt) <= 12:
+            windows.append(nxt)
+    if first.start > 0:  # 'Trump told reporters: "Yeah, I will."'
+        prev = doc[first.start - 1].sent
+        if prev.text.rstrip().endswith(":"):
+            windows.append(prev)
+    best: "tuple[int, Token, Span] | None" = None
+    for window in windows:
+        for tok in window:
+            if tok.lemma_.lower() in QUOTE_CUES and tok.pos_ == "VERB" and _outside(tok.idx, quotations):
+                dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
+                if best is None or dist < best[0]:
+                    best = (dist, tok, window)
+    if best is None:
+        return None
+    _, tok, window = best
+    return tok, min(first.start_char, window.start_char), max(last.end_char, window.end_char)
+
+
+def _subject(verb: "Token") -> "Token | None":
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attributed]:
+    text = doc.text
+    previous: _Attributed | None = None
+    for q in quotations:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not _is_statement(q, span, text):
+            continue
+        paragraph = _paragraph_of(text, q.start)
+        found = _cue_for(q, span, quotations)
+        speaker: Speaker | None = None
+        cue = None
+        if found is not None:
+            cue, start, end = found
+            subject = _subject(cue)
+            speaker = resolve_speaker(subject, tracker, is_place) if subject is not None else None
+            if speaker is None:
+                continue  # a cue with an unknown or non-person speaker: not attributable
+        elif previous is not None and _continues(previous, q, text, paragraph):
+            speaker = Speaker(previous.speaker.name, q.start, resolved_from=previous.speaker.resolved_from)
+            start, end = span[0].sent.start_char, span[-1].sent.end_char
+        else:
+            speaker = _speaker_of_paragraph_before(span, q, text, tracker, is_place)
+            if speaker is None:
+                continue
+            start, end = span[0].sent.start_char, span[-1].sent.end_char
+        item = _Attributed(q, span, speaker, cue, start, end, paragraph)
+        # a quote split around its cue: '"A," he said, "B."' shares one sentence and one cue
+        if previous is not None and cue is not None and previous.cue is not None and previous.cue.i == cue.i:
+            previous.quotation = Quotation(previous.quotation.start, q.end,
+                                           f"{previous.quotation.text.rstrip(' ,')} {q.text}")
+            previous.source_end = max(previous.source_end, end)
+            continue
+        if previous is not None:
+            yield previous
+        tracker.add(speaker.name, q.start)
+        previous = item
+    if previous is not None:
+        yield previous
+
+
+def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_place) -> Speaker | None:
+    """A quote-only paragraph right after a paragraph of reported speech continues that speaker."""
+    p_start, p_end = _paragraph_bounds(text, q.start)
+    if re.sub(r"[\s\"\u201c\u201d.,]", "", text[p_start:q.start - 1] + text[q.end + 1:p_end]):
+        return None
+    doc = span.doc
+    i = span[0].sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    for tok in doc[i].sent:
+        if tok.lemma_.lower() in REPORT_CUES and tok.pos_ == "VERB":
+            subject = _subject(tok)
+            found = resolve_speaker(subject, tracker, is_place) if subject is not None else None
+            if found is not None:
+                return Speaker(found.name, q.start, resolved_from=found.resolved_from)
+    return None
+
+
+def _continues(previous: _Attributed, q: Quotation, text: str, paragraph: int) -> bool:
+    """A cue-less quotation continuing the previous speaker's quote (same or next paragraph)."""
+    between = text[previous.quotation.end: q.start]
+    outside = re.sub(r"[\s\"\u201c\u201d.,]", "", between)
+    if paragraph == previous.paragraph:
+        return len(outside) < 40 or previous.cue is not None and previous.cue.idx < q.start
+    p_start, p_end = _paragraph_bounds(text, q.start)
+    rest = text[p_start:q.start - 1] + text[q.end + 1:p_end]
+    quote_only = not re.sub(r"[\s\"\u201c\u201d.,]", "", rest)
+    _, prev_end = _paragraph_bounds(text, previous.quotation.start)
+    nearby = not text[prev_end:p_start].strip()  # only blank lines between the two paragraphs
+    return quote_only and nearby
+
+
+def _quote_from(item: _Attributed, document: Document) -> Quote:
+    speaker = item.speaker
+    resolved = speaker.resolved_from
+    confidence = 0.9 if item.cue is not None and not resolved else 0.8 if item.cue is not None else 0.75
+    warnings = [] if item.cue is not None else ["continuing quote: speaker taken from the previous quote"]
+    return Quote(
+        speaker=provisional_ref(speaker.name, "person"),
+        text=clean_text(item.quotation.text).rstrip(","),
+        mode="direct",
+        cue=item.cue.lemma_.lower() if item.cue is not None else "say",
+        resolved_from=resolved,
+        sources=[span_source(document, item.source_start, item.source_end)],
+        confidence=confidence,
+        warnings=warnings,
+    )
+
+
+def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:
+    for tok in doc:
+        if tok.pos_ != "VERB" or not _outside(tok.idx, quotations) or document.exclusion_at(tok.idx, tok.idx + 1):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in REPORT_CUES:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            subject = _subject(tok)
+            if comp is None or subject is None:
+                continue
+            lead = {t.i for c in comp.children if c.dep_ == "advcl" and c.i < comp.i and c.left_edge.i == comp.left_edge.i
+                    for t in c.subtree}  # "As the politicians spoke, drones killed ..., the governor said"
+            words = [t for t in comp.subtree if t.i not in lead]
+            while words and (words[0].dep_ == "mark" or words[0].is_punct):
+                words = words[1:]
+            speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+            yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
+                                        direct_ranges, tracker, is_place)
+        elif tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            person = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if person is None or tok.head.i == tok.i:
+                continue
+            clause = tok.head
+            skip = set(t.i for t in tok.subtree)
+            words = [t for t in clause.subtree if t.i not in skip]
+            if words and words[0].tag_ in ("WDT", "WP", "WRB"):
+                continue  # "Which according to Macron would ...": the clause has no subject of its own
+            yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
+                                        direct_ranges, tracker, is_place)
+
+
+def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place):
+    if not words or not any(t.tag_ in FINITE_TAGS for t in words):
+        return
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if _opens(doc.text[start:end]) and end < len(doc.text) and doc.text[end] in "\"\u201d":
+        end += 1  # keep the closing mark of a partial quote: would be treated as "legitimate targets"
+    content = clean_text(doc.text[start:end])
+    if len(re.findall(r"[^\W\d_]+", content)) < MIN_REPORTED_WORDS:
+        return
+    overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_ranges)
+    if overlap > 0.5 * (end - start):
+        return  # the clause is a direct quotation already attributed
+    partial = [clean_text(q.text).rstrip(",.") for q in quotations if start <= q.start and q.end <= end]
+    sent = cue.sent
+    names = []
+    for subject in speakers:
+        speaker = resolve_speaker(subject, tracker, is_place)
+        if speaker is not None and speaker.name not in names:
+            names.append(speaker.name)
+            yield Quote(
+                speaker=provisional_ref(speaker.name, "person"),
+                text=content.rstrip(".,"),
+                mode="reported",
+                cue=lemma,
+                resolved_from=speaker.resolved_from,
+                partial_quotes=partial,
+                sources=[span_source(document, sent.start_char, sent.end_char)],
+                confidence=0.8 if not speaker.resolved_from else 0.7,
+            )
