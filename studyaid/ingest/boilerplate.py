@@ -1,0 +1,501 @@
+"""Page junk in pasted news articles, marked as excluded spans; the text itself is never changed.
+
+:func:`mark_junk` reads a text as paragraphs ("units": a line, or a hard-wrapped block of lines),
+cuts prefixes and sign-offs (bullets, "Key Points –" labels, datelines, "— Agencies"), classifies
+each unit (navigation, media player, caption, author bio, publisher notice, teaser list, repeated
+paragraph, heading) and returns sorted, non-overlapping exclusions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from ..document import Exclusion, ExclusionReason
+
+Span = tuple[int, int, ExclusionReason]
+
+DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
+CLOSERS = "\"'\u201d\u2019\u00bb)]"
+TERMINAL = ".!?\u2026"
+SMALL_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but nor as is are was be vs via into onto over "
+    "per than that this its it de la le".split()
+)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr jr sr st gen col lt sgt gov sen rep prof no vs etc inc ltd co corp mt ft "
+    "jan feb mar apr aug sep sept oct nov dec".split()
+)
+
+# --- whole-line vocabularies -------------------------------------------------------------------
+_NAV = re.compile(
+    r"(?i)^(?:accessibility links|skip to (?:main )?content|skip navigation|breaking(?: news)?|updated|"
+    r"summary|(?:main )?menu|search|share(?: this| on \w+)?(?: article| story| page)?|print|comments?|"
+    r"advertisement|advert|sponsored(?: content)?|home|back to top|toggle navigation|sign in|log ?in|"
+    r"log ?out|subscribe|close|next|previous|prev|live|live updates|more|show more|load more|see all|"
+    r"view all|copy link|email|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|xs|sm|md|lg|xl|"
+    r"xxl|\d+x\d+(?: image)?|image|photo|gallery|\d+\s*min(?:ute)?s?\s+read)$"
+)
+_DATED_NAV = re.compile(
+    r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[\s:]*(?=.*\d).{0,60}$"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+_BARE_DATE = re.compile(
+    rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}(?:[\sT,|-]+\d{{1,2}}:\d{{2}}.*)?$"
+)
+_MEDIA = re.compile(
+    r"(?i)^(?:please wait|loading(?: video| player)?\W*|no media source currently available|"
+    r"(?:play|pause|mute|unmute|replay|full ?screen|exit full ?screen)(?: video)?|"
+    r"your browser does(?: not|n[\u2019']t) support.*|video (?:unavailable|duration.*)|embed|download|"
+    r"share video|watch(?: video| live| now)?|listen(?: to this article| now)?(?:\W+\d.*)?)$"
+)
+_TIMECODE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*/?\s*)+$")
+_PHOTO_CREDIT = re.compile(
+    r"(?i)^(?:(?:image|photo|picture|file photo|photograph|illustration)(?: credit)?\s*[:|]|"
+    r"\(?(?:photo|image|picture)s? (?:by|courtesy)\b)|\bvia getty images\b|"
+    r"\((?:photo|image|picture)s? (?:by|credit|courtesy)[^)]*\)\s*$"
+)
+_ABOUT_AUTHOR = re.compile(r"(?i)^(?:about the authors?|about (?:him|her)|author bio(?:graphy)?|the authors?)\s*:?$")
+_TEASER_HEAD = re.compile(
+    r"^(?:(?i:more)(?:\s+[A-Z][\w&'\u2019-]*){1,3}|"
+    r"(?i:more (?:stories|news|from .{1,30}|on this (?:story|topic))|related(?: (?:articles|stories|"
+    r"content|coverage|news|topics|reading))?|read (?:more|next|also)|see also|also read|"
+    r"you (?:may|might) also like|recommended(?: for you| stories)?|most (?:read|popular|viewed)|"
+    r"popular(?: now| stories)?|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks))"
+    r"\s*:?$"
+)
+_BYLINE = re.compile(
+    r"^(?i:by)\s+[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})*$"
+)
+
+# --- author bios ------------------------------------------------------------------------------
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*\s+is\s+(?:a|an|the)\s+[^.!?]{0,160}?\b"
+    r"(?:journalist|author|reporter|correspondent|editor|producer|podcaster|writer|researcher|"
+    r"contributor|columnist|freelancer|photojournalist|broadcaster|commentator)s?\b"
+)
+_BIO_CUE = re.compile(
+    r"(?i)(?:-based\b|\b(?:based in|writes|has written|covers|has covered|experience|author of|books?|"
+    r"contribut\w+|speciali[sz]\w+|focus(?:es|ing)? on|holds an?|graduated?|his work|her work|"
+    r"their work|previously worked|formerly)\b)"
+)
+
+# --- publisher notices (searched per sentence) ------------------------------------------------
+_NOTICE = [
+    re.compile(p, re.I)
+    for p in (
+        r"\b(?:click|tap|press) (?:here|the link|below)\b",
+        r"^(?:read|see|watch|listen)(?: the)? (?:more|also|full story|next)\b",
+        r"\b(?:subscribe|sign up|signup)\b.{0,60}\b(?:newsletters?|updates|podcast|channel|inbox|alerts|"
+        r"free|today|now|here)\b",
+        r"\b(?:our|daily|weekly|free) newsletters?\b",
+        r"\btranscript\b.{0,40}\b(?:here|below|available|prefer reading)\b",
+        r"\b(?:read|find|see|download) the (?:full )?transcript\b",
+        r"\bpodcast (?:series|episodes?)\b",
+        r"\bavailable on all (?:major )?(?:podcast |streaming )?platforms\b",
+        r"\b(?:the|our|this) podcast is available\b",
+        r"\bco-(?:production|produced|publish\w*)\b",
+        r"^production\s*:",
+        r"\beditorial partnership\b",
+        r"\b(?:is|are) proud to (?:have|partner|present|bring|announce)\b",
+        r"^(?:with )?(?:additional )?reporting by\b",
+        r"^(?:editing|edited|compiled|written|produced|translated) by\b",
+        r"\u00a9|\(c\)\s*\d{4}|\bcopyright\s+(?:\u00a9\s*)?\d{4}|\ball rights reserved\b",
+        r"\bfollow us\b|\bfollow (?:him|her|them|the author)\b.{0,30}\bon\b",
+        r"\b(?:sharing|liking|commenting|reposting)\b.{0,40}\b(?:liking|commenting|saving|reposting)\b",
+        r"\b(?:contact|email|write to|reach) us\b",
+        r"\b(?:support|donate to|fund) (?:our|independent) (?:journalism|reporting|work)\b",
+        r"^to (?:find out|learn|read) more\b",
+        r"\b(?:journalists|reporters|correspondents) (?:report|cover|provide|bring)\b.{0,60}"
+        r"\b(?:languages|countries|audiences)\b",
+    )
+]
+_CREDIT = re.compile(
+    r"(?i)^(?:with )?(?:additional )?reporting by\b|^(?:editing|edited) by\b|\u00a9|\bcopyright\s+\d{4}|"
+    r"\ball rights reserved\b"
+)
+_WE = re.compile(r"(?<![\w\u2019'])(?:We|we|Our|our|Us|us)\b")
+
+# --- prefixes and suffixes --------------------------------------------------------------------
+_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\u25b8\u25ba*]\s*|[-\u2013](?![\d\s-]*\d)(?!-)\s*")
+_LABEL = re.compile(
+    r"(?i)(?:key (?:points|takeaways)(?: and summary)?|summary|in brief|in short|tl;?dr|highlights|"
+    r"at a glance|editor'?s note|fast facts|the gist|what to know|quick take)\s*(?:[:\u2013\u2014]|-\s)\s*"
+)
+_DATELINE = re.compile(
+    r"(?:(?i:date)[:\s]+(?P<iso>\d{4}-\d{2}-\d{2})\s*)?"
+    r"(?P<place>(?!(?:NATO|EU|UN|US|UK|USA)\b)[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2}"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?)?\s*"
+    r"(?P<agency>\((?:[A-Za-z/ ]{2,20})\)\s*)?(?:[\u2014\u2013]|--|(?<=\s)-)\s+"
+)
+_SIGNOFF = re.compile(
+    r"\s*(?:[\u2014\u2013]|--|\s-)\s*(?:Agencies|agencies|Reuters|AP|AFP|Bloomberg|dpa|Xinhua|PTI|IANS|"
+    r"ANI|Wires|wire services|Staff)\.?\s*$|\s*\((?:Reuters|AP|AFP|dpa)\)\s*$"
+)
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+@dataclass
+class _Unit:
+    """A paragraph: a line, or a hard-wrapped block of lines."""
+
+    start: int
+    end: int
+    text: str
+    single_line: bool
+    reason: ExclusionReason | None = None
+    marker: bool = False  # an end-of-article marker (credit, bio, teaser heading)
+    parts: list[Span] = field(default_factory=list)
+
+    def cut(self, full: str, start: int, end: int) -> None:
+        while start < end and _blank(full[start]):
+            start += 1
+        while end > start and _blank(full[end - 1]):
+            end -= 1
+        self.start, self.end, self.text = start, end, full[start:end]
+
+
+def _blank(char: str) -> bool:
+    return char.isspace() or char == "\ufeff"
+
+
+def _ends_terminal(line: str, extra: str = "") -> bool:
+    line = line.rstrip().rstrip(CLOSERS)
+    return bool(line) and line[-1] in TERMINAL + extra
+
+
+def _split_units(text: str) -> list[_Unit]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for start, end in lines:
+        if text[start:end].strip().strip("\ufeff"):
+            blocks[-1].append((start, end))
+        elif blocks[-1]:
+            blocks.append([])
+    units: list[_Unit] = []
+    for block in filter(None, blocks):
+        body = [text[s:e].strip() for s, e in block[:-1]]
+        loose = sum(1 for t in body if len(t) >= 40 and not _ends_terminal(t, ":;"))
+        wrapped = len(block) >= 3 and loose >= 2 and loose * 2 >= len(body)
+        groups = [(block[0][0], block[-1][1])] if wrapped else block
+        for start, end in groups:
+            unit = _Unit(start, end, "", single_line=not wrapped)
+            unit.cut(text, start, end)
+            units.append(unit)
+    return units
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` by punctuation, skipping abbreviations ("U.S.", "Jr.")."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _SENT_END.finditer(text, start, end):
+        if match.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[max(begin, match.start() - 15) : match.start()])
+            if word:
+                w = word.group(1).casefold()
+                if w in ABBREVIATIONS or len(w) == 1 or re.fullmatch(r"(?:\w\.)+\w", w):
+                    continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if text[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def _cut_affixes(text: str, unit: _Unit, spans: list[Span], dateline_ok: bool) -> None:
+    for pattern, reason in ((_BULLET, "markup"), (_LABEL, "markup"), (_DATELINE, "dateline")):
+        if reason == "dateline" and not dateline_ok:
+            continue
+        match = pattern.match(unit.text)
+        if not match or match.end() >= len(unit.text):
+            continue
+        if reason == "dateline" and not (match.group("iso") or match.group("place")):
+            continue
+        spans.append((unit.start, unit.start + match.end(), reason))  # type: ignore[arg-type]
+        unit.cut(text, unit.start + match.end(), unit.end)
+    signoff = _SIGNOFF.search(unit.text)
+    if signoff and signoff.start() > 0:
+        spans.append((unit.start + signoff.start(), unit.end, "dateline"))
+        unit.cut(text, unit.start, unit.start + signoff.start())
+
+
+def _title_ratio(line: str) -> float:
+    words = [w.strip(DOUBLE_QUOTES + CLOSERS + "\u2018(:,;") for w in line.split()]
+    content = [w for w in words if w and w[0].isalpha() and w.casefold() not in SMALL_WORDS]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[0].isupper()) / len(content)
+
+
+def is_heading(line: str, first: bool = False) -> bool:
+    """A short standalone line that titles what follows rather than stating something."""
+    line = line.strip()
+    words = line.split()
+    if not words or "\n" in line or len(line) > 160 or line[0] in DOUBLE_QUOTES + "\u2018":
+        return False
+    stripped = line.rstrip(CLOSERS)
+    last = stripped[-1] if stripped else ""
+    ratio = _title_ratio(line)
+    if last in ".!\u2026;,":
+        return False
+    if last == "?":
+        return len(words) <= 4 or (len(words) <= 10 and ratio >= 0.6)
+    if last == ":":
+        return len(words) <= 6 and ratio >= 0.6
+    if first and len(words) <= 30:
+        return True
+    return len(words) <= 20 and (ratio >= 0.6 or (len(words) <= 3 and ratio >= 0.5))
+
+
+def _doubled(line: str) -> bool:
+    words = line.split()
+    half = len(words) // 2
+    return half >= 3 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def _is_bio(text: str) -> bool:
+    return bool(_BIO.match(text) and _BIO_CUE.search(text))
+
+
+def _classify(unit: _Unit) -> ExclusionReason | None:
+    t = unit.text
+    if unit.single_line and len(t) <= 300:
+        if _TEASER_HEAD.match(t):
+            unit.marker = True
+            return "teaser-list"
+        if _ABOUT_AUTHOR.match(t):
+            unit.marker = True
+            return "author-bio"
+        if _NAV.match(t) or _DATED_NAV.match(t) or _BARE_DATE.match(t):
+            return "navigation"
+        if _MEDIA.match(t) or _TIMECODE.match(t) or _doubled(t):
+            return "media-player"
+        if _BYLINE.match(t):
+            return "publisher-notice"
+    if _PHOTO_CREDIT.search(t) and len(t) <= 400:
+        return "caption"
+    if _is_bio(t):
+        unit.marker = True
+        return "author-bio"
+    return None
+
+
+def _mark_notices(text: str, unit: _Unit) -> None:
+    spans = sentences(text, unit.start, unit.end)
+    if not any(c in unit.text for c in DOUBLE_QUOTES) and any(_WE.search(text[s:e]) for s, e in spans):
+        unit.reason = "publisher-notice"  # the publisher speaking of itself
+        return
+    flagged = [(s, e) for s, e in spans if any(p.search(text[s:e]) for p in _NOTICE)]
+    if not flagged:
+        return
+    unit.marker = any(_CREDIT.search(text[s:e]) for s, e in flagged)
+    if sum(e - s for s, e in flagged) * 2 >= unit.end - unit.start:
+        unit.reason = "publisher-notice"
+    else:
+        unit.parts = [(s, e, "publisher-notice") for s, e in flagged]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _mark_captions(units: Sequence[_Unit]) -> None:
+    """A paragraph given twice in a row is a caption (both copies); a long one is a repeat."""
+    for a, b in zip(units, units[1:]):
+        if len(a.text) < 12 or _norm(a.text) != _norm(b.text):
+            continue
+        if len(a.text) > 400:
+            b.reason = b.reason or "repeated"
+            continue
+        reason = a.reason or b.reason or "caption"
+        a.reason, b.reason = a.reason or reason, b.reason or reason
+        a.parts, b.parts = [], []
+
+
+def _mark_context(text: str, units: Sequence[_Unit]) -> None:
+    """Bios after "About the author", headlines after "More ...", everything after a late credit."""
+    for i, unit in enumerate(units):
+        if unit.reason == "author-bio" and _ABOUT_AUTHOR.match(unit.text):
+            for nxt in units[i + 1 : i + 3]:
+                if nxt.reason not in (None, "author-bio") or is_heading(nxt.text):
+                    break
+                nxt.reason, nxt.parts = "author-bio", []
+        if unit.reason == "teaser-list" and _TEASER_HEAD.match(unit.text):
+            for nxt in units[i + 1 :]:
+                last = nxt.text.rstrip(CLOSERS)[-1:]
+                headline = nxt.single_line and len(nxt.text.split()) <= 25 and last not in ".!"
+                if nxt.reason not in (None, "heading") or not headline:
+                    break
+                nxt.reason, nxt.parts = "teaser-list", []
+    tail = next((i for i, u in enumerate(units) if u.marker and u.start * 2 >= len(text)), None)
+    if tail is not None:
+        for unit in units[tail + 1 :]:
+            if unit.reason is None:
+                unit.reason, unit.parts = "publisher-notice", []
+
+
+def _mark_headings(units: Sequence[_Unit]) -> None:
+    for i, unit in enumerate(units):
+        if unit.reason is None and not unit.parts and unit.single_line and is_heading(unit.text, i == 0):
+            unit.reason = "heading"
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _mark_repeats(text: str, units: Sequence[_Unit]) -> None:
+    """A paragraph most of whose sentences (by length) were already given earlier."""
+    exact: set[str] = set()
+    index: dict[tuple[str, ...], set[int]] = {}
+    seen: list[set[tuple[str, ...]]] = []
+    for unit in units:
+        sents = [(s, e, _norm(text[s:e]).split()) for s, e in sentences(text, unit.start, unit.end)]
+        if unit.reason is None and len(unit.text.split()) >= 8:
+            repeated = 0
+            for s, e, words in sents:
+                key = " ".join(words)
+                if key in exact:
+                    repeated += e - s
+                    continue
+                grams = _shingles(words)
+                if len(words) < 5 or not grams:
+                    continue
+                candidates: dict[int, int] = {}
+                for gram in grams:
+                    for j in index.get(gram, ()):
+                        candidates[j] = candidates.get(j, 0) + 1
+                if candidates and max(candidates.values()) >= 0.8 * len(grams):
+                    repeated += e - s
+            if repeated >= 0.6 * (unit.end - unit.start):
+                unit.reason, unit.parts = "repeated", []
+        for _, _, words in sents:
+            exact.add(" ".join(words))
+            grams = _shingles(words)
+            for gram in grams:
+                index.setdefault(gram, set()).add(len(seen))
+            seen.append(grams)
+
+
+def mark_junk(text: str) -> tuple[Exclusion, ...]:
+    """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping."""
+    units = _split_units(text)
+    spans: list[Span] = []
+    for i, unit in enumerate(units):
+        _cut_affixes(text, unit, spans, dateline_ok=i < 3)
+    for unit in units:
+        unit.reason = _classify(unit)
+        if unit.reason is None:
+            _mark_notices(text, unit)
+    _mark_captions(units)
+    _mark_context(text, units)
+    _mark_headings(units)
+    _mark_repeats(text, units)
+    for unit in units:
+        if unit.reason:
+            spans.append((unit.start, unit.end, unit.reason))
+        else:
+            spans.extend(unit.parts)
+    return merge_exclusions(text, spans)
+
+
+def merge_exclusions(text: str, *groups: Iterable[Span | Exclusion]) -> tuple[Exclusion, ...]:
+    """Sorted, non-overlapping exclusions; where spans overlap, earlier groups (and spans) win.
+
+    Pieces are trimmed of surrounding whitespace; neighbours with the same reason separated only by
+    whitespace are joined.
+    """
+    taken: list[tuple[int, int, str]] = []  # sorted, disjoint
+    for group in groups:
+        for item in group:
+            start, end, reason = (item.start, item.end, item.reason) if isinstance(item, Exclusion) else item
+            for s, e in _subtract(taken, max(0, start), min(end, len(text))):
+                while s < e and _blank(text[s]):
+                    s += 1
+                while e > s and _blank(text[e - 1]):
+                    e -= 1
+                if s < e:
+                    bisect.insort(taken, (s, e, reason))
+    merged: list[list] = []
+    for s, e, reason in taken:
+        if merged and merged[-1][2] == reason and not text[merged[-1][1] : s].strip():
+            merged[-1][1] = e
+        else:
+            merged.append([s, e, reason])
+    return tuple(Exclusion(start=s, end=e, reason=r) for s, e, r in merged)
+
+
+def _subtract(taken: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    i = max(0, bisect.bisect_left(taken, (start,)) - 1)
+    for s, e, _ in taken[i:]:
+        if s >= end:
+            break
+        if e <= start:
+            continue
+        if s > start:
+            pieces.append((start, s))
+        start = max(start, e)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def guess_title(text: str, excluded: Sequence[Exclusion]) -> str | None:
+    """The first heading when it comes before any kept text (navigation may precede it)."""
+    pos = 0
+    for ex in excluded:
+        if text[pos : ex.start].strip(" \t\r\n\ufeff"):
+            return None
+        if ex.reason == "heading":
+            return " ".join(text[ex.start : ex.end].split()) or None
+        pos = ex.end
+    return None
+
+
+_ISO_DATELINE = re.compile(r"(?i)\bdate[:\s]+(\d{4}-\d{2}-\d{2})\b")
+_STAMP = re.compile(
+    rf"(?im)^\s*(?:(?:published|updated|posted|first published|last updated)\b[\s:]*(?:on\s+)?)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_DATE})"
+)
+
+
+def find_date(text: str) -> str | None:
+    """The ISO date a dateline or a "Published ..." line near the top states, if any."""
+    head = text[:3000]
+    for match in (_ISO_DATELINE.search(head), _STAMP.search(head)):
+        if match and (parsed := parse_date(match.group(1))):
+            return parsed
+    return None
+
+
+def parse_date(value: str) -> str | None:
+    """``value`` ("2025-09-05", "5 September 2025", "Sept. 5, 2025") as an ISO date, or None."""
+    value = re.sub(r"(?i)\bsept\b", "Sep", value.replace(".", "").replace(",", " "))
+    value = " ".join(value.split())
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+__all__ = ["mark_junk", "merge_exclusions", "find_date", "parse_date", "guess_title", "is_heading", "sentences"]
