@@ -1,0 +1,55 @@
+"""Fact extraction: one module per kind of fact, each a pure generator over a parsed ``Doc``.
+
+``extract_facts(doc, document)`` runs them all; ``name_mentions`` lists the people and places named
+(outside junk) so that :mod:`studyaid.canonical` can give each one name across documents.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..document import Document
+from .dates import extract_dates
+from .quantities import extract_quantities
+from .quotes import extract_quotes
+from .roles import extract_roles
+from .speakers import looks_like_person, name_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..canonical import Mention
+
+__all__ = ["extract_facts", "name_mentions", "extract_quotes", "extract_quantities", "extract_roles",
+           "extract_dates", "extract_places"]
+
+
+def extract_places(doc: "Doc", document: Document):
+    from .places import extract_places as _extract_places
+
+    return _extract_places(doc, document)
+
+
+def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator:
+    """Every fact in one document, before canonical names and corroboration."""
+    yield from extract_quotes(doc, document, is_place)
+    yield from extract_quantities(doc, document)
+    yield from extract_places(doc, document)
+    yield from extract_roles(doc, document, is_place)
+    yield from extract_dates(doc, document)
+
+
+def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator["Mention"]:
+    """People and places named in a document outside junk, as written."""
+    from ..canonical import Mention
+
+    for ent in doc.ents:
+        if document.exclusion_at(ent.start_char, ent.end_char) is not None:
+            continue
+        if ent.label_ == "PERSON":
+            span = name_span(ent[-1], is_place)
+            if span is not None and looks_like_person(span):
+                yield Mention(span.text, "person", document.path)
+            elif len(ent) == 1 and is_place(ent.text):
+                yield Mention(ent.text, "place", document.path)
+        elif ent.label_ in ("GPE", "LOC") and is_place(ent.text.removeprefix("the ").removeprefix("The ")):
+            yield Mention(ent.text.removeprefix("the ").removeprefix("The "), "place", document.path)

@@ -42,6 +42,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
     for tok in doc:
         if tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") or tok.is_space:
             continue
+        if tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
+            continue  # "Vladimir" of "Vladimir Putin": the name is taken at its last word
         span = name_span(tok, is_place)
         if span is None or (span.start, span.end) in seen or tok.i != span.end - 1:
             continue

@@ -44,8 +44,9 @@ def name_span(token: "Token", is_place=lambda name: False) -> "Span | None":
         lo -= 1
     while hi + 1 < sent.end and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ == "flat":
         hi += 1
-    while lo < hi and (doc[lo].lower_ in TITLE_WORDS or is_place(doc[lo].text)):
-        lo += 1  # "Vladivostok Putin" (an NER slip) -> "Putin"
+    while lo < hi and (doc[lo].lower_ in TITLE_WORDS
+                       or lo > 0 and doc[lo - 1].pos_ == "ADP" and is_place(doc[lo].text)):
+        lo += 1  # "in Vladivostok Putin" (an NER slip) -> "Putin"; but "Vladimir Putin" stays whole
     span = doc[lo: hi + 1]
     if span.text.lower() in NOT_PEOPLE or span.text.lower() in TITLE_WORDS or is_place(span.text):
         return None

@@ -1,0 +1,84 @@
+"""One fact per claim: the same claim in several sentences or articles becomes one fact with every source.
+
+Quotes match on speaker and wording (news sites reword translations: "especially now while fighting
+is ongoing" / "especially now, during the fighting"); quantities on value and what is counted; places
+on place and event; roles on person and title (a bare "President" joins "US President"); dates on
+date and event. The primary fact of a group is the most confident, then the longest-sourced, then
+the first in document order, so the same corpus always gives the same facts and ids.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable, Sequence
+
+from .facts import DateFact, Place, Quantity, Quote, Role
+
+QUOTE_SIMILARITY = 0.6
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def quote_similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    seq = difflib.SequenceMatcher(None, wa, wb).ratio()
+    sa, sb = set(wa), set(wb)
+    contain = len(sa & sb) / min(len(sa), len(sb))  # a quote cut short in one source
+    return max(seq, contain if min(len(sa), len(sb)) >= 6 else 0.0)
+
+
+def _same_claim(a, b) -> bool:
+    if a.type != b.type:
+        return False
+    if isinstance(a, Quote):
+        return a.speaker.id == b.speaker.id and quote_similarity(a.text, b.text) >= QUOTE_SIMILARITY
+    if isinstance(a, Quantity):
+        return (a.value, a.total, a.counted_head) == (b.value, b.total, b.counted_head)
+    if isinstance(a, Place):
+        return a.place.id == b.place.id and a.event_head == b.event_head
+    if isinstance(a, Role):
+        return a.person.id == b.person.id and a.title.casefold() == b.title.casefold() and (
+            a.organization is None or b.organization is None or a.organization.casefold() == b.organization.casefold())
+    if isinstance(a, DateFact):
+        return a.iso == b.iso and a.event_head == b.event_head
+    return a.canonical_key() == b.canonical_key()
+
+
+def _rank(fact) -> tuple:
+    src = fact.sources[0]
+    richer = (fact.organization is not None) if isinstance(fact, Role) else (fact.mode == "direct") if isinstance(fact, Quote) else True
+    return (-int(richer), -fact.confidence, src.document, src.start)
+
+
+def _merge(group: Sequence):
+    primary = min(group, key=_rank)
+    sources, seen = [], set()
+    for fact in sorted(group, key=lambda f: (f.sources[0].document, f.sources[0].start)):
+        for s in fact.sources:
+            if (s.document, s.start, s.end) not in seen:
+                seen.add((s.document, s.start, s.end))
+                sources.append(s)
+    update: dict = {"sources": sources, "confidence": min(1.0, max(f.confidence for f in group)
+                                                          + 0.05 * (len({s.document for s in sources}) - 1))}
+    if isinstance(primary, Quote):
+        update["variants"] = sorted({f.text for f in group if f.text != primary.text})
+        update["partial_quotes"] = sorted({p for f in group for p in f.partial_quotes})
+    update["warnings"] = sorted({w for f in group for w in f.warnings}) if all(f.warnings for f in group) else []
+    return primary.model_copy(update=update)
+
+
+def corroborate(facts: Iterable) -> list:
+    """Merge facts stating one claim; keep the input order of first appearance."""
+    groups: list[list] = []
+    for fact in facts:
+        for group in groups:
+            if _same_claim(group[0], fact) or any(_same_claim(g, fact) for g in group[1:]):
+                group.append(fact)
+                break
+        else:
+            groups.append([fact])
+    return [_merge(g) for g in groups]

@@ -1,0 +1,75 @@
+"""Documents to facts: read, parse once (cached), extract, give entities one name, corroborate.
+
+Streams: each parsed ``Doc`` is dropped once its facts and name mentions are taken, so memory does
+not grow with the number of documents held at once.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+from .canonical import EntityResolver, Mention
+from .corroborate import corroborate
+from .errors import InputError
+from .extract import extract_facts, name_mentions
+from .facts import FactSet, Place, Quote, Role
+from .nlp import DocCache, load_pipeline, parse_documents
+
+
+def _place_lookup(name: str):
+    from .gazetteer import lookup
+
+    return lookup(name)
+
+
+def _is_place(name: str) -> bool:
+    return _place_lookup(name) is not None
+
+
+def extract_corpus(
+    paths: Sequence[str],
+    *,
+    nlp=None,
+    cache: DocCache | None = None,
+    on_document: Callable[[str], None] | None = None,
+    n_process: int = 1,
+) -> FactSet:
+    """Every fact in the documents under ``paths``; unreadable files are listed in ``problems``."""
+    from .ingest import iter_documents
+
+    problems: list[str] = []
+
+    def report(error: InputError) -> None:
+        problems.append(str(error))
+
+    nlp = nlp or load_pipeline()
+    raw: list = []
+    mentions: list[Mention] = []
+    paths_seen: list[str] = []
+    for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache, n_process=n_process):
+        paths_seen.append(document.path)
+        raw.extend(extract_facts(doc, document, _is_place))
+        mentions.extend(name_mentions(doc, document, _is_place))
+        if on_document is not None:
+            on_document(document.path)
+    return resolve_facts(raw, mentions, paths_seen, problems)
+
+
+def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:
+    """Canonical names for every entity reference, then one fact per claim."""
+    resolver = EntityResolver(mentions, _place_lookup)
+    facts = []
+    for fact in raw:
+        if isinstance(fact, Quote):
+            speaker = resolver.resolve(fact.speaker)
+            if speaker.kind != "person" or resolver.person(fact.speaker.mention) is None:
+                continue  # "according to Reuters", a place NER took for a person: only people named as people
+            fact = fact.model_copy(update={"speaker": speaker})
+        elif isinstance(fact, Role):
+            person = resolver.resolve(fact.person)
+            if person.kind != "person" or resolver.person(fact.person.mention) is None:
+                continue
+            fact = fact.model_copy(update={"person": person})
+        elif isinstance(fact, Place):
+            fact = fact.model_copy(update={"place": resolver.resolve(fact.place)})
+        facts.append(fact)
+    return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)
