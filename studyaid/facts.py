@@ -41,6 +41,21 @@ class Entity(BaseModel):
     documents: list[str] = Field(default_factory=list)
 
 
+class Clause(BaseModel):
+    """The clause around a fact's answer, cut up for asking about it (see extract/clauses.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str  # "Ukraine's air force"
+    aux: str = ""  # "had", "will", "were"
+    verb: str  # as written: "reported"
+    lemma: str  # "report"
+    tag: str  # Penn tag of the verb: VBD, VBZ, VBP, VBN, VB, MD
+    between: str = ""  # words between the verb and the answer: "intercepting"
+    after: str = ""  # the rest of the clause after the answer (or after the verb, for subjects)
+    answer_role: Literal["subject", "object"] = "object"
+
+
 class FactBase(BaseModel):
     sources: list[Source]
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
@@ -67,6 +82,7 @@ class Quote(FactBase):
     text: str  # the words quoted, or the reported clause
     mode: Literal["direct", "reported"]
     cue: str  # lemma of the speech verb ("say", "warn", "tell"; "according to")
+    cue_text: str = ""  # the speech verb as written ("warned", "says")
     resolved_from: str | None = None  # the pronoun the speaker was given as ("he")
     partial_quotes: list[str] = Field(default_factory=list)  # 'legitimate targets' inside reported speech
     variants: list[str] = Field(default_factory=list)  # other sources' wording of the same quote
@@ -89,6 +105,7 @@ class Quantity(FactBase):
     total: float | None = None  # "out of 112"
     predicate: str = ""  # what the counted things did or had done to them ("pledged to send troops")
     vague: bool = False  # "thousands", "dozens"
+    clause: Clause | None = None
 
     def canonical_key(self) -> str:
         return f"quantity|{self.value:g}|{self.total or ''}|{self.counted_head}|{_norm_words(self.predicate)[:24]}"
@@ -104,6 +121,7 @@ class Place(FactBase):
     event: str  # "the Eastern Economic Forum", "European leaders met"
     event_head: str  # lemma of the event's head word ("forum", "meet")
     relation: str = "in"  # "in", "at", "compound" (a Paris summit), "based" (Helsinki-based)
+    clause: Clause | None = None
 
     def canonical_key(self) -> str:
         return f"place|{self.place.id}|{self.event_head}"
@@ -130,6 +148,7 @@ class DateFact(FactBase):
     iso: str | None = None  # "2028-01-01", "--09-04" when the year is not given
     event: str  # "leaders met with Volodymyr Zelenskyy in Paris"
     event_head: str
+    clause: Clause | None = None
 
     def canonical_key(self) -> str:
         return f"date|{self.iso or _norm_words(self.date)}|{self.event_head}"

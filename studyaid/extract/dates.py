@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document
 from ..facts import DateFact
+from .clauses import clause_around
 from .common import in_junk, sentence_source
 from .quantities import tokens_text
 
@@ -61,6 +62,7 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
             iso=iso,
             event=tokens_text(event_tokens),
             event_head=anchor.lemma_.lower(),
+            clause=clause_around(_date_phrase(ent)) if anchor.pos_ in ("VERB", "AUX") else None,
             sources=[sentence_source(document, ent.sent)],
             confidence=0.8 if iso[:2] != "--" else 0.7,
         )
@@ -108,3 +110,11 @@ def _event_tokens(anchor: "Token", ent: "Span") -> list["Token"]:
                 toks = [t for t in subj.subtree if not t.is_space] + toks
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     return toks[:MAX_EVENT_TOKENS]
+
+
+def _date_phrase(ent: "Span") -> "Span":
+    """The date with its preposition: "on September 4", "by January 1, 2028"."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+        return ent.doc[head.i: ent.end]
+    return ent

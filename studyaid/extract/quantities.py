@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document
 from ..facts import Quantity
+from .clauses import clause_around
 from .common import clean_text, in_junk, sentence_source
 from .numbers import VAGUE, VAGUE_VALUES, parse_number
 
@@ -200,6 +201,7 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         total=total,
         predicate=_predicate(noun if noun.i > group.end else group[-1], np_ids),
         vague=vague,
+        clause=_clause(group, noun, np_ids, unit),
         sources=[sentence_source(document, sent)],
         confidence=0.5 if vague else 0.85,
         warnings=warnings,
@@ -216,3 +218,13 @@ def _clause_subject(noun: "Token") -> "Token | None":
     while head.pos_ not in ("VERB", "AUX") and head.head is not head:
         head = head.head
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _clause(group: "Span", noun: "Token", np_ids: set[int], unit: str | None):
+    doc = group.doc
+    if unit:  # "21.9 billion euros": the answer is the amount with its currency
+        end = group.end + (1 if group.end < len(doc) and doc[group.end].lower_ in CURRENCIES else 0)
+        span = doc[_qualifier_start(group): end]
+        return clause_around(span, anchor=span.root)
+    anchor = noun if group[-1].head == noun else group[-1]  # "three people" vs "26 [of Ukraine's allies]"
+    return clause_around(doc[min(np_ids): max(np_ids) + 1], anchor=anchor)

@@ -1,0 +1,116 @@
+"""The clause around an answer, cut into the parts a question is built from.
+
+``clause_around(answer)`` finds the finite verb governing an answer phrase (a number, a place, a
+date) and returns a :class:`~studyaid.facts.Clause`: subject, auxiliary, verb as written and its
+lemma, the words between the verb and the answer, and what follows. Question generation turns it
+into "How many drones did Ukraine's air force report intercepting?" with do-support, without the
+model (see :mod:`studyaid.questions.phrasing`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..facts import Clause
+from .common import clean_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SIDE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "cc", "conj", "mark", "appos", "dep", "intj"}
+MAX_TAIL = 14
+
+
+def _text(tokens) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    out = []
+    for a, b in zip(toks, toks[1:] + [None]):
+        out.append(a.text)
+        if b is not None and (b.i != a.i + 1 or a.whitespace_):
+            out.append(" ")
+    text = clean_text("".join(out).replace("( )", "").replace("()", "").replace("  ", " "))
+    if text.count("\u201c") > text.count("\u201d"):
+        text += "\u201d"
+    elif text.count('"') % 2:
+        text += '"'
+    return text
+
+
+def _finite(verb: "Token") -> "Token":
+    """Climb xcomp/non-finite links to the verb that carries tense: intercepting -> reported."""
+    while verb.dep_ in ("xcomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBG", "VB", "VBN"):
+        verb = verb.head
+    return verb
+
+
+def _side(tok: "Token", verb: "Token", answer_ids: set[int]) -> bool:
+    return tok.head == verb and (tok.dep_ in SIDE_DEPS or tok.dep_ == "punct" or tok.dep_ == "advmod" and tok.i < verb.i) \
+        and tok.i not in answer_ids
+
+
+def _attached(head: "Token", verb: "Token", subject: "Token") -> bool:
+    """The answer is the subject, or hangs off the verb (or its xcomp chain) through prepositions only."""
+    if head == subject or head.head == subject and head.dep_ in ("nummod", "compound", "amod"):
+        return True
+    tok = head
+    while tok != verb:
+        parent = tok.head
+        if parent == tok:
+            return False
+        if parent != verb and not (parent.pos_ == "ADP" or parent.dep_ in ("xcomp",) and parent.pos_ == "VERB"):
+            return False
+        tok = parent
+    return True
+
+
+def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | None:
+    """The clause an answer phrase sits in, or None when it is not governed by a finite verb."""
+    head = anchor or answer.root
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj", "acl"):
+        return None
+    verb = _finite(verb)
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VB", "MD") or verb.dep_ in ("relcl", "acl", "amod"):
+        return None
+    answer_ids = {t.i for t in answer}
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _attached(head, verb, subject):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    negs = [c for c in verb.children if c.dep_ == "neg"]
+    if negs:
+        return None  # questions about what did not happen read badly and invite trick answers
+    subject_ids = {t.i for t in subject.subtree}
+    in_subject = bool(answer_ids & subject_ids)
+    skip = set()
+    for tok in verb.subtree:
+        if tok == verb:
+            continue
+        if _side(tok, verb, answer_ids) or tok.dep_ in ("relcl", "appos") and tok.i not in answer_ids:
+            skip.update(t.i for t in tok.subtree)
+    skip -= answer_ids
+    aux_ids = {a.i for a in auxes}
+    clause = [t for t in verb.subtree if t.i not in skip and not t.is_space]
+    answer_start, answer_end = min(answer_ids), max(answer_ids)
+    if in_subject:
+        subject_text = _text([t for t in subject.subtree if t.i not in skip and not t.is_space])
+        between = [t for t in clause if verb.i < t.i < answer_start and t.i not in subject_ids]
+        after = [t for t in clause if t.i > verb.i and t.i not in subject_ids and t.i not in answer_ids]
+        role = "subject"
+    else:
+        subject_text = _text([t for t in subject.subtree if t.i not in skip and not t.is_space])
+        between = [t for t in clause if verb.i < t.i < answer_start and t.i not in subject_ids and t.i not in aux_ids]
+        after = [t for t in clause if t.i > answer_end and t.i not in subject_ids]
+        role = "object"
+    after = after[:MAX_TAIL]
+    return Clause(
+        subject=subject_text,
+        aux=" ".join(a.text for a in auxes),
+        verb=verb.text,
+        lemma=verb.lemma_,
+        tag=verb.tag_,
+        between=_text(between) if between else "",
+        after=_text(after) if after else "",
+        answer_role=role,
+    )
