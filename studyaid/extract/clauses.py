@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 SIDE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "cc", "conj", "mark", "appos", "dep", "intj"}
-MAX_TAIL = 14
+MAX_TAIL = 18
 
 
 def _text(tokens) -> str:
@@ -45,6 +45,25 @@ def _finite(verb: "Token") -> "Token":
 def _side(tok: "Token", verb: "Token", answer_ids: set[int]) -> bool:
     return tok.head == verb and (tok.dep_ in SIDE_DEPS or tok.dep_ == "punct" or tok.dep_ == "advmod" and tok.i < verb.i) \
         and tok.i not in answer_ids
+
+
+def _shorten(tokens: list, verb: "Token") -> list:
+    """Drop whole trailing phrases (never half a phrase) until the tail is short enough to ask with."""
+    tokens = list(tokens)
+    while len(tokens) > MAX_TAIL:
+        last = tokens[-1]
+        top = last  # the highest ancestor of the last token that is still in the tail
+        while top.head != top and top.head in tokens and top.head != verb:
+            top = top.head
+        cut = {t.i for t in top.subtree}
+        while len(cut) >= len(tokens):  # the whole tail is one phrase: cut its last modifier instead
+            kids = [c for c in top.children if c.i > top.i and c in tokens]
+            if not kids:
+                return tokens[:MAX_TAIL]
+            top = kids[-1]
+            cut = {t.i for t in top.subtree}
+        tokens = [t for t in tokens if t.i not in cut]
+    return tokens
 
 
 def _attached(head: "Token", verb: "Token", subject: "Token") -> bool:
@@ -103,7 +122,7 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
         between = [t for t in clause if verb.i < t.i < answer_start and t.i not in subject_ids and t.i not in aux_ids]
         after = [t for t in clause if t.i > answer_end and t.i not in subject_ids]
         role = "object"
-    after = after[:MAX_TAIL]
+    after = _shorten(after, verb)
     return Clause(
         subject=subject_text,
         aux=" ".join(a.text for a in auxes),
