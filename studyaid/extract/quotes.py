@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from ..document import Document
+from ..document import Document, Source
 from ..facts import Quote
 from .common import clean_text, provisional_ref, span_source
 from .quote_marks import Quotation, find_quotations
@@ -63,7 +63,7 @@ def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], boo
     tracker = PersonTracker(doc, blocked, is_place)
     direct = list(_direct(doc, document, quotations, tracker, is_place))
     for item in direct:
-        yield _quote_from(item, document)
+        yield _quote_from(item, document, doc)
     direct_ranges = [(a.quotation.start, a.quotation.end) for a in direct]
     yield from _reported(doc, document, quotations, direct_ranges, tracker, is_place)
 
@@ -146,7 +146,8 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
             if speaker is None:
                 continue  # a cue with an unknown or non-person speaker: not attributable
         elif previous is not None and _continues(previous, q, text, paragraph):
-            speaker = Speaker(previous.speaker.name, q.start, resolved_from=previous.speaker.resolved_from)
+            speaker = Speaker(previous.speaker.name, q.start, resolved_from=previous.speaker.resolved_from,
+                              named_at=previous.speaker.named_at)
             start, end = span[0].sent.start_char, span[-1].sent.end_char
         else:
             speaker = _speaker_of_paragraph_before(span, q, text, tracker, is_place)
@@ -162,7 +163,7 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
             continue
         if previous is not None:
             yield previous
-        tracker.add(speaker.name, q.start)
+        tracker.add(speaker.name, q.start, speaker.named_at)
         previous = item
     if previous is not None:
         yield previous
@@ -184,7 +185,7 @@ def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_plac
             subject = _subject(tok)
             found = resolve_speaker(subject, tracker, is_place) if subject is not None else None
             if found is not None:
-                return Speaker(found.name, q.start, resolved_from=found.resolved_from)
+                return Speaker(found.name, q.start, resolved_from=found.resolved_from, named_at=found.named_at)
     return None
 
 
@@ -202,7 +203,18 @@ def _continues(previous: _Attributed, q: Quotation, text: str, paragraph: int) -
     return quote_only and nearby
 
 
-def _quote_from(item: _Attributed, document: Document) -> Quote:
+def _antecedent_source(doc, document: Document, speaker: Speaker, own: "Source"):
+    """The sentence naming a speaker given as "he", so the answer can be checked in the sources."""
+    if speaker.named_at is None or own.start <= speaker.named_at < own.end:
+        return []
+    span = doc.char_span(speaker.named_at, speaker.named_at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span[0].sent
+    return [span_source(document, sent.start_char, sent.end_char)]
+
+
+def _quote_from(item: _Attributed, document: Document, doc) -> Quote:
     speaker = item.speaker
     resolved = speaker.resolved_from
     confidence = 0.9 if item.cue is not None and not resolved else 0.8 if item.cue is not None else 0.75
@@ -214,7 +226,8 @@ def _quote_from(item: _Attributed, document: Document) -> Quote:
         cue=item.cue.lemma_.lower() if item.cue is not None else "say",
         cue_text=item.cue.text if item.cue is not None else "said",
         resolved_from=resolved,
-        sources=[span_source(document, item.source_start, item.source_end)],
+        sources=[own := span_source(document, item.source_start, item.source_end)]
+        + _antecedent_source(doc, document, speaker, own),
         confidence=confidence,
         warnings=warnings,
     )
@@ -279,6 +292,7 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
                 cue_text=cue.text if lemma != "according to" else "according to",
                 resolved_from=speaker.resolved_from,
                 partial_quotes=partial,
-                sources=[span_source(document, sent.start_char, sent.end_char)],
+                sources=[own := span_source(document, sent.start_char, sent.end_char)]
+                + _antecedent_source(doc, document, speaker, own),
                 confidence=0.8 if not speaker.resolved_from else 0.7,
             )

@@ -31,6 +31,7 @@ class Speaker:
     name: str  # the name as written, titles split off
     start: int  # char offset of the mention
     resolved_from: str | None = None  # "he", "the Russian president"
+    named_at: int | None = None  # char offset where the person is named (the antecedent of "he")
 
 
 def name_span(token: "Token", is_place=lambda name: False) -> "Span | None":
@@ -85,39 +86,40 @@ class PersonTracker:
 
     def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place) -> None:
         self._starts: list[int] = []
-        self._names: list[str] = []
-        self._roles: dict[str, str] = {}  # title word -> last name that carried it ("president" -> "Vladimir Putin")
+        self._names: list[tuple[str, int]] = []  # (name, where it is written)
+        self._roles: dict[str, tuple[str, int]] = {}  # title word -> last name that carried it ("president" -> "Vladimir Putin")
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _inside(ent.start_char, blocked):
                 continue
             span = name_span(ent[-1], is_place)
             if span is None:
                 continue
-            self.add(span.text, ent.start_char)
+            self.add(span.text, ent.start_char, span.start_char)
             before = doc[max(ent.sent.start, span.start - 4): span.start]
             titles = [t for t in before if t.lower_ in TITLE_WORDS]
             if titles:
                 first = next(t for t in before if t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG"))
                 phrase = doc[first.i: titles[-1].i + 1].text.lower()
-                self._roles[phrase] = span.text  # "russian president" -> "Vladimir Putin"
+                self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
 
-    def add(self, name: str, start: int) -> None:
+    def add(self, name: str, start: int, named_at: int | None = None) -> None:
         i = bisect.bisect_right(self._starts, start)
         self._starts.insert(i, start)
-        self._names.insert(i, name)
+        self._names.insert(i, (name, start if named_at is None else named_at))
 
-    def last_before(self, pos: int) -> str | None:
+    def last_before(self, pos: int) -> tuple[str, int] | None:
+        """The last person named before ``pos``, and where that name is written."""
         i = bisect.bisect_left(self._starts, pos)
         return self._names[i - 1] if i > 0 else None
 
-    def by_title(self, phrase: str) -> str | None:
+    def by_title(self, phrase: str) -> tuple[str, int] | None:
         """The person last named with this title phrase ("Russian president"); None when ambiguous."""
         phrase = phrase.lower()
         if phrase in self._roles:
             return self._roles[phrase]
         if " " not in phrase:  # a bare "the president": only if one person carries the title
-            names = {n for p, n in self._roles.items() if p.endswith(phrase)}
-            return names.pop() if len(names) == 1 else None
+            found = {self._roles[p][0]: self._roles[p] for p in self._roles if p.endswith(phrase)}
+            return found.popitem()[1] if len(found) == 1 else None
         return None
 
 
@@ -128,16 +130,16 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
     """The person a subject token names, resolving pronouns and titles ("the French president")."""
     if subject.lower_ in PERSON_PRONOUNS:
-        name = tracker.last_before(subject.idx)
-        return Speaker(name, subject.idx, resolved_from=subject.text) if name else None
+        found = tracker.last_before(subject.idx)
+        return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
         mods = [t for t in subject.doc[subject.left_edge.i: subject.i + 1] if t.dep_ != "det"]
-        name = tracker.by_title(" ".join(t.text for t in mods))
-        if name:
+        found = tracker.by_title(" ".join(t.text for t in mods))
+        if found:
             phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
-            return Speaker(name, subject.idx, resolved_from=phrase)
+            return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         return None
     span = name_span(subject, is_place)
     if span is None or not looks_like_person(span):
         return None
-    return Speaker(span.text, span.start_char)
+    return Speaker(span.text, span.start_char, named_at=span.start_char)
