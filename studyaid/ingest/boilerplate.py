@@ -20,6 +20,7 @@ Span = tuple[int, int, ExclusionReason]
 DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 CLOSERS = "\"'\u201d\u2019\u00bb)]"
 TERMINAL = ".!?\u2026"
+TITLE_CASE = 0.85  # share of capitalised content words in a title-case line ("Putin Makes a Big Threat")
 SMALL_WORDS = frozenset(
     "a an the of in on at to for from by with and or but nor as is are was be vs via into onto over "
     "per than that this its it de la le".split()
@@ -34,7 +35,7 @@ _NAV = re.compile(
     r"(?i)^(?:accessibility links|skip to (?:main )?content|skip navigation|breaking(?: news)?|updated|"
     r"summary|(?:main )?menu|search|share(?: this| on \w+)?(?: article| story| page)?|print|comments?|"
     r"advertisement|advert|sponsored(?: content)?|home|back to top|toggle navigation|sign in|log ?in|"
-    r"log ?out|subscribe|close|next|previous|prev|live|live updates|more|show more|load more|see all|"
+    r"log ?out|subscribe|save|close|next|previous|prev|live|live updates|more|show more|load more|see all|"
     r"view all|copy link|email|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|xs|sm|md|lg|xl|"
     r"xxl|\d+x\d+(?: image)?|image|photo|gallery|\d+\s*min(?:ute)?s?\s+read)$"
 )
@@ -61,7 +62,8 @@ _TIMECODE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*/?\s*)+$")
 _PHOTO_CREDIT = re.compile(
     r"(?i)^(?:(?:image|photo|picture|file photo|photograph|illustration)(?: credit)?\s*[:|]|"
     r"\(?(?:photo|image|picture)s? (?:by|courtesy)\b)|\bvia getty images\b|"
-    r"\((?:photo|image|picture)s? (?:by|credit|courtesy)[^)]*\)\s*$"
+    r"\((?:photo|image|picture)s? (?:by|credit|courtesy)[^)]*\)\s*$|"
+    r"^(?:[\w .-]+/)?(?:getty images|shutterstock|epa-efe|afp|ap photo|reuters|anadolu)(?:/[\w .-]+)?$"
 )
 _ABOUT_AUTHOR = re.compile(r"(?i)^(?:about the authors?|about (?:him|her)|author bio(?:graphy)?|the authors?)\s*:?$")
 _TEASER_HEAD = re.compile(
@@ -107,8 +109,6 @@ _NOTICE = [
         r"^production\s*:",
         r"\beditorial partnership\b",
         r"\b(?:is|are) proud to (?:have|partner|present|bring|announce)\b",
-        r"^(?:with )?(?:additional )?reporting by\b",
-        r"^(?:editing|edited|compiled|written|produced|translated) by\b",
         r"\u00a9|\(c\)\s*\d{4}|\bcopyright\s+(?:\u00a9\s*)?\d{4}|\ball rights reserved\b",
         r"\bfollow us\b|\bfollow (?:him|her|them|the author)\b.{0,30}\bon\b",
         r"\b(?:sharing|liking|commenting|reposting)\b.{0,40}\b(?:liking|commenting|saving|reposting)\b",
@@ -119,10 +119,8 @@ _NOTICE = [
         r"\b(?:languages|countries|audiences)\b",
     )
 ]
-_CREDIT = re.compile(
-    r"(?i)^(?:with )?(?:additional )?reporting by\b|^(?:editing|edited) by\b|\u00a9|\bcopyright\s+\d{4}|"
-    r"\ball rights reserved\b"
-)
+_CREDIT = re.compile(r"(?i)^(?:with )?(?:additional )?(?:reporting|editing|edited|writing|compiled) by\s+(.*)$")
+_RIGHTS = re.compile(r"(?i)\u00a9|\bcopyright\s+\d{4}|\ball rights reserved\b")
 _WE = re.compile(r"(?<![\w\u2019'])(?:We|we|Our|our|Us|us)\b")
 
 # --- prefixes and suffixes --------------------------------------------------------------------
@@ -190,12 +188,30 @@ def _split_units(text: str) -> list[_Unit]:
         body = [text[s:e].strip() for s, e in block[:-1]]
         loose = sum(1 for t in body if len(t) >= 40 and not _ends_terminal(t, ":;"))
         wrapped = len(block) >= 3 and loose >= 2 and loose * 2 >= len(body)
-        groups = [(block[0][0], block[-1][1])] if wrapped else block
-        for start, end in groups:
-            unit = _Unit(start, end, "", single_line=not wrapped)
-            unit.cut(text, start, end)
+        if len(block) == 2 and loose and text[block[1][0] : block[1][1]].strip()[:1].islower():
+            wrapped = True  # a sentence running on to a second line
+        for group in _paragraphs(text, block) if wrapped else [[line] for line in block]:
+            unit = _Unit(group[0][0], group[-1][1], "", single_line=len(group) == 1)
+            unit.cut(text, unit.start, unit.end)
             units.append(unit)
     return units
+
+
+def _paragraphs(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Paragraphs of a hard-wrapped block: a heading, a bullet or a short last line ends one."""
+    width = max(len(text[s:e].strip()) for s, e in block)
+    groups: list[list[tuple[int, int]]] = []
+    ended = True
+    for start, end in block:
+        line = text[start:end].strip()
+        if ended and is_heading(line):
+            groups.append([(start, end)])
+            continue
+        if ended or not groups or (_BULLET.match(line) and not line.startswith("-")):
+            groups.append([])
+        groups[-1].append((start, end))
+        ended = _ends_terminal(line, ":") and len(line) < 0.8 * width
+    return groups
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -256,12 +272,12 @@ def is_heading(line: str, first: bool = False) -> bool:
     if last in ".!\u2026;,":
         return False
     if last == "?":
-        return len(words) <= 4 or (len(words) <= 10 and ratio >= 0.6)
+        return len(words) <= 4 or (len(words) <= 10 and ratio >= TITLE_CASE)
     if last == ":":
-        return len(words) <= 6 and ratio >= 0.6
+        return len(words) <= 6 and ratio >= TITLE_CASE
     if first and len(words) <= 30:
         return True
-    return len(words) <= 20 and (ratio >= 0.6 or (len(words) <= 3 and ratio >= 0.5))
+    return len(words) <= 20 and (ratio >= TITLE_CASE or (len(words) <= 3 and ratio >= 0.5))
 
 
 def _doubled(line: str) -> bool:
@@ -278,7 +294,6 @@ def _classify(unit: _Unit) -> ExclusionReason | None:
     t = unit.text
     if unit.single_line and len(t) <= 300:
         if _TEASER_HEAD.match(t):
-            unit.marker = True
             return "teaser-list"
         if _ABOUT_AUTHOR.match(t):
             unit.marker = True
@@ -289,6 +304,8 @@ def _classify(unit: _Unit) -> ExclusionReason | None:
             return "media-player"
         if _BYLINE.match(t):
             return "publisher-notice"
+    if _BULLET.fullmatch(t):
+        return "markup"
     if _PHOTO_CREDIT.search(t) and len(t) <= 400:
         return "caption"
     if _is_bio(t):
@@ -297,15 +314,24 @@ def _classify(unit: _Unit) -> ExclusionReason | None:
     return None
 
 
+def _is_credit(sentence: str) -> bool:
+    """ "With reporting by RFE/RL's Ukrainian Service", not "Reporting by the BBC showed that ..." """
+    match = _CREDIT.match(sentence)
+    return bool(match and _title_ratio(match.group(1)) >= 0.6) or bool(_RIGHTS.search(sentence))
+
+
 def _mark_notices(text: str, unit: _Unit) -> None:
     spans = sentences(text, unit.start, unit.end)
-    if not any(c in unit.text for c in DOUBLE_QUOTES) and any(_WE.search(text[s:e]) for s, e in spans):
-        unit.reason = "publisher-notice"  # the publisher speaking of itself
-        return
-    flagged = [(s, e) for s, e in spans if any(p.search(text[s:e]) for p in _NOTICE)]
+    # outside quotation marks, "we" and "our" are the publisher speaking of itself
+    unquoted = not any(c in unit.text for c in DOUBLE_QUOTES)
+    flagged = [
+        (s, e)
+        for s, e in spans
+        if any(p.search(text[s:e]) for p in _NOTICE) or (unquoted and _WE.search(text[s:e])) or _is_credit(text[s:e])
+    ]
     if not flagged:
         return
-    unit.marker = any(_CREDIT.search(text[s:e]) for s, e in flagged)
+    unit.marker = any(_is_credit(text[s:e]) for s, e in flagged)
     if sum(e - s for s, e in flagged) * 2 >= unit.end - unit.start:
         unit.reason = "publisher-notice"
     else:
@@ -341,9 +367,9 @@ def _mark_context(text: str, units: Sequence[_Unit]) -> None:
             for nxt in units[i + 1 :]:
                 last = nxt.text.rstrip(CLOSERS)[-1:]
                 headline = nxt.single_line and len(nxt.text.split()) <= 25 and last not in ".!"
-                if nxt.reason not in (None, "heading") or not headline:
+                if nxt.reason not in (None, "heading", "publisher-notice") or not headline:
                     break
-                nxt.reason, nxt.parts = "teaser-list", []
+                nxt.reason, nxt.parts, unit.marker = "teaser-list", [], True
     tail = next((i for i, u in enumerate(units) if u.marker and u.start * 2 >= len(text)), None)
     if tail is not None:
         for unit in units[tail + 1 :]:
@@ -352,8 +378,12 @@ def _mark_context(text: str, units: Sequence[_Unit]) -> None:
 
 
 def _mark_headings(units: Sequence[_Unit]) -> None:
+    """Headings; before the first paragraph of prose, any unpunctuated line is a title."""
+    body = next((i for i, u in enumerate(units) if u.reason is None and len(u.text.split()) >= 6
+                 and _ends_terminal(u.text)), len(units))
     for i, unit in enumerate(units):
-        if unit.reason is None and not unit.parts and unit.single_line and is_heading(unit.text, i == 0):
+        lead = i < body and len(units) > 1
+        if unit.reason is None and not unit.parts and unit.single_line and is_heading(unit.text, lead):
             unit.reason = "heading"
 
 
@@ -398,8 +428,10 @@ def mark_junk(text: str) -> tuple[Exclusion, ...]:
     """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping."""
     units = _split_units(text)
     spans: list[Span] = []
-    for i, unit in enumerate(units):
-        _cut_affixes(text, unit, spans, dateline_ok=i < 3)
+    in_lead = True  # a dateline opens the first paragraph of prose
+    for unit in units:
+        _cut_affixes(text, unit, spans, dateline_ok=in_lead)
+        in_lead = in_lead and not (len(unit.text.split()) >= 12 and _ends_terminal(unit.text))
     for unit in units:
         unit.reason = _classify(unit)
         if unit.reason is None:
@@ -419,8 +451,8 @@ def mark_junk(text: str) -> tuple[Exclusion, ...]:
 def merge_exclusions(text: str, *groups: Iterable[Span | Exclusion]) -> tuple[Exclusion, ...]:
     """Sorted, non-overlapping exclusions; where spans overlap, earlier groups (and spans) win.
 
-    Pieces are trimmed of surrounding whitespace; neighbours with the same reason separated only by
-    whitespace are joined.
+    Pieces are trimmed of surrounding whitespace; neighbours with the same reason (other than
+    headings, each its own) separated only by whitespace are joined.
     """
     taken: list[tuple[int, int, str]] = []  # sorted, disjoint
     for group in groups:
@@ -435,7 +467,7 @@ def merge_exclusions(text: str, *groups: Iterable[Span | Exclusion]) -> tuple[Ex
                     bisect.insort(taken, (s, e, reason))
     merged: list[list] = []
     for s, e, reason in taken:
-        if merged and merged[-1][2] == reason and not text[merged[-1][1] : s].strip():
+        if merged and merged[-1][2] == reason != "heading" and not text[merged[-1][1] : s].strip():
             merged[-1][1] = e
         else:
             merged.append([s, e, reason])
@@ -459,15 +491,16 @@ def _subtract(taken: list[tuple[int, int, str]], start: int, end: int) -> list[t
 
 
 def guess_title(text: str, excluded: Sequence[Exclusion]) -> str | None:
-    """The first heading when it comes before any kept text (navigation may precede it)."""
+    """The longest heading before any kept text (navigation and section labels may precede it)."""
     pos = 0
+    titles: list[str] = []
     for ex in excluded:
         if text[pos : ex.start].strip(" \t\r\n\ufeff"):
-            return None
+            break
         if ex.reason == "heading":
-            return " ".join(text[ex.start : ex.end].split()) or None
+            titles.append(" ".join(text[ex.start : ex.end].split()))
         pos = ex.end
-    return None
+    return max(titles, key=lambda t: len(t.split()), default=None)
 
 
 _ISO_DATELINE = re.compile(r"(?i)\bdate[:\s]+(\d{4}-\d{2}-\d{2})\b")
