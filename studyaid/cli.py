@@ -12,6 +12,7 @@ from .errors import StudyaidError
 EPILOG = """examples:
   studyaid facts seeds/                       facts found in the sample articles, as tables
   studyaid facts seeds/ --json facts.json     ... and written as JSON
+  studyaid generate seeds/ -o bank.json       questions from them, as a question bank
 
 environment:
   STUDYAID_MODEL      spaCy pipeline to use (default: the largest English one installed)
@@ -38,6 +39,20 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("--json", metavar="FILE", help="also write the facts as JSON to FILE ('-' for stdout)")
     facts.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
     facts.add_argument("--quiet", action="store_true", help="no tables and no progress, only errors")
+
+    gen = sub.add_parser(
+        "generate",
+        help="generate multiple-choice and cloze questions and write the question bank (JSON)",
+        description="Extract facts from documents, turn them into multiple-choice and cloze questions, drop "
+                    "what a teacher would reject, and write the bank as JSON. Prints a summary.",
+    )
+    gen.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")
+    gen.add_argument("-o", "--output", default="bank.json", metavar="FILE", help="bank file to write (default: bank.json)")
+    gen.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
+    gen.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
+    gen.add_argument("--facts-json", metavar="FILE", help="also write the extracted facts as JSON")
+    gen.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
+    gen.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
     return parser
 
 
@@ -100,7 +115,32 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"facts": cmd_facts}
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .bank import Bank, write_bank
+    from .gazetteer import same_kind_places
+    from .questions import generate
+    from .summary import print_summary
+
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    unknown = set(kinds) - {"mcq", "cloze"}
+    if unknown or not kinds:
+        raise StudyaidError(f"--kinds: unknown question kind(s) {sorted(unknown)}; use mcq and/or cloze")
+    facts = _extract(args.paths, args.no_cache, args.quiet)
+    if not facts.documents:
+        _stderr_console().print("[red]no readable documents[/] in " + ", ".join(args.paths))
+        for problem in facts.problems:
+            _stderr_console().print(f"  {problem}")
+        return 2
+    if args.facts_json:
+        Path(args.facts_json).write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds)
+    write_bank(Bank(documents=facts.documents, questions=result.questions), args.output)
+    if not args.quiet:
+        print_summary(facts, result, args.output, _stderr_console())
+    return 0
+
+
+COMMANDS = {"facts": cmd_facts, "generate": cmd_generate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,52 @@
+"""The question bank as a JSON file: ``{"questions": [...]}`` with the :class:`Question` schema."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .errors import BankError
+from .questions.model import Question
+
+BANK_VERSION = 1
+
+
+class Bank(BaseModel):
+    version: int = BANK_VERSION
+    documents: list[str] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+
+def write_bank(bank: Bank, path: str | Path) -> Path:
+    """Write atomically (temp file + rename): a crash never leaves half a bank."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = bank.model_dump_json(indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+    return path
+
+
+def read_bank(path: str | Path) -> Bank:
+    path = Path(path)
+    if not path.is_file():
+        raise BankError(f"{path}: no such bank file")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BankError(f"{path}: not a text file ({exc.reason} at byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise BankError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
+        raise BankError(f"{path}: not a studyaid bank (expected an object with a 'questions' list)")
+    try:
+        return Bank.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise BankError(f"{path}: question data is broken at {where}: {first['msg']}") from exc

@@ -1,0 +1,50 @@
+"""Questions from facts: multiple choice and cloze per fact, ranked and filtered.
+
+``generate(facts, seed=...)`` is pure: the same facts and seed give the same questions, ids and
+option order. Question generators work on facts alone (no spaCy model needed).
+"""
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from pydantic import BaseModel, Field
+
+from ..facts import FactSet, Quote
+from .cloze import cloze_question
+from .context import CorpusContext
+from .mcq import BUILDERS
+from .model import Dropped, Question
+from .ranking import difficulty, filter_questions, score
+
+__all__ = ["Question", "Dropped", "Generation", "generate"]
+
+
+class Generation(BaseModel):
+    questions: list[Question] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+
+
+def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | None = None,
+             kinds: tuple[str, ...] = ("mcq", "cloze")) -> Generation:
+    ctx = CorpusContext(facts, gazetteer)
+    made: list[Question] = []
+    dropped: list[Dropped] = []
+    for fact in facts.facts:
+        rng = random.Random(f"{seed}|{fact.canonical_key()}")
+        results = []
+        if "mcq" in kinds:
+            results.append(BUILDERS[fact.type](fact, ctx, rng))
+        if "cloze" in kinds:
+            aliases = ctx.aliases(getattr(fact, "speaker", None).id if isinstance(fact, Quote) else "")
+            results.append(cloze_question(fact, aliases))
+        for result in results:
+            if isinstance(result, Dropped):
+                dropped.append(result)
+                continue
+            resolved = bool(getattr(fact, "resolved_from", None))
+            result = result.model_copy(update={"score": score(result, fact.confidence),
+                                               "difficulty": difficulty(result, resolved)})
+            made.append(result)
+    kept, filtered = filter_questions(made)
+    return Generation(questions=kept, dropped=dropped + filtered)

@@ -1,0 +1,89 @@
+"""Cloze questions: the key span (name, number, place, date) deleted from the source sentence.
+
+Anki syntax ``{{c1::answer::hint}}``; every occurrence of the hidden words is deleted, so the
+sentence never shows its own answer elsewhere.
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts import DateFact, Place, Quantity, Quote, Role
+from .model import Dropped, Question, question_id
+
+MAX_CLOZE_WORDS = 70
+HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "date"}
+
+
+def _find(sentence: str, candidates: list[str]) -> str | None:
+    """The first candidate written in the sentence (as a whole word), longest first."""
+    for c in sorted({c for c in candidates if c}, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", sentence):
+            return c
+    return None
+
+
+def make_cloze(sentence: str, hidden: str, hint: str) -> str:
+    pattern = re.compile(rf"(?<!\w){re.escape(hidden)}(?!\w)", re.IGNORECASE)
+    return pattern.sub(lambda m: f"{{{{c1::{m.group(0)}::{hint}}}}}", sentence)
+
+
+def gap_text(cloze: str) -> str:
+    """The cloze as a student sees it before answering: "… ____ (person) said."."""
+    return re.sub(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", lambda m: f"_____ ({m.group(2) or '?'})", cloze)
+
+
+def _hidden(fact) -> tuple[str | None, str]:
+    """What to hide in the first source sentence, and its hint."""
+    sentence = fact.sources[0].sentence
+    if isinstance(fact, Quote):
+        name = fact.speaker.name
+        parts = name.split()
+        found = _find(sentence, [name, fact.speaker.mention, parts[-1]]) if not fact.resolved_from else None
+        if found:
+            return found, "person"
+        if fact.partial_quotes:
+            return _find(sentence, fact.partial_quotes), "phrase"
+        return None, "person"
+    if isinstance(fact, Role):
+        name = fact.person.name
+        return _find(sentence, [name, fact.person.mention, name.split()[-1]]), "person"
+    if isinstance(fact, Quantity):
+        return (_find(sentence, [fact.text]) if not fact.vague else None), "number"
+    if isinstance(fact, Place):
+        return _find(sentence, [fact.place.name, fact.place.mention]), fact.place_kind
+    if isinstance(fact, DateFact):
+        return _find(sentence, [fact.date]), "date"
+    return None, ""
+
+
+def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
+    hidden, hint = _hidden(fact)
+    source = fact.sources[0]
+    if not hidden:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="answer not written in the sentence",
+                       detail=source.sentence[:80])
+    if len(source.sentence.split()) > MAX_CLOZE_WORDS:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="sentence too long",
+                       detail=source.sentence[:80])
+    cloze = make_cloze(source.sentence, hidden, hint)
+    qid = question_id(fact.canonical_key(), "cloze")
+    explanation = _explain(fact, hidden)
+    return Question(id=qid, kind="cloze", fact_type=fact.type, fact_id=fact.id, prompt=gap_text(cloze), answer=hidden,
+                    accepted=[a for a in (accepted or []) if a != hidden], explanation=explanation, cloze=cloze,
+                    hint=hint, sources=fact.sources, corroboration=fact.corroboration)
+
+
+def _explain(fact, hidden: str) -> str:
+    if isinstance(fact, Quote):
+        if hidden in fact.partial_quotes:
+            return f"{fact.speaker.name} used the words \u201c{hidden}\u201d."
+        return f"The words are {fact.speaker.name}'s."
+    if isinstance(fact, Role):
+        return f"{fact.person.name} is the {fact.role}."
+    if isinstance(fact, Quantity):
+        return f"The source gives {fact.phrase}."
+    if isinstance(fact, Place):
+        return f"{fact.place.name} is a {fact.place_kind}" + (f" in {fact.country}" if fact.country else "") + "."
+    if isinstance(fact, DateFact):
+        return f"The source dates it to {fact.date}."
+    return ""

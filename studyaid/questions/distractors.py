@@ -1,0 +1,248 @@
+"""Wrong options that make you think and are surely wrong.
+
+Of the answer's kind (a person for a person — people with an office first —, a city for a city, a
+number of the same magnitude written the same way, a role for a role, a date for a date), from the
+corpus first, then the gazetteer or numeric neighbours. Never an alias of the answer or of another
+option (token containment, as "Putin" / "Vladimir Putin"), never something the prompt names, never
+another true answer (``exclude``: e.g. both speakers of one claim). Deterministic for a seed.
+"""
+from __future__ import annotations
+
+import math
+import random
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import Callable, Iterable, Sequence
+
+from ..extract.numbers import format_number
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+SMALL_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+               "nineteen", "twenty"]
+TENS_WORDS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
+              90: "ninety"}
+MIN_RELATIVE_GAP = 0.2  # a wrong number differs from every right one by at least 20%
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    return re.sub(r"[\s.,\"']+", " ", text).strip()
+
+
+def tokens(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text)))
+
+
+def is_alias(a: str, b: str) -> bool:
+    """One option's words all inside the other's: "Putin" / "Vladimir Putin", "Paris" / "Paris, France"."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    return ta <= tb or tb <= ta
+
+
+def mentioned_in(name: str, text: str) -> bool:
+    """True when any word of ``name`` longer than 3 letters occurs in ``text`` (a prompt naming it)."""
+    words = tokens(text)
+    return any(w in words for w in tokens(name) if len(w) > 3)
+
+
+def pick(answer: str, candidates: Iterable[str], k: int, prompt: str = "", exclude: Iterable[str] = (),
+         rng: random.Random | None = None, pool_size: int = 6) -> list[str]:
+    """Up to ``k`` options from ``candidates`` (best first), skipping aliases, excluded and prompted names.
+
+    The best ``pool_size`` are shuffled with ``rng`` before taking ``k``, so that a corpus with many
+    candidates does not always show the same three. At least one chosen option is as long as the
+    answer when the pool allows it: the longest option must not give the answer away.
+    """
+    excluded = [answer, *exclude]
+    pool: list[str] = []
+    for c in candidates:
+        c = " ".join(c.split())
+        if not c or any(norm(c) == norm(e) or is_alias(c, e) for e in excluded):
+            continue
+        if prompt and mentioned_in(c, prompt):
+            continue
+        if any(norm(c) == norm(p) or is_alias(c, p) for p in pool):
+            continue
+        pool.append(c)
+    head, tail = pool[:pool_size], pool[pool_size:]
+    if rng is not None:
+        rng.shuffle(head)
+    chosen = head[:k]
+    rest = head[k:] + tail
+    if chosen and len(answer) >= max(len(c) for c in chosen):
+        longer = next((c for c in rest if len(c) >= len(answer)), None)
+        if longer is not None:
+            chosen[min(range(len(chosen)), key=lambda i: len(chosen[i]))] = longer
+    return chosen
+
+
+# numbers ---------------------------------------------------------------------------------------------
+def number_in_words(n: int) -> str | None:
+    if 0 <= n <= 20:
+        return SMALL_WORDS[n]
+    if n < 100 and n >= 20:
+        tens, unit = divmod(n, 10)
+        return TENS_WORDS[tens * 10] + (f"-{SMALL_WORDS[unit]}" if unit else "")
+    if n % 12 == 0 and n <= 120:
+        return {12: "a dozen", 24: "two dozen", 36: "three dozen", 48: "four dozen", 60: "five dozen"}.get(n)
+    return None
+
+
+def render_number(value: float, like: str) -> str | None:
+    """``value`` written the way ``like`` is written: "two dozen" -> "three dozen", "84" -> "42",
+    "21.9 billion euros" -> "10.9 billion euros"."""
+    low = like.lower().strip()
+    if "dozen" in low:
+        if value % 12:
+            return None
+        return number_in_words(int(value))
+    if re.fullmatch(r"[a-z\- ]+", low):
+        return number_in_words(int(value)) if value == int(value) else None
+    m = re.fullmatch(r"([$\u20ac\u00a3]?)([\d.,]+)(\s*(?:thousand|million|billion|trillion))?(.*)", like.strip())
+    if not m:
+        return None
+    symbol, digits, scale, unit = m.groups()
+    scale_word = (scale or "").strip().lower()
+    factor = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[scale_word]
+    shown = value / factor
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    text = f"{shown:,.{decimals}f}" if "," in digits else f"{shown:.{decimals}f}"
+    return f"{symbol}{text}{(' ' + scale_word) if scale_word else ''}{unit}"
+
+
+def _nice(value: float, like: float) -> float:
+    """Round a generated neighbour to as many significant digits as the answer has."""
+    if value <= 0:
+        return value
+    digits = max(1, len(re.sub(r"[^\d]", "", f"{like:g}").lstrip("0")))
+    scale = 10 ** (math.floor(math.log10(value)) - digits + 1)
+    return round(value / scale) * scale
+
+
+def number_options(value: float, written: str, corpus_values: Sequence[float], right_values: Sequence[float],
+                   k: int = 3, rng: random.Random | None = None) -> list[str]:
+    """Wrong numbers: corpus values first, then neighbours (x0.5, x1.5, x2, ...), written like the answer."""
+    right = [value, *right_values]
+
+    def far(v: float) -> bool:
+        return v > 0 and all(abs(v - r) >= MIN_RELATIVE_GAP * max(r, 1) and abs(v - r) >= 1 for r in right)
+
+    if "dozen" in written.lower():
+        generated = [value - 12, value + 12, value + 24, value - 24, value * 2]
+    elif value <= 12 and value == int(value):
+        generated = [value + 2, value + 4, value - 2, value + 7, value * 3]
+    else:
+        generated = [_nice(value * f, value) for f in (0.5, 1.5, 2, 0.75, 3, 1.25)]
+    seen: list[str] = []
+    for v in [*corpus_values, *generated]:
+        if not far(v):
+            continue
+        text = render_number(v, written)
+        if text and text not in seen and norm(text) != norm(written):
+            seen.append(text)
+    return pick(written, seen, k, rng=rng)
+
+
+# dates -----------------------------------------------------------------------------------------------
+def date_options(iso: str, written: str, corpus_isos: Sequence[str], right_isos: Sequence[str], k: int = 3,
+                 rng: random.Random | None = None) -> list[str]:
+    """Wrong dates written like the answer ("September 4", "January 1, 2028", "February 2022")."""
+    fmt = _date_format(written)
+    if fmt is None:
+        return []
+    candidates: list[str] = []
+    for other in corpus_isos:
+        if other not in right_isos and other != iso and _same_shape(other, iso):
+            text = _render_date(other, fmt)
+            if text:
+                candidates.append(text)
+    for shift in _date_shifts(iso):
+        if shift not in right_isos:
+            text = _render_date(shift, fmt)
+            if text:
+                candidates.append(text)
+    return pick(written, candidates, k, rng=rng)
+
+
+def _same_shape(a: str, b: str) -> bool:
+    return len(a) == len(b) and a[:2] == b[:2] == "--" or len(a) == len(b) and a[:2] != "--" and b[:2] != "--"
+
+
+def _date_format(written: str) -> str | None:
+    if re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", written.strip()):
+        return "mdy"
+    if re.fullmatch(r"[A-Z][a-z]+ \d{1,2}", written.strip()):
+        return "md"
+    if re.fullmatch(r"\d{1,2} [A-Z][a-z]+", written.strip()):
+        return "dm"
+    if re.fullmatch(r"[A-Z][a-z]+ \d{4}", written.strip()):
+        return "my"
+    if re.fullmatch(r"\d{4}", written.strip()):
+        return "y"
+    return None
+
+
+def _parse_iso(iso: str) -> tuple[int | None, int | None, int | None]:
+    if iso.startswith("--"):
+        m, d = iso[2:].split("-")
+        return None, int(m), int(d)
+    parts = [int(p) for p in iso.split("-")]
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def _render_date(iso: str, fmt: str) -> str | None:
+    y, m, d = _parse_iso(iso)
+    try:
+        if fmt == "mdy" and y and m and d:
+            return f"{MONTH_NAMES[m - 1]} {d}, {y}"
+        if fmt == "md" and m and d:
+            return f"{MONTH_NAMES[m - 1]} {d}"
+        if fmt == "dm" and m and d:
+            return f"{d} {MONTH_NAMES[m - 1]}"
+        if fmt == "my" and y and m:
+            return f"{MONTH_NAMES[m - 1]} {y}"
+        if fmt == "y" and y:
+            return str(y)
+    except IndexError:
+        return None
+    return None
+
+
+def _date_shifts(iso: str) -> list[str]:
+    y, m, d = _parse_iso(iso)
+    out: list[str] = []
+    if m and d:
+        base = date(y or 2001, m, d)
+        for days in (7, -7, 14, 30, -30):
+            s = base + timedelta(days=days)
+            out.append(f"{s.year:04d}-{s.month:02d}-{s.day:02d}" if y else f"--{s.month:02d}-{s.day:02d}")
+    elif y and m:
+        for dy, dm in ((0, 3), (-1, 0), (1, 0), (0, -3)):
+            mm = (m - 1 + dm) % 12 + 1
+            yy = y + dy + (m - 1 + dm) // 12
+            out.append(f"{yy:04d}-{mm:02d}")
+    elif y:
+        out += [str(y + d) for d in (-2, -1, 1, 3)]
+    return out
+
+
+def ranked(items: Iterable[tuple[float, str]]) -> list[str]:
+    """Names ordered by descending score, then alphabetically (deterministic)."""
+    return [name for _, name in sorted(items, key=lambda x: (-x[0], x[1]))]
+
+
+def place_candidates(kind: str, country: str | None, corpus: Sequence[tuple[str, str | None, int]],
+                     gazetteer: Callable[..., list] | None, exclude: Iterable[str] = ()) -> list[str]:
+    """Places of a kind: from the corpus (same country first, most mentioned), then the gazetteer."""
+    exclude = set(exclude)
+    names = ranked(((2 if c == country else 1) + min(n, 10) / 100, name) for name, c, n in corpus if name not in exclude)
+    if gazetteer is not None:
+        names += [e.name for e in gazetteer(kind, country=country, k=10, exclude=[*names, *exclude])]
+    return names

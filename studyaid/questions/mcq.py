@@ -1,0 +1,151 @@
+"""Multiple-choice questions, one builder per fact type, phrased from the fact's parse."""
+from __future__ import annotations
+
+import random
+
+from ..extract.numbers import format_number
+from ..facts import DateFact, Place, Quantity, Quote, Role
+from . import distractors as d
+from .context import CorpusContext
+from .model import Dropped, Question, question_id
+from .phrasing import ask, past_tense, quoted, sentence_case, trim_quote
+
+PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
+               "village": "village", "place": "place"}
+MIN_OPTIONS = 3
+WRONG_OPTIONS = 3
+EXPLAIN_CUE = {"tell": "said", "according to": "said"}
+
+
+def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str, hint: str,
+              accepted: list[str] | None = None) -> Question | Dropped:
+    if len(wrong) + 1 < MIN_OPTIONS:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="too few wrong options",
+                       detail=f"{len(wrong)} found for {answer!r}")
+    qid = question_id(fact.canonical_key(), "mcq")
+    options = [answer, *wrong]
+    random.Random(qid).shuffle(options)
+    return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=answer,
+                    accepted=accepted or [], explanation=explanation, options=options, hint=hint,
+                    sources=fact.sources, corroboration=fact.corroboration)
+
+
+def _said(quote: Quote) -> str:
+    if quote.cue in EXPLAIN_CUE:
+        return EXPLAIN_CUE[quote.cue]
+    text = quote.cue_text.lower()
+    return text if text == past_tense(quote.cue) else past_tense(quote.cue)
+
+
+def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if fact.mode == "direct":
+        prompt = f"Who said: {quoted(trim_quote(fact.text))}"
+    else:
+        verb = _said(fact)
+        prompt = f"Who {verb} that {trim_quote(fact.text).rstrip('.')}?"
+    answer = fact.speaker.name
+    others = ctx.co_speakers(fact)
+    wrong = d.pick(answer, ctx.person_candidates(fact.speaker.id), WRONG_OPTIONS, prompt=prompt,
+                   exclude=[*others, *ctx.aliases(fact.speaker.id)], rng=rng)
+    how = f"{answer} {_said(fact)} it"
+    if fact.resolved_from:
+        how += f" (the sentence calls the speaker \u201c{fact.resolved_from}\u201d; the article names {answer})"
+    explanation = f"{how}, as the source sentence shows."
+    if others:
+        explanation += f" {', '.join(sorted(others))} said the same, so they are not among the wrong options."
+    return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.speaker.id))
+
+
+def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if fact.vague:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="vague answer", detail=fact.phrase)
+    if fact.clause is None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="no clause to ask about",
+                       detail=fact.phrase)
+    if fact.unit:
+        wh = "How much"
+    elif fact.total:
+        wh = f"How many of the {format_number(fact.total)} {fact.counted}"
+    elif fact.phrase.lower().startswith(f"{fact.text.lower()} of "):
+        wh = f"How many of {fact.counted}"
+    else:
+        wh = f"How many {fact.counted}"
+    if fact.qualifier in ("at least", "more than", "up to", "at most", "fewer than", "less than"):
+        wh = f"{sentence_case(fact.qualifier)} {wh[0].lower()}{wh[1:]}"
+    prompt = ask(wh, fact.clause)
+    if prompt is None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
+                       detail=fact.phrase)
+    answer = fact.text + (f" {fact.unit}" if fact.unit and fact.unit not in fact.text else "")
+    answer = _as_written(answer, fact)
+    right = ctx.numbers_counting(fact.counted_head)
+    wrong = d.number_options(fact.value, answer, [v for v in ctx.all_numbers() if v != fact.value],
+                             [v for v in right if v != fact.value and _similar_claim(v, fact.value)], rng=rng)
+    explanation = f"The source gives {(fact.qualifier + ' ') if fact.qualifier else ''}{fact.text}: \u201c{fact.phrase}\u201d."
+    accepted = [format_number(fact.value)] if format_number(fact.value) != answer else []
+    return _question(fact, prompt, answer, wrong, explanation, "number", accepted)
+
+
+def _as_written(answer: str, fact: Quantity) -> str:
+    """The answer as the sentence writes it ("21.9 billion euros"), so it can be checked there."""
+    sentence = fact.sources[0].sentence
+    return answer if answer in sentence else fact.text
+
+
+def _similar_claim(other: float, value: float) -> bool:
+    return abs(other - value) <= 0.3 * max(value, 1)
+
+
+def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    kind = PLACE_WORDS.get(fact.place_kind, "place")
+    if fact.clause is not None:
+        prompt = ask(f"In which {kind}", fact.clause)
+    elif fact.relation in ("in", "at", "compound") and fact.event and not fact.event[:1].isdigit():
+        event = fact.event
+        for article in ("a ", "an ", "A ", "An "):
+            if event.startswith(article):
+                event = "the " + event[len(article):]
+        prompt = f"In which {kind} did {event[:1].lower() + event[1:] if event.startswith('The ') else event} take place?"
+    else:
+        prompt = None
+    if prompt is None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
+                       detail=fact.event)
+    answer = fact.place.name
+    right = ctx.places_for_event(fact)
+    pool = d.place_candidates(fact.place_kind, fact.country, ctx.place_pool(fact.place_kind), ctx.gazetteer,
+                              exclude=right)
+    wrong = d.pick(answer, pool, WRONG_OPTIONS, prompt=prompt, exclude=[*right, *ctx.aliases(fact.place.id)], rng=rng)
+    where = f"{answer} ({kind}{', ' + fact.country if fact.country else ''})"
+    explanation = f"The source places {fact.event} in {where}."
+    return _question(fact, prompt, answer, wrong, explanation, kind, ctx.aliases(fact.place.id))
+
+
+def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if not fact.organization:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
+                       detail=fact.role)
+    article = "a" if fact.role.lower().startswith("former") else "the"
+    prompt = f"Who is {article} {fact.role}?"
+    answer = fact.person.name
+    holders = ctx.role_holders(fact)
+    wrong = d.pick(answer, ctx.person_candidates(fact.person.id), WRONG_OPTIONS, prompt=prompt,
+                   exclude=[*holders, *ctx.aliases(fact.person.id)], rng=rng)
+    explanation = f"The source calls {answer} the {fact.role}."
+    return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.person.id))
+
+
+def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if fact.clause is None or not fact.iso:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="no clause to ask about",
+                       detail=fact.event)
+    prompt = ask("When", fact.clause)
+    if prompt is None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
+                       detail=fact.event)
+    wrong = d.date_options(fact.iso, fact.date, ctx.date_isos(), ctx.dates_for_event(fact), rng=rng)
+    explanation = f"The source dates it to {fact.date}: {fact.event}."
+    return _question(fact, prompt, fact.date, wrong, explanation, "date")
+
+
+BUILDERS = {"quote": quote_mcq, "quantity": quantity_mcq, "place": place_mcq, "role": role_mcq, "date": date_mcq}

@@ -1,0 +1,50 @@
+"""The question contract: what generation produces, the bank stores, the quiz and exporters read."""
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from ..document import Source
+
+QuestionKind = Literal["mcq", "cloze"]
+Status = Literal["new", "approved", "rejected"]
+
+
+class Question(BaseModel):
+    id: str  # stable: from the fact's canonical key and the question kind
+    kind: QuestionKind
+    fact_type: str  # quote, quantity, place, role, date
+    fact_id: str
+    prompt: str  # the question (mcq) or the cloze text shown with the gap (cloze)
+    answer: str
+    accepted: list[str] = Field(default_factory=list)  # other right answers: aliases, "26" for "twenty-six"
+    explanation: str
+    options: list[str] = Field(default_factory=list)  # mcq: 3 to 6, the answer once
+    cloze: str = ""  # cloze: text with {{c1::answer::hint}}
+    hint: str | None = None  # "person", "city", "number"
+    sources: list[Source]
+    difficulty: float = Field(default=0.5, ge=0.0, le=1.0)
+    score: float = Field(default=0.5, ge=0.0, le=1.0)
+    corroboration: int = 1  # documents that state the fact
+    status: Status = "new"
+    edited: bool = False  # a teacher changed it: regeneration never overwrites it
+
+    @property
+    def difficulty_label(self) -> str:
+        return "easy" if self.difficulty < 0.35 else "hard" if self.difficulty > 0.65 else "medium"
+
+
+def question_id(fact_key: str, kind: str, variant: str = "") -> str:
+    return hashlib.sha1(f"{fact_key}|{kind}|{variant}".encode("utf-8")).hexdigest()[:12]
+
+
+class Dropped(BaseModel):
+    """A question (or a fact) left out, and why: shown in the summary so nothing vanishes silently."""
+
+    fact_id: str
+    fact_type: str
+    kind: str
+    reason: str
+    detail: str = ""

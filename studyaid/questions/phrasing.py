@@ -1,0 +1,84 @@
+"""English for questions: past tenses, do-support, wh-questions from a clause, trimmed quotations."""
+from __future__ import annotations
+
+import re
+
+from ..facts import Clause
+
+IRREGULAR_PAST = {
+    "say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "meet": "met", "come": "came",
+    "go": "went", "take": "took", "give": "gave", "hold": "held", "make": "made", "send": "sent",
+    "lead": "led", "find": "found", "bring": "brought", "think": "thought", "leave": "left", "put": "put",
+    "be": "was", "have": "had", "do": "did", "begin": "began", "see": "saw", "get": "got", "know": "knew",
+    "keep": "kept", "set": "set", "show": "showed", "become": "became", "fall": "fell", "rise": "rose",
+}
+DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+MAX_QUOTE_WORDS = 28
+
+
+def past_tense(lemma: str) -> str:
+    lemma = lemma.lower()
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(lemma) <= 4:
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def _join(*parts: str) -> str:
+    text = " ".join(p.strip() for p in parts if p and p.strip())
+    return re.sub(r"\s+([,.?;:])", r"\1", text)
+
+
+def ask(wh: str, clause: Clause) -> str | None:
+    """A wh-question about the answer slot of ``clause``: "How many drones did X report intercepting?"
+
+    ``wh`` is the question phrase that replaces the answer ("How many drones", "When", "In which city").
+    Subject answers keep the verb as written; other answers take do-support or invert the auxiliary.
+    """
+    if clause.answer_role == "subject":
+        return _join(wh, clause.aux, clause.verb, clause.after) + "?"
+    subject = _lower_first(clause.subject)
+    if clause.aux:
+        aux, *rest = clause.aux.split()
+        return _join(wh, aux, subject, " ".join(rest), clause.verb, clause.between, clause.after) + "?"
+    if clause.lemma.lower() == "be":
+        return _join(wh, clause.verb, subject, clause.between, clause.after) + "?"
+    do = DO_FORMS.get(clause.tag)
+    if do is None:
+        return None
+    return _join(wh, do, subject, clause.lemma, clause.between, clause.after) + "?"
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a leading article ("The leaders" -> "the leaders"), never a name."""
+    first, _, rest = text.partition(" ")
+    if first in ("The", "A", "An", "This", "These", "Those", "Some", "Many"):
+        return f"{first.lower()} {rest}".strip()
+    return text
+
+
+def trim_quote(text: str, max_words: int = MAX_QUOTE_WORDS) -> str:
+    """A long quotation cut at a clause boundary, with an ellipsis: never mid-phrase."""
+    text = " ".join(text.split())
+    words = text.split(" ")
+    if len(words) <= max_words:
+        return text
+    head = " ".join(words[:max_words])
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("; "), head.rfind(", "), head.rfind(" -- "))
+    if cut < len(head) // 3:
+        cut = len(head)
+    return head[:cut].rstrip(" ,;:-") + " \u2026"
+
+
+def quoted(text: str) -> str:
+    inner = text.strip().strip('"\u201c\u201d')
+    return "\u201c" + inner + "\u201d"
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,83 @@
+"""Score questions and drop what a teacher would reject, saying why.
+
+Score: fact confidence, corroboration (more sources, more trust), sentence quality (short, plain
+sentences read better), answer specificity (a name or a number beats a common word). Dropped:
+low scores, answers given away by the prompt, answers not written in any source, pronoun or vague
+answers, repeated prompts, near-duplicates of a better question.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+from .distractors import norm, tokens
+from .model import Dropped, Question
+
+MIN_SCORE = 0.45
+VAGUE_ANSWERS = {"he", "she", "they", "it", "him", "her", "them", "thousands", "hundreds", "dozens", "millions",
+                 "this week", "today", "yesterday", "some", "many", "several"}
+BASE_DIFFICULTY = {"quote": 0.5, "quantity": 0.6, "place": 0.35, "role": 0.3, "date": 0.7}
+
+
+def score(q: Question, confidence: float) -> float:
+    words = max(len(s.sentence.split()) for s in q.sources[:1])
+    quality = 1.0 if words <= 35 else 0.9 if words <= 50 else 0.75
+    specific = 1.0 if (q.answer[:1].isupper() or re.search(r"\d", q.answer)) else 0.85
+    corroboration = min(1.0, 0.85 + 0.05 * q.corroboration)
+    return round(max(0.0, min(1.0, confidence * quality * specific * corroboration + 0.05)), 3)
+
+
+def difficulty(q: Question, resolved: bool) -> float:
+    value = BASE_DIFFICULTY.get(q.fact_type, 0.5) + (0.1 if q.kind == "cloze" else 0.0)
+    value += 0.1 if resolved else 0.0
+    value -= 0.05 * (q.corroboration - 1)
+    return round(max(0.05, min(0.95, value)), 2)
+
+
+def gives_away(q: Question) -> bool:
+    text = q.prompt if q.kind == "mcq" else re.sub(r"\{\{c\d+::.*?\}\}", " ", q.cloze)
+    return bool(re.search(rf"\b{re.escape(norm(q.answer))}\b", norm(text)))
+
+
+def grounded(q: Question) -> bool:
+    answer = norm(q.answer)
+    return any(answer in norm(s.sentence) or tokens(q.answer) & tokens(s.sentence) for s in q.sources)
+
+
+def _drop(q: Question, reason: str, detail: str = "") -> Dropped:
+    return Dropped(fact_id=q.fact_id, fact_type=q.fact_type, kind=q.kind, reason=reason, detail=detail or q.prompt[:80])
+
+
+def _key(q: Question) -> str:
+    return norm(q.prompt if q.kind == "mcq" else q.cloze)
+
+
+def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], list[Dropped]]:
+    """Keep good questions, best first within each fact type; one claim, one question of each kind."""
+    kept: list[Question] = []
+    dropped: list[Dropped] = []
+    for q in sorted(questions, key=lambda q: (-q.score, q.id)):
+        if q.score < MIN_SCORE:
+            dropped.append(_drop(q, "low score", f"{q.score:.2f}: {q.prompt[:60]}"))
+        elif norm(q.answer) in VAGUE_ANSWERS:
+            dropped.append(_drop(q, "vague answer", q.answer))
+        elif gives_away(q):
+            dropped.append(_drop(q, "prompt gives the answer away"))
+        elif not grounded(q):
+            dropped.append(_drop(q, "answer not in any source sentence", q.answer))
+        elif any(_key(k) == _key(q) for k in kept):
+            dropped.append(_drop(q, "repeated prompt"))
+        elif any(_near_duplicate(k, q) for k in kept):
+            dropped.append(_drop(q, "near-duplicate of a better question"))
+        else:
+            kept.append(q)
+    kept.sort(key=lambda q: (q.fact_type, -q.score, q.kind, q.id))
+    return kept, dropped
+
+
+def _near_duplicate(a: Question, b: Question) -> bool:
+    if a.kind != b.kind or a.fact_type != b.fact_type or norm(a.answer) != norm(b.answer):
+        return False
+    wa, wb = _key(a).split(), _key(b).split()
+    return difflib.SequenceMatcher(None, wa, wb).ratio() >= 0.75
