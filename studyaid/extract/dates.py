@@ -25,6 +25,7 @@ MONTHS = {m: i for i, m in enumerate(
      "november", "december"], start=1)}
 DROP_DEPS = {"ccomp", "advcl", "relcl", "punct", "cc", "conj", "parataxis", "mark", "dep", "appos", "npadvmod"}
 MAX_EVENT_TOKENS = 22
+RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this|last|next|ago|recent)\b", re.I)
 
 
 def to_iso(text: str, default_year: int | None = None) -> str | None:
@@ -48,6 +49,8 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or in_junk(document, ent):
             continue
+        if RELATIVE.search(ent.text):
+            continue  # "today, Friday 5 September": only the publication date could tell which year
         iso = to_iso(ent.text, default_year)
         if iso is None:
             continue

@@ -127,19 +127,26 @@ def _nice(value: float, like: float) -> float:
 
 
 def number_options(value: float, written: str, corpus_values: Sequence[float], right_values: Sequence[float],
-                   k: int = 3, rng: random.Random | None = None) -> list[str]:
-    """Wrong numbers: corpus values first, then neighbours (x0.5, x1.5, x2, ...), written like the answer."""
+                   k: int = 3, rng: random.Random | None = None, direction: int = 0,
+                   upper: float | None = None) -> list[str]:
+    """Wrong numbers: corpus values first, then neighbours (x0.5, x1.5, x2, ...), written like the answer.
+
+    ``direction`` +1 keeps only larger numbers ("at least three": "at least one" would be true too),
+    -1 only smaller ones ("up to"); ``upper`` caps them ("84 out of 112": never more than 112).
+    """
     right = [value, *right_values]
 
     def far(v: float) -> bool:
+        if direction > 0 and v <= value or direction < 0 and v >= value or upper is not None and v >= upper:
+            return False
         return v > 0 and all(abs(v - r) >= MIN_RELATIVE_GAP * max(r, 1) and abs(v - r) >= 1 for r in right)
 
     if "dozen" in written.lower():
         generated = [value - 12, value + 12, value + 24, value - 24, value * 2]
     elif value <= 12 and value == int(value):
-        generated = [value + 2, value + 4, value - 2, value + 7, value * 3]
+        generated = [value + 2, value + 4, value - 2, value + 7, value * 3, value + 10]
     else:
-        generated = [_nice(value * f, value) for f in (0.5, 1.5, 2, 0.75, 3, 1.25)]
+        generated = [_nice(value * f, value) for f in (0.5, 1.5, 2, 0.75, 3, 1.25, 0.6, 0.4)]
     seen: list[str] = []
     for v in [*corpus_values, *generated]:
         if not far(v):

@@ -15,6 +15,17 @@ PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "contin
 MIN_OPTIONS = 3
 WRONG_OPTIONS = 3
 EXPLAIN_CUE = {"tell": "said", "according to": "said"}
+MIN_QUOTE_WORDS = 6
+QUALIFIER_DIRECTION = {"at least": 1, "more than": 1, "over": 1, "as many as": -1, "up to": -1, "at most": -1,
+                       "fewer than": -1, "less than": -1, "under": -1}
+FUNCTION_WORDS = {"the", "a", "an", "at", "in", "on", "what", "this", "that", "these", "those", "it", "there",
+                  "while", "if", "when", "for", "as", "some", "many", "any", "no", "all", "his", "her", "its", "their"}
+
+
+def _lower_function_word(text: str) -> str:
+    """"At the same time, the Kremlin ..." -> "at the same time, the Kremlin ..." inside a question."""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in FUNCTION_WORDS else text
 
 
 def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str, hint: str,
@@ -38,11 +49,14 @@ def _said(quote: Quote) -> str:
 
 
 def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if len(fact.text.split()) < MIN_QUOTE_WORDS:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote too short to tell who said it",
+                       detail=fact.text)
     if fact.mode == "direct":
         prompt = f"Who said: {quoted(trim_quote(fact.text))}"
     else:
         verb = _said(fact)
-        prompt = f"Who {verb} that {trim_quote(fact.text).rstrip('.')}?"
+        prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"
     answer = fact.speaker.name
     others = ctx.co_speakers(fact)
     wrong = d.pick(answer, ctx.person_candidates(fact.speaker.id), WRONG_OPTIONS, prompt=prompt,
@@ -79,8 +93,10 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
     answer = fact.text + (f" {fact.unit}" if fact.unit and fact.unit not in fact.text else "")
     answer = _as_written(answer, fact)
     right = ctx.numbers_counting(fact.counted_head)
-    wrong = d.number_options(fact.value, answer, [v for v in ctx.all_numbers() if v != fact.value],
-                             [v for v in right if v != fact.value and _similar_claim(v, fact.value)], rng=rng)
+    same_size = [v for v in ctx.all_numbers() if v != fact.value and fact.value / 3 <= v <= fact.value * 3]
+    wrong = d.number_options(fact.value, answer, same_size,
+                             [v for v in right if v != fact.value and _similar_claim(v, fact.value)], rng=rng,
+                             direction=QUALIFIER_DIRECTION.get(fact.qualifier or "", 0), upper=fact.total)
     explanation = f"The source gives {(fact.qualifier + ' ') if fact.qualifier else ''}{fact.text}: \u201c{fact.phrase}\u201d."
     accepted = [format_number(fact.value)] if format_number(fact.value) != answer else []
     return _question(fact, prompt, answer, wrong, explanation, "number", accepted)
@@ -100,7 +116,7 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
     kind = PLACE_WORDS.get(fact.place_kind, "place")
     if fact.clause is not None:
         prompt = ask(f"In which {kind}", fact.clause)
-    elif fact.relation in ("in", "at", "compound") and fact.event and not fact.event[:1].isdigit():
+    elif fact.relation in ("in", "at", "compound") and _noun_event(fact):
         event = fact.event
         for article in ("a ", "an ", "A ", "An "):
             if event.startswith(article):
@@ -119,6 +135,17 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
     where = f"{answer} ({kind}{', ' + fact.country if fact.country else ''})"
     explanation = f"The source places {fact.event} in {where}."
     return _question(fact, prompt, answer, wrong, explanation, kind, ctx.aliases(fact.place.id))
+
+
+def _noun_event(fact: Place) -> bool:
+    """An event named by a noun phrase specific enough to ask about ("the Eastern Economic Forum")."""
+    words = fact.event.split()
+    if not words or words[-1].lower().strip(".,") != fact.event_head.lower() and fact.event_head not in fact.event.lower().split()[-2:]:
+        return False
+    if fact.event_head.lower() != words[-1].lower().strip(".,") and not any(w[:1].isupper() for w in words[1:]):
+        return False
+    content = [w for w in words if w.lower() not in ("the", "a", "an", "of")]
+    return any(w[:1].isupper() for w in content) or len(content) >= 3
 
 
 def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:

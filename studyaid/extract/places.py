@@ -1,0 +1,414 @@
+"""Places and what happened there, read off the dependency parse.
+
+A mention is a place when the gazetteer knows it or the text says what it is ("the village of
+Khotimlya", "the Kharkiv region"); NER labels only propose candidates, and their slips are repaired
+("Vladivostok Putin" and "Kyiv" tagged PERSON). A place is a fact only with something that happened
+there: a clause ("European leaders met in Paris"), an event noun ("the Eastern Economic Forum in
+Vladivostok", "the Paris summit": relation "compound") or something based there ("the Helsinki-based
+Center ...": "based"). Countries as adjectives, possessives or subjects ("Ukraine's allies", "US
+backing") are not place facts, nor are places in excluded junk. Doubtful facts carry warnings.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..document import Document
+from ..facts import Place, PlaceKind
+from .common import QUOTE_CHARS, clean_text, in_junk, provisional_ref, sentence_source
+
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
+WIDE_PLACE_PREPS = frozenset({"in", "at", "inside"})  # the only ones for countries and continents
+# Nouns that say what kind of place a name is: "the Kharkiv region", "the village of Khotimlya".
+KIND_NOUNS: dict[str, PlaceKind] = {
+    **dict.fromkeys(("region", "oblast", "province", "district", "state", "county"), "region"),
+    **dict.fromkeys(("city", "town", "port"), "city"),
+    **dict.fromkeys(("village", "hamlet", "settlement"), "village"),
+    "country": "country",
+}
+# Nouns that name something that happens somewhere.
+EVENT_NOUNS = frozenset(
+    """
+    summit meeting conference forum talk negotiation session visit trip ceremony rally protest
+    demonstration election vote referendum attack strike bombing explosion blast raid offensive
+    battle fighting war invasion shelling assault parade festival exhibition congress convention
+    assembly gathering dinner speech address interview briefing signing accord treaty trial
+    hearing funeral launch drill exercise celebration commemoration meet round consultation
+    """.split()
+)
+# Verbs whose object is where something happened: "Russian drones hit Kharkiv".
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "attack", "hit", "strike", "shell", "bomb", "target"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+NER_PLACE_LABELS = frozenset({"GPE", "LOC"})
+NER_SLIP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MAX_EVENT_TOKENS = 16
+
+
+@dataclass
+class _Mention:
+    name: Span  # the place name as written ("Kharkiv", "Vladivostok")
+    root: Token  # the token whose attachment tells what happened there
+    entry: gazetteer.GazetteerEntry | None
+    repaired: bool = False  # the NER gave it another label, or missed it
+
+
+@dataclass
+class _Event:
+    text: str  # "the Eastern Economic Forum", "European leaders met"
+    head: str  # lemma of its head word
+    relation: str
+    confidence: float = 0.85
+    warnings: tuple[str, ...] = ()
+
+
+def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
+    """Yield one Place per place mention with something that happened there."""
+    seen: set[tuple[str, str, int]] = set()
+    for mention in sorted(_mentions(doc), key=lambda m: m.name.start):
+        if in_junk(document, mention.name) or _heading(mention.name.sent):
+            continue
+        place = _place_fact(mention, document)
+        if place is None:
+            continue
+        key = (place.place.id, place.event_head, place.sources[0].start)
+        if key not in seen:
+            seen.add(key)
+            yield place
+
+
+def _heading(sent: Span) -> bool:
+    """A title-case line ("Putin Warns Against Foreign Troops In Ukraine"): no sentence to read."""
+    plain = [t for t in sent[1:] if t.is_alpha and not t.ent_type_]
+    if len(plain) >= 3 and sum(t.text[:1].isupper() for t in plain) >= 0.8 * len(plain):
+        return True
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]  # a line without a full stop, most words capitalised
+    if sent.text.rstrip()[-1:] in (".", "!", "?", *QUOTE_CHARS, "'", "\u2019") or len(words) < 2:
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _strip(span: Span) -> Span:
+    """The name without a leading "the" and a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ == "the":
+        start += 1
+    while end > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+def _mentions(doc: Doc) -> Iterator[_Mention]:
+    other_labels = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
+    place_texts = {e.text for e in doc.ents if e.label_ in NER_PLACE_LABELS}
+    for ent in doc.ents:
+        name = _strip(ent)
+        if not len(name) or not all(t.text[:1].isupper() or not t.is_alpha for t in name) or not name[0].is_alpha:
+            continue  # lowercase words are never places
+        if ent.label_ in NER_PLACE_LABELS:
+            entry = gazetteer.lookup(name.text)
+            if entry is None and len(name) > 1 and name[-1].lower_ in KIND_NOUNS:
+                name = name[:-1]  # "Kharkiv Oblast" tagged as one place: the name and what it is
+                entry = gazetteer.lookup(name.text)
+            if entry is not None or (name.text not in other_labels and len(name) <= 4):
+                yield _Mention(name, name.root, entry)  # not "Zelenskyy", tagged PERSON elsewhere
+        elif ent.label_ in NER_SLIP_LABELS:
+            mention = _repair(ent, name, place_texts)
+            if mention is not None:
+                yield mention
+    yield from _untagged(doc)
+
+
+def _repair(ent: Span, name: Span, place_texts: set[str]) -> _Mention | None:
+    """A place the NER called a person, group or organisation: "Kyiv" (PERSON), "Vladivostok Putin"."""
+    doc = ent.doc
+    entry = gazetteer.lookup(name.text)
+    if entry is not None:
+        # "Kyiv" as PERSON: a big place, a name tagged as a place elsewhere, or one the syntax places.
+        big = entry.kind != "city" or (entry.population or 0) >= 1_000_000
+        if (ent.label_ == "PERSON" and big) or name.text in place_texts or _locative(name.root):
+            return _Mention(name, name.root, entry, repaired=True)
+        return None
+    # "in Vladivostok Putin": a place run into a person's name, right after a locative preposition.
+    prep = doc[name.start - 1] if name.start > 0 else None
+    if ent.label_ != "PERSON" or prep is None or prep.lower_ not in PLACE_PREPS or ent.root.head != prep:
+        return None
+    if ent.root.dep_ != "pobj" or doc.text.count(ent.text) > 1:
+        return None  # "Vladimir Putin", said again and again, is a person
+    for k in range(len(name) - 1, 0, -1):
+        head, rest = doc[name.start:name.start + k], doc[name.start + k:name.end]
+        entry = gazetteer.lookup(head.text)
+        if entry is None or entry.kind == "continent" or not all(t.pos_ == "PROPN" for t in rest):
+            continue
+        if entry.kind == "city" and (entry.population or 0) < 100_000:
+            continue
+        return _Mention(head, ent.root, entry, repaired=True)
+    return None
+
+
+def _locative(root: Token) -> bool:
+    """Where only a place can stand: "in X", "the X region", "Odesa and X"."""
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS or _kind_cue(root)[0] is not None:
+        return True
+    return root.dep_ == "conj" and root.head.pos_ == "PROPN" and gazetteer.lookup(root.head.text) is not None
+
+
+def _untagged(doc: Doc) -> Iterator[_Mention]:
+    """Capitalised proper nouns the NER missed: known to the gazetteer, or named a place by the text."""
+    next_free = 0
+    for i, token in enumerate(doc):
+        if i < next_free or token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        for span in (doc[i:i + n] for n in (3, 2, 1)):
+            if any(t.pos_ != "PROPN" or t.ent_type_ for t in span):
+                continue
+            entry = gazetteer.lookup(span.text)
+            if entry is not None and entry.kind == "city" and (entry.population or 0) < 100_000:
+                entry = None  # a small namesake of a common name: trust only the text
+            if entry is not None or _kind_cue(span.root)[0] is not None:
+                yield _Mention(span, span.root, entry, repaired=True)
+                next_free = span.end
+                break
+
+
+def _kind_cue(root: Token) -> tuple[PlaceKind | None, Token | None]:
+    """What the text calls the place, and the noun that says so ("region", "village")."""
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ in KIND_NOUNS and head.pos_ in ("NOUN", "PROPN"):
+        return KIND_NOUNS[head.lower_], head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KIND_NOUNS and head.head.pos_ == "NOUN":
+        return KIND_NOUNS[head.head.lower_], head.head
+    return None, None
+
+
+def _place_fact(mention: _Mention, document: Document) -> Place | None:
+    kind, noun = _kind_cue(mention.root)
+    entry = mention.entry
+    anchor = mention.root
+    warnings: list[str] = []
+    confidence = 0.85
+    mention_text = entry.name if entry is not None else mention.name.text
+    if noun is not None:
+        if mention.root.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return None  # "the Pacific port city of Vladivostok": a descriptor of another place
+        anchor = noun
+        if kind == "region" and (entry is None or entry.kind == "city"):
+            mention_text = f"{mention_text} {noun.text}"
+        if entry is not None and entry.kind in ("country", "continent"):
+            kind = entry.kind  # "the state of Israel" is still a country
+    elif entry is not None:
+        kind = entry.kind
+    else:
+        return None  # neither known nor called a place by the text
+    if entry is None:
+        confidence = 0.65
+        warnings.append(f"'{mention.name.text}' is not in the gazetteer; the text calls it a {noun.text if noun else kind}")
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("PROPN", "NOUN"):
+        anchor = anchor.head  # "in Paris and Berlin"
+    # "Vladivostok, Russia" (appos): the country of a place already told
+    event = None if anchor.dep_ == "appos" else _event(anchor, mention, kind or "place")
+    if event is None:
+        return None
+    return Place(
+        place=provisional_ref(mention_text, "place"),
+        place_kind=kind or "place",
+        country=entry.country if entry is not None else None,
+        event=event.text,
+        event_head=event.head,
+        relation=event.relation,
+        sources=[sentence_source(document, mention.name.sent)],
+        confidence=round(min(confidence, event.confidence, 0.8 if mention.repaired else 1.0), 2),
+        warnings=[*warnings, *event.warnings],
+    )
+
+
+def _event(anchor: Token, mention: _Mention, kind: str) -> _Event | None:
+    place_tokens = {t.i for t in mention.name} | {anchor.i}
+    specific = kind in ("city", "region", "village", "place")
+    head = anchor.head
+    nxt = anchor.doc[anchor.i + 1:anchor.i + 3]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based":  # "the Helsinki-based Center"
+        noun = nxt[1].head if nxt[1].dep_ in ("amod", "acl") else anchor.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return _noun_event(noun, {*place_tokens, nxt[0].i, nxt[1].i}, "based")
+        return None
+    while head.dep_ == "conj" and head.head.dep_ == "prep":
+        head = head.head  # "in Saudi Arabia and in the United Arab Emirates"
+    if anchor.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (PLACE_PREPS if specific else WIDE_PLACE_PREPS):
+        target = head.head
+        if target.lower_ == "based":
+            return _noun_event(target.head, {*place_tokens, target.i}, "based")
+        if target.pos_ == "VERB":
+            if target.dep_ == "acl" and not specific:
+                return None  # "troops deployed in Ukraine": a description, not an event
+            return _clause_event(target, head.lower_)
+        if target.pos_ in ("NOUN", "PROPN"):
+            if _is_event_noun(target):
+                return _noun_event(target, {head.i}, head.lower_)
+            return _climb(target, head.lower_, head) if specific else None
+        return None
+    if anchor.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        noun = head
+        while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        if _is_event_noun(noun) and mention.entry is not None and mention.entry.kind != "continent":
+            return _noun_event(noun, place_tokens, "compound")
+        return None
+    if anchor.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS and specific:
+        return _clause_event(head, "object", skip_object=True)
+    return None
+
+
+def _is_event_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS or noun.ent_type_ == "EVENT"
+
+
+def _climb(noun: Token, relation: str, place_prep: Token) -> _Event | None:
+    """A locative phrase the parser hung on a noun ("a crew in the village of X"): read it as where
+    the nearest clause or event happened, with a warning unless the noun is a person ("met with X
+    in Paris")."""
+    token, person = noun, noun.ent_type_ == "PERSON"
+    for step in range(6):
+        if token.pos_ == "VERB" or (step and token.pos_ == "NOUN" and _is_event_noun(token)):
+            break
+        if token.dep_ not in ("pobj", "prep") and not (step == 0 and token.dep_ == "dobj") or token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ == "NOUN":  # "talks between the two leaders in Alaska"
+        event: _Event | None = _noun_event(token, {place_prep.i}, relation)
+    else:
+        if token.dep_ == "advcl" and _subject(token) is None and token.head.pos_ == "VERB":
+            token = token.head  # "the men were killed while working as part of a crew in X"
+        event = _clause_event(token, relation)
+    if event is None:
+        return None
+    if person:  # "met with Zelenskyy in Paris": the meeting was in Paris, most likely
+        return _Event(event.text, event.head, relation, min(event.confidence, 0.75), event.warnings)
+    note = f"the place phrase modifies '{noun.text}'; read as where '{token.text}' happened"
+    return _Event(event.text, event.head, relation, min(event.confidence, 0.6), (*event.warnings, note))
+
+
+def _noun_event(noun: Token, drop: set[int], relation: str) -> _Event:
+    return _Event(_render(_np(noun, drop, MAX_EVENT_TOKENS)), noun.lemma_.lower(), relation)
+
+
+def _clause_event(verb: Token, relation: str, skip_object: bool = False) -> _Event | None:
+    """Subject and verb ("European leaders met"), with the object of a transitive verb."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and not _subject(first):
+        first = first.head  # "drones killed ... and injured ... in X"
+    if first.lemma_ == "be":
+        return None
+    tokens: list[Token] = []
+    governor = first
+    subject = _subject(first)
+    if subject is None and first.dep_ in ("xcomp", "advcl", "acl"):
+        governor = first.head
+        if first.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
+            tokens += _phrase(governor, {first.i}, clauses=False)
+        else:
+            subject = _subject(governor)
+            if first.dep_ == "xcomp":
+                tokens += [governor, *(c for c in governor.children if c.dep_ in ("aux", "neg"))]
+    if subject is not None:
+        tokens += _np(subject, set(), 12, conj=True)
+    elif first.dep_ != "acl":
+        return None  # no one to say it of
+    tokens += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    tokens.append(first)
+    if not skip_object:
+        tokens += _objects(first)
+    if first is not verb:
+        for conj in (c for c in first.children if c.dep_ in ("cc", "conj")):
+            tokens += [conj, *(_objects(conj) if conj.dep_ == "conj" else [])]
+    warnings: list[str] = []
+    confidence = 0.85
+    if _hypothetical(first):
+        warnings.append(f"'{first.text}' is hypothetical or conditional here")
+        confidence = 0.55
+    if any(t.dep_ == "neg" for t in tokens):
+        warnings.append(f"'{first.text}' is negated")
+        confidence = min(confidence, 0.5)
+    if first.dep_ == "acl":
+        confidence = min(confidence, 0.7)
+    return _Event(_render(tokens), first.lemma_.lower(), relation, confidence, tuple(warnings))
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _objects(verb: Token) -> list[Token]:
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            tokens += _np(child, set(), 6)
+    return tokens
+
+
+def _hypothetical(verb: Token) -> bool:
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT") or token.lemma_ in ("say", "tell"):
+            break
+    return False
+
+
+_PHRASE_DROP = frozenset({"relcl", "appos", "advcl", "parataxis"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _phrase(head: Token, drop: set[int], clauses: bool = True, conj: bool = False) -> list[Token]:
+    """The phrase of ``head`` without the tokens in ``drop`` (and the phrases holding them), clauses
+    hung on it, appositions, dates ("a forum on September 5") and, unless ``conj``, its conjuncts."""
+    out: list[Token] = []
+
+    def collect(token: Token, depth: int) -> None:
+        out.append(token)
+        for child in token.children:
+            if child.i in drop or any(t.i in drop for t in child.subtree):
+                continue
+            same_name = bool(token.ent_type_) and child.ent_type_ == token.ent_type_  # "Center for Research on ..."
+            if not same_name:
+                if child.dep_ in _PHRASE_DROP or (child.dep_ == "punct" and child.tag_ != "HYPH"):
+                    continue
+                if depth == 0 and child.dep_ in ("cc", "conj") and not conj:
+                    continue
+                if depth == 0 and not clauses and child.i > token.i and child.dep_ in ("acl", "prep"):
+                    continue
+                if child.dep_ == "prep" and any(g.ent_type_ in _TIME_LABELS for g in child.children):
+                    continue
+            collect(child, depth + 1)
+
+    collect(head, 0)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _np(head: Token, drop: set[int], limit: int, conj: bool = False) -> list[Token]:
+    """The whole noun phrase when short enough, else its head with what comes before it."""
+    tokens = _phrase(head, drop, conj=conj)
+    if len(tokens) > limit:
+        tokens = _phrase(head, drop, clauses=False, conj=conj)
+    if len(tokens) > limit:
+        tokens = [t for t in tokens if t.i <= head.i][-limit:]
+    return tokens
+
+
+def _render(tokens: Iterable[Token]) -> str:
+    parts: list[str] = []
+    prev: Token | None = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if prev is not None:
+            parts.append(prev.whitespace_ if token.i == prev.i + 1 else " ")
+        lower = prev is not None and token.is_sent_start and token.pos_ not in ("PROPN", "PRON")
+        parts.append(token.lower_ if lower else token.text)  # "Rutte ... speaking"
+        prev = token
+    return clean_text("".join(parts)).strip(QUOTE_CHARS + "'\u2018\u2019 ,")

@@ -1,0 +1,139 @@
+"""The gazetteer: names to places, ambiguity settled by kind then size, wrong options drawn alike."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyaid import gazetteer
+from studyaid.gazetteer import GazetteerEntry, is_place_name, lookup, same_kind_places
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kyiv", ("Kyiv", "city", "UA")),
+        ("Kiev", ("Kyiv", "city", "UA")),  # transliteration from geonames' alternate names
+        ("Kharkiv", ("Kharkiv", "city", "UA")),
+        ("Vladivostok", ("Vladivostok", "city", "RU")),
+        ("Paris", ("Paris", "city", "FR")),  # not Paris, Texas: the largest wins
+        ("Prague", ("Prague", "city", "CZ")),
+        ("Helsinki", ("Helsinki", "city", "FI")),
+        ("Brussels", ("Brussels", "city", "BE")),
+        ("Moscow", ("Moscow", "city", "RU")),
+        ("Washington", ("Washington", "city", "US")),  # the capital, not the state
+        ("New York", ("New York City", "city", "US")),
+        ("Russia", ("Russia", "country", "RU")),
+        ("Ukraine", ("Ukraine", "country", "UA")),
+        ("the United States", ("United States", "country", "US")),
+        ("The United States", ("United States", "country", "US")),
+        ("the United States of America", ("United States", "country", "US")),
+        ("US", ("United States", "country", "US")),
+        ("U.S.", ("United States", "country", "US")),
+        ("UK", ("United Kingdom", "country", "GB")),
+        ("U.K.", ("United Kingdom", "country", "GB")),
+        ("the United Kingdom", ("United Kingdom", "country", "GB")),
+        ("Britain", ("United Kingdom", "country", "GB")),
+        ("South Korea", ("South Korea", "country", "KR")),
+        ("Mexico", ("Mexico", "country", "MX")),  # a country before its namesake cities
+        ("Georgia", ("Georgia", "country", "GE")),  # a country before the US state
+        ("Hungary", ("Hungary", "country", "HU")),
+        ("Europe", ("Europe", "continent", None)),
+        ("Asia", ("Asia", "continent", None)),
+        ("California", ("California", "region", "US")),
+        ("Crimea", ("Crimea", "region", "UA")),
+    ],
+)
+def test_lookup(name: str, expected: tuple[str, str, str | None]) -> None:
+    entry = lookup(name)
+    assert entry is not None
+    assert (entry.name, entry.kind, entry.country) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "paris",  # lowercase words are never places
+        "kyiv",
+        "us",
+        "Us",  # a short code only in capitals
+        "Putin",
+        "Trump",
+        "Zelenskyy",
+        "Mark",  # common words that are also small towns
+        "Reading",
+        "Nice",
+        "White House",  # a translation of Casablanca, not a spelling of it
+        "Kremlin",
+        "Telegram",
+        "",
+        "the",
+    ],
+)
+def test_not_a_place(name: str) -> None:
+    assert lookup(name) is None
+    assert not is_place_name(name)
+
+
+def test_population_and_entry_shape() -> None:
+    kyiv = lookup("Kyiv")
+    assert isinstance(kyiv, GazetteerEntry)
+    assert kyiv.population and kyiv.population > 1_000_000
+    with pytest.raises(AttributeError):
+        kyiv.name = "Kiev"  # type: ignore[misc]  # frozen
+
+
+def test_candidates_reports_ambiguity() -> None:
+    names = [(e.name, e.country) for e in gazetteer.candidates("Paris")]
+    assert names[0] == ("Paris", "FR")
+    assert ("Paris", "US") in names
+
+
+def test_same_city_size_and_country() -> None:
+    options = same_kind_places("city", country="UA", near_population=1_421_125, k=5, exclude=["Kharkiv"])
+    assert len(options) == 5
+    assert all(o.kind == "city" and o.country == "UA" for o in options)
+    assert "Kharkiv" not in {o.name for o in options}
+    assert options == same_kind_places("city", country="UA", near_population=1_421_125, k=5, exclude=["Kharkiv"])
+
+
+def test_same_city_similar_size() -> None:
+    options = same_kind_places("city", country="RU", near_population=604_901, k=4, exclude=["Vladivostok"])
+    assert all(o.country == "RU" for o in options)
+    assert all(o.population and 300_000 < o.population < 1_200_000 for o in options)
+
+
+def test_same_kind_countries() -> None:
+    options = same_kind_places("country", country="FR", near_population=67_000_000, k=5)
+    names = {o.name for o in options}
+    assert "France" not in names
+    assert all(o.kind == "country" for o in options)
+    assert {"Germany", "Italy", "United Kingdom"} <= names  # same continent, similar size
+
+
+def test_same_kind_regions_and_continents() -> None:
+    regions = same_kind_places("region", country="UA", k=5, exclude=["Kharkiv region"])
+    assert len(regions) == 5
+    assert all(r.name.endswith(" region") and r.country == "UA" for r in regions)
+    assert "Kharkiv region" not in {r.name for r in regions}
+    states = same_kind_places("region", country="US", k=3)
+    assert [s.name for s in states] == ["Alabama", "Alaska", "Arizona"]
+    continents = same_kind_places("continent", k=10, exclude=["Europe"])
+    assert "Europe" not in {c.name for c in continents}
+    assert {"Asia", "Africa"} <= {c.name for c in continents}
+    assert same_kind_places("place") == []
+
+
+def test_villages_draw_small_towns() -> None:
+    options = same_kind_places("village", country="UA", k=3)
+    assert len(options) == 3
+    assert all(o.country == "UA" and (o.population or 0) < 50_000 for o in options)
+
+
+def test_no_loading_at_import() -> None:
+    code = "import studyaid.gazetteer as g; assert g._index.cache_info().currsize == 0; assert g._cities.cache_info().currsize == 0"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
