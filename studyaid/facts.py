@@ -121,6 +121,7 @@ class Place(FactBase):
     event: str  # "the Eastern Economic Forum", "European leaders met"
     event_head: str  # lemma of the event's head word ("forum", "meet")
     relation: str = "in"  # "in", "at", "compound" (a Paris summit), "based" (Helsinki-based)
+    event_kind: Literal["noun", "clause"] = "noun"  # "the Eastern Economic Forum" / "European leaders met"
     clause: Clause | None = None
 
     def canonical_key(self) -> str:

@@ -109,7 +109,9 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
         if _side(tok, verb, answer_ids) or tok.dep_ in ("relcl", "appos") and tok.i not in answer_ids:
             skip.update(t.i for t in tok.subtree)
     skip -= answer_ids
-    aux_ids = {a.i for a in auxes}
+    if any(c.dep_ == "ccomp" for c in verb.children) and not any(c.dep_ in ("dobj", "attr") for c in verb.children):
+        return None  # "has said [he's frustrated]": without its complement the clause says nothing
+    aux_ids = {a.i for a in auxes} | {verb.i}
     clause = [t for t in verb.subtree if t.i not in skip and not t.is_space]
     answer_start, answer_end = min(answer_ids), max(answer_ids)
     if in_subject:
@@ -120,7 +122,7 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
     else:
         subject_text = _text([t for t in subject.subtree if t.i not in skip and not t.is_space])
         between = [t for t in clause if verb.i < t.i < answer_start and t.i not in subject_ids and t.i not in aux_ids]
-        after = [t for t in clause if t.i > answer_end and t.i not in subject_ids]
+        after = [t for t in clause if t.i > answer_end and t.i not in subject_ids and t.i not in aux_ids]
         role = "object"
     after = _shorten(after, verb)
     return Clause(

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import gazetteer
 from ..document import Document
 from ..facts import Place, PlaceKind
+from .clauses import clause_around
 from .common import QUOTE_CHARS, clean_text, in_junk, provisional_ref, sentence_source
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
@@ -63,6 +64,7 @@ class _Event:
     relation: str
     confidence: float = 0.85
     warnings: tuple[str, ...] = ()
+    verbal: bool = False  # told by a clause ("European leaders met"), not a noun ("the summit")
 
 
 def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
@@ -219,6 +221,8 @@ def _place_fact(mention: _Mention, document: Document) -> Place | None:
         event=event.text,
         event_head=event.head,
         relation=event.relation,
+        event_kind="clause" if event.verbal else "noun",
+        clause=_clause(mention) if event.verbal else None,
         sources=[sentence_source(document, mention.name.sent)],
         confidence=round(min(confidence, event.confidence, 0.8 if mention.repaired else 1.0), 2),
         warnings=[*warnings, *event.warnings],
@@ -288,9 +292,9 @@ def _climb(noun: Token, relation: str, place_prep: Token) -> _Event | None:
     if event is None:
         return None
     if person:  # "met with Zelenskyy in Paris": the meeting was in Paris, most likely
-        return _Event(event.text, event.head, relation, min(event.confidence, 0.75), event.warnings)
+        return _Event(event.text, event.head, relation, min(event.confidence, 0.75), event.warnings, event.verbal)
     note = f"the place phrase modifies '{noun.text}'; read as where '{token.text}' happened"
-    return _Event(event.text, event.head, relation, min(event.confidence, 0.6), (*event.warnings, note))
+    return _Event(event.text, event.head, relation, min(event.confidence, 0.6), (*event.warnings, note), event.verbal)
 
 
 def _noun_event(noun: Token, drop: set[int], relation: str) -> _Event:
@@ -336,7 +340,7 @@ def _clause_event(verb: Token, relation: str, skip_object: bool = False) -> _Eve
         confidence = min(confidence, 0.5)
     if first.dep_ == "acl":
         confidence = min(confidence, 0.7)
-    return _Event(_render(tokens), first.lemma_.lower(), relation, confidence, tuple(warnings))
+    return _Event(_render(tokens), first.lemma_.lower(), relation, confidence, tuple(warnings), verbal=True)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -412,3 +416,12 @@ def _render(tokens: Iterable[Token]) -> str:
         parts.append(token.lower_ if lower else token.text)  # "Rutte ... speaking"
         prev = token
     return clean_text("".join(parts)).strip(QUOTE_CHARS + "'\u2018\u2019 ,")
+
+
+def _clause(mention: _Mention):
+    """The clause around "in Paris" for asking "In which city did European leaders meet?"."""
+    root = mention.name.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i >= mention.name.start:
+        return None
+    return clause_around(root.doc[prep.i: mention.name.end], anchor=prep)

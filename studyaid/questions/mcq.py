@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
@@ -16,6 +17,7 @@ MIN_OPTIONS = 3
 WRONG_OPTIONS = 3
 EXPLAIN_CUE = {"tell": "said", "according to": "said"}
 MIN_QUOTE_WORDS = 6
+FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|us|our|ours|you|your|yours)\b")
 QUALIFIER_DIRECTION = {"at least": 1, "more than": 1, "over": 1, "as many as": -1, "up to": -1, "at most": -1,
                        "fewer than": -1, "less than": -1, "under": -1}
 FUNCTION_WORDS = {"the", "a", "an", "at", "in", "on", "what", "this", "that", "these", "those", "it", "there",
@@ -30,6 +32,9 @@ def _lower_function_word(text: str) -> str:
 
 def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str, hint: str,
               accepted: list[str] | None = None) -> Question | Dropped:
+    if fact.type != "quote" and FIRST_PERSON.search(prompt):
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="first or second person outside a quote",
+                       detail=prompt)
     if len(wrong) + 1 < MIN_OPTIONS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="too few wrong options",
                        detail=f"{len(wrong)} found for {answer!r}")
@@ -117,7 +122,7 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
     if fact.clause is not None:
         prompt = ask(f"In which {kind}", fact.clause)
     elif fact.relation in ("in", "at", "compound") and _noun_event(fact):
-        event = fact.event
+        event = re.sub(r"^(his|her|its|their) ", "the ", fact.event)
         for article in ("a ", "an ", "A ", "An "):
             if event.startswith(article):
                 event = "the " + event[len(article):]
@@ -139,12 +144,9 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
 
 def _noun_event(fact: Place) -> bool:
     """An event named by a noun phrase specific enough to ask about ("the Eastern Economic Forum")."""
-    words = fact.event.split()
-    if not words or words[-1].lower().strip(".,") != fact.event_head.lower() and fact.event_head not in fact.event.lower().split()[-2:]:
+    if fact.event_kind != "noun" or fact.relation == "based":
         return False
-    if fact.event_head.lower() != words[-1].lower().strip(".,") and not any(w[:1].isupper() for w in words[1:]):
-        return False
-    content = [w for w in words if w.lower() not in ("the", "a", "an", "of")]
+    content = [w for w in fact.event.split() if w.lower() not in ("the", "a", "an", "of")]
     return any(w[:1].isupper() for w in content) or len(content) >= 3
 
 
