@@ -3,31 +3,29 @@
 :func:`mark_junk` reads a text as paragraphs ("units": a line, or a hard-wrapped block of lines),
 cuts prefixes and sign-offs (bullets, "Key Points –" labels, datelines, "— Agencies"), classifies
 each unit (navigation, media player, caption, author bio, publisher notice, teaser list, repeated
-paragraph, heading) and returns sorted, non-overlapping exclusions.
+paragraph, heading) and returns sorted, non-overlapping exclusions. Paragraphs, sentences and
+headings are found by :mod:`.structure`; datelines and dates by :mod:`.dates`.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Iterable, Sequence
 
 from ..document import Exclusion, ExclusionReason
-
-Span = tuple[int, int, ExclusionReason]
-
-DOUBLE_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
-CLOSERS = "\"'\u201d\u2019\u00bb)]"
-TERMINAL = ".!?\u2026"
-TITLE_CASE = 0.85  # share of capitalised content words in a title-case line ("Putin Makes a Big Threat")
-SMALL_WORDS = frozenset(
-    "a an the of in on at to for from by with and or but nor as is are was be vs via into onto over "
-    "per than that this its it de la le".split()
-)
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr jr sr st gen col lt sgt gov sen rep prof no vs etc inc ltd co corp mt ft "
-    "jan feb mar apr aug sep sept oct nov dec".split()
+from .dates import BARE_DATE, DATED_NAV, DATELINE, SIGNOFF, find_date, parse_date
+from .structure import (
+    BULLET,
+    CLOSERS,
+    DOUBLE_QUOTES,
+    Span,
+    Unit,
+    blank,
+    ends_terminal,
+    is_heading,
+    sentences,
+    split_units,
+    title_ratio,
 )
 
 # --- whole-line vocabularies -------------------------------------------------------------------
@@ -38,19 +36,6 @@ _NAV = re.compile(
     r"log ?out|subscribe|save|close|next|previous|prev|live|live updates|more|show more|load more|see all|"
     r"view all|copy link|email|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|xs|sm|md|lg|xl|"
     r"xxl|\d+x\d+(?: image)?|image|photo|gallery|\d+\s*min(?:ute)?s?\s+read)$"
-)
-_DATED_NAV = re.compile(
-    r"(?i)^(?:updated|published|posted|last updated|first published|modified)\b[\s:]*(?=.*\d).{0,60}$"
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = (
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-)
-_BARE_DATE = re.compile(
-    rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DATE}(?:[\sT,|-]+\d{{1,2}}:\d{{2}}.*)?$"
 )
 _MEDIA = re.compile(
     r"(?i)^(?:please wait|loading(?: video| player)?\W*|no media source currently available|"
@@ -124,119 +109,14 @@ _RIGHTS = re.compile(r"(?i)\u00a9|\bcopyright\s+\d{4}|\ball rights reserved\b")
 _WE = re.compile(r"(?<![\w\u2019'])(?:We|we|Our|our|Us|us)\b")
 
 # --- prefixes and suffixes --------------------------------------------------------------------
-_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\u25b8\u25ba*]\s*|[-\u2013](?![\d\s-]*\d)(?!-)\s*")
 _LABEL = re.compile(
     r"(?i)(?:key (?:points|takeaways)(?: and summary)?|summary|in brief|in short|tl;?dr|highlights|"
     r"at a glance|editor'?s note|fast facts|the gist|what to know|quick take)\s*(?:[:\u2013\u2014]|-\s)\s*"
 )
-_DATELINE = re.compile(
-    r"(?:(?i:date)[:\s]+(?P<iso>\d{4}-\d{2}-\d{2})\s*)?"
-    r"(?P<place>(?!(?:NATO|EU|UN|US|UK|USA)\b)[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+){0,2}"
-    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?)?\s*"
-    r"(?P<agency>\((?:[A-Za-z/ ]{2,20})\)\s*)?(?:[\u2014\u2013]|--|(?<=\s)-)\s+"
-)
-_SIGNOFF = re.compile(
-    r"\s*(?:[\u2014\u2013]|--|\s-)\s*(?:Agencies|agencies|Reuters|AP|AFP|Bloomberg|dpa|Xinhua|PTI|IANS|"
-    r"ANI|Wires|wire services|Staff)\.?\s*$|\s*\((?:Reuters|AP|AFP|dpa)\)\s*$"
-)
-_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
-@dataclass
-class _Unit:
-    """A paragraph: a line, or a hard-wrapped block of lines."""
-
-    start: int
-    end: int
-    text: str
-    single_line: bool
-    reason: ExclusionReason | None = None
-    marker: bool = False  # an end-of-article marker (credit, bio, teaser heading)
-    parts: list[Span] = field(default_factory=list)
-
-    def cut(self, full: str, start: int, end: int) -> None:
-        while start < end and _blank(full[start]):
-            start += 1
-        while end > start and _blank(full[end - 1]):
-            end -= 1
-        self.start, self.end, self.text = start, end, full[start:end]
-
-
-def _blank(char: str) -> bool:
-    return char.isspace() or char == "\ufeff"
-
-
-def _ends_terminal(line: str, extra: str = "") -> bool:
-    line = line.rstrip().rstrip(CLOSERS)
-    return bool(line) and line[-1] in TERMINAL + extra
-
-
-def _split_units(text: str) -> list[_Unit]:
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    blocks: list[list[tuple[int, int]]] = [[]]
-    for start, end in lines:
-        if text[start:end].strip().strip("\ufeff"):
-            blocks[-1].append((start, end))
-        elif blocks[-1]:
-            blocks.append([])
-    units: list[_Unit] = []
-    for block in filter(None, blocks):
-        body = [text[s:e].strip() for s, e in block[:-1]]
-        loose = sum(1 for t in body if len(t) >= 40 and not _ends_terminal(t, ":;"))
-        wrapped = len(block) >= 3 and loose >= 2 and loose * 2 >= len(body)
-        if len(block) == 2 and loose and text[block[1][0] : block[1][1]].strip()[:1].islower():
-            wrapped = True  # a sentence running on to a second line
-        for group in _paragraphs(text, block) if wrapped else [[line] for line in block]:
-            unit = _Unit(group[0][0], group[-1][1], "", single_line=len(group) == 1)
-            unit.cut(text, unit.start, unit.end)
-            units.append(unit)
-    return units
-
-
-def _paragraphs(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Paragraphs of a hard-wrapped block: a heading, a bullet or a short last line ends one."""
-    width = max(len(text[s:e].strip()) for s, e in block)
-    groups: list[list[tuple[int, int]]] = []
-    ended = True
-    for start, end in block:
-        line = text[start:end].strip()
-        if ended and is_heading(line):
-            groups.append([(start, end)])
-            continue
-        if ended or not groups or (_BULLET.match(line) and not line.startswith("-")):
-            groups.append([])
-        groups[-1].append((start, end))
-        ended = _ends_terminal(line, ":") and len(line) < 0.8 * width
-    return groups
-
-
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` by punctuation, skipping abbreviations ("U.S.", "Jr.")."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    begin = start
-    for match in _SENT_END.finditer(text, start, end):
-        if match.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[max(begin, match.start() - 15) : match.start()])
-            if word:
-                w = word.group(1).casefold()
-                if w in ABBREVIATIONS or len(w) == 1 or re.fullmatch(r"(?:\w\.)+\w", w):
-                    continue
-        spans.append((begin, match.end()))
-        begin = match.end()
-        while begin < end and text[begin].isspace():
-            begin += 1
-    if text[begin:end].strip():
-        spans.append((begin, end))
-    return spans
-
-
-def _cut_affixes(text: str, unit: _Unit, spans: list[Span], dateline_ok: bool) -> None:
-    for pattern, reason in ((_BULLET, "markup"), (_LABEL, "markup"), (_DATELINE, "dateline")):
+def _cut_affixes(text: str, unit: Unit, spans: list[Span], dateline_ok: bool) -> None:
+    for pattern, reason in ((BULLET, "markup"), (_LABEL, "markup"), (DATELINE, "dateline")):
         if reason == "dateline" and not dateline_ok:
             continue
         match = pattern.match(unit.text)
@@ -246,38 +126,12 @@ def _cut_affixes(text: str, unit: _Unit, spans: list[Span], dateline_ok: bool) -
             continue
         spans.append((unit.start, unit.start + match.end(), reason))  # type: ignore[arg-type]
         unit.cut(text, unit.start + match.end(), unit.end)
-    signoff = _SIGNOFF.search(unit.text)
+    signoff = SIGNOFF.search(unit.text)
     if signoff and signoff.start() > 0:
         spans.append((unit.start + signoff.start(), unit.end, "dateline"))
         unit.cut(text, unit.start, unit.start + signoff.start())
 
 
-def _title_ratio(line: str) -> float:
-    words = [w.strip(DOUBLE_QUOTES + CLOSERS + "\u2018(:,;") for w in line.split()]
-    content = [w for w in words if w and w[0].isalpha() and w.casefold() not in SMALL_WORDS]
-    if not content:
-        return 0.0
-    return sum(1 for w in content if w[0].isupper()) / len(content)
-
-
-def is_heading(line: str, first: bool = False) -> bool:
-    """A short standalone line that titles what follows rather than stating something."""
-    line = line.strip()
-    words = line.split()
-    if not words or "\n" in line or len(line) > 160 or line[0] in DOUBLE_QUOTES + "\u2018":
-        return False
-    stripped = line.rstrip(CLOSERS)
-    last = stripped[-1] if stripped else ""
-    ratio = _title_ratio(line)
-    if last in ".!\u2026;,":
-        return False
-    if last == "?":
-        return len(words) <= 4 or (len(words) <= 10 and ratio >= TITLE_CASE)
-    if last == ":":
-        return len(words) <= 6 and ratio >= TITLE_CASE
-    if first and len(words) <= 30:
-        return True
-    return len(words) <= 20 and (ratio >= TITLE_CASE or (len(words) <= 3 and ratio >= 0.5))
 
 
 def _doubled(line: str) -> bool:
@@ -290,7 +144,7 @@ def _is_bio(text: str) -> bool:
     return bool(_BIO.match(text) and _BIO_CUE.search(text))
 
 
-def _classify(unit: _Unit) -> ExclusionReason | None:
+def _classify(unit: Unit) -> ExclusionReason | None:
     t = unit.text
     if unit.single_line and len(t) <= 300:
         if _TEASER_HEAD.match(t):
@@ -298,13 +152,13 @@ def _classify(unit: _Unit) -> ExclusionReason | None:
         if _ABOUT_AUTHOR.match(t):
             unit.marker = True
             return "author-bio"
-        if _NAV.match(t) or _DATED_NAV.match(t) or _BARE_DATE.match(t):
+        if _NAV.match(t) or DATED_NAV.match(t) or BARE_DATE.match(t):
             return "navigation"
         if _MEDIA.match(t) or _TIMECODE.match(t) or _doubled(t):
             return "media-player"
         if _BYLINE.match(t):
             return "publisher-notice"
-    if _BULLET.fullmatch(t):
+    if BULLET.fullmatch(t):
         return "markup"
     if _PHOTO_CREDIT.search(t) and len(t) <= 400:
         return "caption"
@@ -317,10 +171,10 @@ def _classify(unit: _Unit) -> ExclusionReason | None:
 def _is_credit(sentence: str) -> bool:
     """ "With reporting by RFE/RL's Ukrainian Service", not "Reporting by the BBC showed that ..." """
     match = _CREDIT.match(sentence)
-    return bool(match and _title_ratio(match.group(1)) >= 0.6) or bool(_RIGHTS.search(sentence))
+    return bool(match and title_ratio(match.group(1)) >= 0.6) or bool(_RIGHTS.search(sentence))
 
 
-def _mark_notices(text: str, unit: _Unit) -> None:
+def _mark_notices(text: str, unit: Unit) -> None:
     spans = sentences(text, unit.start, unit.end)
     # outside quotation marks, "we" and "our" are the publisher speaking of itself
     unquoted = not any(c in unit.text for c in DOUBLE_QUOTES)
@@ -342,7 +196,7 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _mark_captions(units: Sequence[_Unit]) -> None:
+def _mark_captions(units: Sequence[Unit]) -> None:
     """A paragraph given twice in a row is a caption (both copies); a long one is a repeat."""
     for a, b in zip(units, units[1:]):
         if len(a.text) < 12 or _norm(a.text) != _norm(b.text):
@@ -355,7 +209,7 @@ def _mark_captions(units: Sequence[_Unit]) -> None:
         a.parts, b.parts = [], []
 
 
-def _mark_context(text: str, units: Sequence[_Unit]) -> None:
+def _mark_context(text: str, units: Sequence[Unit]) -> None:
     """Bios after "About the author", headlines after "More ...", everything after a late credit."""
     for i, unit in enumerate(units):
         if unit.reason == "author-bio" and _ABOUT_AUTHOR.match(unit.text):
@@ -377,10 +231,10 @@ def _mark_context(text: str, units: Sequence[_Unit]) -> None:
                 unit.reason, unit.parts = "publisher-notice", []
 
 
-def _mark_headings(units: Sequence[_Unit]) -> None:
+def _mark_headings(units: Sequence[Unit]) -> None:
     """Headings; before the first paragraph of prose, any unpunctuated line is a title."""
     body = next((i for i, u in enumerate(units) if u.reason is None and len(u.text.split()) >= 6
-                 and _ends_terminal(u.text)), len(units))
+                 and ends_terminal(u.text)), len(units))
     for i, unit in enumerate(units):
         lead = i < body and len(units) > 1
         if unit.reason is None and not unit.parts and unit.single_line and is_heading(unit.text, lead):
@@ -391,7 +245,7 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-def _mark_repeats(text: str, units: Sequence[_Unit]) -> None:
+def _mark_repeats(text: str, units: Sequence[Unit]) -> None:
     """A paragraph most of whose sentences (by length) were already given earlier."""
     exact: set[str] = set()
     index: dict[tuple[str, ...], set[int]] = {}
@@ -426,12 +280,12 @@ def _mark_repeats(text: str, units: Sequence[_Unit]) -> None:
 
 def mark_junk(text: str) -> tuple[Exclusion, ...]:
     """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping."""
-    units = _split_units(text)
+    units = split_units(text)
     spans: list[Span] = []
     in_lead = True  # a dateline opens the first paragraph of prose
     for unit in units:
         _cut_affixes(text, unit, spans, dateline_ok=in_lead)
-        in_lead = in_lead and not (len(unit.text.split()) >= 12 and _ends_terminal(unit.text))
+        in_lead = in_lead and not (len(unit.text.split()) >= 12 and ends_terminal(unit.text))
     for unit in units:
         unit.reason = _classify(unit)
         if unit.reason is None:
@@ -459,9 +313,9 @@ def merge_exclusions(text: str, *groups: Iterable[Span | Exclusion]) -> tuple[Ex
         for item in group:
             start, end, reason = (item.start, item.end, item.reason) if isinstance(item, Exclusion) else item
             for s, e in _subtract(taken, max(0, start), min(end, len(text))):
-                while s < e and _blank(text[s]):
+                while s < e and blank(text[s]):
                     s += 1
-                while e > s and _blank(text[e - 1]):
+                while e > s and blank(text[e - 1]):
                     e -= 1
                 if s < e:
                     bisect.insort(taken, (s, e, reason))
@@ -501,34 +355,6 @@ def guess_title(text: str, excluded: Sequence[Exclusion]) -> str | None:
             titles.append(" ".join(text[ex.start : ex.end].split()))
         pos = ex.end
     return max(titles, key=lambda t: len(t.split()), default=None)
-
-
-_ISO_DATELINE = re.compile(r"(?i)\bdate[:\s]+(\d{4}-\d{2}-\d{2})\b")
-_STAMP = re.compile(
-    rf"(?im)^\s*(?:(?:published|updated|posted|first published|last updated)\b[\s:]*(?:on\s+)?)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_DATE})"
-)
-
-
-def find_date(text: str) -> str | None:
-    """The ISO date a dateline or a "Published ..." line near the top states, if any."""
-    head = text[:3000]
-    for match in (_ISO_DATELINE.search(head), _STAMP.search(head)):
-        if match and (parsed := parse_date(match.group(1))):
-            return parsed
-    return None
-
-
-def parse_date(value: str) -> str | None:
-    """``value`` ("2025-09-05", "5 September 2025", "Sept. 5, 2025") as an ISO date, or None."""
-    value = re.sub(r"(?i)\bsept\b", "Sep", value.replace(".", "").replace(",", " "))
-    value = " ".join(value.split())
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 __all__ = ["mark_junk", "merge_exclusions", "find_date", "parse_date", "guess_title", "is_heading", "sentences"]

@@ -8,15 +8,9 @@ import pytest
 
 from studyaid.document import Document, Exclusion
 from studyaid.ingest import read_document
-from studyaid.ingest.boilerplate import (
-    find_date,
-    guess_title,
-    is_heading,
-    mark_junk,
-    merge_exclusions,
-    parse_date,
-    sentences,
-)
+from studyaid.ingest.boilerplate import guess_title, mark_junk, merge_exclusions
+from studyaid.ingest.dates import find_date, parse_date
+from studyaid.ingest.structure import is_heading, sentences
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -348,3 +348,14 @@ def test_a_single_path_is_not_iterated_as_characters(tmp_path: Path) -> None:
 
 def test_supported_suffixes() -> None:
     assert sorted(SUPPORTED_SUFFIXES) == [".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]
+
+
+def test_public_api_and_old_import_paths() -> None:
+    import studyaid.ingest as ingest
+    from studyaid.ingest import boilerplate, dates, markdown, readers, structure
+
+    assert sorted(ingest.__all__) == ["SUPPORTED_SUFFIXES", "iter_documents", "mark_junk", "read_document"]
+    # helpers moved out of boilerplate and readers stay importable from where they were
+    assert boilerplate.find_date is dates.find_date and boilerplate.parse_date is dates.parse_date
+    assert boilerplate.is_heading is structure.is_heading and boilerplate.sentences is structure.sentences
+    assert readers.mark_markdown is markdown.mark_markdown
