@@ -13,6 +13,8 @@ EPILOG = """examples:
   studyaid facts seeds/                       facts found in the sample articles, as tables
   studyaid facts seeds/ --json facts.json     ... and written as JSON
   studyaid generate seeds/ -o bank.json       questions from them, as a question bank
+  studyaid export bank.json -o decks/news.apkg   the bank as an Anki deck (.gift, .xml, .csv, .json too)
+  studyaid build seeds/                       generate + export: decks/seeds.apkg and decks/seeds.json
 
 environment:
   STUDYAID_MODEL      spaCy pipeline to use (default: the largest English one installed)
@@ -53,7 +55,42 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--facts-json", metavar="FILE", help="also write the extracted facts as JSON")
     gen.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
     gen.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
+    _add_export_parsers(sub)
     return parser
+
+
+EXPORT_FORMATS = ".apkg (Anki), .gift (Moodle GIFT), .xml (Moodle XML), .csv (spreadsheet), .json (bank)"
+
+
+def _add_export_parsers(sub) -> None:
+    """The ``export`` and ``build`` subcommands."""
+    exp = sub.add_parser(
+        "export",
+        help="write a question bank as an Anki deck, Moodle GIFT/XML, CSV or JSON",
+        description=f"Write the questions of a bank file in the format named by the output's extension: "
+                    f"{EXPORT_FORMATS}. Rejected questions are left out (except in .json).",
+    )
+    exp.add_argument("bank", metavar="BANK", help="question bank JSON (from 'studyaid generate')")
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help="file to write; its extension picks the format (default: decks/<bank name>.apkg)")
+    exp.add_argument("--deck-name", metavar="NAME", help="Anki deck / Moodle category name (default: the output's stem)")
+    exp.add_argument("--quiet", action="store_true", help="no summary, only errors")
+
+    build = sub.add_parser(
+        "build",
+        help="generate questions from documents and export them in one step (default: an Anki deck)",
+        description="Run 'generate' and 'export' in one step: writes the deck (default decks/<first PATH's "
+                    "name>.apkg) and the question bank next to it (same name, .json).",
+    )
+    build.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")
+    build.add_argument("-o", "--output", metavar="FILE",
+                       help=f"file to write, format from the extension: {EXPORT_FORMATS} "
+                            "(default: decks/<first PATH's name>.apkg)")
+    build.add_argument("--deck-name", metavar="NAME", help="Anki deck / Moodle category name (default: the output's stem)")
+    build.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
+    build.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
+    build.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
+    build.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
 
 
 def _progress(quiet: bool):
@@ -94,22 +131,30 @@ def _extract(paths: Sequence[str], no_cache: bool, quiet: bool):
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
     from .report import print_facts
 
     facts = _extract(args.paths, args.no_cache, args.quiet)
     if not facts.documents:
-        _stderr_console().print("[red]no readable documents[/] in " + ", ".join(args.paths))
-        for problem in facts.problems:
-            _stderr_console().print(f"  {problem}")
+        _stderr_console().print("[red]no readable documents[/] in " + escape(", ".join(args.paths)))
+        for problem in facts.problems:  # paths are not markup: "[draft] notes.txt"
+            _stderr_console().print(f"  {problem}", markup=False, highlight=False)
         return 2
     if not args.quiet:
-        print_facts(facts)
+        print_facts(facts)  # the tables end with the files skipped
+    else:
+        for problem in facts.problems:  # quiet means no tables, not silence about files left out
+            _stderr_console().print(f"skipped: {problem}", markup=False, highlight=False)
     if args.json:
         data = facts.model_dump_json(indent=2)
         if args.json == "-":
             sys.stdout.write(data + "\n")
         else:
-            Path(args.json).write_text(data + "\n", encoding="utf-8")
+            try:
+                Path(args.json).write_text(data + "\n", encoding="utf-8")
+            except OSError as exc:  # a missing folder, a read-only place: a message, not a traceback
+                raise StudyaidError(f"cannot write {args.json}: {exc.strerror or exc}") from exc
             if not args.quiet:
                 _stderr_console().print(f"wrote {len(facts.facts)} facts to {args.json}")
     return 0
@@ -140,7 +185,65 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"facts": cmd_facts, "generate": cmd_generate}
+def _export_bank(bank, output: Path, deck_name: str | None, quiet: bool) -> None:
+    """Write ``bank`` to ``output`` and print what went out, by kind, and what was left out."""
+    from collections import Counter
+
+    from .export import export
+
+    try:
+        result = export(bank.questions, output, deck_name=deck_name, documents=bank.documents)
+    except OSError as exc:
+        raise StudyaidError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    if quiet:
+        return
+    unit = "notes" if result.format == ".apkg" else "questions"
+    kinds = ", ".join(f"{result.written[k]} {label}" for k, label in (("mcq", "multiple choice"), ("cloze", "cloze"))
+                      if result.written[k])
+    deck = f' (deck "{result.deck_name}")' if result.format == ".apkg" else ""
+    lines = [f"wrote {result.total} {unit} to {output}{deck}" + (f": {kinds}" if kinds else "")]
+    if result.skipped:
+        reasons = Counter(reason for _, reason in result.skipped)
+        lines.append(f"left out {len(result.skipped)}: " + "; ".join(f"{n} {r}" for r, n in reasons.most_common()))
+    for line in lines:
+        _stderr_console().print(line, markup=False, highlight=False)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .bank import read_bank
+    from .export import format_of
+
+    output = Path(args.output) if args.output else Path("decks") / f"{Path(args.bank).stem}.apkg"
+    format_of(output)  # an unknown extension fails before any reading
+    _export_bank(read_bank(args.bank), output, args.deck_name, args.quiet)
+    return 0
+
+
+def _default_deck_stem(path: str) -> str:
+    """``seeds/`` -> ``seeds``, ``notes/article.txt`` -> ``article``, ``.`` -> the folder's name."""
+    p = Path(path)
+    name = p.stem if p.is_file() else p.name
+    return name or p.resolve().name or "deck"
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .bank import read_bank
+    from .export import format_of
+
+    output = Path(args.output) if args.output else Path("decks") / f"{_default_deck_stem(args.paths[0])}.apkg"
+    format_of(output)
+    bank_path = output.with_suffix(".json")
+    argv = ["generate", "-o", str(bank_path), "--seed", str(args.seed), "--kinds", args.kinds]
+    argv += ["--no-cache"] * args.no_cache + ["--quiet"] * args.quiet
+    code = cmd_generate(_parser().parse_args(argv + ["--", *args.paths]))
+    if code:
+        return code
+    if output.suffix.lower() != ".json":  # a .json output is the bank generate just wrote
+        _export_bank(read_bank(bank_path), output, args.deck_name, args.quiet)
+    return 0
+
+
+COMMANDS = {"facts": cmd_facts, "generate": cmd_generate, "export": cmd_export, "build": cmd_build}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

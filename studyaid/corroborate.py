@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Iterable, Sequence
 
-from .facts import DateFact, Place, Quantity, Quote, Role
+from .facts import FACT_TYPES, DateFact, Place, Quantity, Quote, Role
 
 QUOTE_SIMILARITY = 0.6
 
@@ -25,7 +25,7 @@ def quote_similarity(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
-    seq = difflib.SequenceMatcher(None, wa, wb).ratio()
+    seq = max(difflib.SequenceMatcher(None, wa, wb).ratio(), difflib.SequenceMatcher(None, wb, wa).ratio())
     sa, sb = set(wa), set(wb)
     contain = len(sa & sb) / min(len(sa), len(sb))  # a quote cut short in one source
     return max(seq, contain if min(len(sa), len(sb)) >= 6 else 0.0)
@@ -51,13 +51,35 @@ def _same_claim(a, b) -> bool:
 def _rank(fact) -> tuple:
     src = fact.sources[0]
     richer = (fact.organization is not None) if isinstance(fact, Role) else (fact.mode == "direct") if isinstance(fact, Quote) else True
-    return (-int(richer), -fact.confidence, src.document, src.start)
+    return (-int(richer), -fact.confidence, src.document, src.start, src.end, fact.canonical_key())
+
+
+def _position(fact) -> tuple:
+    """Where a fact is first read: the corpus order, whatever order the facts come in."""
+    src = fact.sources[0]
+    kind = FACT_TYPES.index(fact.type) if fact.type in FACT_TYPES else len(FACT_TYPES)
+    return (kind, src.document, src.start, src.end, fact.canonical_key(), fact.model_dump_json())
+
+
+def _block(fact) -> tuple:
+    """Facts that can state one claim share a block; only facts of one block are compared."""
+    if isinstance(fact, Quote):
+        return ("quote", fact.speaker.id)
+    if isinstance(fact, Quantity):
+        return ("quantity", fact.value, fact.total, fact.counted_head)
+    if isinstance(fact, Place):
+        return ("place", fact.place.id, fact.event_head)
+    if isinstance(fact, Role):
+        return ("role", fact.person.id, fact.title.casefold())
+    if isinstance(fact, DateFact):
+        return ("date", fact.iso, fact.event_head)
+    return (fact.type, fact.canonical_key())
 
 
 def _merge(group: Sequence):
     primary = min(group, key=_rank)
     sources, seen = [], set()
-    for fact in sorted(group, key=lambda f: (f.sources[0].document, f.sources[0].start)):
+    for fact in sorted(group, key=_position):
         for s in fact.sources:
             if (s.document, s.start, s.end) not in seen:
                 seen.add((s.document, s.start, s.end))
@@ -72,13 +94,28 @@ def _merge(group: Sequence):
 
 
 def corroborate(facts: Iterable) -> list:
-    """Merge facts stating one claim; keep the input order of first appearance."""
-    groups: list[list] = []
-    for fact in facts:
-        for group in groups:
-            if _same_claim(group[0], fact) or any(_same_claim(g, fact) for g in group[1:]):
-                group.append(fact)
-                break
-        else:
-            groups.append([fact])
-    return [_merge(g) for g in groups]
+    """Merge facts stating one claim (transitively); the result does not depend on the input order.
+
+    Facts come out by type (quote, quantity, place, role, date), then where they are first read.
+    """
+    facts = sorted(facts, key=_position)
+    parent = list(range(len(facts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[tuple, list[int]] = {}
+    for i, fact in enumerate(facts):
+        blocks.setdefault(_block(fact), []).append(i)
+    for members in blocks.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                if find(a) != find(b) and _same_claim(facts[a], facts[b]):
+                    parent[max(find(a), find(b))] = min(find(a), find(b))
+    groups: dict[int, list] = {}
+    for i, fact in enumerate(facts):
+        groups.setdefault(find(i), []).append(fact)
+    return sorted((_merge(g) for g in groups.values()), key=_position)

@@ -32,6 +32,7 @@ def extract_corpus(
     cache: DocCache | None = None,
     on_document: Callable[[str], None] | None = None,
     n_process: int = 1,
+    batch_size: int = 16,
 ) -> FactSet:
     """Every fact in the documents under ``paths``; unreadable files are listed in ``problems``."""
     from .ingest import iter_documents
@@ -45,7 +46,8 @@ def extract_corpus(
     raw: list = []
     mentions: list[Mention] = []
     paths_seen: list[str] = []
-    for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache, n_process=n_process):
+    for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache,
+                                         batch_size=batch_size, n_process=n_process):
         paths_seen.append(document.path)
         raw.extend(extract_facts(doc, document, _is_place))
         mentions.extend(name_mentions(doc, document, _is_place))

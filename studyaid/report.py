@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .facts import FactSet
@@ -54,7 +55,8 @@ def print_facts(facts: FactSet, console: Console | None = None) -> None:
         table.add_column("Sources", overflow="fold", max_width=28)
         table.add_column("Conf.", justify="right", width=5)
         for fact in rows:
-            table.add_row(*_row(fact), _sources(fact), f"{fact.confidence:.2f}")
+            # fact text is not markup: "the Coalition of [the] Willing" keeps its brackets
+            table.add_row(*(escape(cell) for cell in _row(fact)), escape(_sources(fact)), f"{fact.confidence:.2f}")
         console.print(table)
     people = [e for e in facts.entities if e.kind == "person"]
     if people:
@@ -63,7 +65,7 @@ def print_facts(facts: FactSet, console: Console | None = None) -> None:
         table.add_column("Also written", overflow="fold")
         table.add_column("Documents", justify="right")
         for e in people:
-            table.add_row(e.name, ", ".join(a for a in e.aliases if a != e.name), str(len(e.documents)))
+            table.add_row(escape(e.name), escape(", ".join(a for a in e.aliases if a != e.name)), str(len(e.documents)))
         console.print(table)
     for problem in facts.problems:
-        console.print(f"[yellow]skipped:[/] {problem}")
+        console.print(f"[yellow]skipped:[/] {escape(problem)}")

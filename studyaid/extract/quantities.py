@@ -7,13 +7,14 @@ page junk are not quantities; vague amounts ("thousands") are kept but flagged `
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document
 from ..facts import Quantity
 from .clauses import clause_around
 from .common import clean_text, in_junk, sentence_source
-from .numbers import VAGUE, VAGUE_VALUES, parse_number
+from .numbers import SCALES, TENS, UNITS, VAGUE, VAGUE_VALUES, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ QUALIFIERS = (
 )
 CURRENCIES = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "euros": "euros", "euro": "euros",
               "dollars": "dollars", "dollar": "dollars", "pounds": "pounds", "rubles": "rubles", "roubles": "rubles"}
+VALUE_VERBS = {"total", "cost", "reach", "amount", "be", "exceed", "stand", "top", "hit", "equal", "value"}
 VALUE_WORDS = {"value", "cost", "total", "price", "amount", "sum"}
 PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
 
@@ -52,13 +54,23 @@ def _number_groups(doc: "Doc") -> Iterator["Span"]:
         tok = doc[i]
         if _numeric(tok) or tok.lower_ in VAGUE and tok.lower_ in VAGUE_VALUES:
             j = i
-            while j + 1 < len(doc) and _numeric(doc[j + 1]):
-                j += 1
+            while True:
+                if j + 2 < len(doc) and doc[j + 1].text == "-" and doc[j].lower_ in TENS and doc[j + 2].lower_ in UNITS:
+                    j += 2  # "twenty-six", tokenised as three tokens
+                elif j + 1 < len(doc) and _numeric(doc[j + 1]) and _same_number(doc[j], doc[j + 1]):
+                    j += 1
+                else:
+                    break
             start = i - 1 if i > 0 and doc[i - 1].text in ("$", "\u20ac", "\u00a3") else i
             yield doc[start: j + 1]
             i = j + 1
         else:
             i += 1
+
+
+def _same_number(a: "Token", b: "Token") -> bool:
+    """Adjacent number words of one amount ("two dozen", "21.9 billion"), not two amounts ("two 40-year-old")."""
+    return b.lower_ in SCALES or a.head.i == b.i or b.head.i == a.i
 
 
 def _numeric(tok: "Token") -> bool:
@@ -117,11 +129,14 @@ def _counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]":
     """The counted noun, a total ("out of 112"), and token ids used by the total."""
     last = group[-1]
     used: set[int] = set()
-    if last.dep_ in ("nummod", "quantmod", "compound") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i > last.i:
-        return last.head, None, used
-    for prep in last.children:  # "26 of Ukraine's allies", "84 out of 112 drones"
+    # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
+    root = next((t for t in group if not group.start <= t.head.i < group.end), last)
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i:
+        return root.head, None, used
+    for prep in [c for t in dict.fromkeys((last, root)) for c in t.children]:  # "26 of Ukraine's allies", "84 out of 112 drones"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
-            objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+                    and not any(g.dep_ == "case" for g in c.children)]  # "Ukraine's" owns, "allies" are counted
             if objs:
                 noun = objs[0]
                 total = next((c for c in noun.children if c.dep_ == "nummod"), None)
@@ -172,7 +187,7 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
     if label == "MONEY" or (noun is not None and noun.lower_ in CURRENCIES) or group[0].text in CURRENCIES:
         unit = CURRENCIES.get(noun.lower_ if noun is not None else "", CURRENCIES.get(group[0].text))
         if noun is not None and noun.lower_ in CURRENCIES:
-            noun = _clause_subject(noun)
+            noun = _clause_subject(noun) or noun  # "imports totaled 21.9 billion euros"; else the euros themselves
             if noun is not None and noun.lemma_.lower() in VALUE_WORDS:  # "the value of EU imports ..."
                 noun = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                              for o in p.children if o.dep_ == "pobj"), noun)
@@ -188,6 +203,7 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
     phrase = clean_text(group.doc[_qualifier_start(group): phrase_end + 1].text)
     if unit:
         phrase = clean_text(group.doc[_qualifier_start(group): group.end + (1 if group.end < len(group.doc) and group.doc[group.end].lower_ in CURRENCIES else 0)].text)
+    phrase = clean_text(re.sub(r'["\u201c\u201d]', "", phrase))  # 'thousands” of such troops': a cut quotation
     used.update(group_ids | total_ids)
     warnings = ["vague amount"] if vague else []
     return Quantity(
@@ -217,7 +233,10 @@ def _clause_subject(noun: "Token") -> "Token | None":
     head = noun.head
     while head.pos_ not in ("VERB", "AUX") and head.head is not head:
         head = head.head
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (head.lemma_.lower() in VALUE_VERBS or subject.lemma_.lower() in VALUE_WORDS):
+        return None  # "Germany pledged 9 billion euros": Germany is not what the euros measure
+    return subject
 
 
 def _clause(group: "Span", noun: "Token", np_ids: set[int], unit: str | None):

@@ -71,7 +71,8 @@ def find_quotations(text: str) -> Iterator[Quotation]:
                 yield Quotation(open_at, end, text[open_at:end], unclosed=True)
 
 
-_SINGLE = re.compile(r"(?:(?<=[\s(])|^)['\u2018]([A-Za-z][^'\u2018\u2019\n]{1,80}?)['\u2019](?=[\s.,;:!?)]|$)")
+# a straight ' must open a word ("'90s" is an abbreviation); a curly ‘ may open a number ("‘5-Year Late’")
+_SINGLE = re.compile(r"(?:(?<=[\s(])|^)(?:'(?=[A-Za-z])|\u2018(?=[A-Za-z0-9]))([^'\u2018\u2019\n]{2,81}?)['\u2019](?=[\s.,;:!?)]|$)")
 
 
 def find_single_quotations(text: str) -> Iterator[Quotation]:

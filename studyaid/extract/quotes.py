@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from .common import clean_text, provisional_ref, span_source
+from .common import QUOTE_CHARS, clean_text, provisional_ref, span_source
 from .quote_marks import Quotation, find_quotations
 from .speakers import PersonTracker, Speaker, resolve_speaker
 
@@ -37,11 +37,6 @@ REPORT_CUES = QUOTE_CUES - {"continue", "ask", "post", "tweet", "repeat"} | {
 }
 MIN_REPORTED_WORDS = 4
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
-
-
-def _opens(text: str) -> bool:
-    """True when ``text`` has a quotation mark opened and not closed."""
-    return any(q.unclosed for q in find_quotations(text))
 
 
 @dataclass
@@ -133,7 +128,15 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
     previous: _Attributed | None = None
     for q in quotations:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or not _is_statement(q, span, text):
+        if span is None or len(span) == 0:
+            continue
+        if previous is not None and _split_around_cue(previous, q, text):
+            # '"A," he said, "and b."': the second part continues the first, whatever its case or length
+            previous.quotation = Quotation(previous.quotation.start, q.end,
+                                           f"{previous.quotation.text.rstrip(' ,')} {q.text}")
+            previous.source_end = max(previous.source_end, span[-1].sent.end_char)
+            continue
+        if not _is_statement(q, span, text):
             continue
         paragraph = _paragraph_of(text, q.start)
         found = _cue_for(q, span, quotations)
@@ -167,6 +170,16 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
         previous = item
     if previous is not None:
         yield previous
+
+
+def _split_around_cue(previous: _Attributed, q: Quotation, text: str) -> bool:
+    """``q`` is the second half of a quotation split by its cue within one sentence: '"A," he said, "b."'."""
+    if previous.cue is None or previous.quotation.unclosed:
+        return False
+    if not previous.quotation.end < previous.cue.idx < q.start:
+        return False
+    between = text[previous.quotation.end + 1: q.start - 1]
+    return "\n" not in between and not re.search(r"[.!?;]", between) and between.rstrip().endswith(",")
 
 
 def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_place) -> Speaker | None:
@@ -239,14 +252,20 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
             continue
         lemma = tok.lemma_.lower()
         if lemma in REPORT_CUES:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
             subject = _subject(tok)
-            if comp is None or subject is None:
+            if not comps or subject is None:
                 continue
+            comp = comps[0]
             lead = {t.i for c in comp.children if c.dep_ == "advcl" and c.i < comp.i and c.left_edge.i == comp.left_edge.i
                     for t in c.subtree}  # "As the politicians spoke, drones killed ..., the governor said"
-            words = [t for t in comp.subtree if t.i not in lead]
-            while words and (words[0].dep_ == "mark" or words[0].is_punct):
+            lead |= _speakers_own_acts(comp)
+            words = sorted((t for t in comp.subtree if t.i not in lead), key=lambda t: t.i)  # non-projective trees
+            for other in comps[1:]:  # "that any troops deployed ... would be treated as ...": one clause parsed as two
+                if other.left_edge.i != words[-1].i + 1:
+                    break
+                words += sorted(other.subtree, key=lambda t: t.i)
+            while words and (words[0].dep_ == "mark" or words[0].is_punct and words[0].text not in QUOTE_CHARS):
                 words = words[1:]
             speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
             yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
@@ -258,20 +277,59 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 continue
             clause = tok.head
             skip = set(t.i for t in tok.subtree)
-            words = [t for t in clause.subtree if t.i not in skip]
-            if words and words[0].tag_ in ("WDT", "WP", "WRB"):
+            words = sorted((t for t in clause.subtree if t.i not in skip), key=lambda t: t.i)
+            if words and words[0].tag_ in ("WDT", "WP", "WRB") and words[0].lower_ != "what":
                 continue  # "Which according to Macron would ...": the clause has no subject of its own
+            before = [t for t in words if t.i < tok.i]  # "..., according to him." / "According to X, ..."
+            after = [t for t in words if t.i > max(skip)]
+            words = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
+            while words and words[-1].is_punct and words[-1].text not in QUOTE_CHARS:
+                words = words[:-1]
+            while words and words[0].is_punct and words[0].text not in QUOTE_CHARS:
+                words = words[1:]
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
+
+
+def _balance(text: str, start: int, end: int, quotations: list[Quotation]) -> tuple[int, int]:
+    """Widen ``start:end`` to the quotation marks of a quote it cuts at either end.
+
+    'would be treated as "legitimate targets."' keeps its closing mark (after the full stop), and a
+    clause that is all quotation ('that "Ukraine's decision ... interests"') keeps its opening mark.
+    """
+    for q in quotations:
+        if q.unclosed:
+            continue
+        if start <= q.start < end <= q.end + 1 and len(text[end:q.end]) <= 3 and not text[end:q.end].strip(" .,;:!?"):
+            end = q.end + 1
+        if q.start - 1 < start <= q.end < end and len(text[q.start:start]) <= 3 and not text[q.start:start].strip():
+            start = q.start - 1
+    return start, end
+
+
+def _speakers_own_acts(comp: "Token") -> set[int]:
+    """Tokens of "... and stressed the importance of deterrence" parsed into the clause reported.
+
+    "Rutte warned that Russia could threaten ... and stressed ...": a speech verb joined to the
+    clause without a subject of its own is the speaker's next act, not part of what was said.
+    """
+    cut: set[int] = set()
+    for conj in comp.children:
+        if conj.dep_ == "conj" and conj.i > comp.i and conj.lemma_.lower() in QUOTE_CUES | REPORT_CUES \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            cut.update(t.i for t in conj.subtree)
+            i = conj.i - 1
+            while i > comp.i and comp.doc[i].dep_ in ("cc", "punct"):  # the "and" or ", and" before it
+                cut.add(i)
+                i -= 1
+    return cut
 
 
 def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place):
     if not words or not any(t.tag_ in FINITE_TAGS for t in words):
         return
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    if _opens(doc.text[start:end]) and end < len(doc.text) and doc.text[end] in "\"\u201d":
-        end += 1  # keep the closing mark of a partial quote: would be treated as "legitimate targets"
-    content = clean_text(doc.text[start:end])
+    start, end = _balance(doc.text, words[0].idx, words[-1].idx + len(words[-1]), quotations)
+    content = re.sub(r"[.,;:]+(?=[\"\u201d]$)", "", clean_text(doc.text[start:end]))
     if len(re.findall(r"[^\W\d_]+", content)) < MIN_REPORTED_WORDS:
         return
     overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_ranges)

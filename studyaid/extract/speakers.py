@@ -112,6 +112,10 @@ class PersonTracker:
         i = bisect.bisect_left(self._starts, pos)
         return self._names[i - 1] if i > 0 else None
 
+    def knows(self, word: str) -> bool:
+        """True when ``word`` is the surname of a person NER named in the document (outside quotes and junk)."""
+        return any(name.split()[-1] == word for name, _ in self._names)
+
     def by_title(self, phrase: str) -> tuple[str, int] | None:
         """The person last named with this title phrase ("Russian president"); None when ambiguous."""
         phrase = phrase.lower()
@@ -141,5 +145,8 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         return None
     span = name_span(subject, is_place)
     if span is None or not looks_like_person(span):
+        # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)
+        if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
+            return Speaker(subject.text, subject.idx, named_at=subject.idx)
         return None
     return Speaker(span.text, span.start_char, named_at=span.start_char)

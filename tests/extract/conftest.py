@@ -1,0 +1,22 @@
+"""Helpers for the extractor tests: run one extractor on a string, with the real gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def is_place():
+    from studyaid.pipeline import _is_place
+
+    return _is_place
+
+
+@pytest.fixture(scope="session")
+def quotes(parse, is_place):
+    from studyaid.extract.quotes import extract_quotes
+
+    def _quotes(text: str):
+        document, doc = parse(text)
+        return list(extract_quotes(doc, document, is_place))
+
+    return _quotes

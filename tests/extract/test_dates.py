@@ -1,0 +1,102 @@
+"""When: absolute dates tied to events; relative dates are not facts."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.document import Document
+from studyaid.extract.dates import extract_dates, to_iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("January 1, 2028", "2028-01-01"),
+    ("September 4", "--09-04"),
+    ("5 September", "--09-05"),
+    ("Friday 5 September", "--09-05"),
+    ("September 21st", "--09-21"),
+    ("February 2022", "2022-02"),
+    ("May 2024", "2024-05"),
+    ("2025", "2025"),
+    ("December 31, 1999", "1999-12-31"),
+    # relative dates: not checkable without the publication date
+    ("Thursday", None),
+    ("this week", None),
+    ("last month", None),
+    ("the coming days", None),
+    ("recent weeks", None),
+])
+def test_to_iso(text, iso):
+    assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("September 4", "2025-09-04"),
+    ("January 1, 2028", "2028-01-01"),  # a year written wins over the document's
+    ("Thursday", None),
+])
+def test_to_iso_with_the_document_year(text, iso):
+    assert to_iso(text, default_year=2025) == iso
+
+
+@pytest.fixture(scope="module")
+def dates(nlp):
+    def _dates(text: str, date: str | None = None):
+        document = Document(path="t.txt", format="text", text=text, date=date)
+        return list(extract_dates(nlp(document.masked_text), document))
+
+    return _dates
+
+
+def test_deadline_with_its_event(dates):
+    # seed 001
+    text = ("The European Commission has proposed legislation to phase out all EU imports of Russian oil and gas by "
+            "January 1, 2028.")
+    found = dates(text)
+    assert len(found) == 1
+    d = found[0]
+    assert (d.date, d.iso) == ("January 1, 2028", "2028-01-01")
+    assert "phase out all EU imports of Russian oil and gas" in d.event
+    assert "2028" not in d.event  # the event is told without its date
+    assert d.sources[0].sentence == text
+
+
+def test_meeting_date(dates):
+    # seed 001
+    text = ("The leaders of the so-called Coalition of the Willing met with Ukrainian President Volodymyr Zelenskyy "
+            "in Paris on September 4 to try and hammer out details of post-war security guarantees for Ukraine once a "
+            "peace agreement is reached with Russia to end the Kremlin's full-scale invasion.")
+    found = dates(text)
+    assert [(d.iso, d.event_head) for d in found] == [("--09-04", "meet")]
+    assert found[0].event.startswith("The leaders of the so-called Coalition of the Willing met with")
+    assert "hammer out" not in found[0].event  # side clauses stay out
+
+
+def test_month_and_year_in_a_relative_clause(dates):
+    # seed 001: the relative clause is told with its antecedent
+    text = ("Putin has often labeled Zelenskyy as illegitimate, dismissing the declaration of martial law, which was "
+            "imposed after Russia's invasion in February 2022, which precludes holding new elections under Ukrainian "
+            "law.")
+    found = dates(text)
+    assert [d.iso for d in found] == ["2022-02"]
+    assert "martial law" in found[0].event and "which" not in found[0].event.split()
+
+
+def test_document_year_completes_a_date(dates):
+    # seed 001, in a document dated 2025-09-05
+    text = ("Peskov told Interfax on September 5 that there were no plans for talks between Putin and Trump.")
+    assert [d.iso for d in dates(text, date="2025-09-05")] == ["2025-09-05"]
+    assert [d.iso for d in dates(text)] == ["--09-05"]
+
+
+@pytest.mark.parametrize("text", [
+    # relative dates (seeds 000, 001, 004)
+    "Ukraine\u2019s air force reported intercepting 84 out of 112 drones launched overnight on Thursday.",
+    "Putin this week repeated an invitation for Zelenskyy to travel to Moscow to meet in person.",
+    "In Washington, US President Donald Trump has said he's frustrated by the continued fighting despite high-level "
+    "talks -- and a face-to-face summit with Putin last month.",
+    "Negotiations over the reassurance force are set to continue, with details of US participation to be finalised "
+    "in the coming days.",
+    # a date inside a name is not an event's time (seed 001)
+    "French President Emmanuel Macron, who hosted the September 4 talks, praised the allies.",
+])
+def test_no_date_fact(dates, text):
+    assert [(d.date, d.event) for d in dates(text)] == []

@@ -1,0 +1,58 @@
+"""Numbers as written to values and back."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.extract.numbers import format_number, parse_number, word_value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("26", 26),
+    ("84", 84),
+    ("1,500", 1500),
+    ("21.9", 21.9),
+    ("three", 3),
+    ("twenty-six", 26),
+    ("two dozen", 24),
+    ("a dozen", 12),
+    ("21.9 billion", 21.9e9),
+    ("$23.6 billion", 23.6e9),
+    ("\u20ac9 billion", 9e9),
+    ("1.5 million", 1.5e6),
+    ("two hundred", 200),
+    ("two hundred thousand", 200_000),
+    ("one thousand two hundred", 1200),
+    ("three million five hundred thousand", 3_500_000),
+    ("one hundred and twelve", 112),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "drones", "Thursday", "the coalition"])
+def test_parse_number_without_a_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("word, value", [("forty", 40), ("twelve", 12), ("dozen", 12), ("1,200", 1200),
+                                          ("seventy-two", 72), ("countries", None), ("twenty-dozen", None)])
+def test_word_value(word, value):
+    assert word_value(word) == value
+
+
+@pytest.mark.parametrize("value, text", [
+    (24, "24"),
+    (1200, "1,200"),
+    (112, "112"),
+    (1.5, "1.5"),
+    (21.9e9, "21.9 billion"),
+    (3e6, "3 million"),
+    (2.5e12, "2.5 trillion"),
+])
+def test_format_number(value, text):
+    assert format_number(value) == text
+
+
+@pytest.mark.parametrize("text", ["two dozen", "21.9 billion", "1,500", "3 million", "112"])
+def test_round_trip(text):
+    assert parse_number(format_number(parse_number(text))) == pytest.approx(parse_number(text))

@@ -1,0 +1,133 @@
+"""How many: numbers normalised, qualified, with what they count; dates, ages, ordinals and junk are not."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.document import Document, Exclusion
+from studyaid.extract.quantities import extract_quantities
+
+
+@pytest.fixture(scope="module")
+def quantities(parse):
+    def _quantities(text: str):
+        document, doc = parse(text)
+        return list(extract_quantities(doc, document))
+
+    return _quantities
+
+
+FOUND = [
+    # seed 000: "N of X"
+    ("This statement comes hours after 26 of Ukraine\u2019s allies pledged to send troops as part of a so-called "
+     "\u201creassurance force\u201d.",
+     dict(value=26, counted="Ukraine\u2019s allies", counted_head="ally", total=None, qualifier=None,
+          phrase="26 of Ukraine\u2019s allies")),
+    # seed 000: "N out of M X"
+    ("Ukraine\u2019s air force reported intercepting 84 out of 112 drones launched overnight on Thursday.",
+     dict(value=84, total=112, counted="drones", counted_head="drone", phrase="84 out of 112 drones")),
+    # seed 004: a number word times a scale word
+    ("Putin\u2019s threat came in response to a Thursday pledge by two dozen countries, led by the United Kingdom and "
+     "France, to contribute to a new \u201creassurance\u201d force in Ukraine.",
+     dict(value=24, text="two dozen", counted="countries", counted_head="country", phrase="two dozen countries")),
+    # seed 001: a qualifier
+    ("As the politicians spoke, Russian drones killed at least three people and injured three others late on "
+     "September 4 in the Kharkiv region in northeastern Ukraine's, regional Governor Oleh Synyehubov said.",
+     dict(value=3, qualifier="at least", counted="people", phrase="at least three people")),
+    # seed 001: money, and what it is the value of
+    ("The value of EU imports of Russian fossil fuels totaled 21.9 billion euros ($23.6 billion) this year, according "
+     "to the Helsinki-based Center for Research on Energy and Clean Air.",
+     dict(value=21.9e9, unit="euros", text="21.9 billion", counted="EU imports of Russian fossil fuels",
+          phrase="21.9 billion euros")),
+    # seed 001: "around" and an adjective in the counted phrase
+    ("Putin's comments during an economic forum in the Pacific port city of Vladivostok on September 5 came hours "
+     "after leaders from a group of around 30 European countries -- along with Canada, Japan, and Australia -- met "
+     "amid a continued struggle with the idea of deploying peacekeeping troops to Ukraine.",
+     dict(value=30, qualifier="around", counted="European countries", counted_head="country")),
+    # seed 000: a number inside an apposition
+    ("French President Emmanuel Macron announced that 26 of Ukraine\u2019s allies, out of a coalition of 35 "
+     "countries, had pledged to form a \u201creassurance force.\u201d",
+     dict(value=35, counted="countries")),
+    # seed 004: a vague amount in scare quotes, flagged, its phrase without a dangling mark
+    ("Ukrainian President Zelenskyy confirmed Friday that an agreement is in place for \u201cthousands\u201d of such "
+     "troops.",
+     dict(vague=True, counted="such troops", phrase="thousands of such troops")),
+    # seed 001: ages are not amounts, but the number of people is
+    ("Synyehubov wrote on Telegram that two 40-year-old men and a 24-year-old woman were killed by a Russian drone "
+     "attack.",
+     dict(value=2, text="two", counted_head="man")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_quantity_found(quantities, text, expected):
+    found = quantities(text)
+    matches = [q for q in found if all(getattr(q, k) == v for k, v in expected.items())]
+    assert len(matches) == 1, [q.model_dump(exclude={"sources", "clause"}) for q in found]
+    q = matches[0]
+    assert q.sources[0].sentence == text.strip() or q.sources[0].sentence in text
+    assert text[q.sources[0].start:q.sources[0].end] == q.sources[0].sentence
+
+
+@pytest.mark.parametrize("text, values", [
+    # seed 000: two amounts in one sentence
+    ("French President Emmanuel Macron announced that 26 of Ukraine\u2019s allies, out of a coalition of 35 "
+     "countries, had pledged to form a \u201creassurance force.\u201d", [26, 35]),
+    # seed 001: "three others" counts nothing a reader can name
+    ("As the politicians spoke, Russian drones killed at least three people and injured three others late on "
+     "September 4 in the Kharkiv region in northeastern Ukraine's, regional Governor Oleh Synyehubov said.", [3]),
+    # seed 001: the ages of the men and the woman are not quantities, nor is 2 + 40
+    ("Synyehubov wrote on Telegram that two 40-year-old men and a 24-year-old woman were killed by a Russian drone "
+     "attack.", [2]),
+])
+def test_only_these_amounts(quantities, text, values):
+    assert sorted(q.value for q in quantities(text)) == values
+
+
+NOT_QUANTITIES = [
+    # dates (seed 001)
+    "Putin speaks at an economic forum in the Far Eastern port city of Vladivostok, Russia, on September 5.",
+    "The European Commission has proposed legislation to phase out all EU imports of Russian oil and gas by "
+    "January 1, 2028.",
+    "Putin has often labeled Zelenskyy as illegitimate, dismissing the declaration of martial law, which was imposed "
+    "after Russia's invasion in February 2022, which precludes holding new elections under Ukrainian law.",
+    # a date with the day first (seed 000)
+    "Russian President Vladimir Putin has warned today, Friday 5 September, that any foreign troops deployed to "
+    "Ukraine would be treated as \u201clegitimate targets\u201d by Moscow\u2019s forces.",
+    # ordinals (seeds 000, 003)
+    "Ukrainian President Volodymyr Zelenskyy welcomed the announcement, describing it as the first serious step "
+    "toward securing Ukraine after the war.",
+    "The Russian president voiced doubts about this possibility, saying it will be \u201cpractically impossible\u201d "
+    "to reach an agreement with Ukraine to end the Kremlin\u2019s full-scale invasion, currently in its fourth year.",
+    # "one" as a pronoun-like determiner (seed 003)
+    "\u201cIf these agreements are reached, no one doubts that Russia will implement them in full.\u201d",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(quantities, text):
+    assert [q.model_dump(exclude={"sources", "clause"}) for q in quantities(text)] == []
+
+
+def test_numbers_in_junk_are_not_quantities(nlp):
+    # seed 001's publisher notice, marked as junk the way ingestion marks it
+    junk = ("RFE/RL journalists report the news in 27 languages in 23 countries where a free press is banned by the "
+            "government or not fully established.")
+    good = "Ukraine\u2019s air force reported intercepting 84 out of 112 drones launched overnight on Thursday."
+    text = f"{good}\n\n{junk}\n"
+    start = text.index(junk)
+    document = Document(path="t.txt", format="text", text=text,
+                        excluded=(Exclusion(start=start, end=start + len(junk), reason="publisher-notice"),))
+    found = list(extract_quantities(nlp(document.masked_text), document))
+    assert [(q.value, q.total) for q in found] == [(84, 112)]
+
+
+def test_hyphenated_number_word(quantities):
+    # seed 000's "26 of Ukraine's allies", written out in words
+    found = quantities("This statement comes hours after twenty-six of Ukraine\u2019s allies pledged to send troops.")
+    assert [(q.value, q.text, q.counted_head) for q in found] == [(26, "twenty-six", "ally")]
+
+
+def test_money_pledged_counts_the_money_not_the_giver(quantities):
+    # the subject of "pledged" is who gives, not what the euros measure
+    found = quantities("Germany pledged 9 billion euros for air defence.")
+    assert [(q.value, q.unit, q.counted_head) for q in found] == [(9e9, "euros", "euro")]

@@ -1,0 +1,303 @@
+"""Who said what: direct quotes, reported speech, partial quotes, and speakers given as names,
+pronouns or titles. Texts are sentences and paragraphs from the seed articles."""
+from __future__ import annotations
+
+import pytest
+
+# seed 001: the paragraph naming Michael Carpenter and the two quote paragraphs after it
+CARPENTER = (
+    "Michael Carpenter, a former White House national-security adviser and ambassador to the Organization for "
+    "Security and Cooperation in Europe, suggested the Europeans were being naive about Moscow's position.\n\n"
+    "\"While European leaders claim Putin doesn\u2019t get to decide on the deployment of a reassurance force, that is "
+    "belied by the fact that no country is willing to deploy to Ukraine absent a cease-fire, which of course Russia "
+    "must agree to,\" he told RFE/RL.\n\n"
+    "\"The risk is therefore very real that the Coalition of [the] Willing is providing Ukraine with a Potemkin "
+    "security guarantee that will very much depend on Moscow's acquiescence,\" he said.\n"
+)
+
+# seed 002: a quote, then a paragraph that continues it with no cue of its own
+PUTIN_CONTINUED = (
+    "\u201cIf any troops appear there, especially now, during the fighting, we assume that they will be legitimate "
+    "targets for destruction,\u201d Putin emphasized during his keynote speech at the Eastern Economic Forum in "
+    "Vladivostok.\n"
+    "\u201cAnd if decisions are reached that will lead to peace, to long-term peace, then I simply see no point in "
+    "their presence on Ukrainian territory.\u201d\n"
+)
+
+# seed 003: the same, with blank lines between paragraphs and a straight opening mark closed by a curly one
+PUTIN_CONTINUED_003 = (
+    "\"If any troops appear there, especially now, during the fighting, we assume that they will be legitimate "
+    "targets for destruction,\" Putin emphasised in his keynote speech at the Eastern Economic Forum in Vladivostok "
+    "on Friday.\n\n\n\n"
+    "\"And if decisions are reached that will lead to peace, to long-term peace, then I simply see no point in their "
+    "presence on Ukrainian territory.\u201d\n\n\n\n"
+    "\u201cIf these agreements are reached, no one doubts that Russia will implement them in full.\u201d\n"
+)
+
+DIRECT = [
+    # cue after, parsed as a sentence of its own (seed 001)
+    ('"Why are we interested in what Russia thinks about troops in Ukraine?" Rutte said.',
+     "Rutte", "Why are we interested in what Russia thinks about troops in Ukraine?", "say"),
+    # cue before, after a colon (seed 001)
+    ('Asked directly if he planned to speak to Putin in the near future, Trump told reporters: "Yeah, I will." '
+     "He did not elaborate.",
+     "Trump", "Yeah, I will.", "tell"),
+    # inverted cue (seed 003)
+    ("\u201cPeace guarantees must be for both, Russia and Ukraine,\u201d stressed Putin.",
+     "Putin", "Peace guarantees must be for both, Russia and Ukraine", "stress"),
+    # a quote of two sentences (seed 001)
+    ('"In the coming days, we will finalize American support for these security guarantees. The United States, '
+     'as I said, was involved in all stages of the process," Macron said.',
+     "Macron", "In the coming days, we will finalize American support for these security guarantees. The United "
+               "States, as I said, was involved in all stages of the process", "say"),
+    # a quote of three sentences (seed 001)
+    ('"It is important that the United States is with us. We talked with President Trump today. Many thanks for '
+     'his involvement," Zelenskyy said.',
+     "Zelenskyy", "It is important that the United States is with us. We talked with President Trump today. Many "
+                  "thanks for his involvement", "say"),
+    # cue with its speaker's title in front (seed 002)
+    ("\u201cIf any troops appear there, especially now, during the fighting, we assume that they will be legitimate "
+     "targets for destruction,\u201d Putin emphasized during his keynote speech at the Eastern Economic Forum in "
+     "Vladivostok.",
+     "Putin", "If any troops appear there, especially now, during the fighting, we assume that they will be "
+              "legitimate targets for destruction", "emphasize"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, quoted, cue", DIRECT)
+def test_direct_quote(quotes, text, speaker, quoted, cue):
+    found = [q for q in quotes(text) if q.mode == "direct"]
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.speaker.name, q.text, q.cue) == (speaker, quoted, cue)
+    assert q.speaker.kind == "person" and q.resolved_from is None
+    assert quoted in q.sources[0].sentence  # the source holds the words quoted
+    assert text[q.sources[0].start:q.sources[0].end] == q.sources[0].sentence
+
+
+def test_quote_split_around_its_cue(quotes):
+    # seed 001's Rutte quote, written as one sentence split by its cue
+    text = ('"Russia has nothing to do with this," Rutte said, "and I think we really have to stop making Putin '
+            'too powerful."')
+    found = quotes(text)
+    assert [(q.speaker.name, q.mode, q.text) for q in found] == [
+        ("Rutte", "direct", "Russia has nothing to do with this and I think we really have to stop making Putin "
+                            "too powerful.")]
+    assert found[0].sources[0].sentence == text
+
+
+def test_quote_continued_in_the_next_sentence_keeps_its_speaker(quotes):
+    # seed 001 as written: the cue ends a sentence and the quote goes on in the next one
+    text = ('NATO Secretary-General Mark Rutte spoke in Prague.\n\n'
+            '"Russia has nothing to do with this," he said. "I think we really have to stop making Putin too '
+            'powerful."')
+    found = [q for q in quotes(text) if q.mode == "direct"]
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Mark Rutte", "Russia has nothing to do with this"),
+        ("Mark Rutte", "I think we really have to stop making Putin too powerful.")]
+
+
+@pytest.mark.parametrize("text", [PUTIN_CONTINUED, PUTIN_CONTINUED_003])
+def test_quote_continued_in_the_next_paragraph(quotes, text):
+    found = [q for q in quotes(text) if q.mode == "direct"]
+    continued = [q for q in found if q.text.startswith("And if decisions are reached")]
+    assert len(continued) == 1
+    q = continued[0]
+    assert q.speaker.name == "Putin"
+    assert q.text.endswith("no point in their presence on Ukrainian territory.")
+    assert q.warnings  # a speaker carried over, not read from a cue, is flagged
+    assert q.confidence < found[0].confidence
+
+
+def test_third_quote_paragraph_continues_too(quotes):
+    texts = {q.text: q.speaker.name for q in quotes(PUTIN_CONTINUED_003) if q.mode == "direct"}
+    assert texts["If these agreements are reached, no one doubts that Russia will implement them in full."] == "Putin"
+
+
+def test_pronoun_speaker_resolved_to_the_person_named_before(quotes):
+    found = {q.text[:40]: q for q in quotes(CARPENTER) if q.mode == "direct"}
+    assert len(found) == 2
+    for q in found.values():
+        assert q.speaker.name == "Michael Carpenter"
+        assert q.resolved_from == "he"
+    potemkin = next(q for q in found.values() if "Potemkin security guarantee" in q.text)
+    assert potemkin.text.startswith("The risk is therefore very real")
+    assert potemkin.cue == "say"
+    told = next(q for q in found.values() if q.text.startswith("While European leaders"))
+    assert told.cue == "tell"
+    # the sentence naming the speaker is a source too, so the name can be checked
+    assert any(s.sentence.startswith("Michael Carpenter, a former White House") for s in potemkin.sources)
+
+
+def test_pronoun_does_not_resolve_to_a_person_named_inside_a_quote(quotes):
+    # "Putin" is named only inside the quotation; "he" is Carpenter
+    found = [q for q in quotes(CARPENTER) if q.resolved_from == "he"]
+    assert found and all(q.speaker.name == "Michael Carpenter" for q in found)
+
+
+REPORTED = [
+    # seed 000
+    ("Ukrainian President Volodymyr Zelenskyy welcomed the announcement, describing it as the first serious step "
+     "toward securing Ukraine after the war. Macron said the plan is not about waging war against Russia but about "
+     "ensuring stability and security.",
+     "Macron", "say", "the plan is not about waging war against Russia but about ensuring stability and security"),
+    # seed 000: the speaker's next act ("and stressed ...") is not part of what was said
+    ("Meanwhile, NATO Secretary-General Mark Rutte warned that Russia could threaten other European countries and "
+     "stressed the importance of deterrence.",
+     "Mark Rutte", "warn", "Russia could threaten other European countries"),
+    # seed 001: a clause with a side clause in front ("As the politicians spoke, ...")
+    ("As the politicians spoke, Russian drones killed at least three people and injured three others late on "
+     "September 4 in the Kharkiv region in northeastern Ukraine's, regional Governor Oleh Synyehubov said.",
+     "Oleh Synyehubov", "say", "Russian drones killed at least three people and injured three others late on "
+                               "September 4 in the Kharkiv region in northeastern Ukraine's"),
+    # seed 001: a name the tagger took for a common noun at the start of a sentence
+    ("Trump has also criticized Zelenskyy for refusing to consider ceding any Ukrainian sovereign territory to Russia "
+     "as part of a potential peace deal. Zelenskyy has said that would violate Ukraine's constitution.",
+     "Zelenskyy", "say", "that would violate Ukraine's constitution"),
+    # seed 002: "according to X" after the clause
+    ("Peace guarantees must be for both countries, according to Putin, who reiterated Russia\u2019s firm opposition "
+     "to Ukraine joining NATO but supported its aspirations to join the European Union.",
+     "Putin", "according to", "Peace guarantees must be for both countries"),
+    # seed 003: a free relative clause before "according to"
+    ("What the members of the so-called Coalition of the Willing were prepared to deploy was a \u201creassurance "
+     "force\u201d for Ukraine, according to Macron.",
+     "Macron", "according to", "What the members of the so-called Coalition of the Willing were prepared to deploy "
+                               "was a \u201creassurance force\u201d for Ukraine"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, clause", REPORTED)
+def test_reported_speech(quotes, text, speaker, cue, clause):
+    found = [q for q in quotes(text) if q.mode == "reported"]
+    assert [(q.speaker.name, q.cue, q.text) for q in found] == [(speaker, cue, clause)]
+
+
+def test_according_to_keeps_the_attribution_out_of_the_clause(quotes):
+    text = ("Putin reiterated Moscow\u2019s resolute rejection of Ukrainian membership in the NATO defence alliance. "
+            "At the same time, the Kremlin is not opposed to Ukraine\u2019s desire to join the European Union, "
+            "according to him.")
+    found = [q for q in quotes(text) if q.cue == "according to"]
+    assert len(found) == 1
+    q = found[0]
+    assert (q.speaker.name, q.resolved_from) == ("Putin", "him")
+    assert q.text == "At the same time, the Kremlin is not opposed to Ukraine\u2019s desire to join the European Union"
+
+
+def test_according_to_in_a_relative_clause_is_not_a_claim(quotes):
+    # seed 000: "Which according to Macron would not be deployed ..." has no subject of its own
+    text = ("French President Emmanuel Macron announced that 26 of Ukraine\u2019s allies, out of a coalition of 35 "
+            "countries, had pledged to form a \u201creassurance force.\u201d Which according to Macron would not be "
+            "deployed on the frontline but would operate on land, at sea or in the air once a ceasefire or peace "
+            "agreement is in place, with the aim of preventing renewed Russian aggression.")
+    assert not [q for q in quotes(text) if q.cue == "according to"]
+
+
+PARTIAL = [
+    # seed 000: a reported clause the parser splits in two, with a partial quote inside
+    ("Russian President Vladimir Putin has warned today, Friday 5 September, that any foreign troops deployed to "
+     "Ukraine before a peace agreement is signed would be treated as \u201clegitimate targets\u201d by Moscow\u2019s "
+     "forces.",
+     "Vladimir Putin",
+     "any foreign troops deployed to Ukraine before a peace agreement is signed would be treated as "
+     "\u201clegitimate targets\u201d by Moscow\u2019s forces",
+     ["legitimate targets"]),
+    # seed 001: the closing mark after the full stop stays with the partial quote
+    ('Russian President Vladimir Putin warned that foreign troops deployed in Ukraine would be treated as '
+     '"legitimate targets."',
+     "Vladimir Putin", 'foreign troops deployed in Ukraine would be treated as "legitimate targets"',
+     ["legitimate targets"]),
+    # seed 003: a reported clause that is all quotation keeps both its marks
+    ("Putin reiterated Moscow\u2019s resolute rejection of Ukrainian membership in the NATO defence alliance.\n\n"
+     "He claimed that \u201cUkraine\u2019s decision on NATO cannot be considered without looking at Russia\u2019s "
+     "(security) interests\u201d, but Kyiv\u2019s EU aspirations are a \u201clegitimate choice\u201d.",
+     "Putin",
+     "\u201cUkraine\u2019s decision on NATO cannot be considered without looking at Russia\u2019s (security) "
+     "interests\u201d",
+     ["Ukraine\u2019s decision on NATO cannot be considered without looking at Russia\u2019s (security) interests"]),
+    # seed 004: a resolved title speaker and a partial quote with its comma inside the marks
+    ("Russian President Vladimir Putin this week threatened to respond militarily if European leaders move "
+     "forward with the plan.\nThe Russian president insisted that his troops would consider NATO troops "
+     "\u201clegitimate targets,\u201d citing his longstanding opposition to the eastward expansion of the military "
+     "alliance.",
+     "Vladimir Putin",
+     "his troops would consider NATO troops \u201clegitimate targets,\u201d citing his longstanding opposition to the "
+     "eastward expansion of the military alliance",
+     ["legitimate targets"]),
+]
+
+
+@pytest.mark.parametrize("text, speaker, clause, partial", PARTIAL)
+def test_partial_quotes_in_reported_speech(quotes, text, speaker, clause, partial):
+    found = [q for q in quotes(text) if q.mode == "reported"]
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.speaker.name, q.text, q.partial_quotes) == (speaker, clause, partial)
+    # never a dangling quotation mark
+    assert q.text.count("\u201c") == q.text.count("\u201d") and q.text.count('"') % 2 == 0
+
+
+def test_no_direct_quote_from_a_partial_quote_in_reported_speech(quotes):
+    text = PARTIAL[0][0]
+    assert [q.mode for q in quotes(text)] == ["reported"]
+
+
+def test_title_speaker_resolved_to_the_person_who_carries_the_title(quotes):
+    # seed 003: Macron is named with his title two paragraphs before "The French president"
+    text = ("French President Emmanuel Macron said 26 of Ukraine's allies had formally committed to deploying troops "
+            "\"by land, sea or air\" to help provide security the moment fighting was brought to a halt.\n\n"
+            "The French president and UK Prime Minister Keir Starmer noted that this initiative would require the "
+            "backing of the United States.")
+    noted = [q for q in quotes(text) if q.cue == "note"]
+    assert [(q.speaker.name, q.resolved_from) for q in noted] == [
+        ("Emmanuel Macron", "The French president"), ("Keir Starmer", None)]
+    assert {q.text for q in noted} == {"this initiative would require the backing of the United States"}
+
+
+def test_two_speakers_of_one_clause(quotes):
+    text = ("Macron and the UK Prime Minister Keir Starmer stressed that US backing is essential to make the "
+            "initiative credible.")
+    found = quotes(text)
+    assert [q.speaker.name for q in found] == ["Macron", "Keir Starmer"]
+    assert {q.text for q in found} == {"US backing is essential to make the initiative credible"}
+
+
+NOT_STATEMENTS = [
+    # scare quotes (seed 000)
+    "This statement comes hours after 26 of Ukraine\u2019s allies pledged to send troops as part of a so-called "
+    "\u201creassurance force\u201d.",
+    "But what does this \u201creassurance force\u201d entail, and how does it fit with Putin\u2019s threats?",
+    # a title (seed 000)
+    "EUobserver is proud to have an editorial partnership with Europod to co-publish the podcast series "
+    "\u201cLong Story Short\u201d hosted by Evi Kiorri.",
+    # a scare quote with a passive "by" phrase (seed 001)
+    'RFE/RL has been declared an "undesirable organization" by the Russian government.',
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_scare_quotes_and_titles_are_not_statements(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    '"If Russia continues to refuse concrete peace discussions, we will take additional sanctions," the ministry said.',
+    '"Peace guarantees must be for both, Russia and Ukraine," Moscow said.',
+    '"It will definitely not be single digits, but in the thousands," the Kremlin said.',
+])
+def test_quote_with_a_non_person_speaker_yields_nothing(quotes, text):
+    assert quotes(text) == []
+
+
+def test_unattributed_quote_yields_nothing(quotes):
+    # a quote-only paragraph with no cue and nobody speaking before it
+    assert quotes("\u201cIf these agreements are reached, no one doubts that Russia will implement them in full.\u201d") == []
+
+
+def test_quotes_in_junk_are_not_read(nlp, is_place):
+    from studyaid.document import Document, Exclusion
+    from studyaid.extract.quotes import extract_quotes
+
+    text = '"Why are we interested in what Russia thinks about troops in Ukraine?" Rutte said.'
+    document = Document(path="t.txt", format="text", text=text,
+                        excluded=(Exclusion(start=0, end=len(text), reason="repeated"),))
+    assert list(extract_quotes(nlp(document.masked_text), document, is_place)) == []

@@ -1,0 +1,196 @@
+"""The whole fact layer on the five seed articles: what a reader must get, and nothing from page junk.
+
+The corpus is extracted once for the module (and once more from the parse cache)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studyaid.facts import FactSet
+from studyaid.nlp import DocCache
+from studyaid.pipeline import extract_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Page junk in the seeds: text that must never be the source of a fact. Each marker stands for its whole
+# line; "More Military" for the teaser list to the end of the file.
+JUNK_LINES = [
+    "Evi Kiorri is a Brussels-based journalist",
+    "Long Story Short",
+    "Jack Buckby is a British author",
+    "RFE/RL journalists report the news in 27",  # then a no-break space: "27\u00a0languages"
+    "16x9 Image",
+    "Mike Eckel",
+    "Production: By Europod",
+    "No media source currently available",
+    "0:00 0:01:18 0:00",
+]
+JUNK_TO_END = ["More Military"]
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp, tmp_path_factory):
+    """Two runs over the seeds with one cache folder: the first parses, the second reads the cache."""
+    folder = tmp_path_factory.mktemp("parse-cache")
+    first_cache = DocCache(nlp, folder=folder)
+    first = extract_corpus([str(SEEDS)], nlp=nlp, cache=first_cache)
+    second_cache = DocCache(nlp, folder=folder)
+    second = extract_corpus([str(SEEDS)], nlp=nlp, cache=second_cache)
+    return first, first_cache, second, second_cache
+
+
+@pytest.fixture(scope="module")
+def facts(corpus) -> FactSet:
+    return corpus[0]
+
+
+def quotes_of(facts: FactSet, name: str) -> list:
+    return [f for f in facts.of_type("quote") if f.speaker.name == name]
+
+
+def test_every_seed_is_read(facts):
+    assert sorted(Path(d).name for d in facts.documents) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert facts.problems == []
+
+
+def test_rutte_question(facts):
+    found = [q for q in quotes_of(facts, "Mark Rutte")
+             if q.text == "Why are we interested in what Russia thinks about troops in Ukraine?"]
+    assert len(found) == 1
+    q = found[0]
+    assert (q.mode, q.cue) == ("direct", "say")
+    assert Path(q.sources[0].document).name.startswith("001_")
+
+
+def test_carpenter_quote_given_only_as_he(facts):
+    found = [q for q in facts.of_type("quote") if "Potemkin security guarantee" in q.text]
+    assert len(found) == 1
+    q = found[0]
+    assert (q.speaker.name, q.speaker.id, q.resolved_from, q.mode) == (
+        "Michael Carpenter", "person:michael-carpenter", "he", "direct")
+    assert q.text.startswith("The risk is therefore very real")
+    assert any("Michael Carpenter" in s.sentence for s in q.sources)  # the name is in a source
+
+
+def test_putin_threat_corroborated(facts):
+    found = [q for q in quotes_of(facts, "Vladimir Putin") if q.mode == "direct"
+             and re.match(r"If (any|some) troops appear there", q.text)]
+    assert len(found) == 1, [q.text for q in found]
+    q = found[0]
+    assert q.corroboration >= 3
+    assert q.variants  # the sites word the translation differently
+
+
+def test_putin_continued_quote(facts):
+    found = [q for q in quotes_of(facts, "Vladimir Putin") if q.text.startswith("And if decisions are reached")]
+    assert len(found) == 1 and found[0].corroboration == 2
+
+
+def test_reported_speech_with_partial_quote(facts):
+    found = [q for q in quotes_of(facts, "Vladimir Putin") if q.mode == "reported" and q.cue == "warn"
+             and "legitimate targets" in q.partial_quotes]
+    assert found
+    assert any(q.corroboration >= 2 for q in found)
+
+
+def test_drones(facts):
+    found = [f for f in facts.of_type("quantity") if f.value == 84]
+    assert [(f.total, f.counted_head, f.phrase) for f in found] == [(112, "drone", "84 out of 112 drones")]
+
+
+def test_allies(facts):
+    found = [f for f in facts.of_type("quantity") if f.value == 26 and f.counted_head == "ally"]
+    assert len(found) == 1 and found[0].corroboration >= 3
+
+
+def test_no_ages_as_quantities(facts):
+    assert not [f for f in facts.of_type("quantity") if f.value in (40, 24) and f.counted_head in ("man", "woman")]
+    assert [f.value for f in facts.of_type("quantity") if f.counted_head == "man"] == [2]
+
+
+def test_vladivostok(facts):
+    found = [f for f in facts.of_type("place") if f.place.name == "Vladivostok"]
+    assert found
+    assert all(f.place_kind == "city" and f.country == "RU" for f in found)
+    assert any("Eastern Economic Forum" in f.event for f in found)
+
+
+def test_rutte_role(facts):
+    found = [f for f in facts.of_type("role") if f.person.name == "Mark Rutte"]
+    assert [(f.title, f.organization) for f in found] == [("Secretary-General", "NATO")]
+    assert found[0].corroboration == 2
+
+
+def test_zelenskyy_has_one_name(facts):
+    zelenskyy = [e for e in facts.entities if e.kind == "person" and "zelensk" in e.name.casefold()]
+    assert [e.name for e in zelenskyy] == ["Volodymyr Zelenskyy"]
+    assert {"Zelenskyy", "Volodymyr Zelensky"} <= set(zelenskyy[0].aliases)
+    refs = [f.speaker for f in facts.of_type("quote")] + [f.person for f in facts.of_type("role")]
+    assert {r.name for r in refs if "zelensk" in r.mention.casefold()} == {"Volodymyr Zelenskyy"}
+
+
+def test_every_source_is_exact(facts):
+    for fact in facts.facts:
+        assert fact.sources
+        for s in fact.sources:
+            assert Path(s.document).read_text(encoding="utf-8")[s.start:s.end] == s.sentence, (fact.type, s)
+
+
+def _junk_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for marker in JUNK_LINES:
+        for m in re.finditer(re.escape(marker), text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            spans.append((start, len(text) if end == -1 else end))
+    for marker in JUNK_TO_END:
+        at = text.find(marker)
+        if at != -1:
+            spans.append((at, len(text)))
+    return spans
+
+
+def test_junk_markers_are_in_the_seeds():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
+    for marker in JUNK_LINES + JUNK_TO_END:
+        assert marker in text, marker
+
+
+def test_nothing_from_junk(facts):
+    spans = {d: _junk_spans(Path(d).read_text(encoding="utf-8")) for d in facts.documents}
+    for fact in facts.facts:
+        for s in fact.sources:
+            for start, end in spans[s.document]:
+                assert not (s.start < end and start < s.end), (fact.type, s.sentence)
+    names = {e.name for e in facts.entities}
+    assert not names & {"Evi Kiorri", "Jack Buckby", "Mike Eckel", "Europod"}
+    assert not [f for f in facts.of_type("quantity") if f.value in (27, 23)]  # "27 languages in 23 countries"
+
+
+def test_no_false_people(facts):
+    people = {e.name for e in facts.entities if e.kind == "person"}
+    assert not people & {"Putin Threatens", "Vladivostok Putin", "Kyiv", "Putin Warns", "Reuters", "Trump's"}
+    assert {"Vladimir Putin", "Emmanuel Macron", "Donald Trump", "Mark Rutte", "Keir Starmer",
+            "Michael Carpenter", "Antonio Costa"} <= people
+
+
+def test_speakers_and_role_holders_are_people(facts):
+    people = {e.id for e in facts.entities if e.kind == "person"}
+    for f in facts.of_type("quote"):
+        assert f.speaker.kind == "person" and f.speaker.id in people, f.speaker
+    for f in facts.of_type("role"):
+        assert f.person.kind == "person" and f.person.id in people, f.person
+
+
+def test_fact_ids_are_unique(facts):
+    ids = [f.id for f in facts.facts]
+    assert len(ids) == len(set(ids))
+
+
+def test_second_run_reads_every_document_from_the_cache(corpus):
+    first, first_cache, second, second_cache = corpus
+    assert (first_cache.hits, first_cache.misses) == (0, 5)
+    assert (second_cache.hits, second_cache.misses) == (5, 0)
+    assert second.model_dump() == first.model_dump()
