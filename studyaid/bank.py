@@ -21,14 +21,24 @@ class Bank(BaseModel):
 
 
 def write_bank(bank: Bank, path: str | Path) -> Path:
-    """Write atomically (temp file + rename): a crash never leaves half a bank."""
+    """Write atomically (temp file + rename): a crash never leaves half a bank, nor a temp file.
+
+    A place that cannot be written (a file where a folder should be, no permission, a full disk) raises
+    :class:`BankError` naming the bank file.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = bank.model_dump_json(indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise BankError(f"{path}: cannot write the bank ({exc.strerror or exc})") from exc
     return path
 
 
@@ -38,6 +48,8 @@ def read_bank(path: str | Path) -> Bank:
         raise BankError(f"{path}: no such bank file")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:  # no permission, a file vanishing while read
+        raise BankError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise BankError(f"{path}: not a text file ({exc.reason} at byte {exc.start})") from exc
     except json.JSONDecodeError as exc:

@@ -206,7 +206,7 @@ def _export_bank(bank, output: Path, deck_name: str | None, quiet: bool) -> None
         reasons = Counter(reason for _, reason in result.skipped)
         lines.append(f"left out {len(result.skipped)}: " + "; ".join(f"{n} {r}" for r, n in reasons.most_common()))
     for line in lines:
-        _stderr_console().print(line, markup=False, highlight=False)
+        _stderr_console().print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

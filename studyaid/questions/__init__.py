@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel, Field
 
-from ..facts import FactSet, Quote
+from ..facts import FactSet
 from .cloze import cloze_question
 from .context import CorpusContext
 from .mcq import BUILDERS
@@ -36,8 +36,8 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
         if "mcq" in kinds:
             results.append(BUILDERS[fact.type](fact, ctx, rng))
         if "cloze" in kinds:
-            aliases = ctx.aliases(getattr(fact, "speaker", None).id if isinstance(fact, Quote) else "")
-            results.append(cloze_question(fact, aliases))
+            entity = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+            results.append(cloze_question(fact, ctx.aliases(entity.id) if entity is not None else []))
         for result in results:
             if isinstance(result, Dropped):
                 dropped.append(result)

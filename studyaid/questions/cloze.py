@@ -6,6 +6,7 @@ sentence never shows its own answer elsewhere.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from .model import Dropped, Question, question_id
@@ -22,8 +23,12 @@ def _find(sentence: str, candidates: list[str]) -> str | None:
     return None
 
 
-def make_cloze(sentence: str, hidden: str, hint: str) -> str:
-    pattern = re.compile(rf"(?<!\w){re.escape(hidden)}(?!\w)", re.IGNORECASE)
+def make_cloze(sentence: str, hidden: str, hint: str, also: Iterable[str] = ()) -> str:
+    """Delete ``hidden`` (any case) and every other spelling in ``also`` ("Putin" beside "Vladimir Putin",
+    as written) wherever they occur as whole words."""
+    forms = sorted({hidden, *(a for a in also if a and a.strip())}, key=len, reverse=True)
+    alternatives = "|".join(f"(?i:{re.escape(f)})" if f == hidden else re.escape(f) for f in forms)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return pattern.sub(lambda m: f"{{{{c1::{m.group(0)}::{hint}}}}}", sentence)
 
 
@@ -56,8 +61,21 @@ def _hidden(fact) -> tuple[str | None, str]:
     return None, ""
 
 
+def _spellings(fact, accepted: list[str]) -> list[str]:
+    """Every way the sentence may write the hidden name: all of them are deleted."""
+    entity = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+    if entity is None:
+        return []
+    forms = [entity.name, entity.mention, *accepted]
+    if entity.kind == "person":
+        forms.append(entity.name.split()[-1])
+    return forms
+
+
 def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
     hidden, hint = _hidden(fact)
+    if hint == "phrase":
+        accepted = []  # the speaker's names are not answers for a gap in the quoted words
     source = fact.sources[0]
     if not hidden:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="answer not written in the sentence",
@@ -65,7 +83,7 @@ def cloze_question(fact, accepted: list[str] | None = None) -> Question | Droppe
     if len(source.sentence.split()) > MAX_CLOZE_WORDS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="sentence too long",
                        detail=source.sentence[:80])
-    cloze = make_cloze(source.sentence, hidden, hint)
+    cloze = make_cloze(source.sentence, hidden, hint, [] if hint == "phrase" else _spellings(fact, accepted or []))
     qid = question_id(fact.canonical_key(), "cloze")
     explanation = _explain(fact, hidden)
     return Question(id=qid, kind="cloze", fact_type=fact.type, fact_id=fact.id, prompt=gap_text(cloze), answer=hidden,

@@ -90,9 +90,16 @@ def number_in_words(n: int) -> str | None:
     if n < 100 and n >= 20:
         tens, unit = divmod(n, 10)
         return TENS_WORDS[tens * 10] + (f"-{SMALL_WORDS[unit]}" if unit else "")
-    if n % 12 == 0 and n <= 120:
-        return {12: "a dozen", 24: "two dozen", 36: "three dozen", 48: "four dozen", 60: "five dozen"}.get(n)
     return None
+
+
+def dozens_in_words(n: int) -> str | None:
+    """24 -> "two dozen", 12 -> "one dozen" ("a dozen" would read as an alias of every other dozen);
+    None unless a whole number of dozens."""
+    if n <= 0 or n % 12:
+        return None
+    count = number_in_words(n // 12)
+    return None if count is None else f"{count} dozen"
 
 
 def render_number(value: float, like: str) -> str | None:
@@ -100,9 +107,7 @@ def render_number(value: float, like: str) -> str | None:
     "21.9 billion euros" -> "10.9 billion euros"."""
     low = like.lower().strip()
     if "dozen" in low:
-        if value % 12:
-            return None
-        return number_in_words(int(value))
+        return dozens_in_words(int(value)) if value == int(value) else None
     if re.fullmatch(r"[a-z\- ]+", low):
         return number_in_words(int(value)) if value == int(value) else None
     m = re.fullmatch(r"([$\u20ac\u00a3]?)([\d.,]+)(\s*(?:thousand|million|billion|trillion))?(.*)", like.strip())
@@ -132,17 +137,21 @@ def number_options(value: float, written: str, corpus_values: Sequence[float], r
     """Wrong numbers: corpus values first, then neighbours (x0.5, x1.5, x2, ...), written like the answer.
 
     ``direction`` +1 keeps only larger numbers ("at least three": "at least one" would be true too),
-    -1 only smaller ones ("up to"); ``upper`` caps them ("84 out of 112": never more than 112).
+    -1 only smaller ones ("up to"); ``upper`` caps them ("84 out of 112": never more than 112). A share
+    ("84%", "60 percent") is never offered above 100%, which would give itself away as wrong.
     """
     right = [value, *right_values]
+    share = value <= 100 and re.search(r"%|\bper ?cent\b", written, re.IGNORECASE) is not None
 
     def far(v: float) -> bool:
         if direction > 0 and v <= value or direction < 0 and v >= value or upper is not None and v >= upper:
             return False
+        if share and v > 100:
+            return False
         return v > 0 and all(abs(v - r) >= MIN_RELATIVE_GAP * max(r, 1) and abs(v - r) >= 1 for r in right)
 
     if "dozen" in written.lower():
-        generated = [value - 12, value + 12, value + 24, value - 24, value * 2]
+        generated = [value - 12, value + 12, value + 24, value - 24, value * 2, value + 36]
     elif value <= 12 and value == int(value):
         generated = [value + 2, value + 4, value - 2, value + 7, value * 3, value + 10]
     else:

@@ -11,7 +11,17 @@ IRREGULAR_PAST = {
     "lead": "led", "find": "found", "bring": "brought", "think": "thought", "leave": "left", "put": "put",
     "be": "was", "have": "had", "do": "did", "begin": "began", "see": "saw", "get": "got", "know": "knew",
     "keep": "kept", "set": "set", "show": "showed", "become": "became", "fall": "fell", "rise": "rose",
+    "hear": "heard", "swear": "swore", "seek": "sought", "pay": "paid", "lay": "laid", "win": "won",
+    "lose": "lost", "quit": "quit", "build": "built", "buy": "bought", "sell": "sold", "fight": "fought",
+    "teach": "taught", "feel": "felt", "stand": "stood", "understand": "understood", "spend": "spent",
+    "forecast": "forecast", "foresee": "foresaw", "withdraw": "withdrew", "draw": "drew", "run": "ran",
+    "strike": "struck", "shoot": "shot", "cut": "cut", "let": "let", "read": "read", "mean": "meant",
+    "choose": "chose", "forget": "forgot", "break": "broke", "drive": "drove", "lend": "lent",
 }
+# two-syllable verbs stressed on the last syllable double their final consonant: admitted, preferred
+STRESSED_LAST = {"admit", "commit", "submit", "omit", "permit", "emit", "transmit", "regret", "refer", "prefer",
+                 "confer", "defer", "deter", "occur", "incur", "recur", "control", "patrol", "compel", "propel",
+                 "expel", "rebut", "abet", "equip", "acquit", "allot", "embed"}
 DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 MAX_QUOTE_WORDS = 28
 
@@ -24,8 +34,8 @@ def past_tense(lemma: str) -> str:
         return lemma + "d"
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ied"
-    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(lemma) <= 4:
-        return lemma + lemma[-1] + "ed"
+    if lemma in STRESSED_LAST or re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][bdgmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"  # one syllable ending consonant-vowel-consonant: stopped, planned
     return lemma + "ed"
 
 
@@ -55,9 +65,9 @@ def ask(wh: str, clause: Clause) -> str | None:
 
 
 def _lower_first(text: str) -> str:
-    """Lower-case a leading article ("The leaders" -> "the leaders"), never a name."""
+    """Lower-case a leading article or pronoun ("The leaders" -> "the leaders"), never a name."""
     first, _, rest = text.partition(" ")
-    if first in ("The", "A", "An", "This", "These", "Those", "Some", "Many"):
+    if first in ("The", "A", "An", "This", "These", "Those", "Some", "Many", "He", "She", "It", "They"):
         return f"{first.lower()} {rest}".strip()
     return text
 

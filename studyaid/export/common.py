@@ -1,0 +1,186 @@
+"""What every exporter shares: which questions go out, option order, cloze gaps, tags, sources.
+
+Pure functions over :class:`Question`; no file is written here.
+"""
+from __future__ import annotations
+
+import html
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..questions.model import Question
+
+MAX_SOURCES_SHOWN = 3  # a fact stated in seven sentences shows three of them, then "and 4 more"
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_TAG_UNSAFE = re.compile(r"[^\w.-]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One cloze deletion: ``{{c<number>::<answer>::<hint>}}``."""
+
+    number: int
+    answer: str
+    hint: str | None = None
+
+
+ClozePart = str | Gap
+
+
+def problem(question: Question) -> str | None:
+    """Why ``question`` cannot be exported (``None`` when it can)."""
+    if question.status == "rejected":
+        return "rejected"
+    if not question.prompt.strip():
+        return "empty question"
+    if question.kind == "mcq":
+        if len(question.options) < 2:
+            return "fewer than two options"
+        if question.answer not in question.options:
+            return "answer is not among the options"
+        if question.options.count(question.answer) > 1:
+            return "answer listed twice among the options"
+    elif not any(isinstance(part, Gap) for part in cloze_parts(question)):
+        return "no {{c1::...}} gap in the cloze text"
+    return None
+
+
+def exportable(questions: Iterable[Question]) -> tuple[list[Question], list[tuple[Question, str]]]:
+    """The questions to write, and the ones left out with the reason."""
+    kept: list[Question] = []
+    skipped: list[tuple[Question, str]] = []
+    ids: set[str] = set()
+    for question in questions:
+        reason = problem(question)
+        if reason is None and question.id in ids:
+            reason = "same id as an earlier question"  # one id, one Anki note: the second would overwrite it
+        if reason is None:
+            kept.append(question)
+            ids.add(question.id)
+        else:
+            skipped.append((question, reason))
+    return kept, skipped
+
+
+def shuffled_options(question: Question) -> list[str]:
+    """The options in a fixed order per question: the same on every export, in every format."""
+    options = list(question.options)
+    random.Random(question.id).shuffle(options)
+    return options
+
+
+def correct_index(question: Question, options: list[str]) -> int:
+    """0-based position of the answer in ``options``."""
+    return options.index(question.answer)
+
+
+def cloze_parts(question: Question) -> list[ClozePart]:
+    """``question.cloze`` split into plain text and gaps.
+
+    A gap whose text is the question's answer is matched literally first, so an answer holding
+    ``}}`` or ``::`` is still one gap; other gaps are read with the usual ``{{cN::text::hint}}``.
+    """
+    text = question.cloze
+    if not text:
+        return []
+    patterns = []
+    if question.answer:
+        patterns.append(re.compile(r"\{\{c(\d+)::(" + re.escape(question.answer) + r")(?:::(.*?))?\}\}", re.DOTALL))
+    patterns.append(_CLOZE)
+    parts: list[ClozePart] = []
+    pos = 0
+    while pos < len(text):
+        matches = [m for m in (p.search(text, pos) for p in patterns) if m]
+        if not matches:
+            break
+        match = min(matches, key=lambda m: m.start())  # earliest; the answer pattern wins a tie
+        if match.start() > pos:
+            parts.append(text[pos:match.start()])
+        parts.append(Gap(int(match.group(1)), match.group(2), match.group(3) or None))
+        pos = match.end()
+    if pos < len(text):
+        parts.append(text[pos:])
+    return parts
+
+
+def accepted_answers(question: Question, answer: str | None = None) -> list[str]:
+    """The answer first, then the other accepted spellings, each once."""
+    answer = question.answer if answer is None else answer
+    seen: list[str] = []
+    extra = question.accepted if answer == question.answer else []
+    for value in [answer, *extra]:
+        value = value.strip()
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def document_name(document: str) -> str:
+    return Path(document).name or document
+
+
+def documents_of(questions: Iterable[Question]) -> list[str]:
+    """Every source document, in first-seen order."""
+    seen: dict[str, None] = {}
+    for question in questions:
+        for source in question.sources:
+            seen.setdefault(source.document, None)
+    return list(seen)
+
+
+def tag(value: str) -> str:
+    """A tag Anki and Moodle accept: no spaces, nothing but letters, digits, ``_``, ``.``, ``-``."""
+    return _TAG_UNSAFE.sub("_", value.strip()).strip("_") or "_"
+
+
+def tags_for(question: Question) -> list[str]:
+    """``studyaid``, the fact type and the stem of every source document, each once."""
+    tags = ["studyaid", tag(question.fact_type)]
+    for source in question.sources:
+        stem = tag(Path(source.document).stem)
+        if stem not in tags:
+            tags.append(stem)
+    return tags
+
+
+def one_line(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space, none at either end."""
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, an edge space kept (for text around a cloze gap)."""
+    return _SPACES.sub(" ", text)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (with "...")."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 3].rsplit(" ", 1)[0] or text[: limit - 3]
+    return cut.rstrip(" ,;:") + "..."
+
+
+def question_name(question: Question) -> str:
+    """A name for question banks (Moodle): fact type, id and the start of the question."""
+    return f"{question.fact_type} {question.id}: {short(question.prompt)}"
+
+
+def feedback_html(question: Question) -> str:
+    """The explanation, then each source sentence with its document, as HTML paragraphs."""
+    parts = []
+    if question.explanation.strip():
+        parts.append(f"<p>{html.escape(one_line(question.explanation), quote=False)}</p>")
+    for source in question.sources[:MAX_SOURCES_SHOWN]:
+        parts.append(f"<p>Source: <i>{html.escape(document_name(source.document), quote=False)}</i>: "
+                     f"{html.escape(one_line(source.sentence), quote=False)}</p>")
+    more = len(question.sources) - MAX_SOURCES_SHOWN
+    if more > 0:
+        parts.append(f"<p>and {more} more source{'s' if more > 1 else ''}</p>")
+    return "".join(parts)

@@ -1,0 +1,135 @@
+"""``studyaid generate``: the bank it writes, kinds, errors; the seeds are parsed once for the module."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from studyaid.bank import read_bank
+from studyaid.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FILES = sorted(p.name for p in (ROOT / "seeds").iterdir() if p.suffix == ".txt")
+ONE = "seeds/000_b1d492de8d97f4be.txt"  # one article: quicker where the whole corpus is not needed
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    """This session's parse cache (shared with tests/questions/test_seed_questions.py): seeds parsed once."""
+    folder = tmp_path_factory.getbasetemp() / "studyaid-parse-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch, cache_dir):
+    monkeypatch.setenv("STUDYAID_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.chdir(ROOT)  # "seeds" as given, relative to the working folder
+
+
+@pytest.fixture(scope="module")
+def bank_file(tmp_path_factory, cache_dir):
+    out = tmp_path_factory.mktemp("bank") / "bank.json"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STUDYAID_CACHE_DIR", str(cache_dir))
+        mp.chdir(ROOT)
+        assert main(["generate", "seeds", "-o", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_generate_writes_a_bank(bank_file):
+    bank = read_bank(bank_file)
+    assert bank.documents == [f"seeds/{name}" for name in SEED_FILES]
+    assert len(bank.questions) >= 60
+    assert {q.kind for q in bank.questions} == {"mcq", "cloze"}
+    assert {q.fact_type for q in bank.questions} == {"quote", "quantity", "place", "role", "date"}
+
+
+def test_sources_are_paths_relative_to_the_working_folder_as_given(bank_file):
+    bank = read_bank(bank_file)
+    documents = {s.document for q in bank.questions for s in q.sources}
+    assert documents <= {f"seeds/{name}" for name in SEED_FILES}
+    assert len(documents) >= 3
+    for q in bank.questions:
+        for s in q.sources:
+            assert (ROOT / s.document).read_text(encoding="utf-8")[s.start:s.end] == s.sentence
+
+
+def test_quiet_prints_nothing(tmp_path, capsys):
+    out = tmp_path / "bank.json"
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+    assert {s.document for q in read_bank(out).questions for s in q.sources} == {ONE}
+
+
+def test_summary_without_quiet(tmp_path, capsys):
+    out = tmp_path / "bank.json"
+    assert main(["generate", ONE, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "questions from" in err and "dropped:" in err and f"wrote {out}" in err.replace("\n", "")
+
+
+def test_same_input_same_bank_and_a_seed_changes_options_not_ids(tmp_path):
+    first, again, seeded = tmp_path / "first.json", tmp_path / "again.json", tmp_path / "seeded.json"
+    for out, seed in ((first, "0"), (again, "0"), (seeded, "7")):
+        assert main(["generate", ONE, "-o", str(out), "--seed", seed, "--quiet"]) == 0
+    assert again.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    a, b = read_bank(first).questions, read_bank(seeded).questions
+    assert sorted(q.id for q in a) == sorted(q.id for q in b)
+    by_id = {q.id: q for q in b}
+    assert any(q.options != by_id[q.id].options for q in a if q.kind == "mcq")
+
+
+def test_kinds_mcq_gives_only_mcq(tmp_path):
+    out = tmp_path / "bank.json"
+    assert main(["generate", "seeds", "-o", str(out), "--kinds", "mcq", "--quiet"]) == 0
+    questions = read_bank(out).questions
+    assert len(questions) >= 30 and {q.kind for q in questions} == {"mcq"}
+
+
+@pytest.mark.parametrize("kinds, expected", [("cloze", {"cloze"}), (" mcq , cloze ", {"mcq", "cloze"})])
+def test_kinds(tmp_path, kinds, expected):
+    out = tmp_path / "bank.json"
+    assert main(["generate", ONE, "-o", str(out), "--kinds", kinds, "--quiet"]) == 0
+    assert {q.kind for q in read_bank(out).questions} == expected
+
+
+@pytest.mark.parametrize("kinds", ["essay", "mcq,essay", "", ","])
+def test_bad_kinds_error_clearly(tmp_path, capsys, kinds):
+    out = tmp_path / "bank.json"
+    assert main(["generate", "seeds", "-o", str(out), "--kinds", kinds, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("studyaid: error:") and "--kinds" in err and "mcq" in err and "cloze" in err
+    if kinds.strip(", "):
+        assert "essay" in err
+    assert not out.exists()
+
+
+def test_no_readable_documents(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "bank.json"
+    assert main(["generate", str(empty), "-o", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "no readable documents" in err and "empty.txt" in err
+    assert not out.exists()
+
+
+def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path, capsys):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker / "bank.json"
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("studyaid: error:") and str(out) in err
+
+
+def test_facts_json_next_to_the_bank(tmp_path):
+    out, facts = tmp_path / "bank.json", tmp_path / "facts.json"
+    assert main(["generate", ONE, "-o", str(out), "--facts-json", str(facts),
+                 "--quiet"]) == 0
+    data = json.loads(facts.read_text(encoding="utf-8"))
+    assert data["documents"] == [ONE] and data["facts"]
