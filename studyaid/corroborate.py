@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .facts import FACT_TYPES, DateFact, Place, Quantity, Quote, Role
@@ -17,18 +19,31 @@ from .facts import FACT_TYPES, DateFact, Place, Quantity, Quote, Role
 QUOTE_SIMILARITY = 0.6
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+@lru_cache(maxsize=65536)
+def _bag(text: str) -> Counter:
+    return Counter(_words(text))
 
 
 def quote_similarity(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
-    seq = max(difflib.SequenceMatcher(None, wa, wb).ratio(), difflib.SequenceMatcher(None, wb, wa).ratio())
+    if wa == wb:
+        return 1.0
+    common = sum((_bag(a) & _bag(b)).values())
     sa, sb = set(wa), set(wb)
     contain = len(sa & sb) / min(len(sa), len(sb))  # a quote cut short in one source
-    return max(seq, contain if min(len(sa), len(sb)) >= 6 else 0.0)
+    contain = contain if min(len(sa), len(sb)) >= 6 else 0.0
+    upper = 2 * common / (len(wa) + len(wb))  # SequenceMatcher.ratio() can never exceed this
+    if upper < QUOTE_SIMILARITY:
+        return max(upper, contain) if contain >= QUOTE_SIMILARITY else min(upper, contain or upper)
+    seq = max(difflib.SequenceMatcher(None, wa, wb).ratio(), difflib.SequenceMatcher(None, wb, wa).ratio())
+    return max(seq, contain)
 
 
 def _same_claim(a, b) -> bool:

@@ -76,6 +76,25 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
+def index_sentences(doc: "Doc") -> "Doc":
+    """Make ``token.sent`` and ``span.sent`` a binary search instead of a walk over ``doc.sents``.
+
+    spaCy finds a token's sentence by iterating the document's sentences; the extractors ask for
+    it thousands of times per article, which made extraction slower than parsing itself.
+    """
+    import bisect
+
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+
+    def sent_of_index(i: int):
+        return sents[max(0, bisect.bisect_right(starts, i) - 1)]
+
+    doc.user_token_hooks["sent"] = lambda token: sent_of_index(token.i)
+    doc.user_span_hooks["sent"] = lambda span: sent_of_index(span.start)
+    return doc
+
+
 def pipeline_key(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
@@ -141,7 +160,7 @@ def parse_documents(
         for document, doc in zip(pending, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
             cache.put(document, doc)
             cache.misses += 1
-            yield document, doc
+            yield document, index_sentences(doc)
         pending.clear()
 
     for document in documents:
@@ -149,7 +168,7 @@ def parse_documents(
         if doc is not None:
             cache.hits += 1
             yield from flush()
-            yield document, doc
+            yield document, index_sentences(doc)
             continue
         pending.append(document)
         if len(pending) >= batch_size:

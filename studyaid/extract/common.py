@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, built once: spaCy joins every token's text on each access."""
+    text = doc.user_data.get("studyaid_text")
+    if text is None:
+        text = doc.user_data["studyaid_text"] = doc.text
+    return text
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 

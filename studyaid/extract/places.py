@@ -19,7 +19,7 @@ from .. import gazetteer
 from ..document import Document
 from ..facts import Place, PlaceKind
 from .clauses import clause_around
-from .common import QUOTE_CHARS, clean_text, in_junk, provisional_ref, sentence_source
+from .common import QUOTE_CHARS, doc_text, clean_text, in_junk, provisional_ref, sentence_source
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
 WIDE_PLACE_PREPS = frozenset({"in", "at", "inside"})  # the only ones for countries and continents
@@ -138,7 +138,7 @@ def _repair(ent: Span, name: Span, place_texts: set[str]) -> _Mention | None:
     prep = doc[name.start - 1] if name.start > 0 else None
     if ent.label_ != "PERSON" or prep is None or prep.lower_ not in PLACE_PREPS or ent.root.head != prep:
         return None
-    if ent.root.dep_ != "pobj" or doc.text.count(ent.text) > 1:
+    if ent.root.dep_ != "pobj" or doc_text(doc).count(ent.text) > 1:
         return None  # "Vladimir Putin", said again and again, is a person
     for k in range(len(name) - 1, 0, -1):
         head, rest = doc[name.start:name.start + k], doc[name.start + k:name.end]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from .common import QUOTE_CHARS, clean_text, provisional_ref, span_source
+from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source
 from .quote_marks import Quotation, find_quotations
 from .speakers import PersonTracker, Speaker, resolve_speaker
 
@@ -52,7 +52,7 @@ class _Attributed:
 
 def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Quote]:
     """Yield direct quotations first, then reported speech, from one parsed document."""
-    text = doc.text
+    text = doc_text(doc)
     quotations = [q for q in find_quotations(text) if document.exclusion_at(q.start, q.end) is None]
     blocked = [(q.start, q.end) for q in quotations] + [(e.start, e.end) for e in document.excluded]
     tracker = PersonTracker(doc, blocked, is_place)
@@ -124,7 +124,7 @@ def _subject(verb: "Token") -> "Token | None":
 
 
 def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attributed]:
-    text = doc.text
+    text = doc_text(doc)
     previous: _Attributed | None = None
     for q in quotations:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -328,8 +328,8 @@ def _speakers_own_acts(comp: "Token") -> set[int]:
 def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place):
     if not words or not any(t.tag_ in FINITE_TAGS for t in words):
         return
-    start, end = _balance(doc.text, words[0].idx, words[-1].idx + len(words[-1]), quotations)
-    content = re.sub(r"[.,;:]+(?=[\"\u201d]$)", "", clean_text(doc.text[start:end]))
+    start, end = _balance(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1]), quotations)
+    content = re.sub(r"[.,;:]+(?=[\"\u201d]$)", "", clean_text(doc_text(doc)[start:end]))
     if len(re.findall(r"[^\W\d_]+", content)) < MIN_REPORTED_WORDS:
         return
     overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_ranges)
