@@ -62,3 +62,34 @@ def read_bank(path: str | Path) -> Bank:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise BankError(f"{path}: question data is broken at {where}: {first['msg']}") from exc
+
+
+def teacher_touched(question: Question) -> bool:
+    """A question a teacher edited, approved or rejected: regeneration must leave it as it is."""
+    return question.edited or question.status != "new"
+
+
+def merge_questions(existing: list[Question], generated: list[Question]) -> tuple[list[Question], int, int]:
+    """Regenerated questions merged into a bank without losing any teacher's work.
+
+    Matched by stable id: a question the teacher touched (edited, approved, rejected) is kept
+    exactly as it is; an untouched one is replaced by its regenerated version; new ids are added;
+    untouched questions that generation no longer produces are dropped, touched ones are kept.
+    Returns the merged list (generated order, then kept-only questions) and the counts kept and added.
+    """
+    old = {q.id: q for q in existing}
+    merged: list[Question] = []
+    kept = added = 0
+    for q in generated:
+        previous = old.pop(q.id, None)
+        if previous is not None and teacher_touched(previous):
+            merged.append(previous)
+            kept += 1
+        else:
+            merged.append(q)
+            added += previous is None
+    for q in old.values():
+        if teacher_touched(q):
+            merged.append(q)
+            kept += 1
+    return merged, kept, added

@@ -161,7 +161,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .bank import Bank, write_bank
+    from .bank import Bank, merge_questions, read_bank, write_bank
     from .gazetteer import same_kind_places
     from .questions import generate
     from .summary import print_summary
@@ -179,9 +179,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if args.facts_json:
         Path(args.facts_json).write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
     result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds)
-    write_bank(Bank(documents=facts.documents, questions=result.questions), args.output)
+    questions, documents, kept = result.questions, facts.documents, 0
+    if Path(args.output).exists():  # never overwrite a teacher's edits: merge by stable id
+        previous = read_bank(args.output)  # a broken bank file stops here, untouched
+        questions, kept, _ = merge_questions(previous.questions, result.questions)
+        documents = sorted(set(previous.documents) | set(documents))
+    write_bank(Bank(documents=documents, questions=questions), args.output)
     if not args.quiet:
         print_summary(facts, result, args.output, _stderr_console())
+        if kept:
+            _stderr_console().print(f"kept {kept} question(s) a teacher edited, approved or rejected in {args.output}")
     return 0
 
 

@@ -1,0 +1,150 @@
+"""Quiz logic without Streamlit: which questions students see, a quiz's state, results, and the
+source paragraph of a question with its sentence marked."""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from ..questions.model import Question
+from .answers import check_answer
+
+FACT_TYPE_LABELS = {"quote": "Quotes", "quantity": "Numbers", "place": "Places", "role": "Roles", "date": "Dates"}
+KIND_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the gap"}
+MAX_PARAGRAPH = 1200  # characters of context shown around a source sentence
+
+
+def student_pool(questions: list[Question]) -> tuple[list[Question], str]:
+    """What students may be asked, and a note saying which: approved questions when a teacher has
+    approved any, else every question not rejected. Rejected questions never."""
+    approved = [q for q in questions if q.status == "approved"]
+    if approved:
+        return approved, (f"{len(approved)} question{'s' if len(approved) != 1 else ''} approved by a teacher "
+                          "(only approved questions are asked once a teacher has approved any).")
+    usable = [q for q in questions if q.status != "rejected"]
+    if not usable:
+        return [], ""
+    return usable, (f"No question has been approved by a teacher yet, so all {len(usable)} generated questions "
+                    "are used (rejected ones never).")
+
+
+def in_document(question: Question, document: str | None) -> bool:
+    return document is None or any(s.document == document for s in question.sources)
+
+
+def pick_questions(pool: list[Question], *, document: str | None = None, kinds: tuple[str, ...] = ("mcq", "cloze"),
+                   count: int = 10, seed: int | None = None) -> list[Question]:
+    """Up to ``count`` questions from ``pool`` about ``document`` (None: all) of the given kinds,
+    shuffled, and never two questions about the same fact in one quiz when others are left."""
+    chosen = [q for q in pool if q.kind in kinds and in_document(q, document)]
+    rng = random.Random(seed)
+    rng.shuffle(chosen)
+    first, repeats, facts = [], [], set()
+    for q in chosen:
+        (repeats if q.fact_id in facts else first).append(q)
+        facts.add(q.fact_id)
+    return (first + repeats)[:max(0, count)]
+
+
+@dataclass
+class Answer:
+    given: str
+    correct: bool
+
+
+@dataclass
+class QuizState:
+    """One quiz in progress: the questions (by id), where the student is, what they answered."""
+
+    ids: list[str]
+    number: int = 0  # distinguishes quizzes, so widget keys never carry over
+    index: int = 0
+    answers: dict[str, Answer] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.ids)
+
+    @property
+    def current(self) -> str | None:
+        return None if self.done else self.ids[self.index]
+
+    @property
+    def score(self) -> int:
+        return sum(a.correct for a in self.answers.values())
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+    def answer(self, question: Question, given: str) -> Answer:
+        result = Answer(given=given, correct=check_answer(question, given))
+        self.answers[question.id] = result
+        return result
+
+    def next(self) -> None:
+        self.index += 1
+
+    def missed(self) -> list[str]:
+        return [qid for qid in self.ids if qid in self.answers and not self.answers[qid].correct]
+
+
+def results_by_type(questions: dict[str, Question], state: QuizState) -> dict[str, dict[str, int]]:
+    """``{fact type label: {"right": n, "wrong": m}}`` over the answered questions."""
+    table: dict[str, dict[str, int]] = {}
+    for qid, answer in state.answers.items():
+        q = questions.get(qid)
+        if q is None:
+            continue
+        row = table.setdefault(FACT_TYPE_LABELS.get(q.fact_type, q.fact_type), {"right": 0, "wrong": 0})
+        row["right" if answer.correct else "wrong"] += 1
+    return table
+
+
+@dataclass(frozen=True)
+class Passage:
+    before: str
+    sentence: str
+    after: str
+
+
+def source_passage(text: str, start: int, end: int, sentence: str = "") -> Passage | None:
+    """The paragraph of ``text`` around ``start:end`` (lines are paragraphs), cut to a readable length.
+
+    When the offsets do not hold the sentence (the stored text changed), the sentence is looked up."""
+    if not (0 <= start < end <= len(text)) or (sentence and text[start:end] != sentence):
+        found = text.find(sentence) if sentence else -1
+        if found < 0:
+            return None
+        start, end = found, found + len(sentence)
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    before, after = text[para_start:start], text[end:para_end]
+    room = max(0, (MAX_PARAGRAPH - (end - start)) // 2)
+    if len(before) > room:
+        before = "…" + before[len(before) - room:].split(" ", 1)[-1]
+    if len(after) > room:
+        after = after[:room].rsplit(" ", 1)[0] + "…"
+    return Passage(before=before, sentence=text[start:end], after=after)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally by ``st.markdown``: no emphasis, links, lists, HTML, LaTeX or colours."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def passage_markdown(passage: Passage) -> str:
+    """The passage as Markdown with the source sentence in bold on a highlight."""
+    sentence = passage.sentence.strip()
+    lead = passage.sentence[: len(passage.sentence) - len(passage.sentence.lstrip())]
+    return f"{md_escape(passage.before + lead)}:orange-background[**{md_escape(sentence)}**]{md_escape(passage.after)}"

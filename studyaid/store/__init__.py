@@ -1,0 +1,320 @@
+"""The question bank in SQLite: documents (with their texts) and questions, edits never lost.
+
+One file (``$STUDYAID_DB``, default ``data/studyaid.sqlite3``), standard :mod:`sqlite3`, numbered
+migrations recorded in ``PRAGMA user_version``. Questions are kept as columns for what is filtered
+on (id, kind, fact type, status, edited, version, updated time) plus the whole pydantic
+:class:`Question` as JSON; documents keep their text (offsets of sources index it) and the original
+file bytes (so the bank can be regenerated without the files).
+
+Safety: WAL journal, a busy timeout, one transaction per write, and an optimistic ``version`` check on
+every edit: an edit made against an old version is refused with :class:`StaleEdit`. A deleted
+question leaves a tombstone so regeneration does not bring it back. A file that is not SQLite, or
+SQLite without our schema or with a newer one, raises :class:`BankError` naming the file.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BankError
+from ..questions.model import Question, Status
+from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, link_documents, migrate
+
+__all__ = ["BankEntry", "BankError", "DB_ENV", "MIGRATIONS", "MergeReport", "SCHEMA_VERSION", "StaleEdit", "Store",
+           "StoredDocument", "db_path", "text_hash"]
+
+DEFAULT_DB = Path("data") / "studyaid.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StaleEdit(BankError):
+    """An edit made against a version of a question that someone else has changed since."""
+
+
+def db_path() -> Path:
+    """The bank file: ``$STUDYAID_DB`` or ``data/studyaid.sqlite3``."""
+    return Path(os.environ.get(DB_ENV, "").strip() or DEFAULT_DB)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+class BankEntry(BaseModel):
+    """A stored question with the version an edit must name."""
+
+    question: Question
+    version: int
+    updated_at: str
+
+
+class StoredDocument(BaseModel):
+    path: str
+    title: str | None = None
+    format: str = "text"
+    text: str = ""
+    text_hash: str
+    added_at: str
+
+    @property
+    def label(self) -> str:
+        return self.title or Path(self.path).name
+
+
+class MergeReport(BaseModel):
+    added: int = 0
+    refreshed: int = 0  # untouched `new` questions whose generated text changed
+    kept: int = 0  # edited, approved or rejected: left exactly as the teacher left them
+    unchanged: int = 0
+    deleted: int = 0  # deleted by a teacher: not brought back
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """The bank at ``path`` (default :func:`db_path`); opened, checked and migrated on creation."""
+
+    def __init__(self, path: str | Path | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = Path(path) if path is not None else db_path()
+        self.busy_timeout_ms = busy_timeout_ms
+        if self.path.is_dir():
+            raise BankError(f"{self.path}: is a folder, not a bank file; set {DB_ENV} to a file path")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connection() as conn:
+            migrate(conn, self.path)
+
+    # -- connections ---------------------------------------------------------------------------
+    def _problem(self, exc: Exception) -> BankError:
+        text = str(exc)
+        if "not a database" in text or "malformed" in text or "encrypted" in text:
+            return BankError(f"{self.path}: not a studyaid bank: the file is not a readable SQLite database "
+                             f"({text}); move it away or set {DB_ENV} to another file")
+        return BankError(f"{self.path}: cannot use the bank file: {text}")
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._problem(exc) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(exc) from exc
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (taken at once, so two writers queue instead of deadlocking)."""
+        with self._connection() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        with self._connection() as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- documents -----------------------------------------------------------------------------
+    def add_document(self, path: str, text: str, *, title: str | None = None, format: str = "text",
+                     content: bytes | None = None) -> StoredDocument:
+        """Add (or replace) a document under its logical name ``path``."""
+        doc = StoredDocument(path=path, title=title, format=format, text=text, text_hash=text_hash(text),
+                             added_at=now())
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO documents (path, title, format, text, text_hash, content, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET title = excluded.title, "
+                "format = excluded.format, text = excluded.text, text_hash = excluded.text_hash, "
+                "content = excluded.content",
+                (doc.path, doc.title, doc.format, doc.text, doc.text_hash, content, doc.added_at),
+            )
+        return doc
+
+    def _documents(self, text: str, where: str = "", args: tuple = ()) -> list[StoredDocument]:
+        with self._connection() as conn:
+            rows = conn.execute(f"SELECT path, title, format, {text}, text_hash, added_at FROM documents {where} "
+                                "ORDER BY added_at, path", args).fetchall()
+        fields = ("path", "title", "format", "text", "text_hash", "added_at")
+        return [StoredDocument(**dict(zip(fields, row))) for row in rows]
+
+    def documents(self, with_text: bool = False) -> list[StoredDocument]:
+        """Every document, oldest first (texts only when asked for: they can be long)."""
+        return self._documents("text" if with_text else "'' AS text")
+
+    def document(self, path: str) -> StoredDocument | None:
+        found = self._documents("text", "WHERE path = ?", (path,))
+        return found[0] if found else None
+
+    def document_contents(self) -> list[tuple[str, bytes]]:
+        """``(path, original bytes)`` of every document (its text as UTF-8 when no bytes were kept)."""
+        with self._connection() as conn:
+            rows = conn.execute("SELECT path, content, text FROM documents ORDER BY added_at, path").fetchall()
+        return [(path, content if content is not None else text.encode("utf-8")) for path, content, text in rows]
+
+    # -- questions -----------------------------------------------------------------------------
+    def _entry(self, row: tuple) -> BankEntry:
+        qid, version, updated_at, data = row
+        try:
+            question = Question.model_validate_json(data)
+        except ValidationError as exc:
+            raise BankError(f"{self.path}: question {qid} is broken: {exc.errors()[0]['msg']}") from exc
+        return BankEntry(question=question, version=version, updated_at=updated_at)
+
+    def entries(self, *, statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
+                kinds: Iterable[str] | None = None, document: str | None = None) -> list[BankEntry]:
+        """Stored questions in the order they were added, filtered by any of the given values."""
+        where, args = [], []
+        for column, values in (("status", statuses), ("fact_type", fact_types), ("kind", kinds)):
+            if values is not None:
+                values = list(values)
+                where.append(f"q.{column} IN ({', '.join('?' * len(values))})" if values else "0")
+                args.extend(values)
+        if document is not None:
+            where.append("q.id IN (SELECT question_id FROM question_documents WHERE document = ?)")
+            args.append(document)
+        sql = "SELECT q.id, q.version, q.updated_at, q.data FROM questions q"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._connection() as conn:
+            rows = conn.execute(sql + " ORDER BY q.rowid", args).fetchall()
+        return [self._entry(r) for r in rows]
+
+    def questions(self, **filters) -> list[Question]:
+        return [e.question for e in self.entries(**filters)]
+
+    def get(self, qid: str) -> BankEntry | None:
+        with self._connection() as conn:
+            row = conn.execute("SELECT id, version, updated_at, data FROM questions WHERE id = ?", (qid,)).fetchone()
+        return self._entry(row) if row else None
+
+    def count(self) -> int:
+        with self._connection() as conn:
+            return conn.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        with self._connection() as conn:
+            return dict(conn.execute("SELECT status, COUNT(*) FROM questions GROUP BY status").fetchall())
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, q: Question, stamp: str) -> None:
+        conn.execute(
+            "INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data) "
+            "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            (q.id, q.kind, q.fact_type, q.status, int(q.edited), stamp, q.model_dump_json()),
+        )
+        link_documents(conn, q.id, q.sources)
+
+    def add_question(self, question: Question) -> BankEntry:
+        """Add a question written by hand (or any new one); its id must be free."""
+        stamp = now()
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM questions WHERE id = ?", (question.id,)).fetchone():
+                raise BankError(f"{self.path}: a question with id {question.id} already exists")
+            conn.execute("DELETE FROM deleted_questions WHERE id = ?", (question.id,))
+            self._insert(conn, question, stamp)
+        return BankEntry(question=question, version=1, updated_at=stamp)
+
+    def _check_version(self, conn: sqlite3.Connection, qid: str, expected: int | None) -> int:
+        row = conn.execute("SELECT version FROM questions WHERE id = ?", (qid,)).fetchone()
+        if row is None:
+            raise StaleEdit(f"question {qid} is no longer in the bank (someone deleted it); reload the page")
+        if expected is not None and row[0] != expected:
+            raise StaleEdit(f"question {qid} was changed by someone else since you opened it (you edited "
+                            f"version {expected}, the bank has version {row[0]}); reload and make your edit again")
+        return row[0]
+
+    def update(self, question: Question, expected_version: int | None) -> BankEntry:
+        """Replace a question; refused with :class:`StaleEdit` unless the bank still has ``expected_version``.
+
+        ``expected_version=None`` skips the check (use only for changes that cannot conflict).
+        """
+        stamp = now()
+        with self._write() as conn:
+            version = self._check_version(conn, question.id, expected_version) + 1
+            conn.execute(
+                "UPDATE questions SET kind = ?, fact_type = ?, status = ?, edited = ?, version = ?, updated_at = ?, "
+                "data = ? WHERE id = ?",
+                (question.kind, question.fact_type, question.status, int(question.edited), version, stamp,
+                 question.model_dump_json(), question.id),
+            )
+            link_documents(conn, question.id, question.sources)
+        return BankEntry(question=question, version=version, updated_at=stamp)
+
+    def _check_versions(self, conn: sqlite3.Connection, versions: dict[str, int | None]) -> None:
+        for qid, expected in versions.items():
+            self._check_version(conn, qid, expected)
+
+    def set_status(self, versions: dict[str, int | None], status: Status) -> int:
+        """Set the status of the questions ``{id: expected version}`` in one transaction (all or none)."""
+        stamp = now()
+        with self._write() as conn:
+            self._check_versions(conn, versions)
+            for qid in versions:
+                row = conn.execute("SELECT data FROM questions WHERE id = ?", (qid,)).fetchone()
+                q = Question.model_validate_json(row[0]).model_copy(update={"status": status})
+                conn.execute("UPDATE questions SET status = ?, version = version + 1, updated_at = ?, data = ? "
+                             "WHERE id = ?", (status, stamp, q.model_dump_json(), qid))
+        return len(versions)
+
+    def delete(self, versions: dict[str, int | None]) -> int:
+        """Delete questions ``{id: expected version}``; regeneration will not bring them back."""
+        stamp = now()
+        with self._write() as conn:
+            self._check_versions(conn, versions)
+            for qid in versions:
+                conn.execute("DELETE FROM questions WHERE id = ?", (qid,))
+                conn.execute("INSERT OR REPLACE INTO deleted_questions (id, deleted_at) VALUES (?, ?)", (qid, stamp))
+        return len(versions)
+
+    def merge_generated(self, questions: Iterable[Question]) -> MergeReport:
+        """Merge freshly generated questions in, by stable id.
+
+        Edited, approved and rejected questions stay exactly as they are; untouched ``new`` ones are
+        refreshed when their generated content changed; unknown ids are added; deleted ids stay deleted.
+        """
+        report = MergeReport()
+        stamp = now()
+        with self._write() as conn:
+            deleted = {r[0] for r in conn.execute("SELECT id FROM deleted_questions")}
+            stored = {r[0]: (r[1], bool(r[2]), r[3]) for r in
+                      conn.execute("SELECT id, status, edited, data FROM questions")}
+            for q in questions:
+                if q.id in deleted:
+                    report.deleted += 1
+                    continue
+                if q.id not in stored:
+                    fresh = q.model_copy(update={"status": "new", "edited": False})
+                    self._insert(conn, fresh, stamp)
+                    stored[q.id] = ("new", False, fresh.model_dump_json())
+                    report.added += 1
+                    continue
+                status, edited, data = stored[q.id]
+                if edited or status != "new":
+                    report.kept += 1
+                    continue
+                fresh = q.model_copy(update={"status": "new", "edited": False}).model_dump_json()
+                if fresh == data:
+                    report.unchanged += 1
+                    continue
+                conn.execute("UPDATE questions SET kind = ?, fact_type = ?, version = version + 1, updated_at = ?, "
+                             "data = ? WHERE id = ?", (q.kind, q.fact_type, stamp, fresh, q.id))
+                link_documents(conn, q.id, q.sources)
+                report.refreshed += 1
+        return report

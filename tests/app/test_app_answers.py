@@ -1,0 +1,82 @@
+"""check_answer: forgiving about form, strict about content (table-driven)."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.app.answers import check_answer, normalize, right_answers
+from studyaid.questions.model import Question
+
+
+def q(answer: str, accepted=(), kind: str = "cloze", fact_type: str = "quote", hint: str | None = "person",
+      options=()) -> Question:
+    return Question(id="x", kind=kind, fact_type=fact_type, fact_id="f", prompt="…", answer=answer,
+                    accepted=list(accepted), explanation="", options=list(options), hint=hint, sources=[])
+
+
+ZELENSKYY = q("Zelenskyy", ["Volodymyr Zelensky", "Volodymyr Zelenskyy"])
+PUTIN = q("Vladimir Putin", ["Putin"])
+TWENTY_SIX = q("twenty-six", ["26"], fact_type="quantity", hint="number")
+EUROS = q("21.9 billion euros", ["21.9 billion"], fact_type="quantity", hint="number")
+FORUM = q("the Eastern Economic Forum", fact_type="place", hint="place")
+DATE = q("January 1, 2028", fact_type="date", hint="date")
+CITY = q("Vladivostok", fact_type="place", hint="city")
+MCQ = q("Vladimir Putin", ["Putin"], kind="mcq", options=["Vladimir Putin", "Mark Rutte", "Keir Starmer"])
+CAFE = q("Café Müller", fact_type="place", hint="place")
+
+CASES = [
+    # question, given, right?
+    (ZELENSKYY, "Zelenskyy", True),
+    (ZELENSKYY, "zelenskyy", True),  # case
+    (ZELENSKYY, "  Zelenskyy. ", True),  # spaces, punctuation
+    (ZELENSKYY, "Zelensky", True),  # an alias's surname
+    (ZELENSKYY, "Volodymyr Zelensky", True),  # an alias
+    (ZELENSKYY, "Zelenskyy's", True),  # possessive
+    (ZELENSKYY, "Putin", False),
+    (ZELENSKYY, "", False),
+    (ZELENSKYY, "   ", False),
+    (ZELENSKYY, None, False),
+    (PUTIN, "Putin", True),
+    (PUTIN, "vladimir putin", True),
+    (PUTIN, "Vladimir", False),  # a first name is not enough
+    (PUTIN, "Vladmir Putin", True),  # one slip in a long answer
+    (PUTIN, "Vladmr Ptin", False),  # two slips
+    (TWENTY_SIX, "26", True),
+    (TWENTY_SIX, "twenty six", True),
+    (TWENTY_SIX, "Twenty-Six", True),
+    (TWENTY_SIX, "25", False),
+    (TWENTY_SIX, "26 allies", False),  # an extra word the answer does not have
+    (EUROS, "21.9 billion", True),
+    (EUROS, "21.9 billion euros", True),
+    (EUROS, "21,900,000,000 euros", True),
+    (EUROS, "21.8 billion euros", False),
+    (FORUM, "Eastern Economic Forum", True),  # articles
+    (FORUM, "the eastern economic forum!", True),
+    (FORUM, "Economic Forum", False),
+    (DATE, "January 1 2028", True),
+    (DATE, "January 1, 2027", False),  # digits are never forgiven
+    (DATE, "January 2, 2027", False),  # not one number: no sums
+    (DATE, "1 January 2028", False),
+    (CITY, "Vladivostock", True),
+    (CITY, "Moscow", False),
+    (CAFE, "cafe muller", True),  # accents
+    (MCQ, "Vladimir Putin", True),
+    (MCQ, "Mark Rutte", False),
+    (MCQ, "Vladimir Putim", False),  # a chosen option is exact: no slips
+]
+
+
+@pytest.mark.parametrize("question, given, expected", CASES,
+                         ids=[f"{c[0].answer}<-{c[1]!r}" for c in CASES])
+def test_check_answer(question, given, expected):
+    assert check_answer(question, given) is expected
+
+
+def test_short_answers_get_no_slip():
+    assert not check_answer(q("Kyiv", fact_type="place", hint="city"), "Kiev")
+    assert not check_answer(q("two", fact_type="quantity", hint="number"), "too")
+
+
+def test_right_answers_lists_surnames_only_for_people():
+    assert right_answers(PUTIN) == ["Vladimir Putin", "Putin"]
+    assert right_answers(FORUM) == ["the Eastern Economic Forum"]
+    assert normalize("The “reassurance force”, (a plan)") == "reassurance force plan"

@@ -1,0 +1,48 @@
+"""Documents into the bank and questions regenerated from them, without Streamlit."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.app.builder import add_file, add_text, regenerate
+from studyaid.errors import InputError
+from studyaid.store import Store
+
+
+def test_regenerating_keeps_teacher_work_and_names_sources_by_stored_document(bank_db, nlp):
+    store = Store(bank_db)
+    documents = {d.path for d in store.documents()}
+    assert all(name.startswith("seeds/") for name in documents)
+    assert all(s.document in documents for q in store.questions() for s in q.sources)
+    first, second, third = store.entries()[:3]
+    store.update(first.question.model_copy(update={"explanation": "The teacher's words.", "edited": True}),
+                 first.version)
+    store.set_status({second.question.id: second.version}, "rejected")
+    store.delete({third.question.id: third.version})
+    before = {e.question.id: e for e in store.entries()}
+
+    report, problems = regenerate(store, nlp)
+
+    assert problems == [] and report.added == 0 and report.kept == 2 and report.deleted == 1
+    after = {e.question.id: e for e in store.entries()}
+    assert after == before  # nothing changed: same documents, same questions, teacher's work kept
+
+
+def test_adding_files_and_text(tmp_path):
+    store = Store(tmp_path / "bank.sqlite3")
+    doc, new = add_file(store, "../News (1).html", b"<html><head><title>T</title></head><body><article><h1>Big news</h1>"
+                        b"<p>Finnish Prime Minister Petteri Orpo visited Tampere on Monday to open a new bridge.</p>"
+                        b"<p>The bridge cost 40 million euros, the city said in a statement on Monday.</p>"
+                        b"</article></body></html>")
+    assert new and doc.path == "uploads/News-1.html" and doc.format == "html" and "Orpo" in doc.text
+    same, new = add_file(store, "copy.html", store.document_contents()[0][1])
+    assert (same.path, new) == (doc.path, False)  # the same text is not stored twice
+    other, new = add_text(store, "A note", "Some pasted text about Paris.")
+    assert new and other.path == "pasted/A-note.txt" and other.label == "A note"
+    again, new = add_text(store, "A note", "Different text, same title.")
+    assert new and again.path == "pasted/A-note-2.txt"
+    with pytest.raises(InputError, match=r"empty\.txt: the file is empty"):
+        add_file(store, "empty.txt", b"")
+    with pytest.raises(InputError, match=r"slides\.pptx: unsupported format"):
+        add_file(store, "slides.pptx", b"PK\x03\x04")
+    with pytest.raises(InputError, match="the text is empty"):
+        add_text(store, "Nothing", "   ")

@@ -1,0 +1,208 @@
+"""The SQLite question bank: migrations, merging regenerated questions, concurrent edits, bad files."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from studyaid.document import Source
+from studyaid.errors import BankError
+from studyaid.questions.model import Question
+from studyaid.store import MIGRATIONS, SCHEMA_VERSION, StaleEdit, Store, db_path
+
+
+def make_question(qid: str, document: str = "seeds/a.txt", **update) -> Question:
+    sentence = f"Sentence for {qid}."
+    base = dict(id=qid, kind="mcq", fact_type="quote", fact_id=f"fact-{qid}", prompt=f"Who said {qid}?",
+                answer="Vladimir Putin", options=["Vladimir Putin", "Mark Rutte", "Keir Starmer"],
+                explanation="Putin said it.", sources=[Source(document=document, sentence=sentence, start=0,
+                                                              end=len(sentence))])
+    base.update(update)
+    return Question(**base)
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    return Store(tmp_path / "bank.sqlite3")
+
+
+def test_new_bank_has_the_latest_schema_in_wal_mode(tmp_path):
+    path = tmp_path / "sub" / "bank.sqlite3"
+    store = Store(path)
+    assert path.is_file() and store.schema_version() == SCHEMA_VERSION
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"documents", "questions", "deleted_questions", "question_documents", "meta"} <= tables
+    assert Store(path).count() == 0  # opening again is harmless
+
+
+def test_db_path_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("STUDYAID_DB", raising=False)
+    assert str(db_path()) == "data/studyaid.sqlite3"
+    monkeypatch.setenv("STUDYAID_DB", str(tmp_path / "x.sqlite3"))
+    assert db_path() == tmp_path / "x.sqlite3"
+
+
+def test_a_version_1_bank_is_migrated_and_keeps_its_questions(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    q = make_question("q1", document="seeds/old.txt", status="approved")
+    conn.execute("INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data) "
+                 "VALUES (?, ?, ?, ?, 0, 3, '2025-01-01', ?)", (q.id, q.kind, q.fact_type, q.status, q.model_dump_json()))
+    conn.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    (entry,) = store.entries(document="seeds/old.txt")  # the v2 link table was filled from the JSON
+    assert entry.question == q and entry.version == 3
+    assert store.entries(document="seeds/other.txt") == []
+
+
+def test_a_newer_schema_is_refused_by_name(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    Store(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(BankError, match=r"future\.sqlite3.*schema version \d+, newer"):
+        Store(path)
+
+
+@pytest.mark.parametrize("content", [b"this is not a database, just text\n" * 40, bytes(range(256)) * 20,
+                                     b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_file_that_is_not_sqlite_is_a_bank_error_naming_it(tmp_path, content):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(BankError) as info:
+        Store(path)
+    assert str(path) in str(info.value) and "not a studyaid bank" in str(info.value)
+
+
+def test_foreign_sqlite_databases_are_refused(tmp_path):
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(BankError, match=r"other\.sqlite3: not a studyaid bank.*customers"):
+        Store(other)
+    versioned = tmp_path / "versioned.sqlite3"
+    with sqlite3.connect(versioned) as conn:
+        conn.execute("CREATE TABLE things (id INTEGER)")
+        conn.execute("PRAGMA user_version = 1")
+    with pytest.raises(BankError, match=r"versioned\.sqlite3: not a studyaid bank"):
+        Store(versioned)
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(BankError, match="is a folder"):
+        Store(tmp_path)
+
+
+def test_documents_keep_their_text_and_bytes(store):
+    store.add_document("uploads/a.html", "Plain text of it.", title="A", format="html", content=b"<p>Plain text of it.</p>")
+    store.add_document("pasted/b.txt", "Pasted.", title=None)
+    assert [d.path for d in store.documents()] == ["uploads/a.html", "pasted/b.txt"]
+    assert store.documents()[0].text == ""  # texts only when asked for
+    assert store.document("uploads/a.html").text == "Plain text of it."
+    assert store.document("pasted/b.txt").label == "b.txt"
+    assert dict(store.document_contents()) == {"uploads/a.html": b"<p>Plain text of it.</p>", "pasted/b.txt": b"Pasted."}
+    assert store.document("missing") is None
+
+
+def test_filters(store):
+    store.merge_generated([make_question("a"), make_question("b", kind="cloze", fact_type="date", options=[]),
+                           make_question("c", document="seeds/b.txt", fact_type="place")])
+    store.set_status({"c": None}, "approved")
+    assert [q.id for q in store.questions()] == ["a", "b", "c"]
+    assert [q.id for q in store.questions(statuses=["approved"])] == ["c"]
+    assert [q.id for q in store.questions(kinds=["cloze"])] == ["b"]
+    assert [q.id for q in store.questions(fact_types=["quote", "place"])] == ["a", "c"]
+    assert [q.id for q in store.questions(document="seeds/b.txt")] == ["c"]
+    assert store.questions(statuses=[]) == []
+    assert store.counts() == {"new": 2, "approved": 1}
+
+
+def test_merge_keeps_every_teacher_decision_and_adds_only_new_questions(store):
+    first = [make_question(q) for q in ("edited", "approved", "rejected", "untouched", "deleted")]
+    assert store.merge_generated(first).added == 5
+    edited = store.get("edited")
+    store.update(edited.question.model_copy(update={"prompt": "Teacher's prompt?", "edited": True}), edited.version)
+    store.set_status({"approved": 1}, "approved")
+    store.set_status({"rejected": 1}, "rejected")
+    store.delete({"deleted": 1})
+    before = {e.question.id: e for e in store.entries()}
+
+    regenerated = [make_question(q, prompt=f"Regenerated {q}?", explanation="new wording")
+                   for q in ("edited", "approved", "rejected", "untouched", "deleted", "brand-new")]
+    report = store.merge_generated(regenerated)
+
+    assert (report.added, report.kept, report.refreshed, report.deleted) == (1, 3, 1, 1)
+    after = {e.question.id: e for e in store.entries()}
+    for qid in ("edited", "approved", "rejected"):
+        assert after[qid] == before[qid]  # exactly as the teacher left it, version included
+    assert after["edited"].question.prompt == "Teacher's prompt?" and after["edited"].question.edited
+    assert after["untouched"].question.prompt == "Regenerated untouched?"
+    assert after["untouched"].question.status == "new"
+    assert "deleted" not in after and after["brand-new"].question.status == "new"
+    assert store.merge_generated(regenerated).unchanged == 2  # the same run again changes nothing
+
+
+def test_a_stale_edit_from_another_connection_is_refused(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    alice, bob = Store(path), Store(path)
+    alice.merge_generated([make_question("q1"), make_question("q2")])
+    seen_by_alice, seen_by_bob = alice.get("q1"), bob.get("q1")
+    saved = alice.update(seen_by_alice.question.model_copy(update={"prompt": "Alice's?", "edited": True}),
+                         seen_by_alice.version)
+    assert saved.version == seen_by_bob.version + 1
+    with pytest.raises(StaleEdit, match="changed by someone else") as info:
+        bob.update(seen_by_bob.question.model_copy(update={"prompt": "Bob's?", "edited": True}), seen_by_bob.version)
+    assert "reload" in str(info.value)
+    assert bob.get("q1").question.prompt == "Alice's?"
+    # a bulk change naming one stale version changes nothing at all
+    with pytest.raises(StaleEdit):
+        bob.set_status({"q2": 1, "q1": seen_by_bob.version}, "approved")
+    assert bob.get("q2").question.status == "new"
+    alice.delete({"q2": 1})
+    with pytest.raises(StaleEdit, match="no longer in the bank"):
+        bob.update(make_question("q2"), 1)
+
+
+def test_two_writers_at_once_do_not_corrupt_the_bank(tmp_path):
+    path = tmp_path / "busy.sqlite3"
+    Store(path).merge_generated([make_question(f"q{i}") for i in range(4)])
+    errors: list[BaseException] = []
+
+    def writer(name: str, ids: list[str]) -> None:
+        store = Store(path)
+        try:
+            for n in range(20):
+                for qid in ids:
+                    entry = store.get(qid)
+                    store.update(entry.question.model_copy(update={"prompt": f"{name} {n}", "edited": True}),
+                                 entry.version)
+                store.merge_generated([make_question(f"{name}-{n}")])
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=("a", ["q0", "q1"])),
+               threading.Thread(target=writer, args=("b", ["q2", "q3"]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store = Store(path)
+    assert store.count() == 44
+    assert {store.get(q).version for q in ("q0", "q1", "q2", "q3")} == {21}
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_hand_written_questions_and_duplicate_ids(store):
+    q = make_question("hand-1", status="approved", edited=True, sources=[])
+    store.add_question(q)
+    assert store.get("hand-1").question == q
+    with pytest.raises(BankError, match="already exists"):
+        store.add_question(q)
