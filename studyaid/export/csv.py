@@ -1,7 +1,7 @@
 """Questions to CSV (``.csv``): one row per question, close to Quizizz/Kahoot spreadsheet templates.
 
 UTF-8 with a byte-order mark (Excel then reads curly quotes and accents right), comma-separated,
-quoted as needed by :mod:`csv`. Columns are in :data:`COLUMNS` (documented in FORMATS.md); there are
+quoted as needed by :mod:`csv`. Columns are in :data:`COLUMNS` (documented in the README); there are
 ``option_1`` to ``option_4`` columns, more when a question has more options (at most 6 by the model).
 A cell starting with ``=``, ``+``, ``@``, tab or carriage return gets a leading ``'`` so a
 spreadsheet shows it as text instead of running it as a formula.
