@@ -85,7 +85,7 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
     """The clause an answer phrase sits in, or None when it is not governed by a finite verb."""
     head = anchor or answer.root
     verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj", "acl"):
         return None

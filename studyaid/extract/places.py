@@ -278,7 +278,7 @@ def _climb(noun: Token, relation: str, place_prep: Token) -> _Event | None:
     for step in range(6):
         if token.pos_ == "VERB" or (step and token.pos_ == "NOUN" and _is_event_noun(token)):
             break
-        if token.dep_ not in ("pobj", "prep") and not (step == 0 and token.dep_ == "dobj") or token.head is token:
+        if token.dep_ not in ("pobj", "prep") and not (step == 0 and token.dep_ == "dobj") or token.head == token:
             return None
         token = token.head
     else:
@@ -327,7 +327,7 @@ def _clause_event(verb: Token, relation: str, skip_object: bool = False) -> _Eve
     tokens.append(first)
     if not skip_object:
         tokens += _objects(first)
-    if first is not verb:
+    if first != verb:
         for conj in (c for c in first.children if c.dep_ in ("cc", "conj")):
             tokens += [conj, *(_objects(conj) if conj.dep_ == "conj" else [])]
     warnings: list[str] = []

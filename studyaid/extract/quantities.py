@@ -163,7 +163,7 @@ def _counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]":
 def _predicate(head: "Token", np_tokens: set[int]) -> str:
     """What the counted things did or had done to them, as written around the number."""
     verb = head
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ""
@@ -231,7 +231,7 @@ def _qualifier_start(group: "Span") -> int:
 
 def _clause_subject(noun: "Token") -> "Token | None":
     head = noun.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not (head.lemma_.lower() in VALUE_VERBS or subject.lemma_.lower() in VALUE_WORDS):
