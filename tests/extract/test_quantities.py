@@ -131,3 +131,13 @@ def test_money_pledged_counts_the_money_not_the_giver(quantities):
     # the subject of "pledged" is who gives, not what the euros measure
     found = quantities("Germany pledged 9 billion euros for air defence.")
     assert [(q.value, q.unit, q.counted_head) for q in found] == [(9e9, "euros", "euro")]
+
+
+@pytest.mark.parametrize("text", [
+    "Copy 3 of this article.",  # a verbless line: the clause search once climbed past its root forever
+    "Figure 2: 14 regions.",
+    "Chapter 12",
+])
+def test_verbless_lines_end(quantities, text):
+    facts = quantities(text)
+    assert all(f.clause is None for f in facts)
