@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..extract.numbers import SCALES, TENS, UNITS, word_value
+from ..extract.numbers import SCALES, TENS, UNITS, combine, word_value
 from ..questions.model import Question
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -54,18 +54,9 @@ def _number(words: list[str]) -> tuple[float, frozenset[str]] | None:
     digits = [w for w in numbers if w[0].isdigit()]
     if digits and (len(digits) > 1 or any(w not in SCALES for w in numbers if not w[0].isdigit())):
         return None  # "1 2028", "3 two": not one number
-    total = current = 0.0
-    for w in numbers:
-        value = word_value(w)
-        if value is None:
-            return None
-        if w in SCALES:
-            current = (current or 1.0) * value
-            if value >= 1000:
-                total, current = total + current, 0.0
-        else:
-            current += value
-    return total + current, frozenset(w for w in words if not _is_number_token(w))
+    if any(word_value(w) is None for w in numbers):
+        return None
+    return combine(numbers), frozenset(w for w in words if not _is_number_token(w))
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -11,28 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..facts import Clause
-from .common import clean_text
+from .common import tokens_text as _text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 SIDE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "cc", "conj", "mark", "appos", "dep", "intj"}
 MAX_TAIL = 18
-
-
-def _text(tokens) -> str:
-    toks = sorted(tokens, key=lambda t: t.i)
-    out = []
-    for a, b in zip(toks, toks[1:] + [None]):
-        out.append(a.text)
-        if b is not None and (b.i != a.i + 1 or a.whitespace_):
-            out.append(" ")
-    text = clean_text("".join(out).replace("( )", "").replace("()", "").replace("  ", " "))
-    if text.count("\u201c") > text.count("\u201d"):
-        text += "\u201d"
-    elif text.count('"') % 2:
-        text += '"'
-    return text
 
 
 def _finite(verb: "Token") -> "Token":

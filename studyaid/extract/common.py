@@ -59,3 +59,19 @@ def clean_text(text: str) -> str:
     """Collapse whitespace and strip surrounding punctuation that does not belong to a phrase."""
     text = " ".join(text.split())
     return text.strip(" ,;:-\u2013\u2014")
+
+
+def tokens_text(toks: "list") -> str:
+    """The text of some tokens of one doc, in order, with their own spacing (a gap becomes a space)."""
+    toks = sorted(toks, key=lambda t: t.i)
+    out = []
+    for a, b in zip(toks, toks[1:] + [None]):
+        out.append(a.text)
+        if b is not None and (b.i != a.i + 1 or a.whitespace_):
+            out.append(" ")
+    text = clean_text(" ".join("".join(out).replace("( )", "").replace("()", "").split()))
+    if text.count("\u201c") > text.count("\u201d"):
+        text += "\u201d"
+    elif text.count('"') % 2:
+        text += '"'
+    return text

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import DateFact
 from .clauses import clause_around
-from .common import in_junk, sentence_source
-from .quantities import tokens_text
+from .common import in_junk, sentence_source, tokens_text
+
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -36,19 +36,22 @@ def word_value(word: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six"."""
     words = [w for w in re.split(r"[\s]+", text.lower().replace("$", " ").replace("\u20ac", " ")) if w and w != "and"]
-    total, current, seen = 0.0, 0.0, False
+    numbers = [w for w in words if word_value(w) is not None]
+    return combine(numbers) if numbers else None
+
+
+def combine(words: list[str]) -> float:
+    """Number words in order combined into one value: ["two", "dozen"] -> 24, ["21.9", "billion"] -> 2.19e10."""
+    total = current = 0.0
     for w in words:
-        value = word_value(w)
-        if value is None:
-            continue
-        seen = True
+        value = word_value(w) or 0.0
         if w in SCALES:
             current = (current or 1.0) * value
             if value >= 1000:
                 total, current = total + current, 0.0
         else:
             current += value
-    return total + current if seen else None
+    return total + current
 
 
 def format_number(value: float) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import Quantity
 from .clauses import clause_around
-from .common import clean_text, in_junk, sentence_source
+from .common import clean_text, in_junk, sentence_source, tokens_text
 from .numbers import SCALES, TENS, UNITS, VAGUE, VAGUE_VALUES, parse_number
 
 if TYPE_CHECKING:
@@ -92,22 +92,6 @@ def _qualifier(group: "Span") -> str | None:
         if before.endswith(q):
             return q
     return None
-
-
-def tokens_text(toks: "list[Token]") -> str:
-    """The text of some tokens of one doc, in order, with their own spacing (a gap becomes a space)."""
-    toks = sorted(toks, key=lambda t: t.i)
-    out = []
-    for a, b in zip(toks, toks[1:] + [None]):
-        out.append(a.text)
-        if b is not None and (b.i != a.i + 1 or a.whitespace_):
-            out.append(" ")
-    text = clean_text("".join(out))
-    if text.count("\u201c") > text.count("\u201d"):
-        text += "\u201d"
-    elif text.count('"') % 2:
-        text += '"'
-    return text
 
 
 def _np_text(head: "Token", exclude: set[int], keep_preps: bool = False) -> str:
