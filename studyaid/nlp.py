@@ -149,8 +149,13 @@ def parse_documents(
     cache: DocCache | None = None,
     batch_size: int = 16,
     n_process: int = 1,
-) -> Iterator[tuple["Document", "Doc"]]:
-    """Yield ``(document, doc)`` pairs in order, parsing each masked text once (cache first)."""
+    skip=None,
+) -> Iterator[tuple["Document", "Doc | None"]]:
+    """Yield ``(document, doc)`` pairs in order, parsing each masked text once (cache first).
+
+    A document for which ``skip(document)`` is true is yielded with ``None`` and not parsed at all
+    (its facts are cached already).
+    """
     nlp = nlp or load_pipeline()
     cache = cache if cache is not None else DocCache(nlp)
     pending: list["Document"] = []
@@ -164,6 +169,10 @@ def parse_documents(
         pending.clear()
 
     for document in documents:
+        if skip is not None and skip(document):
+            yield from flush()
+            yield document, None
+            continue
         doc = cache.get(document)
         if doc is not None:
             cache.hits += 1

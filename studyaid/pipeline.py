@@ -11,6 +11,7 @@ from .canonical import EntityResolver, Mention
 from .corroborate import corroborate
 from .errors import InputError
 from .extract import extract_facts, name_mentions
+from .fact_cache import FactCache
 from .facts import FactSet, Place, Quote, Role
 from .nlp import DocCache, load_pipeline, parse_documents
 
@@ -43,14 +44,30 @@ def extract_corpus(
         problems.append(str(error))
 
     nlp = nlp or load_pipeline()
+    cache = cache if cache is not None else DocCache(nlp)
+    fact_cache = FactCache(cache)
+    cached: dict[int, tuple[list, list[Mention]]] = {}
+
+    def known(document) -> bool:
+        found = fact_cache.get(document)
+        if found is not None:
+            cached[id(document)] = found
+        return found is not None
+
     raw: list = []
     mentions: list[Mention] = []
     paths_seen: list[str] = []
     for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache,
-                                         batch_size=batch_size, n_process=n_process):
+                                         batch_size=batch_size, n_process=n_process, skip=known):
         paths_seen.append(document.path)
-        raw.extend(extract_facts(doc, document, _is_place))
-        mentions.extend(name_mentions(doc, document, _is_place))
+        if doc is None:
+            facts, names = cached.pop(id(document))
+        else:
+            facts = list(extract_facts(doc, document, _is_place))
+            names = list(name_mentions(doc, document, _is_place))
+            fact_cache.put(document, facts, names)
+        raw.extend(facts)
+        mentions.extend(names)
         if on_document is not None:
             on_document(document.path)
     return resolve_facts(raw, mentions, paths_seen, problems)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from studyaid.fact_cache import FactCache
 from studyaid.facts import FactSet
 from studyaid.nlp import DocCache
 from studyaid.pipeline import extract_corpus
@@ -189,8 +190,19 @@ def test_fact_ids_are_unique(facts):
     assert len(ids) == len(set(ids))
 
 
-def test_second_run_reads_every_document_from_the_cache(corpus):
+def test_second_run_neither_parses_nor_extracts(corpus):
     first, first_cache, second, second_cache = corpus
     assert (first_cache.hits, first_cache.misses) == (0, 5)
-    assert (second_cache.hits, second_cache.misses) == (5, 0)
+    assert (second_cache.hits, second_cache.misses) == (0, 0)  # the facts were cached: no parse at all
+    assert len(list(FactCache(second_cache).folder.glob("*.json"))) == 5
     assert second.model_dump() == first.model_dump()
+
+
+def test_changed_extraction_code_reuses_the_parses(corpus, nlp, monkeypatch):
+    """An extractor change invalidates cached facts by itself, but the parses are still good."""
+    first, first_cache, _, _ = corpus
+    monkeypatch.setattr("studyaid.fact_cache.code_version", lambda: "changed-code")
+    third_cache = DocCache(nlp, folder=first_cache.folder.parent)
+    third = extract_corpus([str(SEEDS)], nlp=nlp, cache=third_cache)
+    assert (third_cache.hits, third_cache.misses) == (5, 0)
+    assert third.model_dump() == first.model_dump()

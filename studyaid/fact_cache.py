@@ -1,0 +1,79 @@
+"""Extracted facts on disk, next to the parse cache: a re-run neither parses nor extracts again.
+
+Keyed by the document's masked-text hash, the spaCy pipeline and a hash of the extraction code
+itself (every module that shapes a document's facts), so a change to an extractor invalidates the
+entries by itself; the parse cache (:class:`studyaid.nlp.DocCache`) still spares the parse then.
+Question generation is not cached: changing a template or a setting regenerates from these facts.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import TypeAdapter, ValidationError
+
+from .canonical import Mention
+from .facts import Fact
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .nlp import DocCache
+
+_FACTS = TypeAdapter(list[Fact])
+_PACKAGE = Path(__file__).resolve().parent
+_CODE = ("document.py", "facts.py", "gazetteer.py", "extract", "ingest")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code that turns a document into raw facts."""
+    digest = hashlib.sha1()
+    for name in _CODE:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class FactCache:
+    """Raw facts and name mentions of one document, stored as JSON beside its parse."""
+
+    def __init__(self, doc_cache: "DocCache") -> None:
+        self.folder = doc_cache.folder / f"facts-{code_version()}"
+        self.enabled = doc_cache.enabled
+        self.hits = 0
+
+    def _path(self, document: "Document") -> Path:
+        return self.folder / f"{document.content_hash}.json"
+
+    def get(self, document: "Document") -> tuple[list, list[Mention]] | None:
+        path = self._path(document)
+        if not self.enabled or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            facts = _FACTS.validate_python(data["facts"])
+            mentions = [Mention(**m) for m in data["mentions"]]
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            return None  # a broken entry is extracted again and overwritten
+        # the cached facts name the document they were first read from: point them at this one
+        if any(s.document != document.path for f in facts for s in f.sources):
+            facts = [f.model_copy(update={"sources": [s.model_copy(update={"document": document.path})
+                                                      for s in f.sources]}) for f in facts]
+            mentions = [Mention(m.text, m.kind, document.path) for m in mentions]
+        self.hits += 1
+        return facts, mentions
+
+    def put(self, document: "Document", facts: list, mentions: list[Mention]) -> None:
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"facts": _FACTS.dump_python(facts, mode="json"), "mentions": [asdict(m) for m in mentions]}
+        tmp = self._path(document).with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(self._path(document))
