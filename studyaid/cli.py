@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     facts.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")
     facts.add_argument("--json", metavar="FILE", help="also write the facts as JSON to FILE ('-' for stdout)")
-    facts.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
+    facts.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
+    facts.add_argument("--processes", type=_positive, default=1, metavar="N",
+        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
     facts.add_argument("--quiet", action="store_true", help="no tables and no progress, only errors")
 
     gen = sub.add_parser(
@@ -53,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
     gen.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
     gen.add_argument("--facts-json", metavar="FILE", help="also write the extracted facts as JSON")
-    gen.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
+    gen.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
+    gen.add_argument("--processes", type=_positive, default=1, metavar="N",
+        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
     gen.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
     _add_export_parsers(sub)
     return parser
@@ -89,17 +93,39 @@ def _add_export_parsers(sub) -> None:
     build.add_argument("--deck-name", metavar="NAME", help="Anki deck / Moodle category name (default: the output's stem)")
     build.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
     build.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
-    build.add_argument("--no-cache", action="store_true", help="parse again even when a cached parse exists")
+    build.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
+    build.add_argument("--processes", type=_positive, default=1, metavar="N",
+        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
     build.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def _progress(quiet: bool):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     if quiet:
         return None
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True,
-                    console=_stderr_console())
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), transient=True, console=_stderr_console())
+
+
+def _count_documents(paths: Sequence[str]) -> int | None:
+    """How many files a run will read (for the progress bar); None when unknown."""
+    from .ingest.readers import folder_files
+
+    total = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            total += len(folder_files(path))
+        elif path.is_file():
+            total += 1
+    return total or None
 
 
 def _stderr_console():
@@ -108,26 +134,24 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _extract(paths: Sequence[str], no_cache: bool, quiet: bool):
+def _extract(paths: Sequence[str], no_cache: bool, quiet: bool, processes: int = 1):
     from .nlp import DocCache, load_pipeline
     from .pipeline import extract_corpus
 
     progress = _progress(quiet)
     if progress is None:
         nlp = load_pipeline()
-        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache))
+        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), n_process=processes)
     with progress:
         task = progress.add_task("loading the spaCy pipeline", total=None)
         nlp = load_pipeline()
-        done = 0
+        progress.update(task, description="reading documents", total=_count_documents(paths))
 
         def tick(path: str) -> None:
-            nonlocal done
-            done += 1
-            progress.update(task, description=f"read {done} document(s): {path}")
+            progress.update(task, advance=1, description=f"read {Path(path).name}")
 
-        progress.update(task, description="reading documents")
-        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), on_document=tick)
+        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), on_document=tick,
+                              n_process=processes)
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
@@ -135,7 +159,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
     from .report import print_facts
 
-    facts = _extract(args.paths, args.no_cache, args.quiet)
+    facts = _extract(args.paths, args.no_cache, args.quiet, args.processes)
     if not facts.documents:
         _stderr_console().print("[red]no readable documents[/] in " + escape(", ".join(args.paths)))
         for problem in facts.problems:  # paths are not markup: "[draft] notes.txt"
@@ -170,7 +194,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     unknown = set(kinds) - {"mcq", "cloze"}
     if unknown or not kinds:
         raise StudyaidError(f"--kinds: unknown question kind(s) {sorted(unknown)}; use mcq and/or cloze")
-    facts = _extract(args.paths, args.no_cache, args.quiet)
+    facts = _extract(args.paths, args.no_cache, args.quiet, args.processes)
     if not facts.documents:
         _stderr_console().print("[red]no readable documents[/] in " + ", ".join(args.paths))
         for problem in facts.problems:
@@ -241,7 +265,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     format_of(output)
     bank_path = output.with_suffix(".json")
     argv = ["generate", "-o", str(bank_path), "--seed", str(args.seed), "--kinds", args.kinds]
-    argv += ["--no-cache"] * args.no_cache + ["--quiet"] * args.quiet
+    argv += ["--no-cache"] * args.no_cache + ["--quiet"] * args.quiet + ["--processes", str(args.processes)]
     code = cmd_generate(_parser().parse_args(argv + ["--", *args.paths]))
     if code:
         return code
