@@ -91,6 +91,15 @@ def _block(fact) -> tuple:
     return (fact.type, fact.canonical_key())
 
 
+def _wording(fact) -> tuple:
+    """Facts with equal wordings state one claim (their ``_same_claim`` is true by construction)."""
+    if isinstance(fact, Quote):
+        return (fact.speaker.id, _words(fact.text))
+    if isinstance(fact, Role):
+        return (fact.person.id, fact.title.casefold(), (fact.organization or "").casefold())
+    return (fact.canonical_key(),)
+
+
 def _merge(group: Sequence):
     primary = min(group, key=_rank)
     sources, seen = [], set()
@@ -126,8 +135,17 @@ def corroborate(facts: Iterable) -> list:
     for i, fact in enumerate(facts):
         blocks.setdefault(_block(fact), []).append(i)
     for members in blocks.values():
-        for n, a in enumerate(members):
-            for b in members[n + 1:]:
+        # identical wordings (syndicated copies) join at once; only distinct ones are compared pairwise
+        firsts: dict[tuple, int] = {}
+        for i in members:
+            key = _wording(facts[i])
+            if key in firsts:
+                parent[find(i)] = find(firsts[key])
+            else:
+                firsts[key] = i
+        distinct = list(firsts.values())
+        for n, a in enumerate(distinct):
+            for b in distinct[n + 1:]:
                 if find(a) != find(b) and _same_claim(facts[a], facts[b]):
                     parent[max(find(a), find(b))] = min(find(a), find(b))
     groups: dict[int, list] = {}

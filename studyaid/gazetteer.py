@@ -13,10 +13,13 @@ city whose name is a common English word ("Nice", "Reading", "Split") only when 
 """
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -263,16 +266,67 @@ def _pick(pool: Iterable[tuple[GazetteerEntry, int | None, bool]], near: int | N
           exclude: Collection[str]) -> list[GazetteerEntry]:
     """The k entries preferred first, then closest in size, then by name; one per name."""
     banned = {normalize(x) for x in exclude}
-    ranked = sorted(pool, key=lambda t: (not t[2], _closeness(t[1], near), t[0].name))
+    pool = list(pool)
+
+    def rank(t):
+        return (not t[2], _closeness(t[1], near), t[0].name)
+
+    # the best few are enough unless many share a name: a partial sort of 140k cities, not a full one
+    for ranked in (heapq.nsmallest(4 * (k + len(banned)) + 32, pool, key=rank), sorted(pool, key=rank)):
+        out: list[GazetteerEntry] = []
+        seen = set(banned)
+        for entry, _size, _preferred in ranked:
+            key = normalize(entry.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(entry)
+            if len(out) >= k:
+                return out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _city_pool_by_size() -> tuple[GazetteerEntry, ...]:
+    """Cities that may be wrong options (not spelled like a common English word), smallest first."""
+    pool = [e for e, _a, _ad in _cities() if normalize(e.name) not in COMMON_WORDS]
+    return tuple(sorted(pool, key=lambda e: (e.population or 0, e.name)))
+
+
+@lru_cache(maxsize=512)
+def _cities_of(country: str) -> tuple[GazetteerEntry, ...]:
+    return tuple(e for e in _city_pool_by_size() if e.country == country)
+
+
+def _by_size(cities: Sequence[GazetteerEntry], near: int | None) -> Iterator[GazetteerEntry]:
+    """Cities (sorted smallest first) by closeness in size to ``near``; the biggest first without it."""
+    if not near or near <= 0:
+        yield from reversed(cities)
+        return
+    sizes = [math.log10((e.population or 0) + 1) for e in cities]
+    target = math.log10(near + 1)
+    hi = bisect.bisect_left(sizes, target)
+    lo = hi - 1
+    while lo >= 0 or hi < len(cities):
+        if hi >= len(cities) or lo >= 0 and target - sizes[lo] <= sizes[hi] - target:
+            yield cities[lo]
+            lo -= 1
+        else:
+            yield cities[hi]
+            hi += 1
+
+
+def _take(entries: Iterable[GazetteerEntry], k: int, exclude: Collection[str]) -> list[GazetteerEntry]:
+    """The first ``k`` entries, one per name, none of ``exclude``."""
+    seen = {normalize(x) for x in exclude}
     out: list[GazetteerEntry] = []
-    for entry, _size, _preferred in ranked:
+    for entry in entries:
         key = normalize(entry.name)
-        if key in banned:
-            continue
-        banned.add(key)
-        out.append(entry)
-        if len(out) >= k:
-            break
+        if key not in seen:
+            seen.add(key)
+            out.append(entry)
+            if len(out) >= k:
+                break
     return out
 
 
@@ -314,9 +368,9 @@ def same_kind_places(kind: str, country: str | None = None, near_population: int
     exclude = {*exclude, *([_countries()[country].name] if kind == "country" and country in _countries() else [])}
     if kind in ("city", "village"):  # a village's wrong options: the smallest towns on record
         near_population = near_population or (VILLAGE_STAND_IN_POPULATION if kind == "village" else None)
-        pool = [(e, e.population, e.country == country) for e, _a, _ad in _cities()
-                if normalize(e.name) not in COMMON_WORDS]
-        return _pick(pool, near_population, k, exclude)  # same-country cities first, then the world
+        ordered = itertools.chain(_by_size(_cities_of(country), near_population) if country else (),
+                                  _by_size(_city_pool_by_size(), near_population))
+        return _take(ordered, k, exclude)  # same-country cities first, then the world
     if kind == "country":
         continent = _continent_of().get(country or "", "")
         pool = [(e, e.population, bool(continent) and _continent_of().get(e.country or "") == continent)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..document import Exclusion, ExclusionReason
@@ -104,6 +105,7 @@ _NOTICE = [
         r"\b(?:languages|countries|audiences)\b",
     )
 ]
+_NOTICE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _NOTICE), re.I)  # one search, not 20
 _CREDIT = re.compile(r"(?i)^(?:with )?(?:additional )?(?:reporting|editing|edited|writing|compiled) by\s+(.*)$")
 _RIGHTS = re.compile(r"(?i)\u00a9|\bcopyright\s+\d{4}|\ball rights reserved\b")
 _WE = re.compile(r"(?<![\w\u2019'])(?:We|we|Our|our|Us|us)\b")
@@ -181,7 +183,7 @@ def _mark_notices(text: str, unit: Unit) -> None:
     flagged = [
         (s, e)
         for s, e in spans
-        if any(p.search(text[s:e]) for p in _NOTICE) or (unquoted and _WE.search(text[s:e])) or _is_credit(text[s:e])
+        if _NOTICE_ANY.search(text[s:e]) or (unquoted and _WE.search(text[s:e])) or _is_credit(text[s:e])
     ]
     if not flagged:
         return
@@ -278,6 +280,7 @@ def _mark_repeats(text: str, units: Sequence[Unit]) -> None:
             seen.append(grams)
 
 
+@lru_cache(maxsize=512)  # regenerating in one process (the app, a benchmark) marks each text once
 def mark_junk(text: str) -> tuple[Exclusion, ...]:
     """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping."""
     units = split_units(text)

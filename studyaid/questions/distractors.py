@@ -12,6 +12,7 @@ import math
 import random
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
@@ -27,6 +28,7 @@ TENS_WORDS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
 MIN_RELATIVE_GAP = 0.2  # a wrong number differs from every right one by at least 20%
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
@@ -34,8 +36,9 @@ def norm(text: str) -> str:
     return re.sub(r"[\s.,\"']+", " ", text).strip()
 
 
-def tokens(text: str) -> set[str]:
-    return set(re.findall(r"\w+", norm(text)))
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", norm(text)))
 
 
 def is_alias(a: str, b: str) -> bool:

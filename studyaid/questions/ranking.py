@@ -57,7 +57,11 @@ def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], lis
     """Keep good questions, best first within each fact type; one claim, one question of each kind."""
     kept: list[Question] = []
     dropped: list[Dropped] = []
+    keys: set[str] = set()
+    similar: dict[tuple, list[list[str]]] = {}  # (kind, fact type, answer) -> prompts kept, as words
     for q in sorted(questions, key=lambda q: (-q.score, q.id)):
+        key = _key(q)
+        group = similar.setdefault((q.kind, q.fact_type, norm(q.answer)), [])
         if q.score < MIN_SCORE:
             dropped.append(_drop(q, "low score", f"{q.score:.2f}: {q.prompt[:60]}"))
         elif norm(q.answer) in VAGUE_ANSWERS:
@@ -66,18 +70,17 @@ def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], lis
             dropped.append(_drop(q, "prompt gives the answer away"))
         elif not grounded(q):
             dropped.append(_drop(q, "answer not in any source sentence", q.answer))
-        elif any(_key(k) == _key(q) for k in kept):
+        elif key in keys:
             dropped.append(_drop(q, "repeated prompt"))
-        elif any(_near_duplicate(k, q) for k in kept):
+        elif any(_similar_words(words, key.split()) for words in group):
             dropped.append(_drop(q, "near-duplicate of a better question"))
         else:
             kept.append(q)
+            keys.add(key)
+            group.append(key.split())
     kept.sort(key=lambda q: (q.fact_type, -q.score, q.kind, q.id))
     return kept, dropped
 
 
-def _near_duplicate(a: Question, b: Question) -> bool:
-    if a.kind != b.kind or a.fact_type != b.fact_type or norm(a.answer) != norm(b.answer):
-        return False
-    wa, wb = _key(a).split(), _key(b).split()
-    return difflib.SequenceMatcher(None, wa, wb).ratio() >= 0.75
+def _similar_words(a: list[str], b: list[str]) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
