@@ -83,12 +83,15 @@ def index_sentences(doc: "Doc") -> "Doc":
     it thousands of times per article, which made extraction slower than parsing itself.
     """
     import bisect
+    import weakref
 
-    sents = list(doc.sents)
-    starts = [s.start for s in sents]
+    bounds = [(sent.start, sent.end) for sent in doc.sents]
+    starts = [start for start, _ in bounds]
+    owner = weakref.ref(doc)  # no Doc -> hook -> Doc cycle: a parsed Doc is freed as soon as it is dropped
 
     def sent_of_index(i: int):
-        return sents[max(0, bisect.bisect_right(starts, i) - 1)]
+        start, end = bounds[max(0, bisect.bisect_right(starts, i) - 1)]
+        return owner()[start:end]
 
     doc.user_token_hooks["sent"] = lambda token: sent_of_index(token.i)
     doc.user_span_hooks["sent"] = lambda span: sent_of_index(span.start)
