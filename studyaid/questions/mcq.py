@@ -53,6 +53,15 @@ def _said(quote: Quote) -> str:
     return text if text == past_tense(quote.cue) else past_tense(quote.cue)
 
 
+def _names_like(answer: str, names: list[str]) -> list[str]:
+    """Wrong names written like the answer: a surname-only answer ("Peskov") gets surnames, so that
+    the one short option does not give itself away."""
+    if len(answer.split()) != 1:
+        return names
+    short = [n.split()[-1] for n in names]
+    return short if len({d.norm(n) for n in short + [answer]}) == len(short) + 1 else names
+
+
 def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     if len(fact.text.split()) < MIN_QUOTE_WORDS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote too short to tell who said it",
@@ -64,8 +73,8 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
         prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"
     answer = fact.speaker.name
     others = ctx.co_speakers(fact)
-    wrong = d.pick(answer, ctx.person_candidates(fact.speaker.id), WRONG_OPTIONS, prompt=prompt,
-                   exclude=[*others, *ctx.aliases(fact.speaker.id)], rng=rng)
+    wrong = _names_like(answer, d.pick(answer, ctx.person_candidates(fact.speaker.id), WRONG_OPTIONS, prompt=prompt,
+                                       exclude=[*others, *ctx.aliases(fact.speaker.id)], rng=rng))
     how = f"{answer} {_said(fact)} it"
     if fact.resolved_from:
         how += f" (the sentence calls the speaker \u201c{fact.resolved_from}\u201d; the article names {answer})"
@@ -158,8 +167,8 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     prompt = f"Who is {article} {fact.role}?"
     answer = fact.person.name
     holders = ctx.role_holders(fact)
-    wrong = d.pick(answer, ctx.person_candidates(fact.person.id), WRONG_OPTIONS, prompt=prompt,
-                   exclude=[*holders, *ctx.aliases(fact.person.id)], rng=rng)
+    wrong = _names_like(answer, d.pick(answer, ctx.person_candidates(fact.person.id), WRONG_OPTIONS, prompt=prompt,
+                   exclude=[*holders, *ctx.aliases(fact.person.id)], rng=rng))
     explanation = f"The source calls {answer} the {fact.role}."
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.person.id))
 
