@@ -54,6 +54,7 @@ class Clause(BaseModel):
     between: str = ""  # words between the verb and the answer: "intercepting"
     after: str = ""  # the rest of the clause after the answer (or after the verb, for subjects)
     answer_role: Literal["subject", "object"] = "object"
+    subject_common: bool = False  # the subject starts with a common word ("Leaders"), not a name
 
 
 class FactBase(BaseModel):

@@ -119,4 +119,12 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
         between=_text(between) if between else "",
         after=_text(after) if after else "",
         answer_role=role,
+        subject_common=_starts_common(subject, skip),
     )
+
+
+def _starts_common(subject: "Token", skip: set[int]) -> bool:
+    """The subject's first word is a common word capitalised only because it starts the sentence."""
+    first = next((t for t in subject.subtree if t.i not in skip and not t.is_space), None)
+    return first is not None and first.is_sent_start and first.pos_ not in ("PROPN",) and not first.ent_type_ \
+        and first.text[:1].isupper() and first.text != "I"

@@ -52,7 +52,7 @@ def ask(wh: str, clause: Clause) -> str | None:
     """
     if clause.answer_role == "subject":
         return _join(wh, clause.aux, clause.verb, clause.after) + "?"
-    subject = _lower_first(clause.subject)
+    subject = _lower_first(clause.subject, clause.subject_common)
     if clause.aux:
         aux, *rest = clause.aux.split()
         return _join(wh, aux, subject, " ".join(rest), clause.verb, clause.between, clause.after) + "?"
@@ -64,10 +64,11 @@ def ask(wh: str, clause: Clause) -> str | None:
     return _join(wh, do, subject, clause.lemma, clause.between, clause.after) + "?"
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a leading article or pronoun ("The leaders" -> "the leaders"), never a name."""
+def _lower_first(text: str, common: bool = False) -> str:
+    """Lower-case a leading article or pronoun ("The leaders" -> "the leaders"), or a common noun the
+    parse marked as such ("Leaders" -> "leaders"), never a name."""
     first, _, rest = text.partition(" ")
-    if first in ("The", "A", "An", "This", "These", "Those", "Some", "Many", "He", "She", "It", "They"):
+    if common or first in ("The", "A", "An", "This", "These", "Those", "Some", "Many", "He", "She", "It", "They"):
         return f"{first.lower()} {rest}".strip()
     return text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from factory import clause
 
+from studyaid.facts import Clause
 from studyaid.questions.phrasing import MAX_QUOTE_WORDS, ask, past_tense, quoted, trim_quote
 
 
@@ -123,3 +124,21 @@ def test_trim_quote_ignores_a_boundary_too_near_the_start():
                                   '"Russia has nothing to do with this"'])
 def test_quoted_uses_one_pair_of_curly_quotes(text):
     assert quoted(text) == "\u201cRussia has nothing to do with this\u201d"
+
+
+@pytest.mark.parametrize("subject, common, expected", [
+    ("Leaders of the coalition", True, "When did leaders of the coalition meet?"),  # capital only at sentence start
+    ("Ukraine's leaders", False, "When did Ukraine's leaders meet?"),  # a name stays as written
+])
+def test_sentence_initial_common_subject_is_lowered(subject, common, expected):
+    clause = Clause(subject=subject, verb="met", lemma="meet", tag="VBD", subject_common=common)
+    assert ask("When", clause) == expected
+
+
+def test_clause_marks_a_sentence_initial_common_subject(parse):
+    from studyaid.extract.dates import extract_dates
+
+    document, doc = parse("Leaders met in Paris on September 4 to discuss the plan.")
+    (fact,) = [f for f in extract_dates(doc, document)]
+    assert fact.clause is not None and fact.clause.subject_common
+    assert ask("When", fact.clause).startswith("When did leaders meet")
