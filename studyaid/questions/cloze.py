@@ -37,13 +37,32 @@ def gap_text(cloze: str) -> str:
     return re.sub(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", lambda m: f"_____ ({m.group(2) or '?'})", cloze)
 
 
-def _hidden(fact) -> tuple[str | None, str]:
-    """What to hide in the first source sentence, and its hint."""
-    sentence = fact.sources[0].sentence
+def _states_quote(fact: Quote, sentence: str) -> bool:
+    """The sentence carries the quoted words themselves (not only the one naming the speaker)."""
+    words = re.findall(r"\w+", sentence.casefold())
+    for text in (fact.text, *fact.variants):
+        head = re.findall(r"\w+", text.casefold())[:6]
+        if head and any(words[i:i + len(head)] == head for i in range(len(words))):
+            return True
+    return False
+
+
+def _candidates(fact) -> list:
+    """Source sentences a cloze may be made from, best first."""
+    if isinstance(fact, Quote):
+        return [s for s in fact.sources if _states_quote(fact, s.sentence)] or fact.sources[:1]
+    return list(fact.sources)
+
+
+def _hidden(fact, sentence: str) -> tuple[str | None, str]:
+    """What to hide in a source sentence, and its hint."""
     if isinstance(fact, Quote):
         name = fact.speaker.name
         parts = name.split()
-        found = _find(sentence, [name, fact.speaker.mention, parts[-1]]) if not fact.resolved_from else None
+        outside = sentence  # the speaker is named outside the quoted words, never inside them
+        for text in (fact.text, *fact.variants):
+            outside = outside.replace(text, " " * len(text))
+        found = _find(outside, [name, fact.speaker.mention, parts[-1]])
         if found:
             return found, "person"
         if fact.partial_quotes:
@@ -73,22 +92,29 @@ def _spellings(fact, accepted: list[str]) -> list[str]:
 
 
 def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
-    hidden, hint = _hidden(fact)
+    hidden = hint = source = None
+    for candidate in _candidates(fact):
+        if len(candidate.sentence.split()) > MAX_CLOZE_WORDS:
+            continue
+        hidden, hint = _hidden(fact, candidate.sentence)
+        if hidden:
+            source = candidate
+            break
+    if source is None:
+        first = fact.sources[0]
+        too_long = all(len(s.sentence.split()) > MAX_CLOZE_WORDS for s in _candidates(fact))
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze",
+                       reason="sentence too long" if too_long else "answer not written in the sentence",
+                       detail=first.sentence[:80])
     if hint == "phrase":
         accepted = []  # the speaker's names are not answers for a gap in the quoted words
-    source = fact.sources[0]
-    if not hidden:
-        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="answer not written in the sentence",
-                       detail=source.sentence[:80])
-    if len(source.sentence.split()) > MAX_CLOZE_WORDS:
-        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason="sentence too long",
-                       detail=source.sentence[:80])
     cloze = make_cloze(source.sentence, hidden, hint, [] if hint == "phrase" else _spellings(fact, accepted or []))
     qid = question_id(fact.canonical_key(), "cloze")
     explanation = _explain(fact, hidden)
+    sources = [source, *(s for s in fact.sources if s != source)]  # the sentence shown first
     return Question(id=qid, kind="cloze", fact_type=fact.type, fact_id=fact.id, prompt=gap_text(cloze), answer=hidden,
                     accepted=[a for a in (accepted or []) if a != hidden], explanation=explanation, cloze=cloze,
-                    hint=hint, sources=fact.sources, corroboration=fact.corroboration)
+                    hint=hint, sources=sources, corroboration=fact.corroboration)
 
 
 def _explain(fact, hidden: str) -> str:

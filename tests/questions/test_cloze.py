@@ -118,3 +118,22 @@ def test_cloze_uses_the_first_source_sentence():
                                                    src("Another article says 84 drones were downed.", "b.txt")]})
     q = cloze_question(fact)
     assert norm(DELETION.sub(lambda m: m.group(1), q.cloze)) == norm(fact.sources[0].sentence)
+
+
+def test_quote_cloze_uses_the_source_that_names_the_speaker():
+    """The first source says "he said"; a later one carries the same words and names him."""
+    text = "If any troops appear there, we assume that they will be legitimate targets"
+    first = src(f"\u201c{text},\u201d he said.", document="a.txt")
+    named_elsewhere = src("Putin spoke at the forum in Vladivostok.", document="a.txt", start=100)  # not the quote
+    second = src(f"\u201c{text},\u201d Putin emphasized.", document="b.txt")
+    fact = quote("Vladimir Putin", text, resolved_from="he", sources=[first, named_elsewhere, second])
+    q = cloze_question(fact, ["Vladimir Putin", "Putin"])
+    assert isinstance(q, Question)
+    assert q.sources[0] == second and q.answer == "Putin"
+    assert q.cloze.endswith("{{c1::Putin::person}} emphasized.")
+
+
+def test_quote_cloze_never_hides_a_name_inside_the_quoted_words():
+    text = "Zelenskyy will never accept this plan"
+    fact = quote("Volodymyr Zelenskyy", text, sentence=f"\u201c{text},\u201d he said.", resolved_from="he")
+    assert isinstance(cloze_question(fact, ["Zelenskyy"]), Dropped)
