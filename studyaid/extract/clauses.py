@@ -51,6 +51,10 @@ def _shorten(tokens: list, verb: "Token") -> list:
     return tokens
 
 
+def subject_ids_of(subject: "Token") -> set[int]:
+    return {t.i for t in subject.subtree}
+
+
 def _attached(head: "Token", verb: "Token", subject: "Token") -> bool:
     """The answer is the subject, or hangs off the verb (or its xcomp chain) through prepositions only."""
     if head == subject or head.head == subject and head.dep_ in ("nummod", "compound", "amod"):
@@ -79,6 +83,9 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
         return None
     answer_ids = {t.i for t in answer}
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    shared = subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB"
+    if shared:  # "drones killed three people and injured three others in X": the subject of the first verb
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not _attached(head, verb, subject):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
@@ -94,6 +101,9 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
         if _side(tok, verb, answer_ids) or tok.dep_ in ("relcl", "appos") and tok.i not in answer_ids:
             skip.update(t.i for t in tok.subtree)
     skip -= answer_ids
+    before = head.doc[min(answer_ids) - 1] if min(answer_ids) > 0 else None
+    if before is not None and before.dep_ == "advmod" and before.i not in subject_ids_of(subject):
+        skip.add(before.i)  # "late on September 4": "late" goes with the answer, not with the question
     if any(c.dep_ == "ccomp" for c in verb.children) and not any(c.dep_ in ("dobj", "attr") for c in verb.children):
         return None  # "has said [he's frustrated]": without its complement the clause says nothing
     aux_ids = {a.i for a in auxes} | {verb.i}

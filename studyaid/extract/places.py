@@ -421,7 +421,9 @@ def _render(tokens: Iterable[Token]) -> str:
 def _clause(mention: _Mention):
     """The clause around "in Paris" for asking "In which city did European leaders meet?"."""
     root = mention.name.root
+    while root.dep_ == "compound" and root.head.i > root.i:  # "the Kharkiv region": the phrase is headed by "region"
+        root = root.head
     prep = root.head
     if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i >= mention.name.start:
         return None
-    return clause_around(root.doc[prep.i: mention.name.end], anchor=prep)
+    return clause_around(root.doc[prep.i: root.i + 1], anchor=prep)

@@ -50,9 +50,11 @@ def is_alias(a: str, b: str) -> bool:
 
 
 def mentioned_in(name: str, text: str) -> bool:
-    """True when any word of ``name`` longer than 3 letters occurs in ``text`` (a prompt naming it)."""
+    """True when a proper word of ``name`` (capitalised, over 3 letters) occurs in ``text``: the prompt
+    names it. Common words ("region" of "Kyiv region") do not count."""
     words = tokens(text)
-    return any(w in words for w in tokens(name) if len(w) > 3)
+    proper = [w for w in re.findall(r"\w+", name) if w[:1].isupper() and len(w) > 3]
+    return any(norm(w) in words for w in proper)
 
 
 def pick(answer: str, candidates: Iterable[str], k: int, prompt: str = "", exclude: Iterable[str] = (),
