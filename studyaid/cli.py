@@ -39,9 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     facts.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")
     facts.add_argument("--json", metavar="FILE", help="also write the facts as JSON to FILE ('-' for stdout)")
-    facts.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
-    facts.add_argument("--processes", type=_positive, default=1, metavar="N",
-        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
+    _add_reading_options(facts)
     facts.add_argument("--quiet", action="store_true", help="no tables and no progress, only errors")
 
     gen = sub.add_parser(
@@ -52,12 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     gen.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")
     gen.add_argument("-o", "--output", default="bank.json", metavar="FILE", help="bank file to write (default: bank.json)")
-    gen.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
-    gen.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
     gen.add_argument("--facts-json", metavar="FILE", help="also write the extracted facts as JSON")
-    gen.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
-    gen.add_argument("--processes", type=_positive, default=1, metavar="N",
-        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
+    _add_generation_options(gen)
+    _add_reading_options(gen)
     gen.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
     _add_export_parsers(sub)
     return parser
@@ -91,12 +86,22 @@ def _add_export_parsers(sub) -> None:
                        help=f"file to write, format from the extension: {EXPORT_FORMATS} "
                             "(default: decks/<first PATH's name>.apkg)")
     build.add_argument("--deck-name", metavar="NAME", help="Anki deck / Moodle category name (default: the output's stem)")
-    build.add_argument("--seed", type=int, default=0, help="seed for option order and wrong-option choice (default: 0)")
-    build.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
-    build.add_argument("--no-cache", action="store_true", help="parse and extract again even when cached results exist")
-    build.add_argument("--processes", type=_positive, default=1, metavar="N",
-        help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
+    _add_generation_options(build)
+    _add_reading_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress and no summary, only errors")
+
+
+def _add_reading_options(command) -> None:
+    command.add_argument("--no-cache", action="store_true",
+                         help="parse and extract again even when cached results exist")
+    command.add_argument("--processes", type=_positive, default=1, metavar="N",
+                         help="parse with N processes (default 1; spaCy nlp.pipe n_process)")
+
+
+def _add_generation_options(command) -> None:
+    command.add_argument("--seed", type=int, default=0,
+                         help="seed for option order and wrong-option choice (default: 0)")
+    command.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
 
 
 def _positive(text: str) -> int:
