@@ -62,6 +62,13 @@ def _names_like(answer: str, names: list[str]) -> list[str]:
     return short if len({d.norm(n) for n in short + [answer]}) == len(short) + 1 else names
 
 
+def _wrong_people(person, ctx: CorpusContext, prompt: str, right: set[str], rng: random.Random) -> list[str]:
+    """Other people of the corpus, none of them also right, none named by the prompt, written like the answer."""
+    wrong = d.pick(person.name, ctx.person_candidates(person.id), WRONG_OPTIONS, prompt=prompt,
+                   exclude=[*right, *ctx.aliases(person.id)], rng=rng)
+    return _names_like(person.name, wrong)
+
+
 def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     if len(fact.text.split()) < MIN_QUOTE_WORDS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote too short to tell who said it",
@@ -73,8 +80,7 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
         prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"
     answer = fact.speaker.name
     others = ctx.co_speakers(fact)
-    wrong = _names_like(answer, d.pick(answer, ctx.person_candidates(fact.speaker.id), WRONG_OPTIONS, prompt=prompt,
-                                       exclude=[*others, *ctx.aliases(fact.speaker.id)], rng=rng))
+    wrong = _wrong_people(fact.speaker, ctx, prompt, others, rng)
     how = f"{answer} {_said(fact)} it"
     if fact.resolved_from:
         how += f" (the sentence calls the speaker \u201c{fact.resolved_from}\u201d; the article names {answer})"
@@ -167,8 +173,7 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     prompt = f"Who is {article} {fact.role}?"
     answer = fact.person.name
     holders = ctx.role_holders(fact)
-    wrong = _names_like(answer, d.pick(answer, ctx.person_candidates(fact.person.id), WRONG_OPTIONS, prompt=prompt,
-                   exclude=[*holders, *ctx.aliases(fact.person.id)], rng=rng))
+    wrong = _wrong_people(fact.person, ctx, prompt, holders, rng)
     explanation = f"The source calls {answer} the {fact.role}."
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.person.id))
 
