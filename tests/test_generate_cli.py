@@ -133,3 +133,30 @@ def test_facts_json_next_to_the_bank(tmp_path):
                  "--quiet"]) == 0
     data = json.loads(facts.read_text(encoding="utf-8"))
     assert data["documents"] == [ONE] and data["facts"]
+
+
+def test_regenerating_keeps_what_a_teacher_did(tmp_path, capsys):
+    """An edited, an approved and a rejected question survive regeneration into the same bank file."""
+    out = tmp_path / "bank.json"
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    edited, approved, rejected = data["questions"][:3]
+    edited.update(prompt="Who said it? (edited by the teacher)", edited=True)
+    approved["status"] = "approved"
+    rejected["status"] = "rejected"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["generate", ONE, "-o", str(out)]) == 0
+    assert "kept 3 question(s) a teacher edited, approved or rejected" in capsys.readouterr().err
+    again = {q.id: q for q in read_bank(out).questions}
+    assert again[edited["id"]].prompt == "Who said it? (edited by the teacher)" and again[edited["id"]].edited
+    assert again[approved["id"]].status == "approved"
+    assert again[rejected["id"]].status == "rejected"
+    assert len(again) == len(data["questions"])  # nothing added twice, nothing lost
+
+
+def test_a_broken_bank_file_is_never_overwritten(tmp_path, capsys):
+    out = tmp_path / "bank.json"
+    out.write_text("{ not json", encoding="utf-8")
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 2
+    assert "bank.json" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "{ not json"
