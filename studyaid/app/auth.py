@@ -13,14 +13,22 @@ SECRET_NAME = "teacher_password"
 SESSION_KEY = "_studyaid_teacher"
 
 
+class SecretsError(Exception):
+    """The secrets file exists but cannot be read: the teacher view stays locked (fail closed)."""
+
+
 def configured_password() -> str | None:
     value = os.environ.get(PASSWORD_ENV, "")
     if value:
         return value
     try:
         secret = st.secrets.get(SECRET_NAME)
-    except Exception:  # no secrets file, or an unreadable one: no password from there
+    except FileNotFoundError as exc:  # StreamlitSecretNotFoundError: no file, or one that does not parse
+        if "pars" in str(exc).lower() or "invalid" in str(exc).lower():
+            raise SecretsError(str(exc)) from exc  # a broken file may hold a password: never open the view
         secret = None
+    except OSError as exc:  # an unreadable file: the same
+        raise SecretsError(str(exc)) from exc
     return str(secret) if secret else None
 
 
@@ -35,7 +43,12 @@ def _token(password: str) -> str:
 
 def teacher_gate() -> bool:
     """Whether this session may use the teacher view; shows the password form when it may not."""
-    expected = configured_password()
+    try:
+        expected = configured_password()
+    except SecretsError as exc:
+        st.error(f"The teacher view is locked: the Streamlit secrets file cannot be read ({exc}). "
+                 f"Fix it, or set {PASSWORD_ENV}.")
+        return False
     if expected is None:
         st.caption(f"The teacher view is open to anyone: no password is set. To protect it, set "
                    f"`{PASSWORD_ENV}` or `{SECRET_NAME}` in `.streamlit/secrets.toml`.")
