@@ -67,11 +67,6 @@ def read_bank(path: str | Path) -> Bank:
         raise BankError(f"{path}: question data is broken at {where}: {first['msg']}") from exc
 
 
-def teacher_touched(question: Question) -> bool:
-    """A question a teacher edited, approved or rejected: regeneration must leave it as it is."""
-    return question.edited or question.status != "new"
-
-
 def merge_questions(existing: list[Question], generated: list[Question]) -> tuple[list[Question], int, int]:
     """Regenerated questions merged into a bank without losing any teacher's work.
 
@@ -85,14 +80,14 @@ def merge_questions(existing: list[Question], generated: list[Question]) -> tupl
     kept = added = 0
     for q in generated:
         previous = old.pop(q.id, None)
-        if previous is not None and teacher_touched(previous):
+        if previous is not None and previous.touched:
             merged.append(previous)
             kept += 1
         else:
             merged.append(q)
             added += previous is None
     for q in old.values():
-        if teacher_touched(q):
+        if q.touched:
             merged.append(q)
             kept += 1
     return merged, kept, added

@@ -13,17 +13,9 @@ from .errors import InputError
 from .extract import extract_facts, name_mentions
 from .fact_cache import FactCache
 from .facts import FactSet, Place, Quote, Role
+from .gazetteer import is_place_name as _is_place
+from .gazetteer import lookup as _place_lookup
 from .nlp import DocCache, load_pipeline, parse_documents
-
-
-def _place_lookup(name: str):
-    from .gazetteer import lookup
-
-    return lookup(name)
-
-
-def _is_place(name: str) -> bool:
-    return _place_lookup(name) is not None
 
 
 def extract_corpus(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document
 from .dates import extract_dates
+from .places import extract_places
 from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .roles import extract_roles
@@ -21,12 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_facts", "name_mentions", "extract_quotes", "extract_quantities", "extract_roles",
            "extract_dates", "extract_places"]
-
-
-def extract_places(doc: "Doc", document: Document):
-    from .places import extract_places as _extract_places
-
-    return _extract_places(doc, document)
 
 
 def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator:

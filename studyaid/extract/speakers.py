@@ -67,7 +67,7 @@ def _name_like(token: "Token") -> bool:
 NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
 
 
-def looks_like_person(span: "Span", known_places: "set[str] | None" = None) -> bool:
+def looks_like_person(span: "Span") -> bool:
     """A name NER may have mislabelled (Zelenskyy as GPE, Trump as ORG) but that is not a place."""
     if span.text.lower() in NOT_PEOPLE:
         return False
@@ -75,8 +75,6 @@ def looks_like_person(span: "Span", known_places: "set[str] | None" = None) -> b
     if "PERSON" in labels:
         return True
     if labels & {"NORP", "DATE", "CARDINAL", "MONEY"}:
-        return False
-    if known_places is not None and span.text in known_places:
         return False
     return all(_name_like(t) or t.i == span.start and t.pos_ == "PROPN" for t in span)
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
-from ..extract.numbers import format_number
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]

@@ -47,10 +47,7 @@ def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str
 
 
 def _said(quote: Quote) -> str:
-    if quote.cue in EXPLAIN_CUE:
-        return EXPLAIN_CUE[quote.cue]
-    text = quote.cue_text.lower()
-    return text if text == past_tense(quote.cue) else past_tense(quote.cue)
+    return EXPLAIN_CUE.get(quote.cue) or past_tense(quote.cue)
 
 
 def _names_like(answer: str, names: list[str]) -> list[str]:

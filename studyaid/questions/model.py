@@ -32,8 +32,17 @@ class Question(BaseModel):
     edited: bool = False  # a teacher changed it: regeneration never overwrites it
 
     @property
+    def touched(self) -> bool:
+        """Edited, approved or rejected by a teacher: regeneration leaves it exactly as it is."""
+        return touched_by_teacher(self.status, self.edited)
+
+    @property
     def difficulty_label(self) -> str:
         return "easy" if self.difficulty < 0.35 else "hard" if self.difficulty > 0.65 else "medium"
+
+
+def touched_by_teacher(status: str, edited: bool) -> bool:
+    return edited or status != "new"
 
 
 def question_id(fact_key: str, kind: str, variant: str = "") -> str:

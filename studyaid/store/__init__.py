@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BankError
-from ..questions.model import Question, Status
+from ..questions.model import Question, Status, touched_by_teacher
 from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, link_documents, migrate
 
 __all__ = ["BankEntry", "BankError", "DB_ENV", "MIGRATIONS", "MergeReport", "SCHEMA_VERSION", "StaleEdit", "Store",
@@ -306,7 +306,7 @@ class Store:
                     report.added += 1
                     continue
                 status, edited, data = stored[q.id]
-                if edited or status != "new":
+                if touched_by_teacher(status, edited):
                     report.kept += 1
                     continue
                 fresh = q.model_copy(update={"status": "new", "edited": False}).model_dump_json()

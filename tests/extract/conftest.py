@@ -6,9 +6,9 @@ import pytest
 
 @pytest.fixture(scope="session")
 def is_place():
-    from studyaid.pipeline import _is_place
+    from studyaid.gazetteer import is_place_name
 
-    return _is_place
+    return is_place_name
 
 
 @pytest.fixture(scope="session")
