@@ -159,16 +159,11 @@ def _extract(paths: Sequence[str], no_cache: bool, quiet: bool, processes: int =
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from rich.markup import escape
-
     from .report import print_facts
 
     facts = _extract(args.paths, args.no_cache, args.quiet, args.processes)
     if not facts.documents:
-        _stderr_console().print("[red]no readable documents[/] in " + escape(", ".join(args.paths)))
-        for problem in facts.problems:  # paths are not markup: "[draft] notes.txt"
-            _stderr_console().print(f"  {problem}", markup=False, highlight=False)
-        return 2
+        return _no_documents(args.paths, facts)
     if not args.quiet:
         print_facts(facts)  # the tables end with the files skipped
     else:
@@ -188,36 +183,54 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
+def _no_documents(paths: Sequence[str], facts) -> int:
+    from rich.markup import escape
+
+    _stderr_console().print("[red]no readable documents[/] in " + escape(", ".join(paths)))
+    for problem in facts.problems:  # paths are not markup: "[draft] notes.txt"
+        _stderr_console().print(f"  {problem}", markup=False, highlight=False)
+    return 2
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = set(kinds) - {"mcq", "cloze"}
+    if unknown or not kinds:
+        raise StudyaidError(f"--kinds: unknown question kind(s) {sorted(unknown)}; use mcq and/or cloze")
+    return kinds
+
+
+def _generate_bank(args: argparse.Namespace, output: Path):
+    """Extract, generate and write the bank to ``output`` (merged into an existing one); None: nothing read."""
     from .bank import Bank, merge_questions, read_bank, write_bank
     from .gazetteer import same_kind_places
     from .questions import generate
     from .summary import print_summary
 
-    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
-    unknown = set(kinds) - {"mcq", "cloze"}
-    if unknown or not kinds:
-        raise StudyaidError(f"--kinds: unknown question kind(s) {sorted(unknown)}; use mcq and/or cloze")
+    kinds = _kinds(args.kinds)
     facts = _extract(args.paths, args.no_cache, args.quiet, args.processes)
     if not facts.documents:
-        _stderr_console().print("[red]no readable documents[/] in " + ", ".join(args.paths))
-        for problem in facts.problems:
-            _stderr_console().print(f"  {problem}")
-        return 2
-    if args.facts_json:
+        _no_documents(args.paths, facts)
+        return None
+    if getattr(args, "facts_json", None):
         Path(args.facts_json).write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
     result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds)
     questions, documents, kept = result.questions, facts.documents, 0
-    if Path(args.output).exists():  # never overwrite a teacher's edits: merge by stable id
-        previous = read_bank(args.output)  # a broken bank file stops here, untouched
+    if output.exists():  # never overwrite a teacher's edits: merge by stable id
+        previous = read_bank(output)  # a broken bank file stops here, untouched
         questions, kept, _ = merge_questions(previous.questions, result.questions)
         documents = sorted(set(previous.documents) | set(documents))
-    write_bank(Bank(documents=documents, questions=questions), args.output)
+    bank = Bank(documents=documents, questions=questions)
+    write_bank(bank, output)
     if not args.quiet:
-        print_summary(facts, result, args.output, _stderr_console())
+        print_summary(facts, result, str(output), _stderr_console())
         if kept:
-            _stderr_console().print(f"kept {kept} question(s) a teacher edited, approved or rejected in {args.output}")
-    return 0
+            _stderr_console().print(f"kept {kept} question(s) a teacher edited, approved or rejected in {output}")
+    return bank
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    return 0 if _generate_bank(args, Path(args.output)) is not None else 2
 
 
 def _export_bank(bank, output: Path, deck_name: str | None, quiet: bool) -> None:
@@ -262,19 +275,15 @@ def _default_deck_stem(path: str) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .bank import read_bank
     from .export import format_of
 
     output = Path(args.output) if args.output else Path("decks") / f"{_default_deck_stem(args.paths[0])}.apkg"
-    format_of(output)
-    bank_path = output.with_suffix(".json")
-    argv = ["generate", "-o", str(bank_path), "--seed", str(args.seed), "--kinds", args.kinds]
-    argv += ["--no-cache"] * args.no_cache + ["--quiet"] * args.quiet + ["--processes", str(args.processes)]
-    code = cmd_generate(_parser().parse_args(argv + ["--", *args.paths]))
-    if code:
-        return code
-    if output.suffix.lower() != ".json":  # a .json output is the bank generate just wrote
-        _export_bank(read_bank(bank_path), output, args.deck_name, args.quiet)
+    format_of(output)  # an unknown extension fails before any work
+    bank = _generate_bank(args, output.with_suffix(".json"))
+    if bank is None:
+        return 2
+    if output.suffix.lower() != ".json":  # a .json output is the bank just written
+        _export_bank(bank, output, args.deck_name, args.quiet)
     return 0
 
 
