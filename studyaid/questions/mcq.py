@@ -9,6 +9,7 @@ from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
 from .context import CorpusContext
 from .model import Dropped, Question, question_id
+from .order import arrange
 from .phrasing import ask, past_tense, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
@@ -39,8 +40,7 @@ def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="too few wrong options",
                        detail=f"{len(wrong)} found for {answer!r}")
     qid = question_id(fact.canonical_key(), "mcq")
-    options = [answer, *wrong]
-    random.Random(qid).shuffle(options)
+    options = arrange(qid, answer, wrong)
     return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=answer,
                     accepted=accepted or [], explanation=explanation, options=options, hint=hint,
                     sources=fact.sources, corroboration=fact.corroboration)
