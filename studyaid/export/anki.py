@@ -23,8 +23,8 @@ import genanki
 
 from ..questions.model import Question
 from .anki_models import cloze_model, mcq_model
-from .common import (MAX_SOURCES_SHOWN, Gap, cloze_parts, correct_index, document_name, one_line,
-                     shuffled_options, tags_for)
+from .common import (MAX_SOURCES_SHOWN, Gap, cloze_parts, correct_index, display_options, document_name,
+                     one_line, tags_for)
 from .files import atomic_target
 
 GUID_NAMESPACE = "studyaid"
@@ -89,7 +89,7 @@ def cloze_html(question: Question) -> str:
 
 
 def mcq_fields(question: Question) -> list[str]:
-    options = shuffled_options(question)
+    options = display_options(question)
     right = correct_index(question, options)
     return [text_html(question.prompt), choices_html(options), choices_html(options, right),
             text_html(question.explanation), source_html(question), html.escape(question.id)]

@@ -1,11 +1,10 @@
-"""What every exporter shares: which questions go out, option order, cloze gaps, tags, sources.
+"""What every exporter shares: which questions go out, option order (as stored), cloze gaps, tags, sources.
 
 Pure functions over :class:`Question`; no file is written here.
 """
 from __future__ import annotations
 
 import html
-import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,11 +66,14 @@ def exportable(questions: Iterable[Question]) -> tuple[list[Question], list[tupl
     return kept, skipped
 
 
-def shuffled_options(question: Question) -> list[str]:
-    """The options in a fixed order per question: the same on every export, in every format."""
-    options = list(question.options)
-    random.Random(question.id).shuffle(options)
-    return options
+def display_options(question: Question) -> list[str]:
+    """The options exactly as stored in ``question.options``: every export and the app show this order.
+
+    Generation already placed the right answer at a position hashed from the question id
+    (:mod:`studyaid.questions.order`), uniform over a bank; a teacher's edited order is kept as it is.
+    Shuffling again here would undo that uniformity, so no format reorders the options.
+    """
+    return list(question.options)
 
 
 def correct_index(question: Question, options: list[str]) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..questions.model import Question
-from .common import correct_index, one_line, shuffled_options
+from .common import correct_index, display_options, one_line
 from .files import write_text
 
 MIN_OPTIONS = 4
@@ -37,7 +37,7 @@ def cell(value: str) -> str:
 
 
 def row(question: Question, option_count: int) -> dict[str, str]:
-    options = shuffled_options(question) if question.kind == "mcq" else []
+    options = display_options(question) if question.kind == "mcq" else []
     source = question.sources[0] if question.sources else None
     values = {
         "id": question.id,

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..questions.model import Question
-from .common import (Gap, accepted_answers, cloze_parts, correct_index, feedback_html, one_line,
-                     question_name, shuffled_options, squash, tags_for)
+from .common import (Gap, accepted_answers, cloze_parts, correct_index, display_options, feedback_html,
+                     one_line, question_name, squash, tags_for)
 from .files import write_text
 
 _GIFT_SPECIAL = {ord(c): "\\" + c for c in "\\~=#{}:"}
@@ -61,7 +61,7 @@ def _answers_block(question: Question, answer: str | None = None) -> str:
 
 
 def mcq_gift(question: Question) -> str:
-    options = shuffled_options(question)
+    options = display_options(question)
     right = correct_index(question, options)
     lines = [_header(question) + "[html]" + gift_html(question.prompt) + " {"]
     for i, option in enumerate(options):

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..questions.model import Question
-from .common import (Gap, accepted_answers, cloze_parts, correct_index, feedback_html, one_line,
-                     question_name, shuffled_options, squash, tags_for)
+from .common import (Gap, accepted_answers, cloze_parts, correct_index, display_options, feedback_html,
+                     one_line, question_name, squash, tags_for)
 from .files import write_text
 
 PENALTY = "0.3333333"
@@ -82,9 +82,9 @@ def _tags(element: ET.Element, question: Question) -> None:
 def mcq_element(question: Question) -> ET.Element:
     element = _common(question, "multichoice", html_text(question.prompt))
     _value(element, "single", "true")
-    _value(element, "shuffleanswers", "true")
+    _value(element, "shuffleanswers", "false")  # the stored order, as in every other format
     _value(element, "answernumbering", "ABCD")
-    options = shuffled_options(question)
+    options = display_options(question)
     right = correct_index(question, options)
     for i, option in enumerate(options):
         answer = _text(element, "answer", html_text(option), fraction="100" if i == right else "0")

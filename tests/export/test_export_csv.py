@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 
 from studyaid.export import export
-from studyaid.export.common import one_line, shuffled_options
+from studyaid.export.common import one_line
 from studyaid.export.csv import COLUMNS, FORMULA_START, columns
 
 
@@ -37,7 +37,7 @@ def test_seeds_bank_round_trips(seeds_questions, tmp_path):
         assert float(row["difficulty"]) == round(question.difficulty, 2)
         options = [row[f"option_{i}"] for i in range(1, 5)]
         if question.kind == "mcq":
-            assert options[:len(question.options)] == shuffled_options(question)
+            assert options[:len(question.options)] == question.options
             assert options[int(row["correct_option"]) - 1] == question.answer
         else:
             assert options == ["", "", "", ""] and row["correct_option"] == ""
@@ -52,7 +52,7 @@ def test_special_characters_round_trip(nasty_questions, make_question, tmp_path)
     mcq = nasty_questions[0]
     row = by_id["nasty-mcq"]
     assert row["question"] == mcq.prompt
-    assert [row[f"option_{i}"] for i in range(1, 5)] == shuffled_options(mcq)
+    assert [row[f"option_{i}"] for i in range(1, 5)] == mcq.options
     assert row[f"option_{row['correct_option']}"] == mcq.answer
     assert row["option_5"] == row["option_6"] == ""
     assert by_id["nasty-cloze"]["answer"] == nasty_questions[1].answer
@@ -60,7 +60,7 @@ def test_special_characters_round_trip(nasty_questions, make_question, tmp_path)
 
     row = by_id["six"]
     options = [row[f"option_{i}"] for i in range(1, 7)]
-    expected = ["'" + o if o.startswith(FORMULA_START) else one_line(o) for o in shuffled_options(six)]
+    expected = ["'" + o if o.startswith(FORMULA_START) else one_line(o) for o in six.options]
     assert options == expected  # a formula-looking cell gets a leading apostrophe, nothing else changes
     assert "'=cmd|' /C calc'!A0" in options and "'@SUM(1)" in options
     assert options[int(row["correct_option"]) - 1] == "Alice"

@@ -5,7 +5,7 @@ import html
 import re
 
 from studyaid.export import export
-from studyaid.export.common import Gap, cloze_parts, one_line, shuffled_options
+from studyaid.export.common import Gap, cloze_parts, one_line
 from studyaid.export.gift import gift_escape, to_gift
 
 _ESCAPES = {"\\:": "\x01058", "\\#": "\x01035", "\\=": "\x01061", "\\{": "\x01123", "\\}": "\x01125",
@@ -120,7 +120,7 @@ def test_seeds_bank_round_trips(seeds_questions, tmp_path):
         if question.kind == "mcq":
             assert item["type"] == "multichoice"
             assert html.unescape(item["text"]) == one_line(question.prompt)
-            assert [html.unescape(a) for _, a in item["answers"]] == shuffled_options(question)
+            assert [html.unescape(a) for _, a in item["answers"]] == question.options
             assert [html.unescape(a) for f, a in item["answers"] if f == 1.0] == [question.answer]
         else:
             assert item["type"] == "shortanswer"
@@ -138,7 +138,7 @@ def test_special_characters_round_trip(nasty_questions):
     assert p_mcq["name"].startswith("quote nasty-mcq: Who wrote He said: \"a {b} ~c =d #e & <f>\"")
     assert html.unescape(p_mcq["text"]) == mcq.prompt
     assert "<f>" not in p_mcq["text"]  # HTML-escaped: shown as text in Moodle
-    assert [html.unescape(a) for _, a in p_mcq["answers"]] == shuffled_options(mcq)
+    assert [html.unescape(a) for _, a in p_mcq["answers"]] == mcq.options
     assert [html.unescape(a) for f, a in p_mcq["answers"] if f] == [mcq.answer]
     assert "&lt;f&gt;" in p_mcq["feedback"] and "<p>Source: <i>a: b &amp; c.txt</i>: " in p_mcq["feedback"]
     assert one_line(mcq.explanation) in html.unescape(p_mcq["feedback"])

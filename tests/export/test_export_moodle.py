@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from studyaid.export import export
-from studyaid.export.common import Gap, cloze_parts, one_line, shuffled_options
+from studyaid.export.common import Gap, cloze_parts, one_line
 from studyaid.export.moodle import to_moodle_xml
 
 # qtype_multianswer's regexes (question/type/multianswer/questiontype.php), shortanswer types only.
@@ -59,7 +59,7 @@ def test_seeds_bank_parses(seeds_questions, tmp_path):
             assert element.get("type") == "multichoice"
             assert html.unescape(text) == one_line(question.prompt)
             answers = [(a.get("fraction"), html.unescape(a.findtext("text"))) for a in element.findall("answer")]
-            assert [a for _, a in answers] == shuffled_options(question)
+            assert [a for _, a in answers] == question.options
             assert [a for f, a in answers if f == "100"] == [question.answer]
             assert {f for f, _ in answers} == {"100", "0"}
         else:
@@ -80,7 +80,7 @@ def test_special_characters_round_trip(nasty_questions):
     assert html.unescape(e_mcq.findtext("questiontext/text")) == mcq.prompt
     assert "<f>" not in e_mcq.findtext("questiontext/text")  # HTML-escaped, so Moodle shows it as text
     answers = [(a.get("fraction"), html.unescape(a.findtext("text"))) for a in e_mcq.findall("answer")]
-    assert [a for _, a in answers] == shuffled_options(mcq)
+    assert [a for _, a in answers] == mcq.options
     assert [a for f, a in answers if f == "100"] == [mcq.answer]
     feedback = e_mcq.findtext("generalfeedback/text")
     assert "<p>Source: <i>a: b &amp; c.txt</i>: " in feedback and one_line(mcq.explanation) in html.unescape(feedback)
