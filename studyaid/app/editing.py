@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from ..document import Source
 from ..questions.cloze import gap_text, make_cloze
 from ..questions.model import Question
+from ..questions.order import arrange
 from ..store import BankEntry
 
 OPTION_SEPARATOR = " | "
@@ -140,12 +141,12 @@ def manual_question(*, kind: str, fact_type: str, prompt: str, answer: str, wron
                     explanation=explanation.strip() or f"The answer is {answer}.", sources=[source] if source else [],
                     status="approved", edited=True, accepted=[a for a in split_list(accepted) if a != answer])
     if kind == "mcq":
-        options = [answer] + [o for o in split_list(wrong_options) if o != answer]
-        if len(options) < MIN_OPTIONS + 1:
+        wrong = list(dict.fromkeys(o for o in split_list(wrong_options) if o != answer))
+        if len(wrong) < MIN_OPTIONS:
             raise EditError("a multiple-choice question needs at least two wrong options (one per line)")
-        if len(options) > MAX_OPTIONS:
+        if len(wrong) + 1 > MAX_OPTIONS:
             raise EditError(f"a multiple-choice question has at most {MAX_OPTIONS - 1} wrong options")
-        order = sorted(options, key=lambda o: hashlib.sha1(f"{qid}|{o}".encode("utf-8")).hexdigest())
-        return base.model_copy(update={"options": order})
+        # the wrong options in the teacher's order, the answer at its hashed position, as generation does
+        return base.model_copy(update={"options": arrange(qid, answer, wrong)})
     new_prompt, cloze = rebuild_cloze(prompt, answer, None)
     return base.model_copy(update={"prompt": new_prompt, "cloze": cloze})
