@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..facts import Clause
+from .common import subject_of
 from .common import tokens_text as _text
 
 if TYPE_CHECKING:
@@ -82,10 +83,10 @@ def clause_around(answer: "Span", anchor: "Token | None" = None) -> Clause | Non
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VB", "MD") or verb.dep_ in ("relcl", "acl", "amod"):
         return None
     answer_ids = {t.i for t in answer}
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(verb)
     shared = subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB"
     if shared:  # "drones killed three people and injured three others in X": the subject of the first verb
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject_of(verb.head)
     if subject is None or not _attached(head, verb, subject):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]

@@ -75,3 +75,14 @@ def tokens_text(toks: "list") -> str:
     elif text.count('"') % 2:
         text += '"'
     return text
+
+
+def subject_of(verb: "Token", *, shared: bool = False) -> "Token | None":
+    """The subject (``nsubj``/``nsubjpass``) of a verb; with ``shared``, a conjoined or adverbial verb
+    without one of its own takes its head verb's ("Rutte warned ... and stressed ...")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if shared and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+        return subject_of(verb.head, shared=True)
+    return None

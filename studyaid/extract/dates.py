@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import DateFact
 from .clauses import clause_around
-from .common import in_junk, sentence_source, tokens_text
+from ..lexicon import MONTHS
+from .common import in_junk, sentence_source, subject_of, tokens_text
 
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
 DROP_DEPS = {"ccomp", "advcl", "relcl", "punct", "cc", "conj", "parataxis", "mark", "dep", "appos", "npadvmod"}
 MAX_EVENT_TOKENS = 22
 RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this|last|next|ago|recent)\b", re.I)
@@ -106,9 +104,9 @@ def _event_tokens(anchor: "Token", ent: "Span") -> list["Token"]:
     if main.dep_ == "relcl":  # "martial law, which was imposed ..." -> "martial law was imposed ..."
         antecedent = [t for t in main.head.subtree if t.i < main.i and t.i <= main.head.i and t.dep_ != "punct"]
         toks = antecedent + [t for t in toks if t.tag_ not in ("WDT", "WP")]
-    elif main.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in main.children):
+    elif main.pos_ == "VERB" and subject_of(main) is None:
         if main.dep_ == "conj" and main.head.pos_ == "VERB":  # "drones killed ... and injured three others"
-            subj = next((c for c in main.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subject_of(main.head)
             if subj is not None:
                 toks = [t for t in subj.subtree if not t.is_space] + toks
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)

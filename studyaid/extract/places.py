@@ -19,7 +19,7 @@ from .. import gazetteer
 from ..document import Document
 from ..facts import Place, PlaceKind
 from .clauses import clause_around
-from .common import QUOTE_CHARS, doc_text, clean_text, in_junk, provisional_ref, sentence_source
+from .common import QUOTE_CHARS, doc_text, clean_text, in_junk, provisional_ref, sentence_source, subject_of
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
 WIDE_PLACE_PREPS = frozenset({"in", "at", "inside"})  # the only ones for countries and continents
@@ -286,7 +286,7 @@ def _climb(noun: Token, relation: str, place_prep: Token) -> _Event | None:
     if token.pos_ == "NOUN":  # "talks between the two leaders in Alaska"
         event: _Event | None = _noun_event(token, {place_prep.i}, relation)
     else:
-        if token.dep_ == "advcl" and _subject(token) is None and token.head.pos_ == "VERB":
+        if token.dep_ == "advcl" and subject_of(token) is None and token.head.pos_ == "VERB":
             token = token.head  # "the men were killed while working as part of a crew in X"
         event = _clause_event(token, relation)
     if event is None:
@@ -304,19 +304,19 @@ def _noun_event(noun: Token, drop: set[int], relation: str) -> _Event:
 def _clause_event(verb: Token, relation: str, skip_object: bool = False) -> _Event | None:
     """Subject and verb ("European leaders met"), with the object of a transitive verb."""
     first = verb
-    while first.dep_ == "conj" and first.head.pos_ == "VERB" and not _subject(first):
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and not subject_of(first):
         first = first.head  # "drones killed ... and injured ... in X"
     if first.lemma_ == "be":
         return None
     tokens: list[Token] = []
     governor = first
-    subject = _subject(first)
+    subject = subject_of(first)
     if subject is None and first.dep_ in ("xcomp", "advcl", "acl"):
         governor = first.head
         if first.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
             tokens += _phrase(governor, {first.i}, clauses=False)
         else:
-            subject = _subject(governor)
+            subject = subject_of(governor)
             if first.dep_ == "xcomp":
                 tokens += [governor, *(c for c in governor.children if c.dep_ in ("aux", "neg"))]
     if subject is not None:
@@ -341,10 +341,6 @@ def _clause_event(verb: Token, relation: str, skip_object: bool = False) -> _Eve
     if first.dep_ == "acl":
         confidence = min(confidence, 0.7)
     return _Event(_render(tokens), first.lemma_.lower(), relation, confidence, tuple(warnings), verbal=True)
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -5,7 +5,7 @@ reporters: "..."`` (cue before), ``"...," stressed Putin`` (inverted), a quote s
 (``"A," he said, "B."``), quotes spanning sentences, continuing quotes with no new cue (next sentence or
 next paragraph), reported speech (``Macron said the plan is not about ...``) with its partial quotes
 (``would be treated as "legitimate targets"``), ``according to X``, and pronoun or title speakers
-(``he told RFE/RL``, ``the Russian president``) resolved to the last person named.
+(``he told RFE/RL``, ``the Russian president``) resolved by agreement and salience (see :mod:`.speakers`).
 
 Not statements: scare quotes and titles (``"reassurance force"``, ``"Long Story Short"``) and
 quoted fragments inside a sentence; they only ever appear as partial quotes of reported speech.
@@ -18,23 +18,14 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source
+from ..lexicon import QUOTE_VERBS, REPORT_VERBS
+from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .quote_marks import Quotation, find_quotations
-from .speakers import PersonTracker, Speaker, resolve_speaker
+from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Verbs that introduce a direct quotation.
-QUOTE_CUES = {
-    "say", "tell", "add", "emphasize", "emphasise", "stress", "insist", "warn", "ask", "write", "explain",
-    "declare", "note", "claim", "continue", "reply", "respond", "tweet", "post", "suggest", "argue",
-    "state", "remark", "reiterate", "repeat", "announce", "caution", "admit", "acknowledge",
-}
-# Verbs whose clausal complement is reported speech.
-REPORT_CUES = QUOTE_CUES - {"continue", "ask", "post", "tweet", "repeat"} | {
-    "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report",
-}
 MIN_REPORTED_WORDS = 4
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
 
@@ -104,7 +95,7 @@ def _cue_for(q: Quotation, span: "Span", quotations: list[Quotation]) -> "tuple[
     best: "tuple[int, Token, Span] | None" = None
     for window in windows:
         for tok in window:
-            if tok.lemma_.lower() in QUOTE_CUES and tok.pos_ == "VERB" and _outside(tok.idx, quotations):
+            if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB" and _outside(tok.idx, quotations):
                 dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
                 if best is None or dist < best[0]:
                     best = (dist, tok, window)
@@ -114,13 +105,12 @@ def _cue_for(q: Quotation, span: "Span", quotations: list[Quotation]) -> "tuple[
     return tok, min(first.start_char, window.start_char), max(last.end_char, window.end_char)
 
 
-def _subject(verb: "Token") -> "Token | None":
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
-    return None
+def _subject(verb: "Token", quotations: "list[Quotation] | None" = None) -> "Token | None":
+    """The subject of a speech verb, shared along conjoined verbs; never a word inside a quotation."""
+    subject = subject_of(verb, shared=True)
+    if subject is not None and quotations and not _outside(subject.idx, quotations):
+        return None  # '"Xavi did things ...," the paper beams, adding': Xavi is quoted, not speaking
+    return subject
 
 
 def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attributed]:
@@ -144,7 +134,7 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
         cue = None
         if found is not None:
             cue, start, end = found
-            subject = _subject(cue)
+            subject = _subject(cue, quotations)
             speaker = resolve_speaker(subject, tracker, is_place) if subject is not None else None
             if speaker is None:
                 continue  # a cue with an unknown or non-person speaker: not attributable
@@ -166,7 +156,8 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
             continue
         if previous is not None:
             yield previous
-        tracker.add(speaker.name, q.start, speaker.named_at)
+        tracker.add(speaker.name, q.start, speaker.named_at,
+                    pronoun_gender(speaker.resolved_from) if speaker.resolved_from else None)
         previous = item
     if previous is not None:
         yield previous
@@ -194,8 +185,8 @@ def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_plac
     if i < 0:
         return None
     for tok in doc[i].sent:
-        if tok.lemma_.lower() in REPORT_CUES and tok.pos_ == "VERB":
-            subject = _subject(tok)
+        if tok.lemma_.lower() in REPORT_VERBS and tok.pos_ == "VERB":
+            subject = _subject(tok, None)
             found = resolve_speaker(subject, tracker, is_place) if subject is not None else None
             if found is not None:
                 return Speaker(found.name, q.start, resolved_from=found.resolved_from, named_at=found.named_at)
@@ -251,9 +242,9 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
         if tok.pos_ != "VERB" or not _outside(tok.idx, quotations) or document.exclusion_at(tok.idx, tok.idx + 1):
             continue
         lemma = tok.lemma_.lower()
-        if lemma in REPORT_CUES:
+        if lemma in REPORT_VERBS:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            subject = _subject(tok)
+            subject = _subject(tok, quotations)
             if not comps or subject is None:
                 continue
             comp = comps[0]
@@ -315,8 +306,8 @@ def _speakers_own_acts(comp: "Token") -> set[int]:
     """
     cut: set[int] = set()
     for conj in comp.children:
-        if conj.dep_ == "conj" and conj.i > comp.i and conj.lemma_.lower() in QUOTE_CUES | REPORT_CUES \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > comp.i and conj.lemma_.lower() in QUOTE_VERBS | REPORT_VERBS \
+                and subject_of(conj) is None:
             cut.update(t.i for t in conj.subtree)
             i = conj.i - 1
             while i > comp.i and comp.doc[i].dep_ in ("cc", "punct"):  # the "and" or ", and" before it

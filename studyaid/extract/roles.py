@@ -12,29 +12,12 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document
 from ..facts import Role
+from ..lexicon import OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, country_of
 from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .speakers import name_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-OFFICES = {
-    "president", "minister", "secretary-general", "secretary", "governor", "chancellor", "senator", "mayor",
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "king",
-    "queen", "pope", "premier", "commissioner", "envoy", "adviser", "advisor", "correspondent", "general",
-    "chief", "ceo", "leader", "head", "representative", "prosecutor", "judge", "speaker", "vice-president",
-}
-MODIFIERS = {"prime", "foreign", "defence", "defense", "deputy", "vice", "regional", "former", "acting",
-             "interim", "senior", "international", "first", "national-security", "security", "national"}
-DEMONYMS = {
-    "russian": "Russia", "ukrainian": "Ukraine", "french": "France", "american": "United States", "us": "United States",
-    "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom", "british": "United Kingdom",
-    "german": "Germany", "italian": "Italy", "spanish": "Spain", "polish": "Poland", "chinese": "China",
-    "japanese": "Japan", "canadian": "Canada", "hungarian": "Hungary", "slovak": "Slovakia", "turkish": "Turkey",
-    "european": "Europe", "ukraine": "Ukraine", "russia": "Russia", "france": "France",
-    "united states": "United States", "united kingdom": "United Kingdom", "britain": "United Kingdom",
-}
-
 
 def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Role]:
     """Yield a :class:`Role` for every person named with a title in ``doc`` outside junk."""
@@ -65,7 +48,7 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
 
 
 def _is_office(tok: "Token") -> bool:
-    return tok.lower_ in OFFICES or tok.lower_ in MODIFIERS
+    return tok.lower_ in OFFICES or tok.lower_ in TITLE_MODIFIERS
 
 
 def _title_before(name: "Span") -> tuple[str, str | None, str] | None:
@@ -87,10 +70,10 @@ def _title_before(name: "Span") -> tuple[str, str | None, str] | None:
     org_text = clean_text(org_span.text)
     if org_text:
         bare = org_text.removesuffix("'s").removesuffix("\u2019s")
-        organization = DEMONYMS.get(bare.lower(), bare)
+        organization = country_of(bare) or bare
     title_span = doc[title_start: name.start]
     # lower-case modifiers like "regional" stay in the role but not in the title
-    title = clean_text(" ".join(t.text for t in title_span if t.lower_ not in ("regional", "former", "acting", "interim"))
+    title = clean_text(" ".join(t.text for t in title_span if t.lower_ not in ROLE_ONLY_MODIFIERS)
                        .replace(" - ", "-"))
     if not title:
         return None
@@ -111,5 +94,5 @@ def _apposition(name: "Span") -> tuple[str, str | None, str] | None:
     org_toks = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
     organization = clean_text(" ".join(t.text for t in org_toks)) or None
     if organization:
-        organization = DEMONYMS.get(organization.lower(), organization)
+        organization = country_of(organization) or organization
     return appos.text, organization, text

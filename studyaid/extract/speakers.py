@@ -1,29 +1,42 @@
-"""Who is speaking: names grown from a subject token, pronouns resolved to the last person named.
+"""Who is speaking: names grown from a subject token, pronouns and titles resolved by agreement and salience.
 
 A speaker is given as a name ("Rutte", "NATO Secretary-General Mark Rutte"), a pronoun ("he") or a
-title ("the Russian president"). Names are grown along ``compound``/``flat`` links and NER spans;
-titles in front of a name are split off (see :mod:`studyaid.extract.roles`). Pronouns and titles
-are resolved to the most recent person named outside quotations and junk, earlier in the document.
+title ("the Russian president"). Names are grown along ``compound``/``flat`` links, across hyphens
+("Kilroy-Silk") and lower-case particles ("Bill de Blasio"); titles and honorifics in front of a name
+are never part of it (see :mod:`studyaid.lexicon`). A name that only modifies a common noun ("the
+Oscar night", "the Premiership table"), that is conjoined with an organisation or a place, or that
+ends in a place word ("Trafalgar Square") is not a person.
+
+A pronoun is resolved among the people named earlier outside quotations and junk, whose gender does
+not disagree with it (Mr/Mrs, "the actress X"): first the subject of the same or the previous
+narrative sentence, then the subject of the previous speech act, then the nearest person named.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Literal, Sequence
+
+from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS,
+                       MALE_PRONOUNS, NAME_PARTICLES, PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS)
+from .common import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# Words that are titles, never part of a person's name.
-TITLE_WORDS = {
-    "president", "prime", "minister", "secretary", "secretary-general", "general", "governor", "chancellor",
-    "senator", "king", "queen", "pope", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson",
-    "chairman", "chair", "director", "chief", "leader", "foreign", "defence", "defense", "deputy", "vice",
-    "correspondent", "adviser", "advisor", "commissioner", "envoy", "premier", "representative", "head",
-    "mr", "mrs", "ms", "dr", "sir", "lord", "senior", "international", "regional", "former", "first", "lady",
-}
+Gender = Literal["m", "f"] | None
+
 NOT_PEOPLE = {"kremlin", "nato", "moscow", "washington", "europe", "eu", "us", "uk"}
+# Last words of names of places, buildings and clubs, never of people ("Trafalgar Square", "Aston Villa").
+PLACE_HEADS = {"square", "street", "road", "avenue", "lane", "park", "stadium", "arena", "hall", "centre",
+               "center", "bridge", "palace", "house", "gallery", "museum", "theatre", "theater", "church",
+               "cathedral", "airport", "station", "university", "college", "school", "hospital", "club",
+               "united", "city", "rovers", "wanderers", "athletic", "villa", "county", "albion", "fc",
+               "court", "tower", "castle", "abbey", "valley", "island", "islands", "beach"}
+NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
+OTHER_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+# How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
+SUBJECT_WINDOW = 2
 
 
 @dataclass(frozen=True)
@@ -34,23 +47,47 @@ class Speaker:
     named_at: int | None = None  # char offset where the person is named (the antecedent of "he")
 
 
+def _hyphen_glued(doc: "Doc", i: int) -> bool:
+    """``doc[i]`` is a hyphen written without spaces between two name words: "Kilroy-Silk"."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and _name_like(doc[i - 1]) and _name_like(doc[i + 1])
+
+
 def name_span(token: "Token", is_place=lambda name: False) -> "Span | None":
     """The person's name a token belongs to, titles and places split off: ``Rutte`` -> ``Mark Rutte``."""
     if not _name_like(token):
         return None
     doc, sent = token.doc, token.sent
     lo = hi = token.i
-    while lo - 1 >= sent.start and _name_like(doc[lo - 1]) and doc[lo - 1].dep_ in ("compound", "flat") \
-            and doc[lo - 1].lower_ not in TITLE_WORDS and doc[lo - 1].ent_type_ not in NON_NAME_LABELS:
-        lo -= 1
-    while hi + 1 < sent.end and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ == "flat":
-        hi += 1
+    while lo - 1 >= sent.start:
+        prev = doc[lo - 1]
+        if lo - 2 >= sent.start and _hyphen_glued(doc, lo - 1):
+            lo -= 2  # "Kilroy-Silk"
+        elif _name_like(prev) and prev.dep_ in ("compound", "flat") and prev.lower_ not in TITLE_WORDS \
+                and prev.ent_type_ not in NON_NAME_LABELS:
+            lo -= 1
+        elif prev.lower_ in NAME_PARTICLES and prev.text.islower() and lo - 2 >= sent.start \
+                and _name_like(doc[lo - 2]) and doc[lo - 2].lower_ not in TITLE_WORDS:
+            lo -= 2  # "Bill de Blasio", "Osama bin Laden"
+        else:
+            break
+    while hi + 1 < sent.end:
+        if doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ == "flat" and _name_like(doc[hi + 1]):
+            hi += 1
+        elif hi + 2 < sent.end and _hyphen_glued(doc, hi + 1):
+            hi += 2
+        else:
+            break
     while lo < hi and (doc[lo].lower_ in TITLE_WORDS
                        or lo > 0 and doc[lo - 1].pos_ == "ADP" and is_place(doc[lo].text)):
         lo += 1  # "in Vladivostok Putin" (an NER slip) -> "Putin"; but "Vladimir Putin" stays whole
     span = doc[lo: hi + 1]
-    if span.text.lower() in NOT_PEOPLE or span.text.lower() in TITLE_WORDS or is_place(span.text):
+    low = span.text.lower()
+    honoured = lo > 0 and doc[lo - 1].lower_ in HONORIFICS  # "Mr King": a surname that is also a title word
+    if low in NOT_PEOPLE or low in TITLE_WORDS and not honoured or is_place(span.text):
         return None
+    if span[-1].lower_ in PLACE_HEADS and not honoured:
+        return None  # "Trafalgar Square", "Aston Villa"
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") and t.ent_type_ != "PERSON" for t in span) \
             and is_place(" ".join(t.text for t in span if t.ent_type_ in ("GPE", "LOC", "FAC"))):
         return None
@@ -62,9 +99,6 @@ def _name_like(token: "Token") -> bool:
     if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text:
         return False
     return token.pos_ == "PROPN" or token.pos_ == "NOUN" and not token.is_sent_start
-
-
-NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
 
 
 def looks_like_person(span: "Span") -> bool:
@@ -79,40 +113,150 @@ def looks_like_person(span: "Span") -> bool:
     return all(_name_like(t) or t.i == span.start and t.pos_ == "PROPN" for t in span)
 
 
+def is_modifier_or_thing(span: "Span") -> bool:
+    """A name used as something other than a person: "the Oscar night", "Chelsea and Aston Villa"."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > span.end - 1:
+        return True  # "the Premiership table", "the Anfield club"
+    for other in list(root.conjuncts):
+        if other.ent_type_ in OTHER_LABELS:
+            return True
+    return False
+
+
+def gender_near(span: "Span") -> Gender:
+    """The gender the words around a name give it: "Mr Dams", "Mrs Smith", "the actress Jane Roe"."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 3): span.start]
+    for tok in reversed(before):
+        if tok.lower_ in MALE_HONORIFICS or tok.lower_ in MALE_NOUNS:
+            return "m"
+        if tok.lower_ in FEMALE_HONORIFICS or tok.lower_ in FEMALE_NOUNS:
+            return "f"
+    for child in span.root.children:
+        if child.dep_ == "appos":
+            if child.lower_ in MALE_NOUNS:
+                return "m"
+            if child.lower_ in FEMALE_NOUNS:
+                return "f"
+    return None
+
+
+def pronoun_gender(word: str) -> Gender:
+    low = word.lower()
+    return "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+
+
+@dataclass
+class _Named:
+    name: str
+    start: int  # where the mention is (for ordering)
+    named_at: int  # where the name is written (for the antecedent's sentence)
+    sent: int  # index of its sentence
+    subject: bool  # the subject of its clause
+    speech: bool  # the subject of a speech act
+
+
 class PersonTracker:
     """People named in a document outside quotations and junk, in text order, for resolving pronouns."""
 
     def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place) -> None:
+        self._blocked = list(blocked)
+        self._sent_starts = [s.start_char for s in doc.sents]
+        self._narrative = [self._is_narrative(s) for s in doc.sents]
         self._starts: list[int] = []
-        self._names: list[tuple[str, int]] = []  # (name, where it is written)
-        self._roles: dict[str, tuple[str, int]] = {}  # title word -> last name that carried it ("president" -> "Vladimir Putin")
+        self._named: list[_Named] = []
+        self._gender: dict[str, str] = {}  # surname -> "m"/"f", from Mr/Mrs and gendered nouns
+        self._roles: dict[str, tuple[str, int]] = {}  # title phrase -> last name that carried it
+        self._surnames: set[str] = set()
+        self._other_labelled: dict[str, int] = {}  # a one-word name -> times NER labelled it ORG, GPE, ...
+        self._written: dict[str, int] = {}  # a one-word name -> times it is written as a one-word entity
+        self._full: set[str] = set()  # surnames written with a first name or an honorific
+        for ent in doc.ents:
+            if len(ent) == 1:
+                self._written[ent.text] = self._written.get(ent.text, 0) + 1
+                if ent.label_ in OTHER_LABELS:
+                    self._other_labelled[ent.text] = self._other_labelled.get(ent.text, 0) + 1
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _inside(ent.start_char, blocked):
                 continue
             span = name_span(ent[-1], is_place)
-            if span is None:
+            if span is None or is_modifier_or_thing(span):
                 continue
-            self.add(span.text, ent.start_char, span.start_char)
+            if len(span) > 1 or span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
+                self._full.add(span[-1].text)
+            if self.is_organisation(span.text):
+                continue
+            root = span.root
+            subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
+            verb = root.head if subject else None
+            speech = verb is not None and verb.lemma_.lower() in SPEECH_VERBS
+            self._insert(_Named(span.text, ent.start_char, span.start_char, self._sent_of(ent.start_char),
+                                subject, speech))
+            self._surnames.add(span.text.split()[-1])
+            gender = gender_near(span)
+            if gender:
+                self._gender.setdefault(span.text.split()[-1], gender)
             before = doc[max(ent.sent.start, span.start - 4): span.start]
-            titles = [t for t in before if t.lower_ in TITLE_WORDS]
+            titles = [t for t in before if t.lower_ in TITLE_WORDS and t.lower_ not in HONORIFICS]
             if titles:
                 first = next(t for t in before if t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG"))
                 phrase = doc[first.i: titles[-1].i + 1].text.lower()
                 self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
 
-    def add(self, name: str, start: int, named_at: int | None = None) -> None:
-        i = bisect.bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._names.insert(i, (name, start if named_at is None else named_at))
+    def is_organisation(self, name: str) -> bool:
+        """A one-word name this document also labels an organisation or a place, and never writes as a
+        person's full name or with Mr/Ms ("Lycos", "Uefa", tagged PERSON in some sentences, ORG in others)."""
+        if " " in name or name in self._full:
+            return False
+        return self._other_labelled.get(name, 0) >= 1 and self._written.get(name, 0) >= 2
+
+    def _is_narrative(self, sent: "Span") -> bool:
+        """A sentence with words of its own outside quotations and junk (not only a quotation)."""
+        return sum(1 for t in sent if t.is_alpha and not _inside(t.idx, self._blocked)) >= 3
+
+    def _sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def _insert(self, named: _Named) -> None:
+        i = bisect.bisect_right(self._starts, named.start)
+        self._starts.insert(i, named.start)
+        self._named.insert(i, named)
+
+    def add(self, name: str, start: int, named_at: int | None = None, gender: Gender = None) -> None:
+        """Record a speech act: ``name`` spoke at ``start`` (a quotation attributed to them)."""
+        self._insert(_Named(name, start, start if named_at is None else named_at, self._sent_of(start), True, True))
+        if gender:
+            self._gender.setdefault(name.split()[-1], gender)
+
+    def gender(self, name: str) -> Gender:
+        return self._gender.get(name.split()[-1])
+
+    def resolve_pronoun(self, pos: int, gender: Gender) -> tuple[str, int] | None:
+        """The person a pronoun at ``pos`` most likely refers to, and where that name is written."""
+        i = bisect.bisect_left(self._starts, pos)
+        before = [n for n in self._named[:i] if gender is None or self.gender(n.name) in (None, gender)]
+        if not before:
+            return None
+        here = self._sent_of(pos)
+        window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:SUBJECT_WINDOW - 1]
+        for s in window:
+            subjects = [n for n in before if n.sent == s and n.subject]
+            if subjects:
+                found = subjects[-1]
+                return found.name, found.named_at
+        speakers = [n for n in before if n.speech]
+        found = speakers[-1] if speakers else before[-1]
+        return found.name, found.named_at
 
     def last_before(self, pos: int) -> tuple[str, int] | None:
         """The last person named before ``pos``, and where that name is written."""
         i = bisect.bisect_left(self._starts, pos)
-        return self._names[i - 1] if i > 0 else None
+        return (self._named[i - 1].name, self._named[i - 1].named_at) if i > 0 else None
 
     def knows(self, word: str) -> bool:
         """True when ``word`` is the surname of a person NER named in the document (outside quotes and junk)."""
-        return any(name.split()[-1] == word for name, _ in self._names)
+        return word in self._surnames or any(n.name.split()[-1] == word for n in self._named)
 
     def by_title(self, phrase: str) -> tuple[str, int] | None:
         """The person last named with this title phrase ("Russian president"); None when ambiguous."""
@@ -130,9 +274,14 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
-    """The person a subject token names, resolving pronouns and titles ("the French president")."""
+    """The person a subject token names, resolving pronouns and titles ("the French president").
+
+    A one-word name the document also labels an organisation or a place, and never writes as a full
+    name, is an organisation (see :meth:`PersonTracker.is_organisation`); a lone slip ("Trump" tagged
+    ORG once) is still a person.
+    """
     if subject.lower_ in PERSON_PRONOUNS:
-        found = tracker.last_before(subject.idx)
+        found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
         mods = [t for t in subject.doc[subject.left_edge.i: subject.i + 1] if t.dep_ != "det"]
@@ -142,9 +291,11 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         return None
     span = name_span(subject, is_place)
-    if span is None or not looks_like_person(span):
+    if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
         # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
         return None
+    if tracker.is_organisation(span.text):
+        return None  # "Uefa has said", "Lycos said": an organisation, not a person
     return Speaker(span.text, span.start_char, named_at=span.start_char)

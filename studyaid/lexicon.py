@@ -1,0 +1,135 @@
+"""Word lists the extractors share, each defined once: titles, reporting verbs, demonyms, numbers, months.
+
+Titles come in three sets: ``OFFICES`` (the head word of a job title: "minister", "manager", "chief"),
+``TITLE_MODIFIERS`` (words that build a longer title in front of an office: "prime", "deputy", "chief"
+in "chief executive") and ``HONORIFICS`` ("Mr", "Dr", "Professor"). None of them is ever part of a
+person's name; ``TITLE_WORDS`` is their union. Demonyms map an adjective of nationality to the
+country's name ("Russian" -> "Russia"): the regular ones ("Kenyan", "Australian") are derived from
+pycountry's country names, the irregular ones are listed.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from types import MappingProxyType
+
+# --- titles ------------------------------------------------------------------------------------------
+# The word a title ends with: "Prime Minister", "Chelsea manager", "chief executive", "Texas attorney general".
+OFFICES = frozenset({
+    "president", "vice-president", "minister", "secretary", "secretary-general", "governor", "chancellor",
+    "senator", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "vice-chairman", "chair", "director", "king", "queen", "pope", "premier", "commissioner", "envoy",
+    "adviser", "advisor", "correspondent", "general", "chief", "ceo", "leader", "head", "representative",
+    "prosecutor", "judge", "speaker", "executive", "officer", "manager", "coach", "captain", "boss",
+    "analyst", "lawyer", "attorney", "professor", "conductor", "editor", "founder", "co-founder", "owner",
+    "producer", "presenter", "inspector", "superintendent", "constable", "detective", "sergeant", "colonel",
+    "lieutenant", "commander", "admiral", "marshal", "chairperson", "mp", "mep", "economist", "researcher",
+    "scientist", "curator", "architect", "striker", "midfielder", "defender", "goalkeeper", "winger",
+    "forward", "full-back", "fly-half", "scrum-half", "centre", "lock", "prop", "hooker", "flanker",
+})
+# Words in front of an office that make one title with it: "Prime Minister", "chief executive", "managing director".
+TITLE_MODIFIERS = frozenset({
+    "prime", "foreign", "defence", "defense", "deputy", "vice", "regional", "former", "acting", "interim",
+    "senior", "international", "first", "national-security", "security", "national", "chief", "executive",
+    "managing", "general", "assistant", "associate", "attorney", "police", "finance", "home", "health",
+    "shadow", "lord", "creative", "artistic", "technical", "commercial", "marketing", "sales", "project",
+    "programme", "program", "research", "news", "political", "business", "technology", "sports",
+})
+# Words written before a name that are not part of it: "Mr King", "Dr Smith", "Professor Kerstin Dautenhahn".
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend",
+    "mr.", "mrs.", "ms.", "dr.", "prof.",
+})
+# Modifiers kept in the whole role ("former Governor") but not in the title ("Governor").
+ROLE_ONLY_MODIFIERS = frozenset({"regional", "former", "acting", "interim"})
+TITLE_WORDS = OFFICES | TITLE_MODIFIERS | HONORIFICS
+
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
+FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady"})
+# Nouns that tell a person's gender when they describe the person ("the actress", "his wife").
+MALE_NOUNS = frozenset({"king", "prince", "spokesman", "chairman", "actor", "father", "son", "brother",
+                        "husband", "boyfriend", "uncle", "nephew", "man", "boy", "sir", "lord", "duke"})
+FEMALE_NOUNS = frozenset({"queen", "princess", "spokeswoman", "chairwoman", "actress", "mother", "daughter",
+                          "sister", "wife", "girlfriend", "aunt", "niece", "woman", "girl", "dame", "lady",
+                          "duchess"})
+
+# Lower-case particles inside a name: "Bill de Blasio", "Ludwig van Beethoven", "Osama bin Laden".
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al",
+                            "el", "le", "la", "du", "dos", "das", "ter", "ten", "y"})
+
+# --- pronouns ------------------------------------------------------------------------------------------
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+# --- reporting verbs (lemmas) ----------------------------------------------------------------------------
+# Verbs that introduce a direct quotation.
+QUOTE_VERBS = frozenset({
+    "say", "tell", "add", "emphasize", "emphasise", "stress", "insist", "warn", "ask", "write", "explain",
+    "declare", "note", "claim", "continue", "reply", "respond", "tweet", "post", "suggest", "argue",
+    "state", "remark", "reiterate", "repeat", "announce", "caution", "admit", "acknowledge",
+})
+# Verbs whose clausal complement is reported speech.
+REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat"}) | {
+    "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report",
+}
+SPEECH_VERBS = QUOTE_VERBS | REPORT_VERBS
+
+# --- numbers and months ----------------------------------------------------------------------------------
+NUMBER_WORDS = MappingProxyType({
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+})
+SCALE_WORDS = MappingProxyType({
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+})
+MONTHS = MappingProxyType({m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)})
+
+# --- demonyms ------------------------------------------------------------------------------------------
+# Adjectives of nationality not formed by adding "n" to the country's name, and abbreviations of countries.
+_IRREGULAR_DEMONYMS = {
+    "russian": "Russia", "ukrainian": "Ukraine", "french": "France", "american": "United States",
+    "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "british": "United Kingdom", "english": "England", "scottish": "Scotland", "welsh": "Wales",
+    "irish": "Ireland", "german": "Germany", "italian": "Italy", "spanish": "Spain", "polish": "Poland",
+    "chinese": "China", "japanese": "Japan", "canadian": "Canada", "hungarian": "Hungary",
+    "slovak": "Slovakia", "turkish": "Turkey", "european": "Europe", "dutch": "Netherlands",
+    "swiss": "Switzerland", "greek": "Greece", "portuguese": "Portugal", "brazilian": "Brazil",
+    "mexican": "Mexico", "czech": "Czech Republic", "swedish": "Sweden", "danish": "Denmark",
+    "norwegian": "Norway", "finnish": "Finland", "belgian": "Belgium", "israeli": "Israel",
+    "iranian": "Iran", "iraqi": "Iraq", "pakistani": "Pakistan", "afghan": "Afghanistan",
+    "egyptian": "Egypt", "saudi": "Saudi Arabia", "lebanese": "Lebanon", "vietnamese": "Vietnam",
+    "thai": "Thailand", "filipino": "Philippines", "argentine": "Argentina", "argentinian": "Argentina",
+    "peruvian": "Peru", "chilean": "Chile", "ghanaian": "Ghana", "south korean": "South Korea",
+    "north korean": "North Korea", "south african": "South Africa", "new zealand": "New Zealand",
+    "icelandic": "Iceland", "kiwi": "New Zealand", "aussie": "Australia",
+}
+# Country names written as the organisation of a title ("UK Prime Minister", "Britain's ...").
+_COUNTRY_ALIASES = {
+    "united states": "United States", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+    "russia": "Russia", "ukraine": "Ukraine", "france": "France",
+}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> MappingProxyType:
+    """Lower-case demonym (or country abbreviation) -> country name: "kenyan" -> "Kenya"."""
+    import pycountry
+
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if " " not in name and "," not in name and name.endswith("a"):
+            table[name.lower() + "n"] = name  # Kenya -> Kenyan, Australia -> Australian, India -> Indian
+    table.update(_COUNTRY_ALIASES)
+    table.update(_IRREGULAR_DEMONYMS)
+    return MappingProxyType(table)
+
+
+def country_of(word: str) -> str | None:
+    """The country a demonym or country abbreviation names: "Russian" -> "Russia", "UK" -> "United Kingdom"."""
+    return demonyms().get(" ".join(word.split()).lower())
