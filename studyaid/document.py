@@ -49,6 +49,7 @@ class Document(BaseModel):
     excluded: tuple[Exclusion, ...] = ()
     title: str | None = None
     date: str | None = None  # ISO date when the document states one
+    notes: tuple[str, ...] = ()  # how it was read, for the summary: "decoded as cp1252"
 
     @cached_property
     def masked_text(self) -> str:

@@ -167,6 +167,7 @@ class FactSet(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)  # files that could not be read, and why
+    notes: list[str] = Field(default_factory=list)  # files read with a remark: "a.txt: decoded as cp1252"
 
     def of_type(self, fact_type: str) -> list:
         return [f for f in self.facts if f.type == fact_type]

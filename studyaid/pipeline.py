@@ -49,9 +49,11 @@ def extract_corpus(
     raw: list = []
     mentions: list[Mention] = []
     paths_seen: list[str] = []
+    notes: list[str] = []
     for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache,
                                          batch_size=batch_size, n_process=n_process, skip=known):
         paths_seen.append(document.path)
+        notes.extend(f"{document.path}: {note}" for note in document.notes)
         if doc is None:
             facts, names = cached.pop(id(document))
         else:
@@ -62,7 +64,7 @@ def extract_corpus(
         mentions.extend(names)
         if on_document is not None:
             on_document(document.path)
-    return resolve_facts(raw, mentions, paths_seen, problems)
+    return resolve_facts(raw, mentions, paths_seen, problems).model_copy(update={"notes": notes})
 
 
 def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:

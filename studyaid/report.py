@@ -67,5 +67,7 @@ def print_facts(facts: FactSet, console: Console | None = None) -> None:
         for e in people:
             table.add_row(escape(e.name), escape(", ".join(a for a in e.aliases if a != e.name)), str(len(e.documents)))
         console.print(table)
+    for note in facts.notes:
+        console.print(f"note: {escape(note)}")
     for problem in facts.problems:
         console.print(f"[yellow]skipped:[/] {escape(problem)}")

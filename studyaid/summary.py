@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -23,6 +24,8 @@ def print_summary(facts, result, output: str, console: Console | None = None) ->
     reasons = Counter(d.reason for d in result.dropped)
     if reasons:
         console.print("dropped: " + "; ".join(f"{n} {r}" for r, n in reasons.most_common()))
+    for note in facts.notes:  # paths are not markup
+        console.print("note: " + escape(note))
     for problem in facts.problems:
         console.print(f"[yellow]skipped:[/] {problem}")
     console.print(f"wrote {output}")

@@ -1,8 +1,9 @@
 """Reading documents (plain text, Markdown, HTML, PDF) into :class:`~studyaid.document.Document`.
 
-Plain text and Markdown keep the file's text exactly as ``Path.read_text(encoding="utf-8")`` gives
-it (newlines translated, BOM kept), so offsets index the file. HTML is reduced to its article text
-by trafilatura and PDF to its text by pypdf. Junk is marked, never removed (:mod:`.boilerplate`);
+Plain text and Markdown keep the file's text exactly as ``Path.read_text(encoding=...)`` gives it
+(newlines translated, BOM kept), so offsets index the decoded text: UTF-8, or the charset detected
+by :mod:`.encoding` ("decoded as cp1252" is then one of the document's ``notes``). HTML is reduced
+to its article text by trafilatura and PDF to its text by pypdf. Junk is marked, never removed (:mod:`.boilerplate`);
 so is Markdown syntax (:mod:`.markdown`).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..document import Document, DocumentFormat
 from ..errors import InputError
 from .boilerplate import guess_title, mark_junk, merge_exclusions
 from .dates import find_date, parse_date
+from .encoding import decode_bytes
 from .markdown import blanked, mark_markdown
 
 SUPPORTED_SUFFIXES: dict[str, DocumentFormat] = {
@@ -35,16 +37,6 @@ SUPPORTED_SUFFIXES: dict[str, DocumentFormat] = {
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "STUDYAID_MAX_BYTES"
 PDF_FILE_FACTOR = 10  # a PDF file may be this many times the text limit (fonts, images)
-SNIFF_BYTES = 8192
-_MAGIC = (
-    (b"%PDF-", "a PDF; rename it to .pdf"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub?); export it as text, HTML or PDF"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file; export it as text or PDF"),
-    (b"\x1f\x8b", "a gzip archive"),
-)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -113,44 +105,14 @@ def _read_bytes(path: str, p: Path, limit: int) -> bytes:
     return raw
 
 
-def decode_text(path: str, raw: bytes, fallback: str | None = None) -> str:
-    """``raw`` as UTF-8 text with newlines translated like ``read_text``; refuse binary data.
+def decode_text(path: str, raw: bytes, fallback: str | None = None) -> tuple[str, str | None]:
+    """``raw`` as text with newlines translated like ``read_text``, and the encoding when not UTF-8.
 
-    ``fallback`` is an encoding to try when UTF-8 fails (an HTML page's declared charset).
+    UTF-8 is tried first; otherwise the charset is detected (:mod:`.encoding`), ``fallback`` (an HTML
+    page's declared charset) first among equals. Binary data is refused.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "is UTF-16 encoded, not UTF-8; re-save the file as UTF-8")
-    for magic, kind in _MAGIC:
-        if raw.startswith(magic):
-            raise InputError(path, f"is a binary file, not text: it looks like {kind}")
-    head = raw[:SNIFF_BYTES]
-    nul = head.find(b"\x00")
-    if nul >= 0:
-        raise InputError(path, f"is a binary file, not text (NUL byte at byte offset {nul})")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\x0b\x1b")
-        if controls * 10 > len(head):
-            raise InputError(path, "is a binary file, not text (control bytes in the first KBs)") from None
-        if fallback:
-            try:
-                return _newlines(raw.decode(fallback))
-            except (LookupError, UnicodeDecodeError):
-                pass
-        hint = ""
-        try:
-            raw.decode("cp1252")
-            hint = " (it looks like Latin-1 / Windows-1252)"
-        except UnicodeDecodeError:
-            pass
-        byte = raw[exc.start : exc.start + 1].hex().upper()
-        raise InputError(
-            path,
-            f"is not UTF-8: byte 0x{byte} at byte offset {exc.start} cannot be decoded{hint}; "
-            "re-save the file as UTF-8",
-        ) from None
-    return _newlines(text)
+    text, encoding = decode_bytes(path, raw, fallback)
+    return _newlines(text), encoding
 
 
 def _newlines(text: str) -> str:
@@ -163,9 +125,9 @@ def _require_text(path: str, text: str) -> None:
 
 
 # --- HTML and PDF -----------------------------------------------------------------------------
-def _read_html(path: str, raw: bytes) -> tuple[str, str | None, str | None]:
+def _read_html(path: str, raw: bytes) -> tuple[str, str | None, str | None, str | None]:
     declared = _CHARSET.search(raw[:4096])
-    html = decode_text(path, raw, declared.group(1).decode("ascii") if declared else None)
+    html, encoding = decode_text(path, raw, declared.group(1).decode("ascii") if declared else None)
     _require_text(path, html)
     try:
         result = trafilatura.bare_extraction(
@@ -182,7 +144,7 @@ def _read_html(path: str, raw: bytes) -> tuple[str, str | None, str | None]:
         raise InputError(path, "no article text found in the HTML (navigation only, or a page built by scripts?)")
     title = getattr(result, "title", None) or None
     date = getattr(result, "date", None)
-    return text, title, parse_date(date[:10]) if date else None
+    return text, title, parse_date(date[:10]) if date else None, encoding
 
 
 def _read_pdf(path: str, raw: bytes, limit: int) -> tuple[str, str | None]:
@@ -214,19 +176,19 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
     fmt = _format_of(given, p) if not p.is_dir() else "text"
     limit = text_limit(given, max_bytes)
     raw = _read_bytes(given, p, limit * PDF_FILE_FACTOR if fmt == "pdf" else limit)
-    title = date = None
+    title = date = encoding = None
     if fmt == "pdf":
         if not raw.startswith(b"%PDF-"):
             raise InputError(given, "is not a PDF (no %PDF- header); check the file's extension")
         text, title = _read_pdf(given, raw, limit)
         excluded = mark_junk(text)
     elif fmt == "html":
-        text, title, date = _read_html(given, raw)
+        text, title, date, encoding = _read_html(given, raw)
         excluded = mark_junk(text)
         if not Document(path=given, format=fmt, text=text, excluded=excluded).masked_text.strip():
             raise InputError(given, "no article text found in the HTML: everything extracted is page junk")
     else:
-        text = decode_text(given, raw)
+        text, encoding = decode_text(given, raw)
         _require_text(given, text)
         if fmt == "markdown":
             markup, headings = mark_markdown(text)
@@ -240,6 +202,7 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
         excluded=excluded,
         title=title or guess_title(text, excluded),
         date=date or find_date(text),
+        notes=(f"decoded as {encoding}",) if encoding else (),
     )
 
 

@@ -245,8 +245,7 @@ def test_bad_pdf(tmp_path: Path, content: bytes, problem: str) -> None:
         ("nul.txt", b"Putin said\x00\x01\x02 troops", "binary file, not text (NUL byte at byte offset 10)"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
         ("doc.md", b"PK\x03\x04" + b"\x00" * 40, "ZIP archive"),
-        ("latin1.txt", "Caf\u00e9 au lait in Kyiv.".encode("latin-1"), "byte 0xE9 at byte offset 3"),
-        ("utf16.txt", "Putin said.".encode("utf-16"), "UTF-16"),
+        ("controls.txt", bytes(range(1, 32)) * 4 + b"\xe9", "control bytes"),
         ("notes.docx", b"whatever", "unsupported format: '.docx' files are not supported"),
         ("README", b"text", "a file without an extension is not supported"),
     ],
@@ -261,11 +260,12 @@ def test_refused_files_name_the_file(tmp_path: Path, name: str, content: bytes, 
     assert str(path) in str(info.value)
 
 
-def test_latin1_message_suggests_utf8(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Caf\u00e9".encode("latin-1"))
-    with pytest.raises(InputError, match=r"Latin-1 / Windows-1252\); re-save the file as UTF-8"):
+def test_undetectable_encoding_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 2)  # every high byte, no text: no charset reads it as words
+    with pytest.raises(InputError, match=r"is not UTF-8 .*could not be detected; re-save the file as UTF-8") as info:
         read_document(path)
+    assert info.value.path == str(path)
 
 
 def test_unsupported_lists_supported_suffixes(tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_folder_yields_good_files_and_reports_the_bad_one(tmp_path: Path) -> Non
     (folder / "b.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
     (folder / "a.md").write_text("# Title\n\n" + PARAGRAPHS[1], encoding="utf-8")
     (folder / "sub" / "c.TXT").write_text(PARAGRAPHS[2], encoding="utf-8")
-    (folder / "bad.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    (folder / "bad.txt").write_bytes(b"Caf\x00\x00\x00")
     (folder / ".secret.txt").write_text("hidden", encoding="utf-8")
     (folder / ".hidden" / "d.txt").write_text("hidden", encoding="utf-8")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
@@ -315,7 +315,7 @@ def test_folder_yields_good_files_and_reports_the_bad_one(tmp_path: Path) -> Non
     documents = list(iter_documents([str(folder)], on_error=errors.append))
     assert [d.path for d in documents] == [str(folder / "a.md"), str(folder / "b.txt"), str(folder / "sub" / "c.TXT")]
     assert [d.text.split("\n")[-1] for d in documents] == PARAGRAPHS[1:2] + PARAGRAPHS[0:1] + PARAGRAPHS[2:3]
-    assert [(e.path, "not UTF-8" in e.problem) for e in errors] == [(str(folder / "bad.txt"), True)]
+    assert [(e.path, "binary file" in e.problem) for e in errors] == [(str(folder / "bad.txt"), True)]
 
 
 def test_iter_documents_reraises_by_default(tmp_path: Path) -> None:
