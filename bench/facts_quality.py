@@ -10,13 +10,19 @@ article. A fact listing several documents after corroboration is counted once fo
 
 Matching (within one article only):
 
-- names: equal after folding case, accents and punctuation (and a leading "the"), or one name's words
-  all in the other's ("Corbett" / "Ronnie Corbett");
+- names: equal after folding case, accents and punctuation (and a leading "the" or honorific such as
+  "Professor"), or one name's words all in the other's ("Corbett" / "Ronnie Corbett"). An extracted
+  entity is tried under its canonical name, its mention and those of its aliases the article uses
+  ("UK" for "United Kingdom");
 - quote: the speaker matches, and the gold ``start`` (first 8 words) overlaps the extracted text: at
   least 5 of them contiguous in it, or the extracted text's first 5 words contiguous in the start.
-  A text match whose speaker does not match is a false positive, listed as a "speaker error";
-- quantity: value equal within 0.5%, and the counted words overlap or the gold counted head is in the
-  extracted ``counted``/``phrase`` (a gold quantity with ``counted: null`` needs the value only);
+  A text match whose speaker does not match is a false positive, listed as a "speaker error". The gold
+  names a quote continuing over sentences with no new cue by its first sentence: a direct quote by
+  that speaker later in the same paragraph, before the next gold quote, counts as right (not as found);
+- quantity: value equal within 0.5%, and the counted words overlap, or the gold unit word is the
+  extracted ``counted`` ("10km"), or the gold counted head is in the extracted ``counted``/``phrase``
+  (a gold quantity with ``counted: null`` needs the value only). A right value counting the wrong
+  thing (or "%") is a false positive, listed as a "counted error";
 - place: name match (whether the kind is right too is a separate figure);
 - role: person match and the title words overlap;
 - date: iso equal, or the date text equal after normalising.
@@ -181,6 +187,26 @@ def quote_text_matches(gold_start: str, text: str) -> bool:
     return len(head) >= min(3, len(gold)) and _contains_run(gold, head)
 
 
+def locate(start: str, text: str, after: int = 0) -> int | None:
+    """Character offset in ``text`` (from ``after`` on) where the words ``start`` begin (first 5, folded), or None."""
+    tokens = [(w, m.start()) for m in re.finditer(r"\w+", text) if m.start() >= after for w in fold(m.group()).split()]
+    gold = words(start)[:5]
+    if not gold:
+        return None
+    folded = [w for w, _ in tokens]
+    for i in range(len(folded) - len(gold) + 1):
+        if folded[i:i + len(gold)] == gold:
+            return tokens[i][1]
+    return None
+
+
+def continues(gold_at: int, others_at: Iterable[int], sentence_at: int, text: str) -> bool:
+    """A sentence at ``sentence_at`` continues the quote starting at ``gold_at``: after it, in the same
+    paragraph, with no other gold quote starting in between."""
+    return (gold_at < sentence_at and "\n\n" not in text[gold_at:sentence_at]
+            and not any(gold_at < other <= sentence_at for other in others_at))
+
+
 def values_equal(a: float, b: float) -> bool:
     if a == b:
         return True
@@ -188,12 +214,14 @@ def values_equal(a: float, b: float) -> bool:
 
 
 def quantity_matches(gold: GoldQuantity, value: float, counted: str, phrase: str) -> bool:
+    """Value within 0.5%, and what is counted agrees (by counted words, the gold's unit or its head noun)."""
     if not values_equal(gold.value, value):
         return False
     if not gold.counted:
         return True
-    gold_words = content_words(gold.counted)
-    if gold_words & content_words(counted):
+    if content_words(gold.counted) & content_words(counted):
+        return True
+    if content_words(gold.unit) & content_words(counted):  # a measure: "10km" counts km, the gold says a race
         return True
     head = _stem(words(gold.counted)[-1]) if words(gold.counted) else ""
     return bool(head) and head in content_words(counted) | content_words(phrase)
@@ -223,6 +251,8 @@ class Got(BaseModel):
     phrase: str = ""
     value: float = 0.0
     kind: str = ""  # place kind
+    mode: str = ""  # quote mode
+    at: int = -1  # where a quote's words start in the article
     iso: str | None = None
 
 
@@ -232,7 +262,7 @@ def flatten(fact, aliases: dict[str, list[str]] | None = None, article_text: str
     if fact.type == "quote":
         return Got(type="quote", key=(fold(fact.speaker.name), tuple(words(fact.text)[:8])),
                    show=f"{fact.speaker.name}: {_short(fact.text)}", name=fact.speaker.name,
-                   names=spellings(fact.speaker, aliases, article_text), text=fact.text)
+                   names=spellings(fact.speaker, aliases, article_text), text=fact.text, mode=fact.mode)
     if fact.type == "quantity":
         return Got(type="quantity", key=(round(fact.value, 6), fact.counted_head),
                    show=f"{fact.text} | {_short(fact.phrase)}", text=fact.counted, phrase=fact.phrase,
@@ -263,6 +293,10 @@ def by_article(facts: Iterable, aliases: dict[str, list[str]], texts: dict[str, 
     for fact in facts:
         for document in {Path(s.document).name for s in fact.sources}:
             got = flatten(fact, aliases, texts.get(document, ""))
+            if got.type == "quote":
+                first = min(s.start for s in fact.sources if Path(s.document).name == document)
+                at = locate(got.text, texts.get(document, ""), first)
+                got = got.model_copy(update={"at": -1 if at is None else at})
             found[document][got.type].setdefault(got.key, got)
     return {doc: {t: list(kinds[t].values()) for t in kinds} for doc, kinds in found.items()}
 
@@ -288,7 +322,9 @@ class ArticleResult(BaseModel):
     quote_person: Tally  # quotes with the organisation speakers left out of the gold
     place_kind_right: int = 0
     false_positives: list[tuple[str, str]] = []  # (type, short text)
-    speaker_errors: list[str] = []
+    speaker_errors: list[str] = []  # the words of a gold quote, another speaker (counted as false positives)
+    counted_errors: list[str] = []  # the value of a gold quantity, something else counted (false positives)
+    continuations: list[str] = []  # direct quotes continuing a gold quote (counted as right)
     misses: list[tuple[str, str]] = []
 
 
@@ -316,11 +352,17 @@ def _matches(fact_type: str, gold, got: Got) -> bool:
     return date_matches(gold, got.iso, got.text)
 
 
-def compare(gold: GoldArticle, extracted: dict[str, list[Got]]) -> ArticleResult:
-    """Per type: which extracted facts are right, which gold entries were found, for one article."""
+def compare(gold: GoldArticle, extracted: dict[str, list[Got]], text: str = "") -> ArticleResult:
+    """Per type: which extracted facts are right, which gold entries were found, for one article.
+
+    ``text`` (the article) lets a direct quote that continues a gold quote in later sentences, with no
+    new cue, count as right: the gold names a quote by its first sentence only. It does not count as
+    finding the gold quote.
+    """
     golds = {"quote": gold.quotes, "quantity": gold.quantities, "place": gold.places,
              "role": gold.roles, "date": gold.dates}
     result = ArticleResult(document=gold.document, tallies={}, quote_person=Tally())
+    quote_at = [locate(g.start, text) if text else None for g in gold.quotes]
     for fact_type in FACT_TYPES:
         items, gots = golds[fact_type], extracted.get(fact_type, [])
         tally = Tally(extracted=len(gots), gold=len(items))
@@ -333,10 +375,17 @@ def compare(gold: GoldArticle, extracted: dict[str, list[Got]]) -> ArticleResult
                 tally.right += 1
                 if fact_type == "place" and any(items[i].kind == got.kind for i in hits):
                     result.place_kind_right += 1
+            elif fact_type == "quote" and _continuation(got, items, quote_at, text):
+                tally.right += 1
+                result.continuations.append(got.show)
             elif fact_type == "quote" and any(quote_text_matches(g.start, got.text) for g in items):
                 result.speaker_errors.append(
                     f"{got.show}  (gold speaker: "
                     f"{', '.join(g.speaker for g in items if quote_text_matches(g.start, got.text))})")
+            elif fact_type == "quantity" and any(values_equal(g.value, got.value) for g in items):
+                result.counted_errors.append(
+                    f"{got.show} [counted: {got.text}]  (gold: "
+                    f"{', '.join(_gold_show('quantity', g) for g in items if values_equal(g.value, got.value))})")
             else:
                 result.false_positives.append((fact_type, got.show))
         tally.found = sum(found)
@@ -347,6 +396,16 @@ def compare(gold: GoldArticle, extracted: dict[str, list[Got]]) -> ArticleResult
             result.quote_person = Tally(extracted=tally.extracted, right=tally.right,
                                         gold=len(person), found=sum(person))
     return result
+
+
+def _continuation(got: Got, quotes: list[GoldQuote], quote_at: list[int | None], text: str) -> bool:
+    """A direct quote by a gold quote's speaker, in a later sentence of the same paragraph, before the next gold quote."""
+    if got.mode != "direct" or got.at < 0:
+        return False
+    located = [at for at in quote_at if at is not None]
+    return any(g.mode == "direct" and at is not None and names_match(g.speaker, got.names or got.name)
+               and continues(at, located, got.at, text)
+               for g, at in zip(quotes, quote_at))
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -375,6 +434,8 @@ def summarise(results: list[ArticleResult]) -> dict:
         "place_kind_correct": {"right": kind_right, "of_matched": totals["place"].right,
                                "share": ratio(kind_right, totals["place"].right)},
         "speaker_errors": sum(len(r.speaker_errors) for r in results),
+        "counted_errors": sum(len(r.counted_errors) for r in results),
+        "quote_continuations": sum(len(r.continuations) for r in results),
     }
 
 
@@ -402,17 +463,22 @@ def format_table(summary: dict) -> str:
     kind = summary["place_kind_correct"]
     lines.append(f"place kind right on matched places: {kind['right']}/{kind['of_matched']} ({_pct(kind['share']).strip()})")
     lines.append(f"quote speaker errors (right words, wrong speaker; counted as false positives): {summary['speaker_errors']}")
+    lines.append(f"quantity counted errors (right value, wrong or no counted noun; false positives): {summary['counted_errors']}")
+    lines.append(f"direct quotes continuing a gold quote (counted as right, not as found): {summary['quote_continuations']}")
     return "\n".join(lines)
 
 
 def format_errors(results: list[ArticleResult]) -> str:
     lines = []
     for result in results:
-        if not (result.false_positives or result.speaker_errors or result.misses):
+        if not (result.false_positives or result.speaker_errors or result.counted_errors or result.misses
+                or result.continuations):
             continue
         lines.append(f"\n== {result.document}")
         lines += [f"  FP    {t:<8} {s}" for t, s in result.false_positives]
         lines += [f"  SPKR  quote    {s}" for s in result.speaker_errors]
+        lines += [f"  CNTD  quantity {s}" for s in result.counted_errors]
+        lines += [f"  cont  quote    {s}  (continues a gold quote: right)" for s in result.continuations]
         lines += [f"  MISS  {t:<8} {s}" for t, s in result.misses]
     return "\n".join(lines)
 
@@ -450,7 +516,8 @@ def main(argv: list[str] | None = None) -> int:
     aliases = {entity.id: [entity.name, *entity.aliases] for entity in factset.entities}
     texts = {Path(p).name: Path(p).read_text(encoding="utf-8", errors="replace") for p in paths}
     extracted = by_article(factset.facts, aliases, texts)
-    results = [compare(gold, extracted.get(Path(gold.document).name, {})) for gold in labelled]
+    results = [compare(gold, extracted.get(Path(gold.document).name, {}), texts[Path(gold.document).name])
+               for gold in labelled]
     summary = summarise(results)
 
     print(f"{len(results)} labelled articles ({args.labels})\n")
