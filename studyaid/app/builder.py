@@ -137,7 +137,7 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
 
         problems = [p.replace(prefix, "") for p in facts.problems]
     progress(0.9, f"writing questions from {len(facts.facts)} facts")
-    generation = generate(facts, seed=seed, gazetteer=same_kind_places)
+    generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp)
     questions = [q.model_copy(update={"sources": [s.model_copy(update={"document": logical(s.document)})
                                                   for s in q.sources]})
                  for q in generation.questions]

@@ -16,6 +16,7 @@ from .context import CorpusContext
 from .mcq import BUILDERS
 from .model import Dropped, Question
 from .ranking import difficulty, filter_questions, score
+from .stems import check_stems
 
 __all__ = ["Question", "Dropped", "Generation", "generate"]
 
@@ -26,7 +27,9 @@ class Generation(BaseModel):
 
 
 def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | None = None,
-             kinds: tuple[str, ...] = ("mcq", "cloze")) -> Generation:
+             kinds: tuple[str, ...] = ("mcq", "cloze"), parser=None) -> Generation:
+    """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is re-parsed and
+    those that do not read as well-formed questions are dropped (:mod:`.stems`)."""
     ctx = CorpusContext(facts, gazetteer)
     made: list[Question] = []
     dropped: list[Dropped] = []
@@ -46,5 +49,8 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
             result = result.model_copy(update={"score": score(result, fact.confidence),
                                                "difficulty": difficulty(result, resolved)})
             made.append(result)
+    if parser is not None:
+        made, malformed = check_stems(made, parser)
+        dropped += malformed
     kept, filtered = filter_questions(made)
     return Generation(questions=kept, dropped=dropped + filtered)

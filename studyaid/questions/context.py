@@ -1,4 +1,11 @@
-"""What the whole corpus knows, for choosing wrong options: people, their roles, places, numbers, dates."""
+"""What the corpus knows, for choosing wrong options: people, roles, places, numbers, dates — by document.
+
+Wrong options come from the question's own document first, then from documents on the same topic
+(see :mod:`studyaid.questions.relatedness`), never from an unrelated one: a student must not be able
+to rule an option out because it belongs to another story. Everything here depends only on the
+question's document and the documents related to it, so adding an unrelated article to a bank
+changes no existing question.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,6 +14,8 @@ from typing import Callable
 
 from ..corroborate import quote_similarity
 from ..facts import DateFact, Entity, FactSet, Place, Quantity, Quote, Role
+from .kinds import is_person_name
+from .relatedness import Relatedness
 
 
 class CorpusContext:
@@ -19,7 +28,35 @@ class CorpusContext:
         self.places = [f for f in facts.facts if isinstance(f, Place)]
         self.roles = [f for f in facts.facts if isinstance(f, Role)]
         self.dates = [f for f in facts.facts if isinstance(f, DateFact)]
+        self.relatedness = Relatedness(facts)
 
+    # documents ---------------------------------------------------------------------------------------
+    @cached_property
+    def _entity_documents(self) -> dict[str, set[str]]:
+        """Entity id -> documents that mention it (the resolver's list, and every fact naming it)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for e in self.facts.entities:
+            out[e.id].update(e.documents)
+        for fact in self.facts.facts:
+            ref = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+            if ref is not None:
+                out[ref.id].update(s.document for s in fact.sources)
+        return out
+
+    def documents_of(self, fact) -> list[str]:
+        """The fact's documents, in source order."""
+        return list(dict.fromkeys(s.document for s in fact.sources))
+
+    def tiers(self, fact) -> list[list[str]]:
+        """Documents to draw wrong options from, nearest first: the fact's own, then each related one."""
+        own = self.documents_of(fact)
+        related = [d for d in self.relatedness.related_to(own) if d not in own]
+        return [own, *([d] for d in related)]
+
+    def _in(self, entity_id: str, documents: list[str]) -> bool:
+        return bool(self._entity_documents.get(entity_id, set()) & set(documents))
+
+    # people ------------------------------------------------------------------------------------------
     @cached_property
     def roles_by_person(self) -> dict[str, list[Role]]:
         out: dict[str, list[Role]] = defaultdict(list)
@@ -27,24 +64,39 @@ class CorpusContext:
             out[r.person.id].append(r)
         return out
 
+    @cached_property
+    def speakers(self) -> set[str]:
+        return {q.speaker.id for q in self.quotes}
+
     def aliases(self, entity_id: str) -> list[str]:
         entity = self.entities.get(entity_id)
         return list(entity.aliases) if entity else []
 
-    def people(self) -> list[Entity]:
-        """People, those holding an office first, then the most mentioned."""
-        people = [e for e in self.facts.entities if e.kind == "person"]
-        return sorted(people, key=lambda e: (-int(e.id in self.roles_by_person), -e.mentions, e.name))
+    def is_person(self, entity_id: str) -> bool:
+        """The one person test for answers and wrong options alike: a person entity written like a
+        person's name, and named in full (first and last name) at least once — a one-word "speaker"
+        that is never given a first name is too often a club, a venue or a product."""
+        entity = self.entities.get(entity_id)
+        if entity is None or entity.kind != "person" or not is_person_name(entity.name):
+            return False
+        return any(len(a.split()) > 1 and is_person_name(a) for a in [entity.name, *entity.aliases])
 
-    def person_candidates(self, answer_id: str) -> list[str]:
-        """Other people, those sharing the answer's title first (a president for a president)."""
+    def person_tiers(self, fact, answer_id: str) -> list[list[str]]:
+        """Other people, by document tier; within a tier those who speak or hold an office first, those
+        sharing the answer's title before them, then the most mentioned. Only names that pass the same
+        person test as an answer."""
         titles = {r.title.casefold() for r in self.roles_by_person.get(answer_id, [])}
+        people = [e for e in self.facts.entities if e.id != answer_id and self.is_person(e.id)]
 
         def rank(e: Entity) -> tuple:
             theirs = {r.title.casefold() for r in self.roles_by_person.get(e.id, [])}
-            return (-int(bool(titles & theirs)), -int(bool(theirs)), -e.mentions, e.name)
+            voice = e.id in self.speakers or bool(theirs)
+            return (-int(bool(titles & theirs)), -int(voice), -e.mentions, e.name)
 
-        return [e.name for e in sorted(self.people(), key=rank) if e.id != answer_id]
+        out = []
+        for documents in self.tiers(fact):
+            out.append([e.name for e in sorted(people, key=rank) if self._in(e.id, documents)])
+        return out
 
     def co_speakers(self, quote: Quote) -> set[str]:
         """Everyone else credited with the same words: none of them is a wrong option."""
@@ -56,22 +108,56 @@ class CorpusContext:
                 if r.title.casefold() == role.title.casefold()
                 and (r.organization or "").casefold() == (role.organization or "").casefold()}
 
-    def place_pool(self, kind: str) -> list[tuple[str, str | None, int]]:
-        return [(e.name, e.country, e.mentions) for e in self.facts.entities
-                if e.kind == "place" and (e.place_kind or "place") == kind]
+    def mentions_in_document(self, entity_id: str, document: str) -> int:
+        """How often the facts of ``document`` name the entity, plus the resolver's count when the
+        entity is known only there."""
+        entity = self.entities.get(entity_id)
+        if entity is not None and entity.documents == [document]:
+            return entity.mentions
+        refs = 0
+        for fact in self.facts.facts:
+            ref = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+            if ref is not None and ref.id == entity_id and any(s.document == document for s in fact.sources):
+                refs += 1
+        return refs
+
+    # places ------------------------------------------------------------------------------------------
+    def place_tiers(self, fact: Place) -> list[list[tuple[str, str | None, int]]]:
+        """Places of the answer's kind, by document tier: (name, country, mentions)."""
+        kind = fact.place_kind
+        places = [e for e in self.facts.entities if e.kind == "place" and (e.place_kind or "place") == kind]
+        return [[(e.name, e.country, e.mentions) for e in places if self._in(e.id, documents)]
+                for documents in self.tiers(fact)]
+
+    @cached_property
+    def surnames(self) -> set[str]:
+        """Last words of the corpus's people: a "place" that is also one of them is doubtful."""
+        return {e.name.split()[-1].casefold() for e in self.facts.entities
+                if e.kind == "person" and len(e.name.split()) > 1}
 
     def places_for_event(self, place: Place) -> set[str]:
         """Every place the corpus ties to the same kind of event: all of them are right answers."""
         return {p.place.name for p in self.places if p.event_head == place.event_head}
 
+    # numbers and dates -------------------------------------------------------------------------------
     def numbers_counting(self, head: str) -> list[float]:
         return [q.value for q in self.quantities if q.counted_head == head]
 
-    def all_numbers(self) -> list[float]:
-        return sorted({q.value for q in self.quantities if not q.vague})
+    def numbers_near(self, fact: Quantity) -> list[float]:
+        """Values of the fact's own document and related ones, of the same unit (money with money, a
+        share with shares, a count with counts), nearest document first."""
+        out: list[float] = []
+        for documents in self.tiers(fact):
+            tier = {q.value for q in self.quantities
+                    if not q.vague and (q.unit or "") == (fact.unit or "") and q.value not in out
+                    and any(s.document in documents for s in q.sources)}
+            out += sorted(tier)
+        return out
 
-    def date_isos(self) -> list[str]:
-        return sorted({d.iso for d in self.dates if d.iso})
+    def date_isos_near(self, fact: DateFact) -> list[str]:
+        """Dates of the fact's own document (others' dates belong to other stories)."""
+        own = set(self.documents_of(fact))
+        return sorted({d.iso for d in self.dates if d.iso and any(s.document in own for s in d.sources)})
 
     def dates_for_event(self, fact: DateFact) -> list[str]:
         return [d.iso for d in self.dates if d.event_head == fact.event_head and d.iso]

@@ -16,6 +16,8 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
+from .kinds import acronym_of
+
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -41,11 +43,13 @@ def tokens(text: str) -> frozenset[str]:
 
 
 def is_alias(a: str, b: str) -> bool:
-    """One option's words all inside the other's: "Putin" / "Vladimir Putin", "Paris" / "Paris, France"."""
+    """Two names of one thing: one's words all inside the other's ("Putin" / "Vladimir Putin",
+    "Paris" / "Paris, France", "Amazon" / "Amazon.com Inc."), or an acronym and its expansion
+    ("BBC" / "British Broadcasting Corporation")."""
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
-    return ta <= tb or tb <= ta
+    return ta <= tb or tb <= ta or acronym_of(a.strip(), b) or acronym_of(b.strip(), a)
 
 
 def mentioned_in(name: str, text: str) -> bool:
@@ -64,22 +68,32 @@ def pick(answer: str, candidates: Iterable[str], k: int, prompt: str = "", exclu
     candidates does not always show the same three. At least one chosen option is as long as the
     answer when the pool allows it: the longest option must not give the answer away.
     """
+    return pick_tiered(answer, [list(candidates)], k, prompt=prompt, exclude=exclude, rng=rng, pool_size=pool_size)
+
+
+def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str = "", exclude: Iterable[str] = (),
+                rng: random.Random | None = None, pool_size: int = 6) -> list[str]:
+    """Like :func:`pick`, over tiers of candidates nearest first (the question's own document, then
+    related ones): a later tier is used only when the earlier ones have fewer than ``k`` good options."""
     excluded = [answer, *exclude]
-    pool: list[str] = []
-    for c in candidates:
-        c = " ".join(c.split())
-        if not c or any(norm(c) == norm(e) or is_alias(c, e) for e in excluded):
-            continue
-        if prompt and mentioned_in(c, prompt):
-            continue
-        if any(norm(c) == norm(p) or is_alias(c, p) for p in pool):
-            continue
-        pool.append(c)
-    head, tail = pool[:pool_size], pool[pool_size:]
-    if rng is not None:
-        rng.shuffle(head)
-    chosen = head[:k]
-    rest = head[k:] + tail
+    ordered: list[str] = []
+    for tier in tiers:
+        pool: list[str] = []
+        for c in tier:
+            c = " ".join(c.split())
+            if not c or any(norm(c) == norm(e) or is_alias(c, e) for e in excluded):
+                continue
+            if prompt and mentioned_in(c, prompt):
+                continue
+            if any(norm(c) == norm(p) or is_alias(c, p) for p in (*ordered, *pool)):
+                continue
+            pool.append(c)
+        head, tail = pool[:pool_size], pool[pool_size:]
+        if rng is not None:
+            rng.shuffle(head)
+        ordered += head + tail
+    chosen = ordered[:k]
+    rest = ordered[k:]
     if chosen and len(answer) >= max(len(c) for c in chosen):
         longer = next((c for c in rest if len(c) >= len(answer)), None)
         if longer is not None:
@@ -258,11 +272,14 @@ def ranked(items: Iterable[tuple[float, str]]) -> list[str]:
     return [name for _, name in sorted(items, key=lambda x: (-x[0], x[1]))]
 
 
-def place_candidates(kind: str, country: str | None, corpus: Sequence[tuple[str, str | None, int]],
-                     gazetteer: Callable[..., list] | None, exclude: Iterable[str] = ()) -> list[str]:
-    """Places of a kind: from the corpus (same country first, most mentioned), then the gazetteer."""
+def place_candidates(kind: str, country: str | None, tiers: Sequence[Sequence[tuple[str, str | None, int]]],
+                     gazetteer: Callable[..., list] | None, exclude: Iterable[str] = ()) -> list[list[str]]:
+    """Places of a kind, in tiers: each document tier of the corpus (same country first, most
+    mentioned), then the gazetteer's places of that kind near the answer's country."""
     exclude = set(exclude)
-    names = ranked(((2 if c == country else 1) + min(n, 10) / 100, name) for name, c, n in corpus if name not in exclude)
+    out = [ranked(((2 if c == country else 1) + min(n, 10) / 100, name) for name, c, n in tier if name not in exclude)
+           for tier in tiers]
     if gazetteer is not None:
-        names += [e.name for e in gazetteer(kind, country=country, k=10, exclude=[*names, *exclude])]
-    return names
+        seen = [n for tier in out for n in tier]
+        out.append([e.name for e in gazetteer(kind, country=country, k=10, exclude=[*seen, *exclude])])
+    return out

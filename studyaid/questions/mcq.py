@@ -14,7 +14,7 @@ from .phrasing import ask, past_tense, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
                "village": "village", "place": "place"}
-MIN_OPTIONS = 3
+MIN_OPTIONS = 3  # the answer and two wrong options at least: fewer good ones, fewer options
 WRONG_OPTIONS = 3
 EXPLAIN_CUE = {"tell": "said", "according to": "said"}
 MIN_QUOTE_WORDS = 6
@@ -59,17 +59,31 @@ def _names_like(answer: str, names: list[str]) -> list[str]:
     return short if len({d.norm(n) for n in short + [answer]}) == len(short) + 1 else names
 
 
-def _wrong_people(person, ctx: CorpusContext, prompt: str, right: set[str], rng: random.Random) -> list[str]:
-    """Other people of the corpus, none of them also right, none named by the prompt, written like the answer."""
-    wrong = d.pick(person.name, ctx.person_candidates(person.id), WRONG_OPTIONS, prompt=prompt,
-                   exclude=[*right, *ctx.aliases(person.id)], rng=rng)
+def _wrong_people(fact, person, ctx: CorpusContext, prompt: str, right: set[str], rng: random.Random) -> list[str]:
+    """Other people of the question's document, then of related documents; none of them also right,
+    none named by the prompt, each passing the same person test as the answer, written like it."""
+    wrong = d.pick_tiered(person.name, ctx.person_tiers(fact, person.id), WRONG_OPTIONS, prompt=prompt,
+                          exclude=[*right, *ctx.aliases(person.id)], rng=rng)
     return _names_like(person.name, wrong)
+
+
+def _not_a_person(fact, name: str) -> Dropped:
+    return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="answer is not a person's name",
+                   detail=name)
+
+
+def _who(ctx: CorpusContext, person) -> str:
+    """"Alan Smith (the club's chief executive)": the person and the role the corpus gives them."""
+    roles = ctx.roles_by_person.get(person.id, [])
+    return f"{person.name} ({roles[0].role})" if roles else person.name
 
 
 def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     if len(fact.text.split()) < MIN_QUOTE_WORDS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote too short to tell who said it",
                        detail=fact.text)
+    if not ctx.is_person(fact.speaker.id):
+        return _not_a_person(fact, fact.speaker.name)
     if fact.mode == "direct":
         prompt = f"Who said: {quoted(trim_quote(fact.text))}"
     else:
@@ -77,11 +91,15 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
         prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"
     answer = fact.speaker.name
     others = ctx.co_speakers(fact)
-    wrong = _wrong_people(fact.speaker, ctx, prompt, others, rng)
-    how = f"{answer} {_said(fact)} it"
+    wrong = _wrong_people(fact, fact.speaker, ctx, prompt, others, rng)
+    how = f"{_who(ctx, fact.speaker)} {fact.cue_text or _said(fact)} this"
+    if fact.mode == "reported":
+        how += " (reported speech, not his or her exact words)"
     if fact.resolved_from:
-        how += f" (the sentence calls the speaker \u201c{fact.resolved_from}\u201d; the article names {answer})"
-    explanation = f"{how}, as the source sentence shows."
+        how += f"; the sentence calls the speaker \u201c{fact.resolved_from}\u201d, and the article names {answer} just before"
+    explanation = how + "."
+    if fact.corroboration > 1:
+        explanation += f" {fact.corroboration} articles report it."
     if others:
         explanation += f" {', '.join(sorted(others))} said the same, so they are not among the wrong options."
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.speaker.id))
@@ -97,7 +115,7 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
         wh = "How much"
     elif fact.total:
         wh = f"How many of the {format_number(fact.total)} {fact.counted}"
-    elif fact.phrase.lower().startswith(f"{fact.text.lower()} of "):
+    elif fact.phrase.lower().startswith(f"{fact.text.lower()} of ") and DETERMINED.match(fact.counted):
         wh = f"How many of {fact.counted}"
     else:
         wh = f"How many {fact.counted}"
@@ -109,14 +127,28 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
                        detail=fact.phrase)
     answer = fact.text + (f" {fact.unit}" if fact.unit and fact.unit not in fact.text else "")
     answer = _as_written(answer, fact)
+    if answer.isalpha() and answer[:1].isupper():
+        answer = answer.lower()  # "Five" opened its sentence; among "three" and "four" it would stand out
     right = ctx.numbers_counting(fact.counted_head)
-    same_size = [v for v in ctx.all_numbers() if v != fact.value and fact.value / 3 <= v <= fact.value * 3]
+    same_size = [v for v in ctx.numbers_near(fact) if v != fact.value and fact.value / 3 <= v <= fact.value * 3]
     wrong = d.number_options(fact.value, answer, same_size,
                              [v for v in right if v != fact.value and _similar_claim(v, fact.value)], rng=rng,
                              direction=QUALIFIER_DIRECTION.get(fact.qualifier or "", 0), upper=fact.total)
-    explanation = f"The source gives {(fact.qualifier + ' ') if fact.qualifier else ''}{fact.text}: \u201c{fact.phrase}\u201d."
+    explanation = f"The article gives {(fact.qualifier + ' ') if fact.qualifier else ''}{fact.text}"
+    explanation += f" ({_unit_name(fact.unit)})" if fact.unit else f" as the number of {fact.counted}"
+    if fact.total:
+        explanation += f", out of {format_number(fact.total)}"
+    explanation += f": \u201c{fact.phrase}\u201d."
     accepted = [format_number(fact.value)] if format_number(fact.value) != answer else []
     return _question(fact, prompt, answer, wrong, explanation, "number", accepted)
+
+
+DETERMINED = re.compile(r"^(the|his|her|its|their|our|these|those|[A-Z][\w.-]*(?:'s|\u2019s))\b", re.IGNORECASE)
+UNIT_NAMES = {"$": "US dollars", "\u00a3": "pounds sterling", "\u20ac": "euros", "%": "a percentage"}
+
+
+def _unit_name(unit: str) -> str:
+    return UNIT_NAMES.get(unit, unit)
 
 
 def _as_written(answer: str, fact: Quantity) -> str:
@@ -131,6 +163,9 @@ def _similar_claim(other: float, value: float) -> bool:
 
 def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     kind = PLACE_WORDS.get(fact.place_kind, "place")
+    if fact.place.name.casefold() in ctx.surnames:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="place name is also a person's name",
+                       detail=fact.place.name)
     if fact.clause is not None:
         prompt = ask(f"In which {kind}", fact.clause)
     elif fact.relation in ("in", "at", "compound") and _noun_event(fact):
@@ -146,12 +181,23 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
                        detail=fact.event)
     answer = fact.place.name
     right = ctx.places_for_event(fact)
-    pool = d.place_candidates(fact.place_kind, fact.country, ctx.place_pool(fact.place_kind), ctx.gazetteer,
-                              exclude=right)
-    wrong = d.pick(answer, pool, WRONG_OPTIONS, prompt=prompt, exclude=[*right, *ctx.aliases(fact.place.id)], rng=rng)
-    where = f"{answer} ({kind}{', ' + fact.country if fact.country else ''})"
-    explanation = f"The source places {fact.event} in {where}."
+    tiers = d.place_candidates(fact.place_kind, fact.country, ctx.place_tiers(fact), ctx.gazetteer, exclude=right)
+    tiers = [[n for n in tier if n.casefold() not in ctx.surnames] for tier in tiers]
+    wrong = d.pick_tiered(answer, tiers, WRONG_OPTIONS, prompt=prompt, exclude=[*right, *ctx.aliases(fact.place.id)],
+                          rng=rng)
+    country = _country_name(fact.country) if fact.place_kind != "country" else None
+    where = f"{answer} is a {kind}" + (f" in {country}" if country else "")
+    explanation = f"{where}; the article places {fact.event} there."
     return _question(fact, prompt, answer, wrong, explanation, kind, ctx.aliases(fact.place.id))
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code.upper())
+    return getattr(found, "common_name", None) or (found.name if found else code)
 
 
 def _noun_event(fact: Place) -> bool:
@@ -162,16 +208,31 @@ def _noun_event(fact: Place) -> bool:
     return any(w[:1].isupper() for w in content) or len(content) >= 3
 
 
+MIN_ROLE_MENTIONS = 2  # a person named once, in passing, is not worth a question about their job
+
+
 def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    """Asked in the article's frame ("According to the article, who is ..."), not as general knowledge
+    that goes out of date; only about people the article is about, not those mentioned in passing."""
     if not fact.organization:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
                        detail=fact.role)
+    if not ctx.is_person(fact.person.id):
+        return _not_a_person(fact, fact.person.name)
+    document = fact.sources[0].document
+    if (fact.person.id not in ctx.speakers
+            and ctx.mentions_in_document(fact.person.id, document) < MIN_ROLE_MENTIONS):
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="person mentioned only in passing",
+                       detail=fact.person.name)
     article = "a" if fact.role.lower().startswith("former") else "the"
-    prompt = f"Who is {article} {fact.role}?"
+    prompt = f"According to the article, who is {article} {fact.role}?"
     answer = fact.person.name
     holders = ctx.role_holders(fact)
-    wrong = _wrong_people(fact.person, ctx, prompt, holders, rng)
-    explanation = f"The source calls {answer} the {fact.role}."
+    wrong = _wrong_people(fact, fact.person, ctx, prompt, holders, rng)
+    explanation = f"The article introduces {answer} as {article} {fact.role}"
+    if fact.person.id in ctx.speakers:
+        explanation += " and quotes them"
+    explanation += "."
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.person.id))
 
 
@@ -183,9 +244,20 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
     if prompt is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
                        detail=fact.event)
-    wrong = d.date_options(fact.iso, fact.date, ctx.date_isos(), ctx.dates_for_event(fact), rng=rng)
-    explanation = f"The source dates it to {fact.date}: {fact.event}."
+    wrong = d.date_options(fact.iso, fact.date, ctx.date_isos_near(fact), ctx.dates_for_event(fact), rng=rng)
+    explanation = f"The article dates it to {fact.date}{_weekday(fact.iso)}: {fact.event}."
     return _question(fact, prompt, fact.date, wrong, explanation, "date")
+
+
+def _weekday(iso: str) -> str:
+    """", a Thursday" for a full date: something the question does not already say."""
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return f" (a {day.strftime('%A')})"
 
 
 BUILDERS = {"quote": quote_mcq, "quantity": quantity_mcq, "place": place_mcq, "role": role_mcq, "date": date_mcq}

@@ -41,15 +41,16 @@ def ref(name: str, mention: str | None = None, kind: str = "person") -> EntityRe
     return EntityRef(mention=mention or name, name=name, id=f"{kind}:{slug(name)}", kind=kind)
 
 
-def person(name: str, mentions: int = 3, aliases: Iterable[str] | None = None) -> Entity:
+def person(name: str, mentions: int = 3, aliases: Iterable[str] | None = None, documents: Iterable[str] = (DOC,)) -> Entity:
     return Entity(id=f"person:{slug(name)}", name=name, kind="person",
-                  aliases=list(aliases if aliases is not None else PEOPLE.get(name, [name])), mentions=mentions)
+                  aliases=list(aliases if aliases is not None else PEOPLE.get(name, [name])), mentions=mentions,
+                  documents=list(documents))
 
 
-def place_entity(name: str, mentions: int = 2) -> Entity:
+def place_entity(name: str, mentions: int = 2, documents: Iterable[str] = (DOC,)) -> Entity:
     kind, country = PLACES[name]
     return Entity(id=f"place:{slug(name)}", name=name, kind="place", aliases=[name], place_kind=kind,
-                  country=country, mentions=mentions)
+                  country=country, mentions=mentions, documents=list(documents))
 
 
 def cast() -> list[Entity]:

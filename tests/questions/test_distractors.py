@@ -5,7 +5,7 @@ import random
 import re
 
 import pytest
-from factory import PLACES, factset, quote, rutte_quote
+from factory import PLACES, corpus, factset, quote, rutte_quote
 
 from studyaid.extract.numbers import parse_number
 from studyaid.gazetteer import GazetteerEntry
@@ -214,7 +214,9 @@ def fake_gazetteer(kind, country=None, k=10, exclude=()):
 @pytest.mark.parametrize("kind, country", [("city", "RU"), ("country", "FR"), ("region", "UA"), ("village", "UA")])
 def test_places_are_of_the_same_kind(kind, country):
     ctx = CorpusContext(factset())
-    pool = d.place_candidates(kind, country, ctx.place_pool(kind), fake_gazetteer)
+    fact = next(f for f in corpus().of_type("place"))
+    fact = fact.model_copy(update={"place_kind": kind})
+    pool = [n for tier in d.place_candidates(kind, country, ctx.place_tiers(fact), fake_gazetteer) for n in tier]
     corpus_kinds = {n: k for n, (k, _) in PLACES.items()}
     assert pool
     for name in pool:
@@ -225,7 +227,8 @@ def test_places_are_of_the_same_kind(kind, country):
 
 def test_place_candidates_leave_out_excluded_places():
     ctx = CorpusContext(factset())
-    pool = d.place_candidates("city", "FR", ctx.place_pool("city"), fake_gazetteer, exclude=["Paris", "Lyon"])
+    tiers = ctx.place_tiers(next(f for f in corpus().of_type("place")))
+    pool = [n for tier in d.place_candidates("city", "FR", tiers, fake_gazetteer, exclude=["Paris", "Lyon"]) for n in tier]
     assert "Paris" not in pool and "Lyon" not in pool
 
 
@@ -234,8 +237,9 @@ def test_people_holding_the_same_title_come_first():
     facts = factset(macron_role(), role("Vladimir Putin", "President", "Russian", "Russian President Vladimir Putin spoke."),
                     role("Mark Rutte", "Secretary-General", "NATO", "NATO Secretary-General Mark Rutte spoke."))
     ctx = CorpusContext(facts)
-    assert ctx.person_candidates("person:emmanuel-macron")[0] == "Vladimir Putin"
-    assert "Emmanuel Macron" not in ctx.person_candidates("person:emmanuel-macron")
+    own = ctx.person_tiers(macron_role(), "person:emmanuel-macron")[0]
+    assert own[0] == "Vladimir Putin"
+    assert "Emmanuel Macron" not in own
 
 
 @pytest.mark.parametrize("value, written", [(84, "84%"), (60, "60 percent"), (95, "95 per cent"), (40, "40%")])

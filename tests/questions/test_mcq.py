@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from factory import (allies, clause, corpus, date, drones, factset, macron_role, meeting_date, paris_meeting,
+from factory import (allies, cast, person, clause, corpus, date, drones, factset, macron_role, meeting_date, paris_meeting,
                      phase_out, place, putin_warning, quantity, quote, role, rutte_quote, rutte_role, starmer_role,
                      vladivostok_forum)
 
@@ -41,8 +41,8 @@ def assert_well_formed(q):
     (allies(), "How many of Ukraine\u2019s allies had pledged to send troops?", "26", "number"),
     (paris_meeting(), "In which city did European leaders meet on Thursday?", "Paris", "city"),
     (vladivostok_forum(), "In which city did the Eastern Economic Forum take place?", "Vladivostok", "city"),
-    (rutte_role(), "Who is the NATO Secretary-General?", "Mark Rutte", "person"),
-    (starmer_role(), "Who is the UK Prime Minister?", "Keir Starmer", "person"),
+    (rutte_role(), "According to the article, who is the NATO Secretary-General?", "Mark Rutte", "person"),
+    (starmer_role(), "According to the article, who is the UK Prime Minister?", "Keir Starmer", "person"),
     (phase_out(), "When will the EU stop imports of Russian gas?", "January 1, 2028", "date"),
     (meeting_date(), "When did European leaders meet in Paris?", "September 4", "date"),
 ])
@@ -67,7 +67,8 @@ def test_reported_speech_uses_the_cue_in_the_past_tense():
     assert build(fact).prompt == "Who warned that Russia could threaten other European countries in the coming years?"
     told = quote("Dmitry Peskov", "there were no plans for talks between the two presidents", mode="reported",
                  cue="tell", cue_text="told")
-    assert build(told).prompt.startswith("Who said that there were no plans")
+    ctx = CorpusContext(factset(told, entities=[*cast(), person("Dmitry Peskov", aliases=["Peskov", "Dmitry Peskov"])]))
+    assert build(told, ctx).prompt.startswith("Who said that there were no plans")
 
 
 def test_long_quote_is_trimmed_in_the_prompt():
@@ -150,7 +151,7 @@ def test_facts_that_make_no_fair_question_are_dropped_with_a_reason(make, reason
 
 
 def test_too_few_wrong_options_drops_the_question():
-    lonely = factset(rutte_role(), entities=[])
+    lonely = factset(rutte_role(), entities=[person("Mark Rutte")])
     result = build(rutte_role(), CorpusContext(lonely))
     assert isinstance(result, Dropped) and result.reason == "too few wrong options"
 

@@ -1,0 +1,46 @@
+"""Is this option the same kind of thing as the answer? One test, applied to answers and wrong options.
+
+A name offered as a person must look like a person's name, not a club, a venue, a company or a
+place; a place offered as a city must be a city that is not also the surname of someone in the
+story. The answer is held to the same test as its wrong options: a question whose answer fails it is
+dropped rather than asked with options of another kind.
+"""
+from __future__ import annotations
+
+import re
+
+# words that make a capitalised name an organisation, a team, a venue or a place rather than a person
+NOT_A_PERSON_WORDS = frozenset("""
+fc afc united rovers athletic wanderers albion hotspur rangers celtic club
+square street road avenue stadium arena centre center theatre theater museum gallery cathedral abbey
+school college university academy
+inc ltd plc corp corporation company co group holdings records studios entertainment pictures films
+network networks media news bbc itv channel radio tv television magazine
+party council committee commission association federation union league society institute foundation
+agency authority ministry department board trust government parliament assembly
+awards award festival cup championship trophy tournament prize games series show band orchestra
+""".split())
+ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+
+
+def is_person_name(name: str) -> bool:
+    """A person's name as an option: one to five words, capitalised, no digits, no acronym, no word
+    that names a club, venue, company, party or event ("Aston Villa", "Trafalgar Square", "BBC")."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or re.search(r"\d", name):
+        return False
+    if any(ACRONYM.match(w) for w in words):
+        return False
+    if any(w.casefold().strip(".,'") in NOT_A_PERSON_WORDS for w in words):
+        return False
+    return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """"BBC" / "British Broadcasting Corporation", "EU" / "the European Union": one thing, two names."""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", long)
+                       if w[0].isupper() or w.casefold() not in {"of", "the", "and", "for", "de", "du"})
+    return initials.upper() == letters.upper() or initials.upper().startswith(letters.upper()) and len(letters) >= 3

@@ -1,0 +1,93 @@
+"""Which documents are on the same topic, so wrong options may come from them.
+
+Two documents are related when they share people or places, or enough topical vocabulary (the
+content words of the sentences facts were read from). The score of a pair depends on those two
+documents alone, never on the rest of the corpus (no corpus-wide weights), so adding an article
+never changes which of the others are related.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from functools import cached_property, lru_cache
+
+from ..facts import FactSet
+
+# a person shared is strong evidence of one story; a country is weak (many stories mention the UK)
+ENTITY_WEIGHT = {"person": 1.0, "org": 0.75, "group": 0.5, "city": 0.5, "region": 0.5, "village": 0.75,
+                 "place": 0.5, "country": 0.2, "continent": 0.1}
+WORD_WEIGHT = 4.0  # cosine of the two vocabularies, scaled to the entity scale
+THRESHOLD = 1.0  # e.g. one shared person, or a quarter of the vocabulary in common
+MIN_WORD_LENGTH = 4
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no pipeline is loaded
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "added", "year", "years", "time", "week", "people",
+                                    "would", "could", "also", "just", "like", "think", "going", "really"}
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case content words of a text, crudely singular ("drones" -> "drone")."""
+    stop = _stop_words()
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text):
+        w = w.casefold().strip("'-")
+        if len(w) < MIN_WORD_LENGTH or w in stop:
+            continue
+        if w.endswith("s") and not w.endswith("ss") and len(w) > MIN_WORD_LENGTH:
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+class Relatedness:
+    """Pairwise topic relatedness of a fact set's documents."""
+
+    def __init__(self, facts: FactSet) -> None:
+        self.facts = facts
+
+    @cached_property
+    def _entities(self) -> dict[str, dict[str, float]]:
+        """document -> {entity id: weight}."""
+        out: dict[str, dict[str, float]] = defaultdict(dict)
+        for e in self.facts.entities:
+            weight = ENTITY_WEIGHT.get(e.place_kind or e.kind, 0.5) if e.kind == "place" else ENTITY_WEIGHT[e.kind]
+            for d in e.documents:
+                out[d][e.id] = weight
+        return out
+
+    @cached_property
+    def _words(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for fact in self.facts.facts:
+            for s in fact.sources:
+                out[s.document] |= content_words(s.sentence)
+        return out
+
+    @cached_property
+    def documents(self) -> list[str]:
+        return sorted(set(self._entities) | set(self._words) | set(self.facts.documents))
+
+    def score(self, a: str, b: str) -> float:
+        if a == b:
+            return math.inf
+        ea, eb = self._entities.get(a, {}), self._entities.get(b, {})
+        shared = sum(min(ea[i], eb[i]) for i in ea.keys() & eb.keys())
+        wa, wb = self._words.get(a, set()), self._words.get(b, set())
+        cosine = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
+        return shared + WORD_WEIGHT * cosine
+
+    def related_to(self, documents: list[str]) -> list[str]:
+        """Documents related to any of ``documents``, most related first (ties by name)."""
+        best: dict[str, float] = {}
+        for d in self.documents:
+            if d in documents:
+                continue
+            s = max((self.score(own, d) for own in documents), default=0.0)
+            if s >= THRESHOLD:
+                best[d] = s
+        return sorted(best, key=lambda d: (-best[d], d))

@@ -1,0 +1,174 @@
+"""The stem checker: every generated question, re-parsed, must read as a well-formed question.
+
+A multiple-choice stem opens with a wh-word, has a finite verb, names what it asks about, and has no
+pronoun or demonstrative whose referent is not in the question ("When did they hit the charts?",
+"How many of its viewers ..."), no heading text fused into it ("... the sky The camera ...") and no
+broken "How many" phrase ("How many of critics", "How many % ..."). A quotation asked about must
+make sense out of its article. A cloze sentence must not carry fused heading text. What fails is
+dropped with the reason, never shown. Pure over a parsed ``Doc`` of the question text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
+                      r"(?:In|At|On|From|To) which|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+BOUND_BY_WHO = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+NEEDS_REFERENT = {"it", "its", "they", "them", "their", "theirs", "themselves", "itself", *BOUND_BY_WHO}
+DEMONSTRATIVES = {"this", "these", "those", "that"}
+FUSED_STARTERS = {"the", "a", "an", "but", "and", "it", "he", "she", "they", "this", "these", "those", "we", "i",
+                  "there", "in", "on", "at", "however", "meanwhile"}
+DANGLING = "pronoun or demonstrative without its referent"
+QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u2018", "\u2019"}
+
+
+def _outside_quotes(doc) -> list:
+    """Tokens of the question that are not inside quotation marks."""
+    out, inside = [], False
+    for t in doc:
+        if t.text in ('"', "\u201c", "\u201d"):
+            inside = not inside if t.text == '"' else t.text == "\u201c"
+            continue
+        if not inside:
+            out.append(t)
+    return out
+
+
+def _quoted(doc) -> list:
+    outside = {t.i for t in _outside_quotes(doc)}
+    return [t for t in doc if t.i not in outside and t.text not in QUOTE_MARKS]
+
+
+def _wh_end(tokens: list) -> int:
+    """Index (in ``tokens``) of the first token after the wh-phrase: the first verb or auxiliary."""
+    for k, t in enumerate(tokens):
+        if t.tag_ in FINITE or t.pos_ in ("AUX", "VERB"):
+            return k
+    return len(tokens)
+
+
+def _fused_heading(tokens: Iterable) -> bool:
+    """A capitalised function word mid-sentence after a lower-case word with no punctuation between:
+    a heading or a caption run into the sentence ("... in the sky The camera ...")."""
+    tokens = list(tokens)
+    for prev, t, nxt in zip(tokens, tokens[1:], [*tokens[2:], None]):
+        if (t.text[:1].isupper() and t.lower_ in FUSED_STARTERS and t.text != "I"
+                and prev.text[:1].islower() and prev.is_alpha and t.i == prev.i + 1
+                and (nxt is None or not nxt.text[:1].isupper())):  # "The Aviator" is a title, not a heading
+            return True
+    return False
+
+
+def _how_many_problem(tokens: list) -> str | None:
+    words = [t.lower_ for t in tokens]
+    if "how" not in words or "many" not in words[words.index("how"):][:2]:
+        return None
+    k = words.index("many") + 1
+    rest = tokens[k:]
+    if not rest:
+        return "broken 'How many' phrase"
+    if rest[0].lower_ == "of":  # "How many of the 112 drones", "How many of Ukraine's allies"
+        if len(rest) < 2 or not (rest[1].pos_ in ("DET", "PRON") or rest[1].tag_ == "PRP$"
+                                 or rest[1].pos_ == "PROPN" and len(rest) > 2 and rest[2].tag_ == "POS"):
+            return "broken 'How many of' phrase"
+        return None
+    for t in rest:
+        if t.tag_ in ("NNS", "NNPS"):
+            return None
+        if t.pos_ in ("ADJ", "NUM") or t.tag_ in ("NN", "NNP") and t.dep_ in ("compound", "amod", "nmod"):
+            continue
+        break
+    return "'How many' without a plural noun"
+
+
+def _dangling(tokens: list, starts_with_who: bool) -> str | None:
+    """A pronoun or demonstrative outside quotes whose referent the question does not give."""
+    body = tokens[_wh_end(tokens):]
+    for k, t in enumerate(body):
+        low = t.lower_
+        before = body[:k]
+        if low in DEMONSTRATIVES and (t.dep_ == "det" or t.pos_ == "PRON" and low != "that"):
+            return DANGLING
+        if low not in NEEDS_REFERENT or t.pos_ not in ("PRON", "DET"):
+            continue
+        if low in BOUND_BY_WHO and (starts_with_who or any(b.ent_type_ == "PERSON" or b.pos_ == "PROPN" for b in before)):
+            continue
+        if low == "it" and t.head.lemma_ == "be" and any(c.dep_ in ("acomp", "ccomp", "xcomp") for c in t.head.children):
+            continue  # "it was important to ...": an expletive, not a reference
+        if low not in BOUND_BY_WHO and any(b.pos_ in ("NOUN", "PROPN") for b in before):
+            continue
+        return DANGLING
+    return None
+
+
+def _anchor(tokens: list) -> bool:
+    """The question names what it asks about: a name, a number or a quoted phrase outside the wh-phrase."""
+    body = tokens[_wh_end(tokens):]
+    return any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in body)
+
+
+def quote_problem(doc) -> str | None:
+    """A quotation that says nothing out of its article: it opens on a pronoun or demonstrative
+    subject ("They are adding to their armoury") and names nothing."""
+    words = [t for t in _quoted(doc) if not t.is_punct]
+    if not words:
+        return None
+    first = words[0]
+    names = any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
+    if first.lower_ in (NEEDS_REFERENT - BOUND_BY_WHO) | {"this", "these", "those", "that", "he", "she"} and not names:
+        return "quotation without its context"
+    return None
+
+
+def stem_problem(doc) -> str | None:
+    """Why a parsed multiple-choice stem is not a well-formed question, or None."""
+    text = doc.text.strip()
+    if not WH_START.match(text):
+        return "does not open with a question word"
+    if not (text.endswith("?") or text.endswith("\u201d") or text.endswith('"')):
+        return "does not end as a question"
+    tokens = _outside_quotes(doc)
+    if not any(t.tag_ in FINITE for t in tokens):
+        return "no finite verb"
+    if _fused_heading(tokens) or _fused_heading(_quoted(doc)):
+        return "heading text fused into the stem"
+    problem = _how_many_problem(tokens)
+    if problem:
+        return problem
+    starts_with_who = text.split(" ", 1)[0] == "Who" or text.startswith("According to the article, who")
+    if starts_with_who:
+        after_that = [t for t in tokens if t.i > 0]
+        for prev, t in zip(after_that, after_that[1:]):
+            if prev.lower_ == "that" and prev.i <= 3 and t.pos_ == "CCONJ":
+                return "reported clause opens with a conjunction"
+    problem = _dangling(tokens, starts_with_who)
+    if problem:
+        return problem
+    if not starts_with_who and not _anchor(tokens):
+        return "does not name what it asks about"
+    return quote_problem(doc)
+
+
+def cloze_problem(doc) -> str | None:
+    """Why a cloze sentence (gap filled with its hint) is not fit to show, or None."""
+    if _fused_heading(doc):
+        return "heading text fused into the sentence"
+    return None
+
+
+def check_stems(questions: list, parser, batch_size: int = 64) -> tuple[list, list]:
+    """Parse every question's text once (``parser.pipe``) and split them into well-formed and dropped."""
+    from .model import Dropped
+
+    texts = [q.prompt if q.kind == "mcq" else q.sources[0].sentence for q in questions]
+    kept, dropped = [], []
+    for q, doc in zip(questions, parser.pipe(texts, batch_size=batch_size)):
+        problem = stem_problem(doc) if q.kind == "mcq" else cloze_problem(doc)
+        if problem is None:
+            kept.append(q)
+        else:
+            dropped.append(Dropped(fact_id=q.fact_id, fact_type=q.fact_type, kind=q.kind, reason=problem,
+                                   detail=q.prompt[:80]))
+    return kept, dropped
