@@ -72,17 +72,18 @@ def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[st
     resolver = EntityResolver(mentions, _place_lookup)
     facts = []
     for fact in raw:
+        document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
         if isinstance(fact, Quote):
-            speaker = resolver.resolve(fact.speaker)
-            if speaker.kind != "person" or resolver.person(fact.speaker.mention) is None:
+            speaker = resolver.resolve(fact.speaker, document)
+            if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
                 continue  # "according to Reuters", a place NER took for a person: only people named as people
             fact = fact.model_copy(update={"speaker": speaker})
         elif isinstance(fact, Role):
-            person = resolver.resolve(fact.person)
-            if person.kind != "person" or resolver.person(fact.person.mention) is None:
+            person = resolver.resolve(fact.person, document)
+            if person.kind != "person" or resolver.person(fact.person.mention, document) is None:
                 continue
             fact = fact.model_copy(update={"person": person})
         elif isinstance(fact, Place):
-            fact = fact.model_copy(update={"place": resolver.resolve(fact.place)})
+            fact = fact.model_copy(update={"place": resolver.resolve(fact.place, document)})
         facts.append(fact)
     return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)

@@ -111,3 +111,46 @@ def test_unknown_person_is_left_as_written():
 @pytest.mark.parametrize("written", ["he", ""])
 def test_nothing_to_resolve(written):
     assert EntityResolver(mentions(("Vladimir Putin", 1)), lookup).person(written) is None
+
+
+def doc_mentions(document: str, *names: str) -> list[Mention]:
+    return [Mention(name, "person", document) for name in names]
+
+
+# (mentions over documents, (document, name as written), expected canonical name)
+WITHIN_DOCUMENT = [
+    # a bare surname is the person of that surname named in the same article, not a namesake elsewhere
+    (doc_mentions("politics.txt", "Gordon Brown", "Brown", "Brown", "Brown")
+     + doc_mentions("football.txt", "Wes Brown", "Brown"),
+     ("football.txt", "Brown"), "Wes Brown"),
+    (doc_mentions("politics.txt", "Gordon Brown", "Brown", "Brown", "Brown")
+     + doc_mentions("football.txt", "Wes Brown", "Brown"),
+     ("politics.txt", "Brown"), "Gordon Brown"),
+    # "Mr King" is written "King": this article's King, however often another article names its own
+    (doc_mentions("bank.txt", "Mervyn King", "King") + doc_mentions("tennis.txt", "Billie Jean King", "King", "King"),
+     ("bank.txt", "King"), "Mervyn King"),
+    # a surname the article never gives in full joins the one person named in full elsewhere
+    (doc_mentions("a.txt", "Mark Rutte", "Rutte") + doc_mentions("b.txt", "Rutte"), ("b.txt", "Rutte"), "Mark Rutte"),
+    # ... but not when two people named in full elsewhere share it
+    (doc_mentions("a.txt", "Gordon Brown") + doc_mentions("b.txt", "Wes Brown") + doc_mentions("c.txt", "Brown"),
+     ("c.txt", "Brown"), "Brown"),
+    # spellings of one full name across articles are one person
+    (doc_mentions("a.txt", "Volodymyr Zelenskyy", "Zelenskyy", "Zelenskyy")
+     + doc_mentions("b.txt", "Volodymyr Zelensky", "Zelensky"),
+     ("b.txt", "Zelensky"), "Volodymyr Zelenskyy"),
+]
+
+
+@pytest.mark.parametrize("spec, written, expected", WITHIN_DOCUMENT)
+def test_names_resolve_within_their_document_first(spec, written, expected):
+    resolver = EntityResolver(spec, lookup)
+    document, text = written
+    assert resolver.person(text, document).name == expected
+    assert resolver.resolve(provisional_ref(text, "person"), document).name == expected
+
+
+def test_namesakes_in_two_articles_stay_two_people():
+    resolver = EntityResolver(doc_mentions("politics.txt", "Gordon Brown", "Brown")
+                              + doc_mentions("football.txt", "Wes Brown", "Brown"), lookup)
+    found = {e.name: e.documents for e in people(resolver)}
+    assert found == {"Gordon Brown": ["politics.txt"], "Wes Brown": ["football.txt"]}
