@@ -110,6 +110,12 @@ class EntityResolver:
             if len(words) == 1 and self._is_place(name):
                 continue  # "Kyiv" tagged PERSON
             surname, first = words[-1], (" ".join(words[:-1]) or None)
+            person = next((p for p in people if len(words) > 1 and any(
+                len(full.split()) > len(words) and full.split()[-len(words):] == words for full in p.full_names)), None)
+            if person is not None:  # "Mr Saumarez Smith" is "Charles Saumarez Smith" of the same article
+                person.aliases.add(name)
+                person.mentions += counts[name]
+                continue
             person = _find_person(people, surname, first)
             if person is None:
                 person = _Person(first_name=first)

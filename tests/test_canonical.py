@@ -154,3 +154,10 @@ def test_namesakes_in_two_articles_stay_two_people():
                               + doc_mentions("football.txt", "Wes Brown", "Brown"), lookup)
     found = {e.name: e.documents for e in people(resolver)}
     assert found == {"Gordon Brown": ["politics.txt"], "Wes Brown": ["football.txt"]}
+
+
+def test_the_end_of_a_full_name_is_that_person_in_the_same_article():
+    resolver = EntityResolver(doc_mentions("gallery.txt", "Charles Saumarez Smith", "Saumarez Smith", "Saumarez Smith")
+                              + doc_mentions("other.txt", "Maggie Smith"), lookup)
+    assert resolver.person("Saumarez Smith", "gallery.txt").name == "Charles Saumarez Smith"
+    assert sorted(e.name for e in people(resolver)) == ["Charles Saumarez Smith", "Maggie Smith"]
