@@ -74,8 +74,13 @@ def _how_many_problem(tokens: list) -> str | None:
                                  or rest[1].pos_ == "PROPN" and len(rest) > 2 and rest[2].tag_ == "POS"):
             return "broken 'How many of' phrase"
         return None
-    for t in rest:
+    for k, t in enumerate(rest):
         if t.tag_ in ("NNS", "NNPS"):
+            after = rest[k + 1:k + 3]
+            if after and after[0].pos_ == "NOUN" and after[0].tag_ == "NN":
+                return "broken 'How many' phrase"  # "How many ships frigate ..."
+            if len(after) == 2 and after[0].pos_ == "VERB" and after[1].pos_ == "AUX":
+                return "broken 'How many' phrase"  # the same, the stray noun tagged as a verb
             return None
         if t.pos_ in ("ADJ", "NUM") or t.tag_ in ("NN", "NNP") and t.dep_ in ("compound", "amod", "nmod"):
             continue
@@ -104,9 +109,8 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
 
 
 def _anchor(tokens: list) -> bool:
-    """The question names what it asks about: a name, a number or a quoted phrase outside the wh-phrase."""
-    body = tokens[_wh_end(tokens):]
-    return any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in body)
+    """The question names what it asks about: a name or a number somewhere in it."""
+    return any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in tokens)
 
 
 def quote_problem(doc) -> str | None:

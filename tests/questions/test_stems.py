@@ -1,0 +1,56 @@
+"""The stem checker on questions written for the test: each defect class, and well-formed questions."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.questions.stems import DANGLING, cloze_problem, stem_problem
+
+HOW_MANY = "'How many' without a plural noun"
+NO_SUBJECT = "does not name what it asks about"
+
+
+@pytest.mark.parametrize("text, problem", [
+    # well-formed: a wh-word, a finite verb, a named subject
+    ("When did the Dunmore Rovers squad leave for Lisbon?", None),
+    ("How many goals did Arlen Pike score for Dunmore Rovers last season?", None),
+    ("How many of the 40 delegates voted for Marta Ilves?", None),
+    ("How many of Norway's ferries were grounded by the storm?", None),
+    ("In which city did the Harbour Lights festival take place?", None),
+    ("Who warned that the new stadium in Cardiff would cost more than planned?", None),
+    ("Who admitted that he had misjudged the Portmere vote?", None),
+    ("According to the article, who is the Dunmore Rovers manager?", None),
+    ("How much did Kelvale Council spend on the new library?", None),
+    ("Who said that it was important to finish the Tamar bridge before winter?", None),
+    ("Who said: \u201cThe Dunmore squad has never been fitter than it is now\u201d", None),
+    # class 4: not English, or saying nothing
+    ("When did it do?", DANGLING),
+    ("How many of licences denied were appealed in Kelvale?", "broken 'How many of' phrase"),
+    ("How many % did sales rise in Norway?", HOW_MANY),
+    ("How many ships frigate were sunk off Norway?", "broken 'How many' phrase"),
+    ("How many Kelvale striker has scored twice?", HOW_MANY),
+    ("Who said that it said the Portmere plan would fail?", DANGLING),
+    ("Who said that but the Portmere plan would fail?", "reported clause opens with a conjunction"),
+    ("When did the council open the road in the sky The bridge was closed?", "heading text fused into the stem"),
+    ("The Portmere council voted on Monday.", "does not open with a question word"),
+    ("Who the new mayor of Portmere?", "no finite verb"),
+    # class 4: a referent missing from the question
+    ("When did they hit the charts in Britain?", DANGLING),
+    ("When will the council open this bridge over the Tamar?", DANGLING),
+    ("How many goals did his team concede against Kelvale?", DANGLING),
+    # class 5: the thing asked about is not named
+    ("When did testing begin?", NO_SUBJECT),
+    ("How many critical things were left?", NO_SUBJECT),
+    # a quotation that says nothing out of its article
+    ("Who said: \u201cThey are doing everything wrong and they know it\u201d", "quotation without its context"),
+])
+def test_stem_problem(nlp, text, problem):
+    assert stem_problem(nlp(text)) == problem
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    ("The Portmere council voted on Monday to close the old bridge.", None),
+    ("She starred in The Quiet Harbour, which opened in Lisbon.", None),  # a title, not a fused heading
+    ("Eye on the harbour The council voted on Monday to close the bridge.", "heading text fused into the sentence"),
+])
+def test_cloze_problem(nlp, sentence, problem):
+    assert cloze_problem(nlp(sentence)) == problem
