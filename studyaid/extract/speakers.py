@@ -170,13 +170,15 @@ class PersonTracker:
         self._roles: dict[str, tuple[str, int]] = {}  # title phrase -> last name that carried it
         self._surnames: set[str] = set()
         self._other_labelled: dict[str, int] = {}  # a one-word name -> times NER labelled it ORG, GPE, ...
-        self._written: dict[str, int] = {}  # a one-word name -> times it is written as a one-word entity
+        self._modifier: set[str] = set()  # words used to modify a noun ("Uefa officials")
         self._full: set[str] = set()  # surnames written with a first name or an honorific
         for ent in doc.ents:
-            if len(ent) == 1:
-                self._written[ent.text] = self._written.get(ent.text, 0) + 1
-                if ent.label_ in OTHER_LABELS:
-                    self._other_labelled[ent.text] = self._other_labelled.get(ent.text, 0) + 1
+            if len(ent) == 1 and ent.label_ in OTHER_LABELS:
+                self._other_labelled[ent.text] = self._other_labelled.get(ent.text, 0) + 1
+        for tok in doc:  # "Uefa officials", "Lycos Europe": a word naming the kind of a thing, not a person
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.ent_type_ != "PERSON" or \
+                    tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.ent_iob_ == "B" and tok.head.ent_type_ != "PERSON":
+                self._modifier.add(tok.text)
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _inside(ent.start_char, blocked):
                 continue
@@ -205,11 +207,12 @@ class PersonTracker:
                 self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
 
     def is_organisation(self, name: str) -> bool:
-        """A one-word name this document also labels an organisation or a place, and never writes as a
-        person's full name or with Mr/Ms ("Lycos", "Uefa", tagged PERSON in some sentences, ORG in others)."""
+        """A one-word name this document also labels an organisation or a place and uses to modify a
+        noun ("Uefa officials", "Lycos Europe"), and never writes as a person's full name or with Mr/Ms
+        ("Lycos", "Uefa", tagged PERSON in some sentences, ORG in others)."""
         if " " in name or name in self._full:
             return False
-        return self._other_labelled.get(name, 0) >= 1 and self._written.get(name, 0) >= 2
+        return self._other_labelled.get(name, 0) >= 1 and name in self._modifier
 
     def _is_narrative(self, sent: "Span") -> bool:
         """A sentence with words of its own outside quotations and junk (not only a quotation)."""
