@@ -28,17 +28,21 @@ def student_pool(questions: list[Question]) -> tuple[list[Question], str]:
                     "are used (rejected ones never).")
 
 
+SCORE_VARIETY = 0.15  # how far below a better question a weaker one may still come first
+
+
 def in_document(question: Question, document: str | None) -> bool:
     return document is None or any(s.document == document for s in question.sources)
 
 
 def pick_questions(pool: list[Question], *, document: str | None = None, kinds: tuple[str, ...] = ("mcq", "cloze"),
                    count: int = 10, seed: int | None = None) -> list[Question]:
-    """Up to ``count`` questions from ``pool`` about ``document`` (None: all) of the given kinds,
-    shuffled, and never two questions about the same fact in one quiz when others are left."""
-    chosen = [q for q in pool if q.kind in kinds and in_document(q, document)]
+    """Up to ``count`` questions from ``pool`` about ``document`` (None: all) of the given kinds, the
+    best-ranked first (the ranker's score, with a little seeded variety so a retake is not the same
+    quiz), and never two questions about the same fact in one quiz when others are left."""
     rng = random.Random(seed)
-    rng.shuffle(chosen)
+    chosen = sorted((q for q in pool if q.kind in kinds and in_document(q, document)),
+                    key=lambda q: (-(q.score + rng.uniform(0.0, SCORE_VARIETY)), q.id))
     first, repeats, facts = [], [], set()
     for q in chosen:
         (repeats if q.fact_id in facts else first).append(q)

@@ -15,7 +15,7 @@ from .cloze import cloze_question
 from .context import CorpusContext
 from .mcq import BUILDERS
 from .model import Dropped, Question
-from .ranking import difficulty, filter_questions, score
+from .ranking import difficulty, filter_questions, salience, score
 from .stems import check_stems
 
 __all__ = ["Question", "Dropped", "Generation", "generate"]
@@ -31,6 +31,10 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
     """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is re-parsed and
     those that do not read as well-formed questions are dropped (:mod:`.stems`)."""
     ctx = CorpusContext(facts, gazetteer)
+    extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
+    for fact in facts.facts:
+        for s in fact.sources:
+            extent[s.document] = max(extent.get(s.document, 0), s.end)
     made: list[Question] = []
     dropped: list[Dropped] = []
     for fact in facts.facts:
@@ -46,7 +50,9 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
                 dropped.append(result)
                 continue
             resolved = bool(getattr(fact, "resolved_from", None))
-            result = result.model_copy(update={"score": score(result, fact.confidence),
+            first = result.sources[0]
+            result = result.model_copy(update={"score": score(result, fact.confidence,
+                                                              salience(first.start, extent.get(first.document, 0))),
                                                "difficulty": difficulty(result, resolved)})
             made.append(result)
     if parser is not None:

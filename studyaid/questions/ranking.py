@@ -1,7 +1,8 @@
 """Score questions and drop what a teacher would reject, saying why.
 
 Score: fact confidence, corroboration (more sources, more trust), sentence quality (short, plain
-sentences read better), answer specificity (a name or a number beats a common word). Dropped:
+sentences read better), answer specificity (a name or a number beats a common word), salience (a
+fact from the article's lead beats one from its last lines). Dropped:
 low scores, answers given away by the prompt, answers not written in any source, pronoun or vague
 answers, repeated prompts, near-duplicates of a better question.
 """
@@ -20,12 +21,27 @@ VAGUE_ANSWERS = {"he", "she", "they", "it", "him", "her", "them", "thousands", "
 BASE_DIFFICULTY = {"quote": 0.5, "quantity": 0.6, "place": 0.35, "role": 0.3, "date": 0.7}
 
 
-def score(q: Question, confidence: float) -> float:
+def score(q: Question, confidence: float, salience: float = 1.0) -> float:
     words = max(len(s.sentence.split()) for s in q.sources[:1])
     quality = 1.0 if words <= 35 else 0.9 if words <= 50 else 0.75
     specific = 1.0 if (q.answer[:1].isupper() or re.search(r"\d", q.answer)) else 0.85
     corroboration = min(1.0, 0.85 + 0.05 * q.corroboration)
-    return round(max(0.0, min(1.0, confidence * quality * specific * corroboration + 0.05)), 3)
+    return round(max(0.0, min(1.0, confidence * quality * specific * corroboration * salience + 0.05)), 3)
+
+
+LEAD_SHARE = 0.25  # the first quarter of an article: its lead, what the story is about
+END_SALIENCE = 0.85
+
+
+def salience(start: int, extent: int) -> float:
+    """How central a sentence is to its article, by position: 1.0 in the lead, falling to 0.85 at the
+    end (a lead-paragraph fact beats a passing mention in the last lines)."""
+    if extent <= 0:
+        return 1.0
+    share = min(1.0, start / extent)
+    if share <= LEAD_SHARE:
+        return 1.0
+    return round(1.0 - (1.0 - END_SALIENCE) * (share - LEAD_SHARE) / (1.0 - LEAD_SHARE), 3)
 
 
 def difficulty(q: Question, resolved: bool) -> float:

@@ -130,3 +130,19 @@ def test_small_helpers():
     assert safe_name("...") == "document"
     assert fallback_title("\n\nOne two three four five six seven eight nine ten eleven twelve thirteen", "x.txt").endswith("…")
     assert fallback_title("", "x.txt") == "x.txt"
+
+
+def test_a_quiz_starts_with_the_best_ranked_questions():
+    from studyaid.app.quiz import pick_questions
+    from studyaid.document import Source
+    from studyaid.questions.model import Question
+
+    def q(i: int, score: float) -> Question:
+        return Question(id=f"q{i}", kind="cloze", fact_type="date", fact_id=f"f{i}", prompt="p", answer="a",
+                        explanation="e", cloze="{{c1::a}}", sources=[Source(document="d.txt", sentence="a", start=0, end=1)],
+                        score=score)
+
+    pool = [q(i, 0.5) for i in range(20)] + [q(100 + i, 0.95) for i in range(5)]
+    for seed in range(5):
+        picked = pick_questions(pool, count=5, seed=seed)
+        assert {p.id for p in picked} == {f"q{100 + i}" for i in range(5)}
