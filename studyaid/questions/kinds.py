@@ -33,7 +33,16 @@ def is_person_name(name: str) -> bool:
         return False
     if any(w.casefold().strip(".,'") in NOT_A_PERSON_WORDS for w in words):
         return False
+    if len(words) > 1 and _country_or_continent(words[-1]):
+        return False  # "Lycos Europe", "Nokia Japan": a company's branch, not a surname
     return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _country_or_continent(word: str) -> bool:
+    from ..gazetteer import lookup
+
+    entry = lookup(word)
+    return entry is not None and entry.kind in ("country", "continent")
 
 
 def acronym_of(short: str, long: str) -> bool:

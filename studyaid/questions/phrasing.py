@@ -40,8 +40,12 @@ def past_tense(lemma: str) -> str:
 
 
 def _join(*parts: str) -> str:
+    """Clause parts as one question body: no space before punctuation, no doubled or trailing
+    punctuation where a part was cut ("the Wales star,, with" -> "the Wales star, with")."""
     text = " ".join(p.strip() for p in parts if p and p.strip())
-    return re.sub(r"\s+([,.?;:])", r"\1", text)
+    text = re.sub(r"\s+([,.?;:])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text.rstrip(" ,;:.")
 
 
 def ask(wh: str, clause: Clause) -> str | None:

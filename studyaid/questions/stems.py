@@ -96,6 +96,8 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
         before = body[:k]
         if low in DEMONSTRATIVES and (t.dep_ == "det" or t.pos_ == "PRON" and low != "that"):
             return DANGLING
+        if low == "then" and k and before[-1].lower_ in ("since", "until", "till", "by"):
+            return DANGLING  # "since then": a time the question does not give
         if low not in NEEDS_REFERENT or t.pos_ not in ("PRON", "DET"):
             continue
         if low in BOUND_BY_WHO and (starts_with_who or any(b.ent_type_ == "PERSON" or b.pos_ == "PROPN" for b in before)):
@@ -150,6 +152,10 @@ def stem_problem(doc) -> str | None:
     problem = _dangling(tokens, starts_with_who)
     if problem:
         return problem
+    if text.startswith("When") and any(t.ent_type_ == "DATE" and t.like_num for t in tokens):
+        return "another date in a date question"  # "When did the show run to 1987?"
+    if re.search(r"[,;:.]\s*[,;:.?]|\?\s*\S", text.rstrip("\u201d\"")):
+        return "broken punctuation"
     if not starts_with_who and not _anchor(tokens):
         return "does not name what it asks about"
     return quote_problem(doc)

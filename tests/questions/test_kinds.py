@@ -10,7 +10,8 @@ from studyaid.questions.kinds import acronym_of, is_person_name
 @pytest.mark.parametrize("name, person", [
     ("Arlen Pike", True), ("Pike", True), ("Ruud van Nistelrooy", True), ("Jean-Claude Mbeki", True),
     ("Dunmore Rovers", False), ("Harbour Square", False), ("Kelvale United", False), ("BBC", False),
-    ("Portmere City Council", False), ("Brightline Records", False), ("Agent 47", False), ("", False),
+    ("Portmere City Council", False), ("Brightline Records", False), ("Lanterna Europe", False), ("Lanterna France", False),
+    ("Jordan Pike", True), ("Agent 47", False), ("", False),
 ])
 def test_is_person_name(name, person):
     assert is_person_name(name) is person

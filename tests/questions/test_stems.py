@@ -37,6 +37,9 @@ NO_SUBJECT = "does not name what it asks about"
     ("When did they hit the charts in Britain?", DANGLING),
     ("When will the council open this bridge over the Tamar?", DANGLING),
     ("How many goals did his team concede against Kelvale?", DANGLING),
+    ("How many fans has the Kelvale club lost since then?", DANGLING),
+    ("When did the Portmere show run to 1987?", "another date in a date question"),
+    ("How much did Kelvale offer for the striker,, with the fee rising later?", "broken punctuation"),
     # class 5: the thing asked about is not named
     ("When did testing begin?", NO_SUBJECT),
     ("How many critical things were left?", NO_SUBJECT),
