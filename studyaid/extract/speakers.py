@@ -155,12 +155,23 @@ class _Named:
     sent: int  # index of its sentence
     subject: bool  # the subject of its clause
     speech: bool  # the subject of a speech act
+    rank: int = 2  # 2 the subject of a speech act, 1 of the main clause, 0 of another clause or none
+
+
+def _unless_given(is_place, given: frozenset):
+    def test(name: str) -> bool:
+        return name not in given and is_place(name)
+
+    return test
 
 
 class PersonTracker:
     """People named in a document outside quotations and junk, in text order, for resolving pronouns."""
 
     def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place) -> None:
+        # a surname the article gives with a first name is a person's, whatever the gazetteer says ("Alex Ferguson")
+        given = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and _name_like(e[0])}
+        self.is_place = is_place = _unless_given(is_place, frozenset(given))
         self._blocked = list(blocked)
         self._sent_starts = [s.start_char for s in doc.sents]
         self._narrative = [self._is_narrative(s) for s in doc.sents]
@@ -189,12 +200,7 @@ class PersonTracker:
                 self._full.add(span[-1].text)
             if self.is_organisation(span.text):
                 continue
-            root = span.root
-            subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
-            verb = root.head if subject else None
-            speech = verb is not None and verb.lemma_.lower() in SPEECH_VERBS
-            self._insert(_Named(span.text, ent.start_char, span.start_char, self._sent_of(ent.start_char),
-                                subject, speech))
+            self._insert(self._named_from(span, ent.start_char))
             self._surnames.add(span.text.split()[-1])
             gender = gender_near(span)
             if gender:
@@ -205,6 +211,24 @@ class PersonTracker:
                 first = next(t for t in before if t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG"))
                 phrase = doc[first.i: titles[-1].i + 1].text.lower()
                 self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
+
+        named = {n.start for n in self._named}
+        for tok in doc:  # a known surname NER missed here: "Ferguson admitted ..." with "Sir Alex Ferguson" elsewhere
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ != "PERSON" and tok.idx not in named \
+                    and tok.text in self._surnames and not _inside(tok.idx, blocked):
+                span = name_span(tok, is_place)
+                if span is not None and not self.is_organisation(span.text):
+                    self._insert(self._named_from(span, span.start_char))
+
+    def _named_from(self, span: "Span", start: int) -> _Named:
+        """A person named by ``span``, with how salient the mention is (subject of a speech act, of the sentence)."""
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
+        verb = (root.head if root.dep_ != "conj" else root.head.head) if subject else None
+        speech = verb is not None and root.dep_ != "conj" and verb.lemma_.lower() in SPEECH_VERBS
+        main = verb is not None and root.dep_ != "conj" and verb.dep_ == "ROOT"
+        return _Named(span.text, start, span.start_char, self._sent_of(start), subject, speech,
+                      2 if speech else 1 if main else 0)
 
     def is_organisation(self, name: str) -> bool:
         """A one-word name this document also labels an organisation or a place and uses to modify a
@@ -245,8 +269,8 @@ class PersonTracker:
         window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:SUBJECT_WINDOW - 1]
         for s in window:
             subjects = [n for n in before if n.sent == s and n.subject]
-            if subjects:
-                found = subjects[-1]
+            if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject
+                found = max(subjects, key=lambda n: (n.rank, n.start))
                 return found.name, found.named_at
         speakers = [n for n in before if n.speech]
         found = speakers[-1] if speakers else before[-1]
@@ -283,6 +307,7 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     name, is an organisation (see :meth:`PersonTracker.is_organisation`); a lone slip ("Trump" tagged
     ORG once) is still a person.
     """
+    is_place = tracker.is_place
     if subject.lower_ in PERSON_PRONOUNS:
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
