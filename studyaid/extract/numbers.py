@@ -1,4 +1,5 @@
-"""Numbers as written to numbers as values: "two dozen" = 24, "21.9 billion" = 2.19e10, "1,200" = 1200."""
+"""Numbers as written to numbers as values: "two dozen" = 24, "21.9 billion" = 2.19e10, "1,200" = 1200,
+"3 000" = 3000, "\u00a346m" = 4.6e7, "$500bn" = 5e11; ranges ("30 to 40", "30-40") keep both ends."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,15 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
+SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+# a numeral with a scale suffix, as one token or two: "46m", "3.5bn", "500bn"
+SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)", re.IGNORECASE)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<low>[^\s\-\u2013]+(?:\s+\S+)*?)\s*(?:-|\u2013|\s+to\s+|\s+and\s+)\s*(?P<high>\S+(?:\s+\S+)*)$",
+    re.IGNORECASE,
+)
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many", "few", "tens"}
 VAGUE_VALUES = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9, "tens": 20}
 
@@ -33,11 +43,39 @@ def word_value(word: str) -> float | None:
     return None
 
 
+def normalise_numerals(text: str) -> str:
+    """Numerals made plain for reading: currency signs dropped, "3 000" -> "3000", "46m" -> "46 m"."""
+    for sign in CURRENCY_SIGNS:
+        text = text.replace(sign, " ")
+    text = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+    return SUFFIXED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+
+
 def parse_number(text: str) -> float | None:
-    """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six"."""
-    words = [w for w in re.split(r"[\s]+", text.lower().replace("$", " ").replace("\u20ac", " ")) if w and w != "and"]
+    """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six", "\u00a346m"."""
+    words = [w for w in re.split(r"[\s]+", normalise_numerals(text).lower()) if w and w != "and"]
     numbers = [w for w in words if word_value(w) is not None]
+    if numbers and numbers[0] in SUFFIX_SCALES:
+        return None  # a lone "m" or "k" is a unit or a letter, not a number
     return combine(numbers) if numbers else None
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Both ends of a range as written: "30 to 40", "30-40", "between 30 and 40", "\u00a330m-\u00a340m".
+
+    A scale written only after the second end applies to both ("3 to 4 million"). Not a range when
+    either end is not a number or the ends do not rise (a score such as "2-1").
+    """
+    match = _RANGE.match(" ".join(text.split()))
+    if not match:
+        return None
+    low, high = parse_number(match.group("low")), parse_number(match.group("high"))
+    if low is None or high is None:
+        return None
+    scale = re.search(r"(?:\s|\d)(k|m|bn|tn|thousand|million|billion|trillion)$", normalise_numerals(match.group("high")).lower())
+    if scale and not re.search(r"[a-z]", normalise_numerals(match.group("low")).lower()):
+        low *= SCALES.get(scale.group(1), 1)
+    return (low, high) if low < high else None
 
 
 def combine(words: list[str]) -> float:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
+from ..extract.numbers import parse_number
 from .kinds import acronym_of
 
 
@@ -128,16 +129,27 @@ def render_number(value: float, like: str) -> str | None:
         return dozens_in_words(int(value)) if value == int(value) else None
     if re.fullmatch(r"[a-z\- ]+", low):
         return number_in_words(int(value)) if value == int(value) else None
-    m = re.fullmatch(r"([$\u20ac\u00a3]?)([\d.,]+)(\s*(?:thousand|million|billion|trillion))?(.*)", like.strip())
+    span = re.fullmatch(r"(.+?)(\s*(?:-|\u2013|\bto\b|\band\b)\s*)(.+)", like.strip())
+    if span and re.search(r"\d", span.group(1)) and re.search(r"\d", span.group(3)):
+        low, high = parse_number(span.group(1)), parse_number(span.group(3))  # "30 to 40": both ends move
+        if low and high and low < high:
+            first, second = render_number(value, span.group(1)), render_number(value * high / low, span.group(3))
+            return f"{first}{span.group(2)}{second}" if first and second else None
+    m = re.fullmatch(r"([$\u20ac\u00a3]?)(\d{1,3}(?: \d{3})+|[\d.,]+)(\s*(?:thousand|million|billion|trillion)|"
+                     r"(?:k|m|bn|tn)\b)?(.*)", like.strip())
     if not m:
         return None
     symbol, digits, scale, unit = m.groups()
     scale_word = (scale or "").strip().lower()
-    factor = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[scale_word]
+    factor = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}[scale_word]
     shown = value / factor
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     text = f"{shown:,.{decimals}f}" if "," in digits else f"{shown:.{decimals}f}"
-    return f"{symbol}{text}{(' ' + scale_word) if scale_word else ''}{unit}"
+    if " " in digits:  # "3 000": thousands separated by spaces
+        text = f"{shown:,.{decimals}f}".replace(",", " ")
+    sep = " " if scale and scale[0].isspace() else ""
+    return f"{symbol}{text}{sep + scale_word if scale_word else ''}{unit}"
 
 
 def _nice(value: float, like: float) -> float:

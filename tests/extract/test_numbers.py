@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.extract.numbers import format_number, parse_number, word_value
+from studyaid.extract.numbers import format_number, parse_number, parse_range, word_value
 
 
 @pytest.mark.parametrize("text, value", [
@@ -56,3 +56,20 @@ def test_format_number(value, text):
 @pytest.mark.parametrize("text", ["two dozen", "21.9 billion", "1,500", "3 million", "112"])
 def test_round_trip(text):
     assert parse_number(format_number(parse_number(text))) == pytest.approx(parse_number(text))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("\u00a346m", 46e6), ("$500bn", 5e11), ("\u20ac3.5bn", 3.5e9), ("\u00a31.2 million", 1.2e6), ("$86m", 86e6),
+    ("3 000", 3000), ("1 250 000", 1_250_000), ("10k", 10_000), ("m", None), ("bn", None),
+])
+def test_parse_written_amounts(text, value):
+    assert parse_number(text) == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("30 to 40", (30, 40)), ("30-40", (30, 40)), ("between 30 and 40", (30, 40)), ("3 to 4 million", (3e6, 4e6)),
+    ("\u00a330m-\u00a340m", (30e6, 40e6)), ("two to three", (2, 3)),
+    ("2-1", None), ("45-6", None), ("30", None), ("twenty-six", None), ("30 to many", None),
+])
+def test_parse_range(text, ends):
+    assert parse_range(text) == ends

@@ -141,3 +141,60 @@ def test_money_pledged_counts_the_money_not_the_giver(quantities):
 def test_verbless_lines_end(quantities, text):
     facts = quantities(text)
     assert all(f.clause is None for f in facts)
+
+
+AMOUNTS = [
+    # a currency sign and a scale suffix: the value in full, the sign as the unit, the thing the money is
+    ("The club paid a \u00a346m fee for the young striker on Monday.",
+     dict(value=46e6, unit="\u00a3", text="\u00a346m", counted_head="fee")),
+    ("The government announced a $500bn deal with the three firms.",
+     dict(value=5e11, unit="$", text="$500bn", counted_head="deal")),
+    ("The museum has a budget of \u20ac3.5bn for the next decade.",
+     dict(value=3.5e9, unit="\u20ac", text="\u20ac3.5bn", counted_head="budget")),
+    ("The transfer fee was \u00a312m, the club confirmed.", dict(value=12e6, unit="\u00a3", counted_head="fee")),
+    ("He signed a contract worth $20m with the studio.", dict(value=20e6, unit="$", counted="contract")),
+    ("The album made $3m in digital sales in its first week.", dict(value=3e6, counted="digital sales")),
+    ("The bid rose to \u00a34m after a second round of talks.", dict(value=4e6, counted_head="bid")),
+    # no thing named: the money itself, never "m"
+    ("The film made \u00a31.2 million at the box office.", dict(value=1.2e6, unit="\u00a3", counted="pounds")),
+    ("The studio spent $86m on the remake.", dict(value=86e6, unit="$", counted="dollars")),
+    ("The deal is worth $150m.", dict(value=150e6, text="$150m", counted_head="deal")),
+    # a conversion in brackets is the same thing
+    ("Box office takings reached $9.5m (\u00a35.1m) on the first weekend.",
+     dict(value=5.1e6, unit="\u00a3", counted="Box office takings")),
+    # thousands separated by a space, millions written "m" before a plural noun
+    ("About 3 000 people attended the open-air concert.", dict(value=3000, text="3 000", counted="people")),
+    ("Some 18m viewers watched the final episode.", dict(value=18e6, counted="viewers")),
+    # ranges keep both ends as written, valued at the low end
+    ("Police said between 30 and 40 protesters gathered outside the court.", dict(value=30, text="30 and 40", counted="protesters")),
+    ("Some 30-40 volunteers cleaned the beach.", dict(value=30, text="30-40", counted="volunteers")),
+    ("The council expects \u00a32m to \u00a33m in savings.", dict(value=2e6, text="\u00a32m to \u00a33m", unit="\u00a3")),
+    # percentages: the unit as written, what they are a share of
+    ("About 90% of households own a television.", dict(value=90, unit="%", counted="households")),
+    ("Sales of the console rose 12 per cent last year.", dict(value=12, unit="per cent", counted_head="sale")),
+    ("Nearly 40% said they would vote again.", dict(value=40, unit="%", counted="per cent", qualifier="nearly")),
+]
+
+
+@pytest.mark.parametrize("text, expected", AMOUNTS)
+def test_amounts(quantities, text, expected):
+    found = quantities(text)
+    matches = [q for q in found if all(getattr(q, k) == pytest.approx(v) if isinstance(v, float) else getattr(q, k) == v
+                                       for k, v in expected.items())]
+    assert len(matches) == 1, [q.model_dump(exclude={"sources", "clause"}) for q in found]
+    assert all(q.counted.lower() not in ("m", "bn", "%") for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "England won 2-1 against Wales at the weekend.",  # a score is not a range
+    "The visitors sealed a 45-6 victory in the rain.",
+    "Listen to the interview on the website from 1900 GMT.",  # a clock time
+    "The show is broadcast at 2130 BST on Fridays.",
+])
+def test_scores_and_clock_times_are_not_amounts(quantities, text):
+    assert [q.model_dump(exclude={"sources", "clause"}) for q in quantities(text)] == []
+
+
+def test_metres_are_not_millions(quantities):
+    found = quantities("She won the 3,000m race in Madrid.")
+    assert [q.value for q in found] in ([], [3000])

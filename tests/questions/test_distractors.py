@@ -253,3 +253,18 @@ def test_a_share_is_never_offered_above_100_percent(value, written):
 
 def test_a_growth_rate_above_100_percent_is_not_capped():
     assert any(float(o.rstrip("%")) > 150 for o in d.number_options(150, "150%", [], [], k=6))
+
+
+@pytest.mark.parametrize("value, like, expected", [
+    (23e6, "\u00a346m", "\u00a323m"),  # a scale suffix stays a suffix
+    (2.5e11, "$500bn", "$250bn"),
+    (0.6e6, "\u00a31.2 million", "\u00a30.6 million"),
+    (1500, "3 000", "1 500"),  # thousands separated by a space
+    (15, "30 to 40", "15 to 20"),  # a range: both ends move together
+    (20, "40-50", "20-25"),
+    (6, "12 per cent", "6 per cent"),
+])
+def test_render_written_amounts(value, like, expected):
+    from studyaid.questions.distractors import render_number
+
+    assert render_number(value, like) == expected
