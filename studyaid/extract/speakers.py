@@ -156,6 +156,7 @@ class _Named:
     subject: bool  # the subject of its clause
     speech: bool  # the subject of a speech act
     rank: int = 2  # 2 the subject of a speech act, 1 of the main clause, 0 of another clause or none
+    full: bool = True  # written with a first name, here or elsewhere in the article
 
 
 def _unless_given(is_place, given: frozenset):
@@ -171,7 +172,8 @@ class PersonTracker:
     def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place) -> None:
         # a surname the article gives with a first name is a person's, whatever the gazetteer says ("Alex Ferguson")
         given = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and _name_like(e[0])}
-        self.is_place = is_place = _unless_given(is_place, frozenset(given))
+        self._given = frozenset(given)
+        self.is_place = is_place = _unless_given(is_place, self._given)
         self._blocked = list(blocked)
         self._sent_starts = [s.start_char for s in doc.sents]
         self._narrative = [self._is_narrative(s) for s in doc.sents]
@@ -225,10 +227,11 @@ class PersonTracker:
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
         verb = (root.head if root.dep_ != "conj" else root.head.head) if subject else None
-        speech = verb is not None and root.dep_ != "conj" and verb.lemma_.lower() in SPEECH_VERBS
-        main = verb is not None and root.dep_ != "conj" and verb.dep_ == "ROOT"
+        speech = verb is not None and verb.lemma_.lower() in SPEECH_VERBS
+        main = verb is not None and verb.dep_ == "ROOT"
+        full = len(span) > 1 or span.text in self._given
         return _Named(span.text, start, span.start_char, self._sent_of(start), subject, speech,
-                      2 if speech else 1 if main else 0)
+                      2 if speech else 1 if main else 0, full)
 
     def is_organisation(self, name: str) -> bool:
         """A one-word name this document also labels an organisation or a place and uses to modify a
@@ -269,8 +272,9 @@ class PersonTracker:
         window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:SUBJECT_WINDOW - 1]
         for s in window:
             subjects = [n for n in before if n.sent == s and n.subject]
-            if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject
-                found = max(subjects, key=lambda n: (n.rank, n.start))
+            if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject,
+                # then a name the article gives in full ("Only Fools and Horses star David Jason")
+                found = max(subjects, key=lambda n: (n.rank, n.full, n.start))
                 return found.name, found.named_at
         speakers = [n for n in before if n.speech]
         found = speakers[-1] if speakers else before[-1]
