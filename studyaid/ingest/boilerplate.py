@@ -101,6 +101,11 @@ _NOTICE = [
         r"\b(?:contact|email|write to|reach) us\b",
         r"\b(?:support|donate to|fund) (?:our|independent) (?:journalism|reporting|work)\b",
         r"^to (?:find out|learn|read) more\b",
+        # a broadcast notice: "Listen to the full interview on Radio Five from 1900 GMT."
+        r"^(?:listen|watch|tune in|catch)\b.{0,80}\b(?:on|at|from)\b.{0,60}(?:\b(?:bbc|radio|iplayer|website|"
+        r"channel|podcast|tv)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|bst|utc)\b)",
+        r"\b(?:is|are|will be) (?:on|broadcast on|shown on) (?:bbc|itv|channel \d|sky)\b.{0,40}\b[0-2]\d[0-5]\d\s*"
+        r"(?:gmt|bst)\b",
         r"\b(?:journalists|reporters|correspondents) (?:report|cover|provide|bring)\b.{0,60}"
         r"\b(?:languages|countries|audiences)\b",
     )

@@ -585,3 +585,27 @@ def test_hard_wrapped_paragraphs() -> None:
         ("The Search For Security Guarantees", "heading"),
         ("Sign up for our newsletter to get the latest news\ndelivered to your inbox every morning.", "publisher-notice"),
     ]
+
+
+@pytest.mark.parametrize("notice, kept", [
+    ("Listen to the full interview on the station's website from 1900 GMT.",
+     "The manager said the club would not sell its captain this summer."),
+    ("Watch the whole match on BBC Two at 2100 BST.",
+     "The visitors scored twice in the last ten minutes to win the cup."),
+    ("The final episode is on BBC One on Sunday at 2100 GMT.",
+     "The series drew more than eight million viewers last year, the channel said."),
+])
+def test_broadcast_notice_is_not_article_text(notice, kept):
+    text = f"Club keeps its captain\n\n{notice}\n\n{kept}\n"
+    spans = {text[e.start:e.end]: e.reason for e in mark_junk(text)}
+    assert spans.get(notice) == "publisher-notice"
+    assert kept not in spans
+
+
+@pytest.mark.parametrize("sentence", [
+    "Owners of some phones are being warned to watch out for malicious software on the website.",
+    "Fans will watch the final at home after the club sold every ticket.",
+])
+def test_watching_in_a_sentence_is_not_a_notice(sentence):
+    text = f"Phones at risk\n\n{sentence}\n"
+    assert all(text[e.start:e.end] != sentence for e in mark_junk(text))
