@@ -2,17 +2,60 @@
 
 Anki syntax ``{{c1::answer::hint}}``; every occurrence of the hidden words is deleted, so the
 sentence never shows its own answer elsewhere.
+
+A gap must pin one answer a student can learn from the article, so a source sentence is passed over
+(and the question dropped when no sentence is left) when:
+
+- the gap is trivial: only a scale word ("million"), an everyday number word ("one", "two"), an
+  everyday lowercase word ("today"), or a number that is part of a name ("the Six Nations");
+- the gap is a phrase inside quotation marks: many wordings would fit, so it is never asked;
+- the answer is written twice, so the sentence would show two gaps for one hint;
+- the sentence gives the answer away elsewhere: a country's adjective or short name ("Cuban" beside
+  a gap for Cuba);
+- the gap would split a name: a person's gap covers the whole name as written ("Bill de Blasio",
+  not "Bill de _____"), a place or number next to other capitalised words of a name is not asked.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..facts import DateFact, Place, Quantity, Quote, Role
+from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .model import Dropped, Question, question_id
 
 MAX_CLOZE_WORDS = 70
 HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "date"}
+
+# Why a source sentence makes no cloze (the summary counts the dropped questions by these).
+TOO_LONG = "sentence too long"
+NOT_WRITTEN = "answer not written in the sentence"
+SCALE_ONLY = "gap is only a scale word"
+EVERYDAY_NUMBER = "gap is an everyday number word"
+EVERYDAY_WORD = "gap is an everyday lowercase word"
+NUMBER_IN_NAME = "number is part of a name"
+QUOTED_PHRASE = "gap is a quoted phrase: many wordings fit"
+WRITTEN_TWICE = "answer written twice in the sentence"
+GIVEN_AWAY = "answer given away elsewhere in the sentence"
+NAME_SPLIT = "gap splits a name"
+CONVERSION = "gap beside the same amount in another currency"
+
+# Counts a student guesses without reading: "one such example", "a single vote", "both sides"; "two" too
+# when it only points back at things already named ("the two clubs", "these two features", "England's two").
+_EVERYDAY_NUMBERS = frozenset({"a", "an", "one", "single", "both", "once"})
+_SMALL_NUMBERS = frozenset({"two", "pair", "couple", "twice"})
+_POINTING = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+                       "other", "all", "first", "last", "next", "previous"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# "5.45m euros (" before a gap, or "euros (£611,000)" after it: the amount converted into another currency.
+_AMOUNT = r"[£$€¥]?\s?\d[\d.,]*\s?(?:m|bn|k|million|billion|thousand)?\b"
+_CONVERTED_BEFORE = re.compile(_AMOUNT + r"\s*(?:[^\W\d_]+\s*)?\(\s*$")
+_CONVERTED_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s*)?\(\s*[£$€¥]\s?\d")
 
 
 def _find(sentence: str, candidates: list[str]) -> str | None:
@@ -54,30 +97,36 @@ def _candidates(fact) -> list:
     return list(fact.sources)
 
 
-def _hidden(fact, sentence: str) -> tuple[str | None, str]:
-    """What to hide in a source sentence, and its hint."""
+def _outside_quote(fact: Quote, sentence: str) -> str:
+    """The sentence with the quoted words blanked (same length): the speaker is named outside them."""
+    outside = sentence
+    for text in (fact.text, *fact.variants):
+        outside = outside.replace(text, " " * len(text))
+    return outside
+
+
+def _names(person) -> list[str]:
+    """How a sentence may name a person: the name, the mention (unless a pronoun: "She" is no answer),
+    the surname."""
+    mention = "" if person.mention.casefold() in _PRONOUNS else person.mention
+    return [person.name, mention, person.name.split()[-1]]
+
+
+def _hidden(fact, sentence: str) -> tuple[str | None, str, str]:
+    """What to hide in a source sentence, its hint, and the text to look for it in (the sentence, or for a
+    quote the sentence with the quoted words blanked)."""
     if isinstance(fact, Quote):
-        name = fact.speaker.name
-        parts = name.split()
-        outside = sentence  # the speaker is named outside the quoted words, never inside them
-        for text in (fact.text, *fact.variants):
-            outside = outside.replace(text, " " * len(text))
-        found = _find(outside, [name, fact.speaker.mention, parts[-1]])
-        if found:
-            return found, "person"
-        if fact.partial_quotes:
-            return _find(sentence, fact.partial_quotes), "phrase"
-        return None, "person"
+        outside = _outside_quote(fact, sentence)
+        return _find(outside, _names(fact.speaker)), "person", outside
     if isinstance(fact, Role):
-        name = fact.person.name
-        return _find(sentence, [name, fact.person.mention, name.split()[-1]]), "person"
+        return _find(sentence, _names(fact.person)), "person", sentence
     if isinstance(fact, Quantity):
-        return (_find(sentence, [fact.text]) if not fact.vague else None), "number"
+        return (_find(sentence, [fact.text]) if not fact.vague else None), "number", sentence
     if isinstance(fact, Place):
-        return _find(sentence, [fact.place.name, fact.place.mention]), fact.place_kind
+        return _find(sentence, [fact.place.name, fact.place.mention]), fact.place_kind, sentence
     if isinstance(fact, DateFact):
-        return _find(sentence, [fact.date]), "date"
-    return None, ""
+        return _find(sentence, [fact.date]), "date", sentence
+    return None, "", sentence
 
 
 def _spellings(fact, accepted: list[str]) -> list[str]:
@@ -91,36 +140,208 @@ def _spellings(fact, accepted: list[str]) -> list[str]:
     return forms
 
 
-def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
-    hidden = hint = source = None
-    for candidate in _candidates(fact):
-        if len(candidate.sentence.split()) > MAX_CLOZE_WORDS:
+# --- is the gap pinned? ---------------------------------------------------------------------------------
+def _span(text: str, hidden: str) -> tuple[int, int] | None:
+    match = re.search(rf"(?<!\w){re.escape(hidden)}(?!\w)", text)
+    return match.span() if match else None
+
+
+def _clause_start(text: str, start: int) -> bool:
+    """Nothing but an opening quote, bracket or a sentence break before ``start``: a capital there is grammar."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".:;!?\"\u201c\u2018'("
+
+
+def _word_before(text: str, start: int) -> re.Match | None:
+    """The word right before ``start``, separated from it by exactly one space."""
+    if not text[:start].endswith(" ") or text[:start].endswith("  "):
+        return None
+    match = None
+    for match in _WORD.finditer(text, 0, start - 1):
+        pass
+    return match if match is not None and match.end() == start - 1 else None
+
+
+def _word_after(text: str, end: int) -> re.Match | None:
+    """The word right after ``end``, separated from it by exactly one space."""
+    if text[end:end + 1] != " ":
+        return None
+    match = _WORD.match(text, end + 1)
+    return match
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _not_a_name(word: str) -> bool:
+    """A capitalised word that is never part of a name next to it: a title, a month, a weekday."""
+    low = _POSSESSIVE.sub("", word).lower()
+    return low in TITLE_WORDS or low in MONTHS or low in _WEEKDAYS
+
+
+def _person_word(word: str) -> bool:
+    """A word that can be one of a person's names: capitalised, not all capitals (an acronym), not a
+    title, month, weekday, number, nationality or country."""
+    bare = _POSSESSIVE.sub("", word)
+    low = bare.lower()
+    return (_capitalised(bare) and not (len(bare) > 1 and bare.isupper()) and not _not_a_name(bare)
+            and low not in NUMBER_WORDS and low not in SCALE_WORDS and country_of(bare) is None)
+
+
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """A hyphen joins the span to a capitalised word: "Ferguson-_____", "_____-Claude"."""
+    left = re.search(r"([^\W\d_]+)-$", text[:start])
+    right = re.match(r"-([^\W\d_]+)", text[end:])
+    return bool(left and _capitalised(left.group(1))) or bool(right and _capitalised(right.group(1)))
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the whole name a person's gap is part of: over adjacent capitalised names and the
+    particles between them ("Bill de Blasio", "Ruud van Nistelrooy", "Jean-Claude Juncker"); ``None``
+    when a hyphen joins the name to another one ("Ferguson-Wenger"): which part is the answer is unclear."""
+    if _hyphen_joined(text, start, end):
+        return None
+    single = " " not in text[start:end].strip()
+    cursor, new_start = start, start
+    while (word := _word_before(text, cursor)) is not None:
+        value = word.group()
+        if value.lower() in NAME_PARTICLES:  # "de", "Ten": part of the name only with a name before it
+            cursor = word.start()
             continue
-        hidden, hint = _hidden(fact, candidate.sentence)
-        if hidden:
-            source = candidate
+        first = _clause_start(text, word.start())
+        if (not _person_word(value) or _POSSESSIVE.search(value) or (first and not single)
+                or (first and value.lower() in STOP_WORDS)):
             break
-    if source is None:
-        first = fact.sources[0]
-        too_long = all(len(s.sentence.split()) > MAX_CLOZE_WORDS for s in _candidates(fact))
-        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze",
-                       reason="sentence too long" if too_long else "answer not written in the sentence",
-                       detail=first.sentence[:80])
-    if hint == "phrase":
-        accepted = []  # the speaker's names are not answers for a gap in the quoted words
-    cloze = make_cloze(source.sentence, hidden, hint, [] if hint == "phrase" else _spellings(fact, accepted or []))
-    qid = question_id(fact.canonical_key(), "cloze")
-    explanation = _explain(fact, hidden)
-    sources = [source, *(s for s in fact.sources if s != source)]  # the sentence shown first
-    return Question(id=qid, kind="cloze", fact_type=fact.type, fact_id=fact.id, prompt=gap_text(cloze), answer=hidden,
-                    accepted=[a for a in (accepted or []) if a != hidden], explanation=explanation, cloze=cloze,
-                    hint=hint, sources=sources, corroboration=fact.corroboration)
+        cursor = new_start = word.start()
+    cursor, new_end = end, end
+    while (word := _word_after(text, cursor)) is not None:
+        value = word.group()
+        if value.lower() in NAME_PARTICLES:  # "van", "Ten": part of the name only with a name after it
+            cursor = word.end()
+            continue
+        if not _person_word(value):
+            break
+        bare = _POSSESSIVE.sub("", value)
+        new_end, cursor = word.start() + len(bare), word.end()
+        if bare != value:  # "Nistelrooy's": the name ends here
+            break
+    return new_start, new_end
 
 
-def _explain(fact, hidden: str) -> str:
+def _place_in_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after a place makes a longer name ("Real Madrid", "Paris
+    Saint-Germain", "BBC Radio Scotland"); a title after it does not ("UK Prime Minister")."""
+    if _hyphen_joined(text, start, end):
+        return True
+    before, after = _word_before(text, start), _word_after(text, end)
+    if (before is not None and _capitalised(before.group()) and before.group().lower() not in STOP_WORDS
+            and not _POSSESSIVE.search(before.group()) and not _not_a_name(before.group())):
+        return True
+    return after is not None and _capitalised(after.group()) and not _not_a_name(after.group())
+
+
+def _trivial_number(text: str, hidden: str, start: int) -> str | None:
+    """Why a number gap asks nothing (``None`` when it asks for a real figure)."""
+    after = _word_after(text, start + len(hidden))
+    if _capitalised(hidden) and (not _clause_start(text, start) or _hyphen_joined(text, start, start + len(hidden))
+                                 or (after is not None and _person_word(after.group()))):
+        return NUMBER_IN_NAME  # "the Six Nations", "BBC Radio Five Live", "Four-Kings", "Ten Cate said"
+    before = _word_before(text, start)
+    if (hidden[:1].isdigit() and before is not None and _capitalised(before.group())
+            and not _clause_start(text, before.start()) and not _not_a_name(before.group())
+            and before.group().lower() not in STOP_WORDS and not _POSSESSIVE.search(before.group())):
+        return NUMBER_IN_NAME  # "Super 12", "Windows 95", "Radio 1"
+    if _CONVERTED_BEFORE.search(text[:start]) or _CONVERTED_AFTER.match(text[start + len(hidden):]):
+        return CONVERSION  # "$17.1m (_____)": a student cannot learn an exchange rate from the article
+    words = re.findall(r"[^\s-]+", hidden.casefold())
+    counted = [w for w in words if w not in ("a", "an")]
+    if counted and all(w in SCALE_WORDS or w.removesuffix("s") in SCALE_WORDS for w in counted):
+        return SCALE_ONLY  # "a million tickets", "five _____ (million)"
+    if words and all(w in _EVERYDAY_NUMBERS for w in words):
+        return EVERYDAY_NUMBER
+    before = _word_before(text, start)
+    if (words and all(w in _EVERYDAY_NUMBERS | _SMALL_NUMBERS for w in words) and before is not None
+            and (before.group().lower() in _POINTING or _POSSESSIVE.search(before.group()))):
+        return EVERYDAY_NUMBER
+    return None
+
+
+def _giveaways(fact, hidden: str) -> list[str]:
+    """Words that name a place's answer in another form: its adjective or short name ("Cuban" for Cuba,
+    "British" and "UK" for Britain), as they are written in a sentence."""
+    if not isinstance(fact, Place):
+        return []
+    names = {hidden, fact.place.name}
+    targets = {n.casefold() for n in names} | {c.casefold() for n in names if (c := country_of(n))}
+    forms = []
+    for key, country in demonyms().items():
+        if country.casefold() in targets or key in targets:
+            forms.append(key.upper() if len(key.replace(".", "")) <= 3 else key.title())
+    return forms
+
+
+def _visible(cloze: str) -> str:
+    return re.sub(r"\{\{c\d+::.*?\}\}", " ", cloze)
+
+
+def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[str]] | str:
+    """``(answer, hint, cloze, accepted)`` for a cloze made from ``sentence``, or why it makes none."""
+    if len(sentence.split()) > MAX_CLOZE_WORDS:
+        return TOO_LONG
+    hidden, hint, text = _hidden(fact, sentence)
+    if not hidden:
+        if isinstance(fact, Quote) and _find(sentence, fact.partial_quotes):
+            return QUOTED_PHRASE  # "a _____ (phrase)": many wordings fit, never asked
+        return NOT_WRITTEN
+    start, end = _span(text, hidden)
+    if hint == "number":
+        if (problem := _trivial_number(text, hidden, start)) is not None:
+            return problem
+    elif not any(c.isupper() or c.isdigit() for c in hidden):
+        return EVERYDAY_WORD  # "today", "the president"
+    if hint == "person":
+        span = _whole_name(text, start, end)
+        if span is None:
+            return NAME_SPLIT
+        whole = sentence[span[0]:span[1]]
+        if whole != hidden:  # "Bill de _____" becomes a gap for "Bill de Blasio"; "Blasio" is still right
+            accepted = [*accepted, hidden]
+            hidden = whole
+    elif isinstance(fact, Place) and _place_in_longer_name(text, start, end):
+        return NAME_SPLIT
+    cloze = make_cloze(sentence, hidden, hint, _spellings(fact, accepted) + [hidden])
+    if len(re.findall(r"\{\{c\d+::", cloze)) > 1:
+        return WRITTEN_TWICE  # two gaps for one hint: which is which?
+    visible = _visible(cloze)
+    if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", visible) for form in _giveaways(fact, hidden)):
+        return GIVEN_AWAY
+    return hidden, hint, cloze, accepted
+
+
+def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
+    accepted = list(accepted or [])
+    reasons: list[str] = []
+    for candidate in _candidates(fact):
+        made = _gap(fact, candidate.sentence, accepted)
+        if isinstance(made, str):
+            reasons.append(made)
+            continue
+        hidden, hint, cloze, accepted = made
+        qid = question_id(fact.canonical_key(), "cloze")
+        sources = [candidate, *(s for s in fact.sources if s != candidate)]  # the sentence shown first
+        return Question(id=qid, kind="cloze", fact_type=fact.type, fact_id=fact.id, prompt=gap_text(cloze),
+                        answer=hidden, accepted=list(dict.fromkeys(a for a in accepted if a != hidden)),
+                        explanation=_explain(fact), cloze=cloze, hint=hint, sources=sources,
+                        corroboration=fact.corroboration)
+    specific = [r for r in reasons if r not in (TOO_LONG, NOT_WRITTEN)]
+    reason = specific[0] if specific else TOO_LONG if reasons and set(reasons) == {TOO_LONG} else NOT_WRITTEN
+    return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason=reason,
+                   detail=fact.sources[0].sentence[:80])
+
+
+def _explain(fact) -> str:
     if isinstance(fact, Quote):
-        if hidden in fact.partial_quotes:
-            return f"{fact.speaker.name} used the words \u201c{hidden}\u201d."
         return f"The words are {fact.speaker.name}'s."
     if isinstance(fact, Role):
         return f"{fact.person.name} is the {fact.role}."
