@@ -13,6 +13,7 @@ from .places import extract_places
 from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .roles import extract_roles
+from ..lexicon import HONORIFICS
 from .speakers import looks_like_person, name_span
 
 if TYPE_CHECKING:
@@ -48,3 +49,9 @@ def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool
                 yield Mention(ent.text, "place", document.path)
         elif ent.label_ in ("GPE", "LOC") and is_place(ent.text.removeprefix("the ").removeprefix("The ")):
             yield Mention(ent.text.removeprefix("the ").removeprefix("The "), "place", document.path)
+    for tok in doc:  # a name after an honorific that NER missed: "Mr Grant"
+        if tok.i > 0 and doc[tok.i - 1].lower_ in HONORIFICS and tok.ent_type_ != "PERSON" and tok.dep_ != "compound" \
+                and document.exclusion_at(tok.idx, tok.idx + len(tok)) is None:
+            span = name_span(tok)
+            if span is not None and looks_like_person(span):
+                yield Mention(span.text, "person", document.path)

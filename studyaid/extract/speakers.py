@@ -215,12 +215,19 @@ class PersonTracker:
                 self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
 
         named = {n.start for n in self._named}
-        for tok in doc:  # a known surname NER missed here: "Ferguson admitted ..." with "Sir Alex Ferguson" elsewhere
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ != "PERSON" and tok.idx not in named \
-                    and tok.text in self._surnames and not _inside(tok.idx, blocked):
-                span = name_span(tok, is_place)
-                if span is not None and not self.is_organisation(span.text):
-                    self._insert(self._named_from(span, span.start_char))
+        for tok in doc:  # names NER missed: a known surname as a subject ("Ferguson admitted ..." with "Sir Alex
+            # Ferguson" elsewhere), or any name after an honorific ("Mr Grant")
+            if tok.ent_type_ == "PERSON" or tok.idx in named or _inside(tok.idx, blocked) or tok.dep_ == "compound":
+                continue
+            known = tok.dep_ in ("nsubj", "nsubjpass") and tok.text in self._surnames
+            span = name_span(tok, is_place) if known or _name_like(tok) else None
+            honoured = span is not None and span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
+            if span is not None and (known or honoured) and not self.is_organisation(span.text):
+                self._insert(self._named_from(span, span.start_char))
+                self._surnames.add(span[-1].text)
+                gender = gender_near(span)
+                if gender:
+                    self._gender.setdefault(span[-1].text, gender)
 
     def _named_from(self, span: "Span", start: int) -> _Named:
         """A person named by ``span``, with how salient the mention is (subject of a speech act, of the sentence)."""

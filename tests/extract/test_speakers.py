@@ -1,0 +1,87 @@
+"""Speakers and role holders: whole names without titles, pronouns by gender and salience, no places or clubs."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.extract.roles import extract_roles
+
+
+@pytest.fixture(scope="module")
+def roles(parse, is_place):
+    def _roles(text: str):
+        document, doc = parse(text)
+        return list(extract_roles(doc, document, is_place))
+
+    return _roles
+
+
+# (sentence, the speaker's name as extracted)
+WHOLE_NAMES = [
+    # a job title in front of a name is never part of it
+    ("Chief Executive Maria Okafor said the results were better than anyone had expected.", "Maria Okafor"),
+    ("Chief Prosecutor Karim Khan said the court would act quickly.", "Karim Khan"),
+    ("Professor Anna Lind said the results would be published next year.", "Anna Lind"),
+    ('"We will appeal against the ruling," lawyer Tom Reddan said.', "Tom Reddan"),
+    # hyphenated surnames and particles stay whole; so do three-part East Asian names
+    ("Former MP Robert Kilroy-Silk said the party had lost its way.", "Robert Kilroy-Silk"),
+    ("Mayor Bill de Blasio said the subway would reopen next week.", "Bill de Blasio"),
+    ("Director Bong Joon Ho said he was delighted with the award.", "Bong Joon Ho"),
+    # a surname that is also a title word, after an honorific
+    ("Mr King said interest rates would stay where they are for now.", "King"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", WHOLE_NAMES)
+def test_speaker_name_is_whole_and_without_title(quotes, text, speaker):
+    assert [q.speaker.name for q in quotes(text)] == [speaker]
+
+
+# (sentence, (person, title, organisation))
+TITLES = [
+    ("Chief Prosecutor Karim Khan said the court would act quickly.", ("Karim Khan", "Chief Prosecutor", None)),
+    ("Apple CEO Tim Cook said sales were stronger than a year ago.", ("Tim Cook", "CEO", "Apple")),
+    ("Chief Executive Maria Okafor said the results were better than anyone had expected.",
+     ("Maria Okafor", "Chief Executive", None)),
+    ('"We will appeal against the ruling," lawyer Tom Reddan said.', ("Tom Reddan", "lawyer", None)),
+    ("Manager Tom Hollis praised striker Dan Ebbs after the win.", ("Dan Ebbs", "striker", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLES)
+def test_title_before_a_name_is_the_role(roles, text, expected):
+    assert expected in [(r.person.name, r.title, r.organization) for r in roles(text)]
+
+
+def test_honorific_alone_is_not_a_role(roles):
+    assert roles("Mr King said interest rates would stay where they are for now.") == []
+
+
+# (text, who "he"/"she" is)
+PRONOUNS = [
+    # the subject of the sentence before, not the last person named (a player praised by the manager)
+    ('Manager Tom Hollis praised striker Dan Ebbs after the win. "He worked hard for the team all afternoon," he said.',
+     "Tom Hollis"),
+    ('Mrs Patel met Mr Grant after the meeting. "It was a long night for everyone," she said.', "Patel"),
+    # gender agreement: "he" is not Mrs Patel, "she" is not Mr Lamb
+    ('Mr Grant spoke to Mrs Patel after the meeting. "It was a long night for everyone," he said.', "Grant"),
+    ('Mrs Osei said the school would open in May. Her deputy, Mr Lamb, agreed. "We are ready for the pupils now," '
+     'she said.', "Osei"),
+    # a square named after the speaker is not a person
+    ('Mr Smith added that the closure of Trafalgar Square had hurt visitor numbers. "We expect a much better year," '
+     'he said.', "Smith"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", PRONOUNS)
+def test_pronoun_speaker_by_gender_and_salience(quotes, text, speaker):
+    found = [q for q in quotes(text) if q.mode == "direct"]
+    assert [(q.speaker.name, q.resolved_from is not None) for q in found] == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # a club, a stadium or a square is never the antecedent of "he"
+    'The fans cheered for Aston Villa all afternoon. "It was a special day for all of us," he said.',
+    'Thousands gathered in Trafalgar Square on Sunday. "It was a special day for all of us," he said.',
+])
+def test_places_and_clubs_are_never_speakers(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "direct"] == []
