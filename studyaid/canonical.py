@@ -18,17 +18,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .facts import Entity, EntityKind, EntityRef
+from .facts import Entity, EntityRef, Mention
 from .extract.common import slug
 
-
-@dataclass(frozen=True)
-class Mention:
-    """A name as written in one document, with what NER or the extractor took it for."""
-
-    text: str
-    kind: EntityKind
-    document: str
+__all__ = ["EntityResolver", "Mention"]
 
 
 def _fold(text: str) -> str:

@@ -7,6 +7,7 @@ and :mod:`studyaid.corroborate` merges facts stated by several sources into one 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,6 +27,19 @@ class EntityRef(BaseModel):
     name: str  # canonical name ("Volodymyr Zelenskyy"); equals mention until resolved
     id: str  # canonical id ("person:zelenskyy")
     kind: EntityKind
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as written in one document, with what NER or the extractor took it for.
+
+    Extraction lists them (``studyaid.extract.name_mentions``) and the canonical pass
+    (:mod:`studyaid.canonical`) reads them: both import it from here, not from each other.
+    """
+
+    text: str
+    kind: EntityKind
+    document: str
 
 
 class Entity(BaseModel):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from .canonical import EntityResolver, Mention
+from .canonical import EntityResolver
 from .corroborate import corroborate
 from .errors import InputError
 from .extract import extract_facts, name_mentions
 from .fact_cache import FactCache
-from .facts import FactSet, Place, Quote, Role
+from .facts import FactSet, Mention, Place, Quote, Role
 from .gazetteer import is_place_name as _is_place
 from .gazetteer import lookup as _place_lookup
 from .nlp import DocCache, load_pipeline, parse_documents

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document
+from ..facts import Mention
 from .dates import extract_dates
 from .places import extract_places
 from .quantities import extract_quantities
@@ -18,8 +19,6 @@ from .speakers import looks_like_person, name_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from ..canonical import Mention
 
 __all__ = ["extract_facts", "name_mentions", "extract_quotes", "extract_quantities", "extract_roles",
            "extract_dates", "extract_places"]
@@ -34,10 +33,8 @@ def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool
     yield from extract_dates(doc, document)
 
 
-def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator["Mention"]:
+def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator[Mention]:
     """People and places named in a document outside junk, as written."""
-    from ..canonical import Mention
-
     for ent in doc.ents:
         if document.exclusion_at(ent.start_char, ent.end_char) is not None:
             continue
