@@ -65,6 +65,8 @@ def _title_before(name: "Span") -> tuple[str, str | None, str] | None:
         j -= 1
     while j >= name.sent.start and doc[j].ent_type_ in ("ORG", "GPE", "NORP") and doc[j].pos_ in ("PROPN", "ADJ", "NOUN"):
         j -= 1
+    if j + 1 < title_start and doc[j + 1].text in ("'s", "\u2019s"):
+        j += 1  # "the firm's spokesman": a possessive with no organisation named before it
     org_span = doc[j + 1: title_start]
     organization = None
     org_text = clean_text(org_span.text)
@@ -95,4 +97,14 @@ def _apposition(name: "Span") -> tuple[str, str | None, str] | None:
     organization = clean_text(" ".join(t.text for t in org_toks)) or None
     if organization:
         organization = country_of(organization) or organization
-    return appos.text, organization, text
+    # the title is the run of words joined to the office word ("chief revenue officer", "attorney general"),
+    # without the organisation, a possessive or a modifier kept only in the role ("former")
+    title = [appos]
+    for tok in reversed(toks[:-1]):
+        if tok.i != title[0].i - 1 or tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ \
+                or tok.lower_ in ROLE_ONLY_MODIFIERS or not tok.is_alpha and "-" not in tok.text:
+            break
+        title.insert(0, tok)
+    while len(title) > 1 and title[0].i > 0 and title[0].nbor(-1).text == "-" and not title[0].nbor(-1).whitespace_:
+        title.pop(0)  # never half of a hyphenated word ("national-security adviser" -> "adviser")
+    return " ".join(t.text for t in title), organization, text

@@ -85,3 +85,22 @@ def test_pronoun_speaker_by_gender_and_salience(quotes, text, speaker):
 ])
 def test_places_and_clubs_are_never_speakers(quotes, text):
     assert [q for q in quotes(text) if q.mode == "direct"] == []
+
+
+# (sentence, (person, title, organisation)): the whole title after a name, never its last word alone
+APPOSITION_TITLES = [
+    ("Greg Pine, the Texas attorney general, said the law was clear.", ("Greg Pine", "attorney general", "Texas")),
+    ("Ann Lee, a former senior vice president of the bank, said the deal was done.",
+     ("Ann Lee", "senior vice president", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", APPOSITION_TITLES)
+def test_apposition_title_is_whole(roles, text, expected):
+    assert expected in [(r.person.name, r.title, r.organization) for r in roles(text)]
+
+
+def test_possessive_without_an_organisation_is_no_organisation(roles):
+    found = [(r.person.name, r.title, r.organization, r.role) for r in roles(
+        "The company's spokesman Scott Brill said the site was safe.")]
+    assert found == [("Scott Brill", "spokesman", None, "spokesman")]
