@@ -82,21 +82,20 @@ class CorpusContext:
         return any(len(a.split()) > 1 and is_person_name(a) for a in [entity.name, *entity.aliases])
 
     def person_tiers(self, fact, answer_id: str) -> list[list[str]]:
-        """Other people, by document tier; within a tier those who speak or hold an office first, those
-        sharing the answer's title before them, then the most mentioned. Only names that pass the same
-        person test as an answer."""
+        """Other people, by document tier; within a tier those sharing the answer's title first, then
+        the most mentioned. Only people the corpus shows acting as people — quoted as speakers or
+        given a job title — and passing the same person test as an answer: a name NER merely tagged
+        PERSON is too often a band, a product or an exhibition."""
         titles = {r.title.casefold() for r in self.roles_by_person.get(answer_id, [])}
-        people = [e for e in self.facts.entities if e.id != answer_id and self.is_person(e.id)]
+        people = [e for e in self.facts.entities if e.id != answer_id and self.is_person(e.id)
+                  and (e.id in self.speakers or e.id in self.roles_by_person)]
 
         def rank(e: Entity) -> tuple:
             theirs = {r.title.casefold() for r in self.roles_by_person.get(e.id, [])}
-            voice = e.id in self.speakers or bool(theirs)
-            return (-int(bool(titles & theirs)), -int(voice), -e.mentions, e.name)
+            return (-int(bool(titles & theirs)), -e.mentions, e.name)
 
-        out = []
-        for documents in self.tiers(fact):
-            out.append([e.name for e in sorted(people, key=rank) if self._in(e.id, documents)])
-        return out
+        return [[e.name for e in sorted(people, key=rank) if self._in(e.id, documents)]
+                for documents in self.tiers(fact)]
 
     def co_speakers(self, quote: Quote) -> set[str]:
         """Everyone else credited with the same words: none of them is a wrong option."""

@@ -111,8 +111,32 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
 
 
 def _anchor(tokens: list) -> bool:
-    """The question names what it asks about: a name or a number somewhere in it."""
-    return any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in tokens)
+    """The question names what it asks about: a name or a figure somewhere in it."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ != "CARDINAL" or re.search(r"\d", t.text)
+               for t in tokens)
+
+
+STRANDED = re.compile(r"\b(?:from|by|at|in|on|with|of|for|to|between)\s+(?:to|from|by|at|in|on|with|of|for|and|or|"
+                      r"compared|than|last|next)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"[$\u00a3\u20ac]\s?\d|\d\s?%|\d+(?:\.\d+)?\s?(?:m|bn|million|billion)\b")
+
+
+def _broken_syntax(tokens: list, text: str) -> str | None:
+    """Parts the answer's removal or a clause cut left behind: a conjunction with nothing to join
+    ("... at Twickenham and Kirwan?", "... part and?"), a preposition without its object ("fall from to
+    9.6%"), an article and adjective with no noun ("at a slender?")."""
+    words = [t for t in tokens if not t.is_punct]
+    if words and (words[-1].pos_ in ("CCONJ", "DET") or words[-1].tag_ in ("DT", "CC", "PRP$")):
+        return "broken clause"
+    if len(words) >= 2 and words[-1].pos_ == "ADJ" and words[-2].pos_ == "DET":
+        return "broken clause"
+    for t in tokens:
+        if t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children):
+            return "broken clause"
+    if STRANDED.search(re.sub(r"\b(?:up to|out of|according to|compared to|compared with|due to|close to|next to)\b",
+                              "", text, flags=re.IGNORECASE)):
+        return "broken clause"
+    return None
 
 
 def quote_problem(doc) -> str | None:
@@ -152,6 +176,11 @@ def stem_problem(doc) -> str | None:
     problem = _dangling(tokens, starts_with_who)
     if problem:
         return problem
+    problem = _broken_syntax(tokens, text)
+    if problem:
+        return problem
+    if re.match(r"(?:\w+ \w+ )?How (?:many|much)", text) and AMOUNT.search(text):
+        return "another amount in an amount question"  # "How much is it: £40m or £50m?"
     if text.startswith("When") and any(t.ent_type_ == "DATE" and t.like_num for t in tokens):
         return "another date in a date question"  # "When did the show run to 1987?"
     if re.search(r"[,;:.]\s*[,;:.?]|\?\s*\S", text.rstrip("\u201d\"")):

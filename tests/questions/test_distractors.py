@@ -5,7 +5,7 @@ import random
 import re
 
 import pytest
-from factory import PLACES, corpus, factset, quote, rutte_quote
+from factory import PLACES, corpus, factset, putin_warning, quote, rutte_quote
 
 from studyaid.extract.numbers import parse_number
 from studyaid.gazetteer import GazetteerEntry
@@ -75,7 +75,7 @@ def test_no_co_speaker_is_a_wrong_option():
     macron = quote("Emmanuel Macron", words, sentence, mode="reported", cue="stress", cue_text="stressed")
     starmer = quote("Keir Starmer", words, sentence, mode="reported", cue="stress", cue_text="stressed",
                     mention="Keir Starmer")
-    facts = factset(macron, starmer)
+    facts = factset(macron, starmer, rutte_quote(), putin_warning())  # Rutte and Putin speak too: wrong options
     ctx = CorpusContext(facts)
     for fact, other in ((macron, "Keir Starmer"), (starmer, "Emmanuel Macron")):
         for seed in range(10):
@@ -88,7 +88,7 @@ def test_no_co_speaker_is_a_wrong_option():
 def test_a_different_claim_by_another_speaker_does_not_exclude_them():
     rutte = rutte_quote()
     other = quote("Keir Starmer", "We will stand by Ukraine for as long as it takes, whatever happens")
-    ctx = CorpusContext(factset(rutte, other))
+    ctx = CorpusContext(factset(rutte, other, putin_warning()))
     assert ctx.co_speakers(rutte) == set()
     offered = set()
     for seed in range(20):
@@ -268,3 +268,10 @@ def test_render_written_amounts(value, like, expected):
     from studyaid.questions.distractors import render_number
 
     assert render_number(value, like) == expected
+
+
+def test_only_people_the_corpus_shows_speaking_or_holding_a_title_are_wrong_options():
+    """A name NER tagged PERSON but never quoted nor given a job is too often a band or a product."""
+    ctx = CorpusContext(factset(rutte_quote(), putin_warning()))  # Macron, Starmer ... never speak here
+    offered = {o for seed in range(10) for o in getattr(quote_mcq(rutte_quote(), ctx, random.Random(seed)), "options", [])}
+    assert not offered - {"Mark Rutte", "Vladimir Putin"}

@@ -6,7 +6,7 @@ import random
 
 import pytest
 from factory import (allies, cast, clause, corpus, date, drones, factset, meeting_date, paris_meeting, person,
-                     phase_out, place, putin_warning, quantity, quote, role, rutte_quote, rutte_role,
+                     phase_out, place, putin_warning, quantity, quote, role, rutte_quote, rutte_role, starmer_role, macron_role,
                      vladivostok_forum)
 
 from studyaid.corroborate import quote_similarity
@@ -117,10 +117,12 @@ def two_holders() -> FactSet:
 
 def split_names() -> FactSet:
     """Resolution failed: "Putin" and "Vladimir Putin" are two entities. Options must not offer both."""
+    split = [quote(name, f"{name} has said this about the talks many times before", mention=name)
+             for name in ("Putin", "Trump", "Zelensky")]  # the split halves speak, so they are candidates
     return factset(
         rutte_quote(), putin_warning(), role("Mark Rutte", "Secretary-General", "NATO", "NATO Secretary-General Mark Rutte."),
-        entities=[*cast(), person("Putin", aliases=["Putin"]), person("Trump", aliases=["Trump"]),
-                  person("Zelensky", aliases=["Zelensky"])])
+        starmer_role(), macron_role(), *split, entities=[*cast(), person("Putin", aliases=["Putin"]), person("Trump", aliases=["Trump"]),
+                          person("Zelensky", aliases=["Zelensky"])])
 
 
 def same_event() -> FactSet:

@@ -67,7 +67,8 @@ def test_reported_speech_uses_the_cue_in_the_past_tense():
     assert build(fact).prompt == "Who warned that Russia could threaten other European countries in the coming years?"
     told = quote("Dmitry Peskov", "there were no plans for talks between the two presidents", mode="reported",
                  cue="tell", cue_text="told")
-    ctx = CorpusContext(factset(told, entities=[*cast(), person("Dmitry Peskov", aliases=["Peskov", "Dmitry Peskov"])]))
+    ctx = CorpusContext(factset(told, rutte_quote(), putin_warning(),
+                                entities=[*cast(), person("Dmitry Peskov", aliases=["Peskov", "Dmitry Peskov"])]))
     assert build(told, ctx).prompt.startswith("Who said that there were no plans")
 
 
@@ -159,7 +160,8 @@ def test_too_few_wrong_options_drops_the_question():
 def test_role_holders_of_the_same_office_are_not_wrong_options():
     old = role("Jens Stoltenberg", "Secretary-General", "NATO", "Former NATO Secretary-General Jens Stoltenberg spoke.")
     from factory import cast, person
-    ctx = CorpusContext(factset(rutte_role(), old, entities=[*cast(), person("Jens Stoltenberg")]))
+    ctx = CorpusContext(factset(rutte_role(), old, macron_role(), starmer_role(),
+                                entities=[*cast(), person("Jens Stoltenberg")]))
     for seed in range(10):
         assert "Jens Stoltenberg" not in build(rutte_role(), ctx, seed).options
 

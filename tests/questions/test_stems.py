@@ -40,6 +40,11 @@ NO_SUBJECT = "does not name what it asks about"
     ("How many fans has the Kelvale club lost since then?", DANGLING),
     ("When did the Portmere show run to 1987?", "another date in a date question"),
     ("How much did Kelvale offer for the striker,, with the fee rising later?", "broken punctuation"),
+    ("When do Kelvale fans have to register their interest and?", "broken clause"),
+    ("How much did the Kelvale club's share of the vote fall from to 9.6% in May?", "broken clause"),
+    ("When do Kelvale fans have to register their interest in the?", "broken clause"),
+    ("How much is the Kelvale striker worth to the club, \u00a340m or \u00a350m?", "another amount in an amount question"),
+    ("How much is the difference between one side and another?", NO_SUBJECT),
     # class 5: the thing asked about is not named
     ("When did testing begin?", NO_SUBJECT),
     ("How many critical things were left?", NO_SUBJECT),
