@@ -44,7 +44,7 @@ NO_SUBJECT = "does not name what it asks about"
     ("How much did the Kelvale club's share of the vote fall from to 9.6% in May?", "broken clause"),
     ("When do Kelvale fans have to register their interest in the?", "broken clause"),
     ("How much is the Kelvale striker worth to the club, \u00a340m or \u00a350m?", "another amount in an amount question"),
-    ("How much is the difference between one side and another?", NO_SUBJECT),
+    ("How much is the difference between the two sides?", NO_SUBJECT),
     # class 5: the thing asked about is not named
     ("When did testing begin?", NO_SUBJECT),
     ("How many critical things were left?", NO_SUBJECT),
