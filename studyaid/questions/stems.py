@@ -190,10 +190,28 @@ def stem_problem(doc) -> str | None:
     return quote_problem(doc)
 
 
+OPENING_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "there"}
+CONNECTIVES = re.compile(r"^(?:in comparison|by contrast|in contrast|instead|also|but|and|however|similarly|likewise|"
+                         r"still|yet|so|meanwhile|nevertheless|as a result|in addition|again)\b", re.IGNORECASE)
+
+
 def cloze_problem(doc) -> str | None:
-    """Why a cloze sentence (gap filled with its hint) is not fit to show, or None."""
+    """Why a cloze sentence is not fit to show out of its article, or None: fused heading text, an
+    opening pronoun or connective that points at the sentence before ("He is ...", "In comparison,
+    ..."), a quotation cut open or with nobody to say it."""
     if _fused_heading(doc):
         return "heading text fused into the sentence"
+    text = doc.text.strip()
+    words = [t for t in doc if t.is_alpha]
+    if words and words[0].lower_ in OPENING_PRONOUNS and not (words[0].lower_ == "there" and words[0].dep_ == "expl"):
+        return "sentence opens on a pronoun without its referent"
+    if CONNECTIVES.match(text.lstrip("\u201c\"' ")):
+        return "sentence opens on a link to the sentence before"
+    opened, closed, straight = text.count("\u201c"), text.count("\u201d"), text.count('"')
+    if opened != closed or straight % 2:
+        return "quotation marks left open"
+    if text[:1] in ("\u201c", '"') and text[-1:] in ("\u201d", '"') and text.count(text[-1:]) <= 2:
+        return "quotation without its speaker"
     return None
 
 

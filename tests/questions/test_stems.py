@@ -57,8 +57,16 @@ def test_stem_problem(nlp, text, problem):
 
 @pytest.mark.parametrize("sentence, problem", [
     ("The Portmere council voted on Monday to close the old bridge.", None),
-    ("She starred in The Quiet Harbour, which opened in Lisbon.", None),  # a title, not a fused heading
+    ("Mara Lind starred in The Quiet Harbour, which opened in Lisbon.", None),  # a title, not a fused heading
     ("Eye on the harbour The council voted on Monday to close the bridge.", "heading text fused into the sentence"),
+    ("There were 40 boats in the Portmere harbour on Monday.", None),
+    ("He became a fellow of Kelvale College in 1998.", "sentence opens on a pronoun without its referent"),
+    ("Their second album sold 40,000 copies in Norway.", "sentence opens on a pronoun without its referent"),
+    ("In comparison, the Kelvale library took \u00a311m in its first year.", "sentence opens on a link to the sentence before"),
+    ("But the Portmere council spent \u00a32m on the bridge.", "sentence opens on a link to the sentence before"),
+    ("Coach Arlen Pike said: \u201cWe will win the Kelvale cup in 2026.", "quotation marks left open"),
+    ("\u201cWe will be ready to open the Kelvale library by May 2026.\u201d", "quotation without its speaker"),
+    ("\u201cWe will be ready by May,\u201d Arlen Pike said.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
     assert cloze_problem(nlp(sentence)) == problem
