@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
+from .explain import date_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .model import Dropped, Question, question_id
 
 MAX_CLOZE_WORDS = 70
@@ -342,13 +343,13 @@ def cloze_question(fact, accepted: list[str] | None = None) -> Question | Droppe
 
 def _explain(fact) -> str:
     if isinstance(fact, Quote):
-        return f"The words are {fact.speaker.name}'s."
+        return quote_explanation(fact)
     if isinstance(fact, Role):
-        return f"{fact.person.name} is the {fact.role}."
+        return role_explanation(fact)
     if isinstance(fact, Quantity):
-        return f"The source gives {fact.phrase}."
+        return quantity_explanation(fact)
     if isinstance(fact, Place):
-        return f"{fact.place.name} is a {fact.place_kind}" + (f" in {fact.country}" if fact.country else "") + "."
+        return place_explanation(fact)
     if isinstance(fact, DateFact):
-        return f"The source dates it to {fact.date}."
+        return date_explanation(fact)
     return ""

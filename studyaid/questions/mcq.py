@@ -9,14 +9,15 @@ from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
 from .context import CorpusContext
 from .model import Dropped, Question, question_id
+from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
+                      role_explanation, said)
 from .order import arrange
-from .phrasing import ask, past_tense, quoted, sentence_case, trim_quote
+from .phrasing import ask, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
                "village": "village", "place": "place"}
 MIN_OPTIONS = 3  # the answer and two wrong options at least: fewer good ones, fewer options
 WRONG_OPTIONS = 3
-EXPLAIN_CUE = {"tell": "said", "according to": "said"}
 MIN_QUOTE_WORDS = 6
 FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|us|our|ours|you|your|yours)\b")
 QUALIFIER_DIRECTION = {"at least": 1, "more than": 1, "over": 1, "as many as": -1, "up to": -1, "at most": -1,
@@ -46,10 +47,6 @@ def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str
                     sources=fact.sources, corroboration=fact.corroboration)
 
 
-def _said(quote: Quote) -> str:
-    return EXPLAIN_CUE.get(quote.cue) or past_tense(quote.cue)
-
-
 def _names_like(answer: str, names: list[str]) -> list[str]:
     """Wrong names written like the answer: a surname-only answer ("Peskov") gets surnames, so that
     the one short option does not give itself away."""
@@ -72,12 +69,6 @@ def _not_a_person(fact, name: str) -> Dropped:
                    detail=name)
 
 
-def _who(ctx: CorpusContext, person) -> str:
-    """"Alan Smith (the club's chief executive)": the person and the role the corpus gives them."""
-    roles = ctx.roles_by_person.get(person.id, [])
-    return f"{person.name} ({roles[0].role})" if roles else person.name
-
-
 def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     if len(fact.text.split()) < MIN_QUOTE_WORDS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote too short to tell who said it",
@@ -87,21 +78,13 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
     if fact.mode == "direct":
         prompt = f"Who said: {quoted(trim_quote(fact.text))}"
     else:
-        verb = _said(fact)
+        verb = said(fact)
         prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"
     answer = fact.speaker.name
     others = ctx.co_speakers(fact)
     wrong = _wrong_people(fact, fact.speaker, ctx, prompt, others, rng)
-    how = f"{_who(ctx, fact.speaker)} {fact.cue_text or _said(fact)} this"
-    if fact.mode == "reported":
-        how += " (reported speech, not his or her exact words)"
-    if fact.resolved_from:
-        how += f"; the sentence calls the speaker \u201c{fact.resolved_from}\u201d, and the article names {answer} just before"
-    explanation = how + "."
-    if fact.corroboration > 1:
-        explanation += f" {fact.corroboration} articles report it."
-    if others:
-        explanation += f" {', '.join(sorted(others))} said the same, so they are not among the wrong options."
+    roles = ctx.roles_by_person.get(fact.speaker.id, [])
+    explanation = quote_explanation(fact, roles[0].role if roles else None, others)
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.speaker.id))
 
 
@@ -134,23 +117,12 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
     wrong = d.number_options(fact.value, answer, same_size,
                              [v for v in right if v != fact.value and _similar_claim(v, fact.value)], rng=rng,
                              direction=QUALIFIER_DIRECTION.get(fact.qualifier or "", 0), upper=fact.total)
-    explanation = f"The article gives {(fact.qualifier + ' ') if fact.qualifier else ''}{fact.text}"
-    explanation += f" ({_unit_name(fact.unit)})" if fact.unit else f" as the number of {fact.counted}"
-    if fact.total:
-        explanation += f", out of {format_number(fact.total)}"
-    explanation += f": \u201c{fact.phrase}\u201d."
+    explanation = quantity_explanation(fact)
     accepted = [format_number(fact.value)] if format_number(fact.value) != answer else []
     return _question(fact, prompt, answer, wrong, explanation, "number", accepted)
 
 
 DETERMINED = re.compile(r"^(the|his|her|its|their|our|these|those|[A-Z][\w.-]*(?:'s|\u2019s))\b", re.IGNORECASE)
-UNIT_NAMES = {"$": "US dollars", "\u00a3": "pounds sterling", "\u20ac": "euros", "%": "a percentage"}
-
-
-def _unit_name(unit: str) -> str:
-    return UNIT_NAMES.get(unit, unit)
-
-
 def _as_written(answer: str, fact: Quantity) -> str:
     """The answer as the sentence writes it ("21.9 billion euros"), so it can be checked there."""
     sentence = fact.sources[0].sentence
@@ -185,19 +157,8 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
     tiers = [[n for n in tier if n.casefold() not in ctx.surnames] for tier in tiers]
     wrong = d.pick_tiered(answer, tiers, WRONG_OPTIONS, prompt=prompt, exclude=[*right, *ctx.aliases(fact.place.id)],
                           rng=rng)
-    country = _country_name(fact.country) if fact.place_kind != "country" else None
-    where = f"{answer} is a {kind}" + (f" in {country}" if country else "")
-    explanation = f"{where}; the article places {fact.event} there."
+    explanation = place_explanation(fact)
     return _question(fact, prompt, answer, wrong, explanation, kind, ctx.aliases(fact.place.id))
-
-
-def _country_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code.upper())
-    return getattr(found, "common_name", None) or (found.name if found else code)
 
 
 def _noun_event(fact: Place) -> bool:
@@ -229,10 +190,7 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     answer = fact.person.name
     holders = ctx.role_holders(fact)
     wrong = _wrong_people(fact, fact.person, ctx, prompt, holders, rng)
-    explanation = f"The article introduces {answer} as {article} {fact.role}"
-    if fact.person.id in ctx.speakers:
-        explanation += " and quotes them"
-    explanation += "."
+    explanation = role_explanation(fact, fact.person.id in ctx.speakers)
     return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.person.id))
 
 
@@ -245,19 +203,8 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
                        detail=fact.event)
     wrong = d.date_options(fact.iso, fact.date, ctx.date_isos_near(fact), ctx.dates_for_event(fact), rng=rng)
-    explanation = f"The article dates it to {fact.date}{_weekday(fact.iso)}: {fact.event}."
+    explanation = date_explanation(fact)
     return _question(fact, prompt, fact.date, wrong, explanation, "date")
-
-
-def _weekday(iso: str) -> str:
-    """", a Thursday" for a full date: something the question does not already say."""
-    import datetime
-
-    try:
-        day = datetime.date.fromisoformat(iso)
-    except ValueError:
-        return ""
-    return f" (a {day.strftime('%A')})"
 
 
 BUILDERS = {"quote": quote_mcq, "quantity": quantity_mcq, "place": place_mcq, "role": role_mcq, "date": date_mcq}
