@@ -99,7 +99,7 @@ def _add_reading_options(command) -> None:
 
 def _add_generation_options(command) -> None:
     command.add_argument("--seed", type=int, default=0,
-                         help="seed for option order and wrong-option choice (default: 0)")
+                         help="seed for which wrong options are chosen (default: 0); the answer's position comes from the question id")
     command.add_argument("--kinds", default="mcq,cloze", help="question kinds, comma-separated (default: mcq,cloze)")
 
 
