@@ -53,3 +53,20 @@ def acronym_of(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", long)
                        if w[0].isupper() or w.casefold() not in {"of", "the", "and", "for", "de", "du"})
     return initials.upper() == letters.upper() or initials.upper().startswith(letters.upper()) and len(letters) >= 3
+
+
+# jobs held in a company or a body, not in a country: "the UK managing director" leaves out of what
+COMPANY_TITLE_WORDS = frozenset("""director executive officer spokesman spokeswoman spokesperson analyst consultant
+editor head chairman chairwoman founder partner vice-president vice researcher professor lecturer
+""".split())
+
+
+def role_names_its_body(title: str, organization: str | None) -> bool:
+    """A role a question can ask about: it says where the job is held. A company job placed only in a
+    country ("UK managing director") does not; a national office ("UK Prime Minister", "Italy coach") does."""
+    if not organization:
+        return False
+    words = {w.casefold() for w in re.findall(r"[\w-]+", title)}
+    if words & COMPANY_TITLE_WORDS and _country_or_continent(organization):
+        return False
+    return True

@@ -8,6 +8,7 @@ from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
 from .context import CorpusContext
+from .kinds import role_names_its_body
 from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
                       role_explanation, said)
@@ -175,7 +176,7 @@ MIN_ROLE_MENTIONS = 2  # a person named once, in passing, is not worth a questio
 def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
     """Asked in the article's frame ("According to the article, who is ..."), not as general knowledge
     that goes out of date; only about people the article is about, not those mentioned in passing."""
-    if not fact.organization:
+    if not role_names_its_body(fact.title, fact.organization):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
                        detail=fact.role)
     if not ctx.is_person(fact.person.id):

@@ -21,6 +21,7 @@ DEMONSTRATIVES = {"this", "these", "those", "that"}
 FUSED_STARTERS = {"the", "a", "an", "but", "and", "it", "he", "she", "they", "this", "these", "those", "we", "i",
                   "there", "in", "on", "at", "however", "meanwhile"}
 DANGLING = "pronoun or demonstrative without its referent"
+DOUBLED = re.compile(r"\b(?!(?:that|had|is)\b)(\w+) \1\b", re.IGNORECASE)  # "worse than than it is": a typo
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u2018", "\u2019"}
 
 
@@ -110,6 +111,24 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
     return None
 
 
+def _unnamed_subject(tokens: list) -> bool:
+    """The clause asked about has a common-noun subject with no name in it ("the band", "the tour",
+    "the sides", "each shopper"): which one, a student cannot tell without the article."""
+    first_verb = tokens[_wh_end(tokens)].i if _wh_end(tokens) < len(tokens) else len(tokens)
+    for t in tokens:
+        if t.i < first_verb:
+            continue  # part of the wh-phrase ("In which city", "How many of Norway's ferries")
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PRON", "NUM") and t.lower_ not in (
+                "who", "what", "which", "many", "much"):
+            subtree = list(t.subtree)
+            if any(w.lower_ in ("many", "much", "which", "what") for w in subtree):
+                continue  # the wh-phrase itself is the subject ("How many fans were hurt?")
+            if not any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "EVENT")
+                       for w in subtree):
+                return True
+    return False
+
+
 def _anchor(tokens: list) -> bool:
     """The question names what it asks about: a name or a figure somewhere in it."""
     return any(t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ != "CARDINAL" or re.search(r"\d", t.text)
@@ -183,9 +202,11 @@ def stem_problem(doc) -> str | None:
         return "another amount in an amount question"  # "How much is it: £40m or £50m?"
     if text.startswith("When") and any(t.ent_type_ == "DATE" and t.like_num for t in tokens):
         return "another date in a date question"  # "When did the show run to 1987?"
-    if re.search(r"[,;:.]\s*[,;:.?]|\?\s*\S", text.rstrip("\u201d\"")):
+    if re.search(r"[,;:.]\s*[,;:.?]|\?\s*\S", text.rstrip("\u201d\"")) or text.count("(") != text.count(")"):
         return "broken punctuation"
-    if not starts_with_who and not _anchor(tokens):
+    if DOUBLED.search(text):
+        return "a word written twice"
+    if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens)):
         return "does not name what it asks about"
     return quote_problem(doc)
 
@@ -193,6 +214,10 @@ def stem_problem(doc) -> str | None:
 OPENING_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "there"}
 CONNECTIVES = re.compile(r"^(?:in comparison|by contrast|in contrast|instead|also|but|and|however|similarly|likewise|"
                          r"still|yet|so|meanwhile|nevertheless|as a result|in addition|again)\b", re.IGNORECASE)
+
+
+def _inside_quote(doc, token) -> bool:
+    return token.i not in {t.i for t in _outside_quotes(doc)}
 
 
 def cloze_problem(doc) -> str | None:
@@ -203,8 +228,15 @@ def cloze_problem(doc) -> str | None:
         return "heading text fused into the sentence"
     text = doc.text.strip()
     words = [t for t in doc if t.is_alpha]
-    if words and words[0].lower_ in OPENING_PRONOUNS and not (words[0].lower_ == "there" and words[0].dep_ == "expl"):
+    if (words and words[0].lower_ in OPENING_PRONOUNS and not _inside_quote(doc, words[0])
+            and not (words[0].lower_ == "there" and words[0].dep_ == "expl")):
         return "sentence opens on a pronoun without its referent"
+    root_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                     and t.lower_ in OPENING_PRONOUNS - {"there"} and not _inside_quote(doc, t)]
+    if root_subjects:
+        return "sentence opens on a pronoun without its referent"
+    if DOUBLED.search(text):
+        return "a word written twice"
     if CONNECTIVES.match(text.lstrip("\u201c\"' ")):
         return "sentence opens on a link to the sentence before"
     opened, closed, straight = text.count("\u201c"), text.count("\u201d"), text.count('"')

@@ -53,3 +53,13 @@ def test_a_speaker_failing_the_person_test_gives_no_multiple_choice(speaker, ali
     result = quote_mcq(fact, ctx, random.Random(0))
     assert getattr(result, "reason", None) == "answer is not a person's name"
     assert speaker not in ctx.person_tiers(fact, "person:nobody")[0]
+
+
+@pytest.mark.parametrize("title, organization, ok", [
+    ("Prime Minister", "UK", True), ("coach", "Italy", True), ("managing director", "Kelvale Records", True),
+    ("managing director", "UK", False), ("spokesman", "France", False), ("chief executive", None, False),
+])
+def test_a_role_question_needs_the_body_the_job_is_held_in(title, organization, ok):
+    from studyaid.questions.kinds import role_names_its_body
+
+    assert role_names_its_body(title, organization) is ok

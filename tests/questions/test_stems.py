@@ -45,9 +45,15 @@ NO_SUBJECT = "does not name what it asks about"
     ("When do Kelvale fans have to register their interest in the?", "broken clause"),
     ("How much is the Kelvale striker worth to the club, \u00a340m or \u00a350m?", "another amount in an amount question"),
     ("How much is the difference between the two sides?", NO_SUBJECT),
+    ("Who said: \u201cThe Kelvale side played worse than than it did in May\u201d", "a word written twice"),
+    ("How many times has Mara Lind played in the Kelvale Cup final (?", "broken punctuation"),
     # class 5: the thing asked about is not named
     ("When did testing begin?", NO_SUBJECT),
     ("How many critical things were left?", NO_SUBJECT),
+    ("When does the tour begin in San Diego?", NO_SUBJECT),
+    ("How many European concerts will the band play?", NO_SUBJECT),
+    ("When does the Kelvale tour begin in San Diego?", None),
+    ("When does Arlen Pike's band play in San Diego?", None),
     # a quotation that says nothing out of its article
     ("Who said: \u201cThey are doing everything wrong and they know it\u201d", "quotation without its context"),
 ])
@@ -67,6 +73,8 @@ def test_stem_problem(nlp, text, problem):
     ("Coach Arlen Pike said: \u201cWe will win the Kelvale cup in 2026.", "quotation marks left open"),
     ("\u201cWe will be ready to open the Kelvale library by May 2026.\u201d", "quotation without its speaker"),
     ("\u201cWe will be ready by May,\u201d Arlen Pike said.", None),
+    ("In 2003 it bought a small Romanian software firm.", "sentence opens on a pronoun without its referent"),
+    ("\u201cIt will be ready by May,\u201d Arlen Pike said.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
     assert cloze_problem(nlp(sentence)) == problem
