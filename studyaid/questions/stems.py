@@ -111,21 +111,29 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
     return None
 
 
-def _unnamed_subject(tokens: list) -> bool:
-    """The clause asked about has a common-noun subject with no name in it ("the band", "the tour",
-    "the sides", "each shopper"): which one, a student cannot tell without the article."""
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LOC")
+MAX_STEM_WORDS = 20
+
+
+def _unnamed_subject(tokens: list, text: str) -> bool:
+    """The clause asked about has no named subject: a common noun or a pronoun with no name on it
+    ("the band", "the tour", "each shopper", "the two sides"), so which one a student cannot tell
+    without the article. A named event taking place ("the Harbour Lights festival") is named by its name words;
+    when the wh-phrase is the subject ("How many fans were hurt?"), the rest must name something."""
     first_verb = tokens[_wh_end(tokens)].i if _wh_end(tokens) < len(tokens) else len(tokens)
-    for t in tokens:
-        if t.i < first_verb:
-            continue  # part of the wh-phrase ("In which city", "How many of Norway's ferries")
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PRON", "NUM") and t.lower_ not in (
-                "who", "what", "which", "many", "much"):
-            subtree = list(t.subtree)
-            if any(w.lower_ in ("many", "much", "which", "what") for w in subtree):
-                continue  # the wh-phrase itself is the subject ("How many fans were hurt?")
-            if not any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "EVENT")
-                       for w in subtree):
-                return True
+    event = text.endswith("take place?")
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.i >= first_verb and t.head.dep_ == "ROOT"]
+    if not subjects:  # the wh-phrase is the subject
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in tokens)
+    for t in subjects:
+        if t.pos_ == "PROPN" or t.ent_type_ in NAMED:
+            continue
+        if any(c.dep_ in ("compound", "poss", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED)
+               for c in t.children):
+            continue  # "the Kelvale tour", "Arlen Pike's band": named by what modifies it
+        if event and any(w.pos_ == "PROPN" for w in t.subtree):
+            continue
+        return True
     return False
 
 
@@ -136,7 +144,7 @@ def _anchor(tokens: list) -> bool:
 
 
 STRANDED = re.compile(r"\b(?:from|by|at|in|on|with|of|for|to|between)\s+(?:to|from|by|at|in|on|with|of|for|and|or|"
-                      r"compared|than|last|next)\b", re.IGNORECASE)
+                      r"compared|than)\b", re.IGNORECASE)
 AMOUNT = re.compile(r"[$\u00a3\u20ac]\s?\d|\d\s?%|\d+(?:\.\d+)?\s?(?:m|bn|million|billion)\b")
 
 
@@ -206,8 +214,10 @@ def stem_problem(doc) -> str | None:
         return "broken punctuation"
     if DOUBLED.search(text):
         return "a word written twice"
-    if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens)):
+    if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text)):
         return "does not name what it asks about"
+    if not starts_with_who and (len([t for t in tokens if not t.is_punct]) > MAX_STEM_WORDS or text.count(",") > 1):
+        return "too long to read as one question"
     return quote_problem(doc)
 
 

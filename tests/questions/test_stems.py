@@ -53,7 +53,11 @@ NO_SUBJECT = "does not name what it asks about"
     ("When does the tour begin in San Diego?", NO_SUBJECT),
     ("How many European concerts will the band play?", NO_SUBJECT),
     ("When does the Kelvale tour begin in San Diego?", None),
-    ("When does Arlen Pike's band play in San Diego?", None),
+    ("When does Arlen Pike's band play in San Diego?", None),  # named by its possessor
+    ("When does Arlen Pike play in San Diego?", None),
+    ("How many fans were hurt in the crush?", NO_SUBJECT),
+    ("When did Arlen Pike, the Kelvale striker, who joined from Portmere in May, sign his new contract, "
+     "which runs until the end of next season with an option?", "too long to read as one question"),
     # a quotation that says nothing out of its article
     ("Who said: \u201cThey are doing everything wrong and they know it\u201d", "quotation without its context"),
 ])
