@@ -13,7 +13,7 @@ from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
                       role_explanation, said)
 from .order import arrange
-from .phrasing import ask, quoted, sentence_case, trim_quote
+from .phrasing import ask, names_its_subject, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
                "village": "village", "place": "place"}
@@ -65,6 +65,11 @@ def _wrong_people(fact, person, ctx: CorpusContext, prompt: str, right: set[str]
     return _names_like(person.name, wrong)
 
 
+def _unnamed(fact) -> Dropped:
+    return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="does not name what it asks about",
+                   detail=fact.clause.subject if fact.clause else "")
+
+
 def _not_a_person(fact, name: str) -> Dropped:
     return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="answer is not a person's name",
                    detail=name)
@@ -105,6 +110,8 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
         wh = f"How many {fact.counted}"
     if fact.qualifier in ("at least", "more than", "up to", "at most", "fewer than", "less than"):
         wh = f"{sentence_case(fact.qualifier)} {wh[0].lower()}{wh[1:]}"
+    if not names_its_subject(fact.clause):
+        return _unnamed(fact)
     prompt = ask(wh, fact.clause)
     if prompt is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",
@@ -140,6 +147,8 @@ def place_mcq(fact: Place, ctx: CorpusContext, rng: random.Random) -> Question |
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="place name is also a person's name",
                        detail=fact.place.name)
     if fact.clause is not None:
+        if not names_its_subject(fact.clause):
+            return _unnamed(fact)
         prompt = ask(f"In which {kind}", fact.clause)
     elif fact.relation in ("in", "at", "compound") and _noun_event(fact):
         event = re.sub(r"^(his|her|its|their) ", "the ", fact.event)
@@ -199,6 +208,8 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
     if fact.clause is None or not fact.iso:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="no clause to ask about",
                        detail=fact.event)
+    if not names_its_subject(fact.clause):
+        return _unnamed(fact)
     prompt = ask("When", fact.clause)
     if prompt is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",

@@ -97,3 +97,17 @@ def quoted(text: str) -> str:
 
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+UNNAMING = {"The", "A", "An", "This", "That", "These", "Those", "Some", "Many", "Each", "Every", "Only", "One",
+            "He", "She", "It", "They", "His", "Her", "Its", "Their", "Both", "All", "Most", "Other", "Such"}
+
+
+def names_its_subject(clause: Clause) -> bool:
+    """The clause says who or what it is about with a name ("Ms Simonetti", "the Kelvale tour"), not
+    only a common noun ("the tour", "only one", "the two sides"): otherwise a question built on it
+    cannot be answered without the article. For a clause whose subject is the answer, the rest of the
+    clause must carry a name."""
+    text = f"{clause.subject} {clause.after}" if clause.answer_role == "subject" else clause.subject
+    words = re.findall(r"[\w'\u2019-]+", text)
+    return any(w[:1].isupper() and w not in UNNAMING for w in words)
