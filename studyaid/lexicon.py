@@ -67,11 +67,16 @@ QUOTE_VERBS = frozenset({
     "say", "tell", "add", "emphasize", "emphasise", "stress", "insist", "warn", "ask", "write", "explain",
     "declare", "note", "claim", "continue", "reply", "respond", "tweet", "post", "suggest", "argue",
     "state", "remark", "reiterate", "repeat", "announce", "caution", "admit", "acknowledge",
+    "conclude", "complain", "counter", "confess", "concede", "reveal", "joke", "recall", "urge",
 })
 # Verbs whose clausal complement is reported speech.
-REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat"}) | {
-    "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report",
-}
+REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "joke", "recall", "urge"}) | {
+    "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report", "allege",
+} | {"believe", "think"}
+# Verbs of opinion: reported speech only in the present tense ("he believes", "thinks Mr X"); a past
+# "she thought ..." narrates a thought rather than reporting a statement.
+OPINION_VERBS = frozenset({"believe", "think"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 SPEECH_VERBS = QUOTE_VERBS | REPORT_VERBS
 
 # --- numbers and months ----------------------------------------------------------------------------------

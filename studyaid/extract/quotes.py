@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from ..lexicon import QUOTE_VERBS, REPORT_VERBS
+from ..lexicon import OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS, REPORT_VERBS
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .quote_marks import Quotation, find_quotations
 from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
@@ -242,10 +242,18 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
         if tok.pos_ != "VERB" or not _outside(tok.idx, quotations) or document.exclusion_at(tok.idx, tok.idx + 1):
             continue
         lemma = tok.lemma_.lower()
+        if lemma in OPINION_VERBS and tok.tag_ not in PRESENT_TAGS:
+            continue  # "she thought the door was locked" narrates; "he believes ..." reports
         if lemma in REPORT_VERBS:
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
             subject = _subject(tok, quotations)
-            if not comps or subject is None:
+            if subject is None:
+                continue
+            if not comps:
+                words = _parenthetical_clause(tok)
+                if words:  # "Higher prices meant that ..., he said, which ...": the clause before the cue
+                    yield from _reported_quotes(doc, document, tok, lemma, words, [subject], quotations,
+                                                direct_ranges, tracker, is_place)
                 continue
             comp = comps[0]
             lead = {t.i for c in comp.children if c.dep_ == "advcl" and c.i < comp.i and c.left_edge.i == comp.left_edge.i
@@ -280,6 +288,34 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[1:]
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
+
+
+def _fronted(comp: "Token", cue: "Token") -> bool:
+    """A clause before its cue is reported only when the cue follows it directly ("X happened, he said"):
+    nothing but punctuation, quotation marks and the speaker between them, no "But" starting a new clause
+    (two sentences the parser ran together: "... rising to £2.2m. But Brady told The Sun the bid was ...")."""
+    subject = {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    between = cue.doc[comp.right_edge.i + 1: cue.i]
+    return all(t.is_punct or t.is_space or t.i in subject or t.dep_ in ("aux", "neg", "advmod") and t.head == cue
+               for t in between) and not any(t.text.endswith(".") and not t.is_punct for t in [comp.right_edge])
+
+
+def _parenthetical_clause(cue: "Token") -> "list[Token]":
+    """The clause a parenthetical cue reports: "Lower prices meant that more people bought online, she
+    said, which let ...". The cue hangs off the clause's verb (``parataxis``), right after a comma, with
+    no complement of its own; the words reported are that verb's, up to the cue."""
+    if cue.dep_ != "parataxis" or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+        return []
+    doc, sent = cue.doc, cue.sent
+    first = cue.left_edge.i
+    if first <= sent.start or doc[first - 1].text != "," and doc[first].text != ",":
+        return []
+    words = [t for t in doc[sent.start: first] if not t.is_space]
+    while words and (words[-1].is_punct and words[-1].text not in QUOTE_CHARS):
+        words = words[:-1]
+    while words and (words[0].dep_ == "mark" or words[0].is_punct and words[0].text not in QUOTE_CHARS):
+        words = words[1:]
+    return words
 
 
 def _balance(text: str, start: int, end: int, quotations: list[Quotation]) -> tuple[int, int]:

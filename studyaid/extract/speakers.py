@@ -84,8 +84,8 @@ def name_span(token: "Token", is_place=lambda name: False) -> "Span | None":
     span = doc[lo: hi + 1]
     low = span.text.lower()
     honoured = lo > 0 and doc[lo - 1].lower_ in HONORIFICS  # "Mr King": a surname that is also a title word
-    if low in NOT_PEOPLE or low in TITLE_WORDS and not honoured or is_place(span.text):
-        return None
+    if low in NOT_PEOPLE or (low in TITLE_WORDS or is_place(span.text)) and not honoured:
+        return None  # but "Mr Holloway" is a person, whatever towns the gazetteer knows
     if span[-1].lower_ in PLACE_HEADS and not honoured:
         return None  # "Trafalgar Square", "Aston Villa"
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") and t.ent_type_ != "PERSON" for t in span) \
@@ -283,8 +283,9 @@ class PersonTracker:
                 # then a name the article gives in full ("Only Fools and Horses star David Jason")
                 found = max(subjects, key=lambda n: (n.rank, n.full, n.start))
                 return found.name, found.named_at
-        speakers = [n for n in before if n.speech]
-        found = speakers[-1] if speakers else before[-1]
+        # then the last speaker, else the last subject ("X has joined Y and Z in ..." -> X), else the last name
+        speakers = [n for n in before if n.speech] or [n for n in before if n.subject] or before
+        found = speakers[-1]
         return found.name, found.named_at
 
     def last_before(self, pos: int) -> tuple[str, int] | None:
@@ -311,6 +312,16 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+def _named_in_apposition(title: "Token", is_place) -> "Span | None":
+    """The person a title noun names right after it: "the magazine's music editor Mark Robertson"."""
+    for child in title.children:
+        if child.dep_ in ("appos", "flat") and child.i > title.i and child.ent_type_ == "PERSON":
+            span = name_span(child, is_place)
+            if span is not None and span.start == title.i + 1 and looks_like_person(span):
+                return span
+    return None
+
+
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
     """The person a subject token names, resolving pronouns and titles ("the French president").
 
@@ -323,6 +334,9 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
+        named = _named_in_apposition(subject, is_place)
+        if named is not None:  # "said race director Matthew Turnbull": the title's own name
+            return Speaker(named.text, named.start_char, named_at=named.start_char)
         mods = [t for t in subject.doc[subject.left_edge.i: subject.i + 1] if t.dep_ != "det"]
         found = tracker.by_title(" ".join(t.text for t in mods))
         if found:

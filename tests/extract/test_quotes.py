@@ -301,3 +301,64 @@ def test_quotes_in_junk_are_not_read(nlp, is_place):
     document = Document(path="t.txt", format="text", text=text,
                         excluded=(Exclusion(start=0, end=len(text), reason="repeated"),))
     assert list(extract_quotes(nlp(document.masked_text), document, is_place)) == []
+
+
+# Issue 10, quote recall: sentences written for these tests. (text, speaker, mode, cue, start of the words)
+MORE_CUES = [
+    # a cue verb of speech beyond "say": concluded, complained, revealed, confessed, countered
+    ('"If you think of a garden as a living room, you can plan it for decades," concluded Professor Whitfield.',
+     "Whitfield", "direct", "conclude", "If you think of a garden"),
+    ('Mr Dunmore runs the market. "You get tired of stalls that sell the same cheap toys," he complained.',
+     "Dunmore", "direct", "complain", "You get tired of stalls"),
+    ("Club chairman Peter Aldous revealed the board is ready to sell the training ground.",
+     "Peter Aldous", "reported", "reveal", "the board is ready to sell"),
+    ("Peter Aldous confessed the new stand has cost far more than planned.",
+     "Peter Aldous", "reported", "confess", "the new stand has cost"),
+    # an opinion stated in the present tense is reported speech, the speaker after the verb too
+    ("The rise of cheap drones is changing the way farmers watch their fields thinks Mr Holloway.",
+     "Holloway", "reported", "think", "The rise of cheap drones"),
+    ("Tom Reid spoke to the council on Monday. He believes the club will recover by the spring.",
+     "Tom Reid", "reported", "believe", "the club will recover"),
+    # a parenthetical cue after the clause it reports, which a relative clause follows
+    ("Anna Kerr runs a shop in Leeds. Lower prices meant that more people bought online, she said, which let "
+     "shops grow quickly.",
+     "Anna Kerr", "reported", "say", "Lower prices meant that more people bought online"),
+    # a pronoun after a sentence whose speaker is only described: the subject of the sentence before it,
+    # not the last person named as an object
+    ("Ruth Adams has joined fellow singers Mary Lowe and Jane Grant in criticising the awards show.\n\n"
+     "Speaking to a radio station, the veteran singer said the show had become far too long. \"Nobody wants four "
+     "hours of speeches,\" she complained.",
+     "Ruth Adams", "direct", "complain", "Nobody wants four hours"),
+    # a clause before its cue, and the cue after it
+    ("The harbour will reopen next week, Tom Reid, the mayor, has said.",
+     "Tom Reid", "reported", "say", "The harbour will reopen"),
+    # a title whose name follows it in apposition speaks as that person
+    ("Local paper The Courier asked readers to pick the best pubs in the county. The paper's food editor Sarah "
+     "Whitlock said: \"The idea behind the vote was simple - to find the finest pubs, from the smallest village inn "
+     "to the busiest city bar.\"",
+     "Sarah Whitlock", "direct", "say", "The idea behind the vote was simple"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, mode, cue, start", MORE_CUES)
+def test_more_cues_and_speakers(quotes, text, speaker, mode, cue, start):
+    found = [(q.speaker.name, q.speaker.kind, q.mode, q.cue) for q in quotes(text) if q.text.startswith(start)]
+    assert found == [(speaker, "person", mode, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    # a past opinion verb narrates a thought, it reports nobody's statement
+    "Tom Reid walked home late. He thought the door of the shed was locked.",
+    # a parenthetical cue with nothing but an adverbial before it
+    "Tom Reid spoke on Monday. In the end, he said, nobody came.",
+])
+def test_no_statement_without_a_reporting_verb_and_clause(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "reported"] == []
+
+
+def test_a_clause_before_but_is_not_what_the_next_speaker_said(quotes):
+    # "£1.5m." swallows its full stop: the parser runs the two sentences together
+    text = ('City have reportedly offered £300,000 for the Scotland defender, with the fee rising to £1.5m. But '
+            'Jones told The Times the offer was "an insult to the player".')
+    assert [(q.speaker.name, q.text) for q in quotes(text)] == [
+        ("Jones", 'the offer was "an insult to the player"')]
