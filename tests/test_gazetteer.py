@@ -46,6 +46,11 @@ ROOT = Path(__file__).resolve().parent.parent
         ("Asia", ("Asia", "continent", None)),
         ("California", ("California", "region", "US")),
         ("Crimea", ("Crimea", "region", "UA")),
+        ("England", ("England", "country", "GB")),  # the countries of the United Kingdom are countries
+        ("Wales", ("Wales", "country", "GB")),
+        ("Northern Ireland", ("Northern Ireland", "country", "GB")),
+        ("GB", ("United Kingdom", "country", "GB")),
+        ("Czech Republic", ("Czechia", "country", "CZ")),
     ],
 )
 def test_lookup(name: str, expected: tuple[str, str, str | None]) -> None:
@@ -137,3 +142,29 @@ def test_villages_draw_small_towns() -> None:
 def test_no_loading_at_import() -> None:
     code = "import studyaid.gazetteer as g; assert g._index.cache_info().currsize == 0; assert g._cities.cache_info().currsize == 0"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("name", "within"),
+    [
+        ("Highbury", "London"),  # small places inside a much larger city: neighbourhoods, often grounds
+        ("Chelsea", "London"),
+        ("Old Trafford", "Manchester"),
+        ("Manchester", None),  # cities in their own right
+        ("Salford", None),
+        ("Bolton", None),
+        ("London", None),
+        ("Amorebieta", None),  # a small town far from any big city
+    ],
+)
+def test_neighbourhoods(name: str, within: str | None) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.kind == "city"
+    assert entry.within == within
+
+
+def test_neighbourhoods_are_never_wrong_options() -> None:
+    options = same_kind_places("city", country="GB", near_population=25_000, k=40)
+    assert len(options) == 40
+    assert all(o.within is None for o in options)
+    assert not {"Highbury", "Old Trafford", "Chelsea"} & {o.name for o in options}

@@ -2,11 +2,20 @@
 
 A mention is a place when the gazetteer knows it or the text says what it is ("the village of
 Khotimlya", "the Kharkiv region"); NER labels only propose candidates, and their slips are repaired
-("Vladivostok Putin" and "Kyiv" tagged PERSON). A place is a fact only with something that happened
-there: a clause ("European leaders met in Paris"), an event noun ("the Eastern Economic Forum in
-Vladivostok", "the Paris summit": relation "compound") or something based there ("the Helsinki-based
-Center ...": "based"). Countries as adjectives, possessives or subjects ("Ukraine's allies", "US
-backing") are not place facts, nor are places in excluded junk. Doubtful facts carry warnings.
+("Vladivostok Putin" and "Kyiv" tagged PERSON). A place with something that happened
+there is a fact: a clause ("European leaders met in Paris"), an event noun ("the Eastern Economic
+Forum in Vladivostok", "the Paris summit": relation "compound") or something based there ("the
+Helsinki-based Center ...": "based"). Doubtful facts carry warnings.
+
+A place the article names but ties to no event is still a fact, once per document (relation
+"mention", the phrase that names it as the event, lower confidence), so every place the article
+names is known; it gives a cloze but no "In which city did ..." question. A country, continent or
+region counts wherever it stands ("a US judge", "Britain's champion", "across Europe, Asia and South
+America", "the Wales star"); a city only where the text places something in it ("piracy in Boston",
+"Venice's La Fenice Theatre", "Clare College, Cambridge"), since a bare "Chelsea" or "Newcastle" is
+mostly a club. A ground or club the NER calls an organisation is not a town of that name ("at Old
+Trafford"), a neighbourhood of a larger city counts only after "in", and a name run into a longer
+one ("Scotland Yard") or after a number ("40 GB") is not a place. Places in excluded junk never count.
 """
 from __future__ import annotations
 
@@ -17,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..document import Document
+from ..lexicon import TITLE_WORDS
 from ..facts import Place, PlaceKind
 from .clauses import clause_around
 from .common import QUOTE_CHARS, doc_text, clean_text, in_junk, provisional_ref, sentence_source, subject_of
@@ -47,6 +57,15 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 NER_SLIP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MAX_EVENT_TOKENS = 16
+# Smallest town the NER may call an organisation: below it, "at Old Trafford" is a ground or a club.
+MIN_ORG_TAGGED_CITY = 100_000
+# Prepositions that put a bare mention somewhere: any of them for a country ("countries such as
+# Ethiopia", "from the Middle East"), only the locative ones for a city ("from Bolton" is a club).
+WIDE_MENTION_PREPS = PLACE_PREPS | {"across", "around", "from", "to", "of", "as", "throughout", "like", "into", "over"}
+CITY_MENTION_PREPS = frozenset({"in", "near", "outside", "inside", "within", "throughout", "across", "around"})
+MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+MENTION_CONFIDENCE = 0.6
+MAX_MENTION_TOKENS = 8
 
 
 @dataclass
@@ -55,6 +74,7 @@ class _Mention:
     root: Token  # the token whose attachment tells what happened there
     entry: gazetteer.GazetteerEntry | None
     repaired: bool = False  # the NER gave it another label, or missed it
+    label: str = ""  # the NER label of the name ("" when the NER missed it)
 
 
 @dataclass
@@ -68,18 +88,28 @@ class _Event:
 
 
 def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
-    """Yield one Place per place mention with something that happened there."""
+    """Yield one Place per place mention with something that happened there, then one for each other
+    place the document names (its first mention), in document order."""
+    mentions = [m for m in sorted(_mentions(doc), key=lambda m: m.name.start)
+                if not in_junk(document, m.name) and not _heading(m.name.sent)]
+    found: list[tuple[int, Place]] = []
     seen: set[tuple[str, str, int]] = set()
-    for mention in sorted(_mentions(doc), key=lambda m: m.name.start):
-        if in_junk(document, mention.name) or _heading(mention.name.sent):
-            continue
+    for mention in mentions:
         place = _place_fact(mention, document)
         if place is None:
             continue
         key = (place.place.id, place.event_head, place.sources[0].start)
         if key not in seen:
             seen.add(key)
-            yield place
+            found.append((mention.name.start, place))
+    named = {place.place.id for _i, place in found}
+    for mention in mentions:
+        place = _mention_fact(mention, document)
+        if place is not None and place.place.id not in named:
+            named.add(place.place.id)
+            found.append((mention.name.start, place))
+    for _i, place in sorted(found, key=lambda item: item[0]):
+        yield place
 
 
 def _heading(sent: Span) -> bool:
@@ -116,7 +146,7 @@ def _mentions(doc: Doc) -> Iterator[_Mention]:
                 name = name[:-1]  # "Kharkiv Oblast" tagged as one place: the name and what it is
                 entry = gazetteer.lookup(name.text)
             if entry is not None or (name.text not in other_labels and len(name) <= 4):
-                yield _Mention(name, name.root, entry)  # not "Zelenskyy", tagged PERSON elsewhere
+                yield _Mention(name, name.root, entry, label=ent.label_)  # not "Zelenskyy", tagged PERSON elsewhere
         elif ent.label_ in NER_SLIP_LABELS:
             mention = _repair(ent, name, place_texts)
             if mention is not None:
@@ -129,10 +159,14 @@ def _repair(ent: Span, name: Span, place_texts: set[str]) -> _Mention | None:
     doc = ent.doc
     entry = gazetteer.lookup(name.text)
     if entry is not None:
+        if ent.label_ == "ORG" and entry.kind == "city" and (
+                entry.within is not None or (entry.population or 0) < MIN_ORG_TAGGED_CITY):
+            return None  # "at Old Trafford", "at Highbury": a ground or a club, not the town of that name
         # "Kyiv" as PERSON: a big place, a name tagged as a place elsewhere, or one the syntax places.
         big = entry.kind != "city" or (entry.population or 0) >= 1_000_000
-        if (ent.label_ == "PERSON" and big) or name.text in place_texts or _locative(name.root):
-            return _Mention(name, name.root, entry, repaired=True)
+        side = ent.label_ == "ORG" and entry.kind == "country" and name.root.dep_ in MODIFIER_DEPS  # "the Wales star"
+        if (ent.label_ == "PERSON" and big) or side or name.text in place_texts or _locative(name.root):
+            return _Mention(name, name.root, entry, repaired=True, label=ent.label_)
         return None
     # "in Vladivostok Putin": a place run into a person's name, right after a locative preposition.
     prep = doc[name.start - 1] if name.start > 0 else None
@@ -147,7 +181,7 @@ def _repair(ent: Span, name: Span, place_texts: set[str]) -> _Mention | None:
             continue
         if entry.kind == "city" and (entry.population or 0) < 100_000:
             continue
-        return _Mention(head, ent.root, entry, repaired=True)
+        return _Mention(head, ent.root, entry, repaired=True, label=ent.label_)
     return None
 
 
@@ -205,6 +239,8 @@ def _place_fact(mention: _Mention, document: Document) -> Place | None:
         kind = entry.kind
     else:
         return None  # neither known nor called a place by the text
+    if entry is not None and entry.within is not None and not _after_in(mention.root):
+        return None  # "at Highbury", "outside Old Trafford": a neighbourhood named for its ground
     if entry is None:
         confidence = 0.65
         warnings.append(f"'{mention.name.text}' is not in the gazetteer; the text calls it a {noun.text if noun else kind}")
@@ -227,6 +263,106 @@ def _place_fact(mention: _Mention, document: Document) -> Place | None:
         confidence=round(min(confidence, event.confidence, 0.8 if mention.repaired else 1.0), 2),
         warnings=[*warnings, *event.warnings],
     )
+
+
+def _mention_fact(mention: _Mention, document: Document) -> Place | None:
+    """A place the sentence names without an event there: a fact when the name is surely a place here
+    (see the module docstring), with the phrase that names it standing for the event."""
+    entry = mention.entry
+    kind, noun = _kind_cue(mention.root)
+    if entry is None and noun is None:
+        return None
+    if noun is not None and mention.root.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "the port city of Vladivostok": a descriptor of another place
+    if entry is not None and (noun is None or entry.kind in ("country", "continent")):
+        kind = entry.kind
+    if kind is None or not _named_as_place(mention, kind, noun is not None):
+        return None
+    mention_text = entry.name if entry is not None else mention.name.text
+    if noun is not None and kind == "region" and (entry is None or entry.kind == "city"):
+        mention_text = f"{mention_text} {noun.text}"
+    phrase, head = _naming_phrase(mention, noun)
+    warnings = [] if entry is not None else [f"'{mention.name.text}' is not in the gazetteer; the text calls it a {noun.text if noun else kind}"]
+    return Place(
+        place=provisional_ref(mention_text, "place"),
+        place_kind=kind,
+        country=entry.country if entry is not None else None,
+        event=phrase,
+        event_head=head,
+        relation="mention",
+        event_kind="noun",
+        clause=None,
+        sources=[sentence_source(document, mention.name.sent)],
+        confidence=MENTION_CONFIDENCE,
+        warnings=warnings,
+    )
+
+
+def _named_as_place(mention: _Mention, kind: str, called: bool) -> bool:
+    """Whether a name standing with no event is surely a place here (``called``: the text says what it is)."""
+    doc, name = mention.name.doc, mention.name
+    if name.start > 0 and doc[name.start - 1].like_num:
+        return False  # "a 40 GB drive": a unit
+    after = doc[name.end] if name.end < len(doc) else None
+    if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_ == "PERSON"
+            and after.lower_ not in TITLE_WORDS and not after.is_sent_start
+            and gazetteer.lookup(after.text) is None):
+        return False  # "Scotland Yard", "Manchester United": part of a longer name
+    if called:
+        return True  # "the village of Khotimlya", "the Kharkiv region"
+    anchor = mention.root
+    while anchor.dep_ == "conj" and anchor.head.pos_ == "PROPN":
+        anchor = anchor.head  # "Europe, Asia and South America", "Los Angeles and New York"
+    prep = anchor.head.lower_ if anchor.dep_ == "pobj" else None
+    tagged = mention.label in NER_PLACE_LABELS
+    if mention.label == "NORP":
+        return prep in PLACE_PREPS  # a nationality word, unless the syntax places it
+    if kind in ("country", "continent"):
+        if tagged or mention.label == "":
+            return True
+        if mention.label == "ORG" and mention.root.dep_ in MODIFIER_DEPS:
+            return True  # "the Wales star": a national side is its country
+        return prep in WIDE_MENTION_PREPS
+    if kind == "region":
+        return tagged or prep in WIDE_MENTION_PREPS
+    entry = mention.entry
+    if entry is not None and entry.within is not None:
+        return tagged and _after_in(mention.root)  # "in Chelsea", never "Chelsea's defence"
+    if prep in CITY_MENTION_PREPS:
+        return True  # "piracy in Boston", "selling well in Los Angeles and New York"
+    head = anchor.head
+    if anchor.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and tagged:
+        return True  # "Venice's La Fenice Theatre", "London's Science Museum"
+    if anchor.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC", "GPE") and tagged:
+        return True  # "Clare College, Cambridge"
+    nxt = doc[name.end:name.end + 2]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"  # "a Leeds-based firm"
+
+
+def _after_in(root: Token) -> bool:
+    """"in X", "in X and Y": the one preposition that puts a neighbourhood's name for itself."""
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "in"
+
+
+def _naming_phrase(mention: _Mention, noun: Token | None) -> tuple[str, str]:
+    """The phrase that names the place ("a US judge", "software piracy", "Venice's La Fenice Theatre")
+    and its head lemma; the name itself when it stands alone."""
+    root = noun if noun is not None else mention.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    if root.dep_ in MODIFIER_DEPS | {"appos"} and head.pos_ in ("NOUN", "PROPN"):
+        tokens = [t for t in _phrase(head, set(), clauses=False) if t.i <= head.i or t.dep_ == "compound"]
+        return _render(tokens[-MAX_MENTION_TOKENS:]), head.lemma_.lower()
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun_head = head.head
+        tokens = [t for t in _phrase(noun_head, {head.i}, clauses=False)]
+        return _render(tokens[-MAX_MENTION_TOKENS:]), noun_head.lemma_.lower()
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        return _render([head, *_phrase(root, set(), clauses=False)][:MAX_MENTION_TOKENS]), "mention"  # "across Europe"
+    return _render(_phrase(root, set(), clauses=False)[:MAX_MENTION_TOKENS]), "mention"
 
 
 def _event(anchor: Token, mention: _Mention, kind: str) -> _Event | None:

@@ -1,4 +1,5 @@
-"""Place facts on real sentences from the seed articles: which place, of what kind, what happened there."""
+"""Place facts on real sentences from the seed articles and sentences written for the tests: which place, of
+what kind, what happened there, and the places named with no event."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +20,11 @@ def places_in(parse, text: str) -> list[Place]:
         for source in fact.sources:
             assert document.text[source.start:source.end] == source.sentence
     return facts
+
+
+def events_in(parse, text: str) -> list[Place]:
+    """The place facts with something that happened there (not bare mentions)."""
+    return [f for f in places_in(parse, text) if f.relation != "mention"]
 
 
 # (sentence, [(mention, place_kind, country, relation, words the event contains, event_head), ...])
@@ -87,7 +93,7 @@ POSITIVE = [
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_place_facts(parse, text: str, expected: list[tuple[str, str, str, str, str, str]]) -> None:
-    facts = places_in(parse, text)
+    facts = events_in(parse, text)
     got = [(f.place.mention, f.place_kind, f.country, f.relation, f.event_head) for f in facts]
     assert got == [(m, k, c, r, h) for m, k, c, r, _words, h in expected]
     for fact, (_m, _k, _c, _r, words, _h) in zip(facts, expected):
@@ -101,7 +107,7 @@ def test_village_named_by_the_text(parse) -> None:
     text = (
         "He said the men were killed while working as part of a road construction crew in the village of Khotimlya."
     )
-    [fact] = places_in(parse, text)
+    [fact] = events_in(parse, text)
     assert (fact.place.mention, fact.place_kind, fact.country) == ("Khotimlya", "village", None)
     assert fact.event == "the men were killed"
     assert fact.confidence < 0.7 and fact.warnings  # unknown to the gazetteer, attachment guessed
@@ -132,8 +138,73 @@ def test_village_named_by_the_text(parse) -> None:
         "Putin Warns Against Foreign Troops In Ukraine As Europe Tries To Finalize 'Reassurance Force'",
     ],
 )
-def test_no_place_fact(parse, text: str) -> None:
+def test_no_place_event(parse, text: str) -> None:
+    assert events_in(parse, text) == []
+
+
+# A place named with no event there is still a fact, once per document: every country, continent or
+# region the sentence names, a city only where the text places something in it.
+# (sentence, [(mention, place_kind, words of the phrase that names it), ...]) -- mention facts only
+MENTIONS = [
+    ("A US judge has refused to delay the trial of the two cyclists.", [("United States", "country", "A US judge")]),
+    ("Germany's top striker missed the final with a knee injury.", [("Germany", "country", "Germany's top striker")]),
+    ("The Scotland captain was named man of the match.", [("Scotland", "country", "Scotland captain")]),
+    ("The Wales winger signed a two-year deal on Friday.", [("Wales", "country", "Wales winger")]),  # NER: ORG
+    ("The film will open across Africa, Australia and South America next spring.",
+     [("Africa", "continent", "Africa"), ("Australia", "country", "Africa"), ("South America", "continent", "Africa")]),
+    ("US state Nevada has passed a new gambling law.", [("United States", "country", "US state"), ("Nevada", "region", "Nevada")]),
+    ("Investors from the Middle East are said to be interested in the club.", [("Middle East", "region", "Investors")]),
+    ("Demand for the console has been strongest in the UK.", [("United Kingdom", "country", "UK")]),
+    ("Record shops in Glasgow and Cardiff reported long queues for the album.",
+     [("Glasgow", "city", "Record shops"), ("Cardiff", "city", "Record shops")]),
+    ("The painting now hangs in Vienna's Belvedere Museum.", [("Vienna", "city", "Vienna's Belvedere Museum")]),
+    # a city as a possessive or a subject is mostly a club; a name run into a longer one is not a place
+    ("Chelsea beat Newcastle 2-0 on Saturday, with Newcastle's defence at fault for both goals.", []),
+    ("Liverpool's new stadium will hold 60,000 fans.", []),
+    ("The striker joined Leeds from Bolton for a fee of three million pounds in January.", []),
+    ("Scotland Yard said 11 people had been arrested after the match.", []),
+    ("The laptop comes with a 40 GB hard drive and a faster chip.", []),  # a unit after a number
+    ("Jordan said he would retire at the end of the season.", []),  # a person
+    ("The French and Italian delegations left the talks early.", []),  # nationalities
+    ("The award is one of the biggest prizes in European music.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_place_mentions(parse, text: str, expected: list[tuple[str, str, str]]) -> None:
+    facts = places_in(parse, text)
+    assert all(f.relation == "mention" for f in facts)
+    assert [(f.place.mention, f.place_kind) for f in facts] == [(m, k) for m, k, _w in expected]
+    for fact, (_m, _k, words) in zip(facts, expected):
+        assert words in fact.event and fact.event_head
+        assert fact.event_kind == "noun" and fact.clause is None  # no "In which city did ..." question
+        assert fact.confidence < 0.7
+
+
+def test_one_mention_per_place_and_none_beside_an_event(parse) -> None:
+    text = ("European leaders met in Paris on Monday. Paris officials said the talks went well. "
+            "A US judge ruled on Tuesday. The US embassy said nothing.")
+    facts = places_in(parse, text)
+    assert [(f.place.mention, f.relation) for f in facts] == [("Paris", "in"), ("United States", "mention")]
+    assert facts[1].sources[0].sentence == "A US judge ruled on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grounds and neighbourhoods named for their club are not towns, whatever the preposition
+        "Arsenal were held to a draw at Highbury by Bolton.",
+        "United fans were queuing outside Old Trafford before dawn.",
+        "The two sides meet again at Old Trafford next month.",
+    ],
+)
+def test_grounds_are_not_towns(parse, text: str) -> None:
     assert places_in(parse, text) == []
+
+
+def test_a_neighbourhood_after_in_is_a_place(parse) -> None:
+    [fact] = places_in(parse, "Police were called to a flat in Chelsea on Tuesday night.")
+    assert (fact.place.mention, fact.place_kind, fact.country) == ("Chelsea", "city", "GB")
 
 
 def test_person_is_not_a_place(parse) -> None:
@@ -178,6 +249,7 @@ def test_seeds(seed_facts: list[tuple[Document, list[Place]]]) -> None:
     assert not mentions & {"Putin", "Vladimir", "Zelenskyy", "Trump", "Kremlin", "Pacific"}
     assert all(m[:1].isupper() for m in mentions)
     for document, fs in seed_facts:
+        assert len({f.place.mention for f in fs if f.relation == "mention"}) == len([f for f in fs if f.relation == "mention"])
         for fact in fs:
             assert 0.0 <= fact.confidence <= 1.0
             assert fact.event and fact.event_head
