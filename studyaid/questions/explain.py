@@ -46,6 +46,8 @@ def quantity_explanation(fact: Quantity) -> str:
 def place_explanation(fact: Place) -> str:
     country = country_name(fact.country) if fact.place_kind != "country" else None
     where = f"{fact.place.name} is a {fact.place_kind}" + (f" in {country}" if country else "")
+    if fact.relation == "mention":  # a place the article names with no event there
+        return f"{where}, named in the article."
     return f"{where}; the article places {fact.event} there."
 
 

@@ -256,3 +256,11 @@ def test_seeds(seed_facts: list[tuple[Document, list[Place]]]) -> None:
             for source in fact.sources:
                 assert source.document == document.path
                 assert document.text[source.start:source.end] == source.sentence
+
+
+def test_a_mention_explains_itself_without_an_event(parse) -> None:
+    from studyaid.questions.explain import place_explanation
+
+    fact = places_in(parse, "India has ordered the deportation of the actress to Norway.")[0]
+    assert (fact.place.mention, fact.relation) == ("India", "mention")
+    assert place_explanation(fact) == "India is a country, named in the article."
