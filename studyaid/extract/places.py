@@ -91,7 +91,7 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
     """Yield one Place per place mention with something that happened there, then one for each other
     place the document names (its first mention), in document order."""
     mentions = [m for m in sorted(_mentions(doc), key=lambda m: m.name.start)
-                if not in_junk(document, m.name) and not _heading(m.name.sent)]
+                if not in_junk(document, m.name) and not _heading(m.name.sent) and not _compass_name(m.name)]
     found: list[tuple[int, Place]] = []
     seen: set[tuple[str, str, int]] = set()
     for mention in mentions:
@@ -110,6 +110,18 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
             found.append((mention.name.start, place))
     for _i, place in sorted(found, key=lambda item: item[0]):
         yield place
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+
+def _compass_name(name: Span) -> bool:
+    """"north America" written in lower case: the end of another place's name (North America), not America."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    if before is None or before.lower_ not in COMPASS_WORDS or before.text[:1].isupper():
+        return False
+    whole = gazetteer.lookup(f"{before.text.title()} {name.text}")
+    return whole is not None and whole != gazetteer.lookup(name.text)
 
 
 def _heading(sent: Span) -> bool:
@@ -350,8 +362,8 @@ def _naming_phrase(mention: _Mention, noun: Token | None) -> tuple[str, str]:
     """The phrase that names the place ("a US judge", "software piracy", "Venice's La Fenice Theatre")
     and its head lemma; the name itself when it stands alone."""
     root = noun if noun is not None else mention.root
-    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
-        root = root.head
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN" and gazetteer.lookup(root.head.text) is not None:
+        root = root.head  # "in China, Norway and the Czech Republic": the list's attachment
     head = root.head
     if root.dep_ in MODIFIER_DEPS | {"appos"} and head.pos_ in ("NOUN", "PROPN"):
         tokens = [t for t in _phrase(head, set(), clauses=False) if t.i <= head.i or t.dep_ == "compound"]

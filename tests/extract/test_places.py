@@ -167,6 +167,7 @@ MENTIONS = [
     ("Jordan said he would retire at the end of the season.", []),  # a person
     ("The French and Italian delegations left the talks early.", []),  # nationalities
     ("The award is one of the biggest prizes in European music.", []),
+    ("Sales in north America and western Europe slowed this year.", [("Europe", "continent", "Sales")]),  # not the US
 ]
 
 
