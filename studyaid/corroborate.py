@@ -76,7 +76,7 @@ def _block(fact) -> tuple:
     if isinstance(fact, Quantity):
         return ("quantity", fact.value, fact.total, fact.counted_head)
     if isinstance(fact, Place):
-        return ("place", fact.place.id, fact.event_head)
+        return ("place", fact.canonical_key()) if fact.relation == "mention" else ("place", fact.place.id, fact.event_head)
     if isinstance(fact, Role):
         return ("role", fact.person.id, fact.title.casefold())
     if isinstance(fact, DateFact):

@@ -140,6 +140,8 @@ class Place(FactBase):
     clause: Clause | None = None
 
     def canonical_key(self) -> str:
+        if self.relation == "mention":  # a bare mention states no claim: one per document, never merged
+            return f"place|{self.place.id}|mention|{self.sources[0].document}"
         return f"place|{self.place.id}|{self.event_head}"
 
 

@@ -160,3 +160,20 @@ def test_sources_of_a_merged_fact_are_in_corpus_order_without_duplicates():
 
 def test_nothing_in_nothing_out():
     assert corroborate([]) == []
+
+
+def test_bare_place_mentions_in_two_articles_are_two_facts_not_one_corroborated_claim():
+    from studyaid.corroborate import corroborate
+    from studyaid.document import Source
+    from studyaid.facts import EntityRef, Place
+
+    def mention(document: str) -> Place:
+        sentence = "A Norway court heard the case."
+        return Place(place=EntityRef(mention="Norway", name="Norway", id="place:norway", kind="place"),
+                     place_kind="country", country="NO", event="a Norway court", event_head="court",
+                     relation="mention", sources=[Source(document=document, sentence=sentence, start=0,
+                                                         end=len(sentence))])
+
+    merged = corroborate([mention("a.txt"), mention("b.txt")])
+    assert len(merged) == 2 and all(f.corroboration == 1 for f in merged)
+    assert merged[0].id != merged[1].id
