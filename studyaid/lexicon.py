@@ -78,6 +78,16 @@ REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "jo
 OPINION_VERBS = frozenset({"believe", "think"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 SPEECH_VERBS = QUOTE_VERBS | REPORT_VERBS
+# Nouns that speak for the organisation they name: "a Microsoft spokesman", "a statement from Universal",
+# "security firm Saint Bernard Software", "Le Figaro newspaper".
+ORG_VOICES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "statement", "newspaper",
+    "paper", "magazine", "firm", "company", "lab", "laboratory", "agency", "broadcaster", "station", "website",
+    "report", "survey", "study", "research", "group", "club", "union", "watchdog", "regulator", "body",
+    "label", "retailer", "bank", "network", "maker", "developer", "publisher", "operator", "airline", "giant",
+})
+# Institutions credited by their common noun alone: "police said".
+ORG_NOUNS = frozenset({"police"})
 
 # --- numbers and months ----------------------------------------------------------------------------------
 NUMBER_WORDS = MappingProxyType({

@@ -74,9 +74,14 @@ def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[st
     for fact in raw:
         document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
         if isinstance(fact, Quote):
+            if fact.speaker.kind == "org":
+                if resolver.person(fact.speaker.mention, document) is not None:
+                    continue  # a name the article gives a person is never an organisation's, nor made a person here
+                facts.append(fact)  # an organisation the article credits keeps its name as written
+                continue
             speaker = resolver.resolve(fact.speaker, document)
             if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
-                continue  # "according to Reuters", a place NER took for a person: only people named as people
+                continue  # a place NER took for a person, a name never given as a person's: only people as people
             fact = fact.model_copy(update={"speaker": speaker})
         elif isinstance(fact, Role):
             person = resolver.resolve(fact.person, document)

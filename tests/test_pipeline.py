@@ -179,10 +179,45 @@ def test_no_false_people(facts):
 
 def test_speakers_and_role_holders_are_people(facts):
     people = {e.id for e in facts.entities if e.kind == "person"}
+    names = {a.casefold() for e in facts.entities if e.kind == "person" for a in e.aliases}
     for f in facts.of_type("quote"):
-        assert f.speaker.kind == "person" and f.speaker.id in people, f.speaker
+        if f.speaker.kind == "org":  # an organisation credited by name, never a name given to a person
+            assert f.speaker.mention.casefold() not in names and f.speaker.id.startswith("org:"), f.speaker
+        else:
+            assert f.speaker.kind == "person" and f.speaker.id in people, f.speaker
     for f in facts.of_type("role"):
         assert f.person.kind == "person" and f.person.id in people, f.person
+
+
+def _quote(speaker: str, kind: str, document: str = "a.txt"):
+    from studyaid.document import Source
+    from studyaid.extract.common import provisional_ref
+    from studyaid.facts import Quote
+
+    return Quote(speaker=provisional_ref(speaker, kind), text="the plan will cost more than expected",
+                 mode="reported", cue="say",
+                 sources=[Source(document=document, sentence="x", start=0, end=1)])
+
+
+# (speaker as extracted, its kind, people the article names) -> the speaker kept, or None
+ORG_SPEAKERS = [
+    (("Microsoft", "org"), ["Bill Gates"], ("Microsoft", "org")),
+    # an "organisation" the article names as a person is neither: dropped, never made a person
+    (("Trump", "org"), ["Donald Trump"], None),
+    # a person speaker the article never names as a person is dropped as before
+    (("Reuters", "person"), ["Bill Gates"], None),
+    (("Gates", "person"), ["Bill Gates"], ("Bill Gates", "person")),
+]
+
+
+@pytest.mark.parametrize("speaker, people, expected", ORG_SPEAKERS)
+def test_resolve_keeps_organisations_credited_and_people_named(speaker, people, expected):
+    from studyaid.facts import Mention
+    from studyaid.pipeline import resolve_facts
+
+    facts = resolve_facts([_quote(*speaker)], [Mention(p, "person", "a.txt") for p in people], ["a.txt"], [])
+    got = [(f.speaker.name, f.speaker.kind) for f in facts.of_type("quote")]
+    assert got == ([expected] if expected else [])
 
 
 def test_fact_ids_are_unique(facts):

@@ -140,7 +140,7 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
                 continue  # a cue with an unknown or non-person speaker: not attributable
         elif previous is not None and _continues(previous, q, text, paragraph):
             speaker = Speaker(previous.speaker.name, q.start, resolved_from=previous.speaker.resolved_from,
-                              named_at=previous.speaker.named_at)
+                              named_at=previous.speaker.named_at, kind=previous.speaker.kind)
             start, end = span[0].sent.start_char, span[-1].sent.end_char
         else:
             speaker = _speaker_of_paragraph_before(span, q, text, tracker, is_place)
@@ -156,8 +156,9 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
             continue
         if previous is not None:
             yield previous
-        tracker.add(speaker.name, q.start, speaker.named_at,
-                    pronoun_gender(speaker.resolved_from) if speaker.resolved_from else None)
+        if speaker.kind == "person":  # "he" is never an organisation
+            tracker.add(speaker.name, q.start, speaker.named_at,
+                        pronoun_gender(speaker.resolved_from) if speaker.resolved_from else None)
         previous = item
     if previous is not None:
         yield previous
@@ -189,7 +190,8 @@ def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_plac
             subject = _subject(tok, None)
             found = resolve_speaker(subject, tracker, is_place) if subject is not None else None
             if found is not None:
-                return Speaker(found.name, q.start, resolved_from=found.resolved_from, named_at=found.named_at)
+                return Speaker(found.name, q.start, resolved_from=found.resolved_from, named_at=found.named_at,
+                               kind=found.kind)
     return None
 
 
@@ -224,7 +226,7 @@ def _quote_from(item: _Attributed, document: Document, doc) -> Quote:
     confidence = 0.9 if item.cue is not None and not resolved else 0.8 if item.cue is not None else 0.75
     warnings = [] if item.cue is not None else ["continuing quote: speaker taken from the previous quote"]
     return Quote(
-        speaker=provisional_ref(speaker.name, "person"),
+        speaker=provisional_ref(speaker.name, speaker.kind),
         text=clean_text(item.quotation.text).rstrip(","),
         mode="direct",
         cue=item.cue.lemma_.lower() if item.cue is not None else "say",
@@ -247,8 +249,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
         if lemma in REPORT_VERBS:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
             subject = _subject(tok, quotations)
-            if subject is None:
-                continue
+            if subject is None or subject.dep_ == "nsubjpass":
+                continue  # "Ms Reid was told her post had been cut": the one told is not the speaker
             if not comps:
                 words = _parenthetical_clause(tok)
                 if words:  # "Higher prices meant that ..., he said, which ...": the clause before the cue
@@ -266,6 +268,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words += sorted(other.subtree, key=lambda t: t.i)
             while words and (words[0].dep_ == "mark" or words[0].is_punct and words[0].text not in QUOTE_CHARS):
                 words = words[1:]
+            if words and words[0].tag_ in ("WDT", "WP", "WP$") and words[0].lower_ != "what":
+                continue  # "coach X, who he believes was the only choice": a relative clause, not a claim
             speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
             yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
                                         direct_ranges, tracker, is_place)
@@ -370,7 +374,7 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
         if speaker is not None and speaker.name not in names:
             names.append(speaker.name)
             yield Quote(
-                speaker=provisional_ref(speaker.name, "person"),
+                speaker=provisional_ref(speaker.name, speaker.kind),
                 text=content.rstrip(".,"),
                 mode="reported",
                 cue=lemma,

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
 from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS,
-                       MALE_PRONOUNS, NAME_PARTICLES, PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS)
+                       MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
+                       TITLE_WORDS)
+from ..lexicon import country_of
 from .common import subject_of
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ PLACE_HEADS = {"square", "street", "road", "avenue", "lane", "park", "stadium", 
                "united", "city", "rovers", "wanderers", "athletic", "villa", "county", "albion", "fc",
                "court", "tower", "castle", "abbey", "valley", "island", "islands", "beach"}
 NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
+# What NER labels an organisation: NORP and PRODUCT too for a company's name ("Symbian", "F-Secure").
+ORG_LABELS = {"ORG", "NORP", "PRODUCT"}
 OTHER_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
 SUBJECT_WINDOW = 2
@@ -45,6 +49,7 @@ class Speaker:
     start: int  # char offset of the mention
     resolved_from: str | None = None  # "he", "the Russian president"
     named_at: int | None = None  # char offset where the person is named (the antecedent of "he")
+    kind: Literal["person", "org"] = "person"  # an organisation the article credits ("Microsoft said")
 
 
 def _hyphen_glued(doc: "Doc", i: int) -> bool:
@@ -185,6 +190,18 @@ class PersonTracker:
         self._other_labelled: dict[str, int] = {}  # a one-word name -> times NER labelled it ORG, GPE, ...
         self._modifier: set[str] = set()  # words used to modify a noun ("Uefa officials")
         self._full: set[str] = set()  # surnames written with a first name or an honorific
+        self._titled: set[str] = set()  # words of a name written after a title ("coach Henk Ten Cate")
+        self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
+        for ent in doc.ents:
+            if ent.label_ in ORG_LABELS:
+                name = ent.text.removeprefix("the ").removeprefix("The ")
+                self._org_named[name] = self._org_named.get(name, 0) + 1
+        for tok in doc:
+            if tok.lower_ in OFFICES or tok.lower_ in HONORIFICS:
+                i = tok.i + 1
+                while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+                    self._titled.add(doc[i].text)
+                    i += 1
         for ent in doc.ents:
             if len(ent) == 1 and ent.label_ in OTHER_LABELS:
                 self._other_labelled[ent.text] = self._other_labelled.get(ent.text, 0) + 1
@@ -247,6 +264,14 @@ class PersonTracker:
         if " " in name or name in self._full:
             return False
         return self._other_labelled.get(name, 0) >= 1 and name in self._modifier
+
+    def org_like(self, name: str) -> bool:
+        """A name written like a person's that is an organisation's all the same: NER names it one more than
+        once ("Microsoft", "Symbian"), or it is not written like a person's name ("Radio 1", "BBC", "the
+        Kremlin"). A name NER calls an organisation once ("Trump told reporters") may be a person's."""
+        if self._org_named.get(name, 0) >= 2 or any(c.isdigit() for c in name):
+            return True
+        return any(w.isupper() and len(w) > 1 for w in name.split())
 
     def _is_narrative(self, sent: "Span") -> bool:
         """A sentence with words of its own outside quotations and junk (not only a quotation)."""
@@ -322,12 +347,90 @@ def _named_in_apposition(title: "Token", is_place) -> "Span | None":
     return None
 
 
+def _org_entity(tok: "Token") -> "Span | None":
+    """The organisation NER names with ``tok`` in it ("Saint Bernard Software"), without a leading "the"."""
+    if tok.ent_type_ not in ORG_LABELS or tok.ent_type_ != "ORG" and (tok.pos_ != "PROPN" or country_of(tok.text)):
+        return None  # "Symbian" tagged NORP or PRODUCT is a company; "French" is no organisation
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+        hi += 1
+    while lo <= hi and (doc[lo].lower_ == "the" or doc[lo].is_punct):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
+        hi -= 1
+    return doc[lo: hi + 1] if lo <= hi else None
+
+
+def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
+    """The organisation a subject credits, by name ("Microsoft says", "Radio 1 said") or through a noun
+    that speaks for it ("a Microsoft spokesman", "a statement from the band's record company Universal",
+    "Finnish anti-virus lab F-Secure"); never a name the article gives a person."""
+    doc = subject.doc
+    if subject.lower_ in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in subject.children):
+        return doc[subject.i: subject.i + 1]  # "police said"
+    found = _org_entity(subject)
+    voice = next((c for c in subject.children if c.dep_ == "compound" and c.lower_ in ORG_VOICES and c.i < subject.i), None)
+    if found is None and voice is not None and subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON":
+        # "Finnish anti-virus lab F-Secure", "record label Universal": the name after the noun
+        found = doc[voice.i + 1: subject.i + 1]
+        if not all(t.pos_ == "PROPN" or t.text == "-" for t in found):
+            found = None
+    if found is None and subject.pos_ == "NOUN" and subject.lower_ in ORG_VOICES:
+        near = [c for c in subject.children if c.dep_ in ("compound", "appos", "poss", "nmod")]
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "of", "at", "by")):
+            near += [p for p in prep.children if p.dep_ == "pobj"]
+        for acl in (c for c in subject.children if c.dep_ == "acl"):  # "research carried out by X"
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                near += [p for p in agent.children if p.dep_ == "pobj"]
+        near += [c for n in list(near) if n.pos_ == "NOUN" for c in n.children if c.dep_ in ("appos", "compound")]
+        # "A statement from the label Universal said": the name parsed as a second subject of the verb
+        near += [c for c in subject.head.children if c.dep_ == "nsubj" and c.left_edge.i == subject.right_edge.i + 1]
+        orgs = {o.text: o for o in (_org_entity(t) for t in near) if o is not None}
+        found = next(iter(orgs.values())) if len(orgs) == 1 else None
+    if found is None or any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
+        return None
+    if tracker.knows(found[-1].text) or found[-1].text in tracker._given or found[-1].text in tracker._titled:
+        return None  # "Trump" tagged ORG once, "coach Henk Ten Cate": the person the article names
+    for prep in (c for c in found.root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")):
+        if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in prep.subtree):
+            return None  # "Benoit Joly from telecoms firm Thales": a person and the organisation they work for
+    return found
+
+
+def _spelled_out(org: "Span") -> "Span":
+    """An abbreviation's full name where the article spells it out: "the Food Standards Agency (FSA)"."""
+    abbr = org.text.removeprefix("the ").removeprefix("The ")
+    if len(org) != 1 or not abbr.isupper() or len(abbr) < 2:
+        return org
+    doc = org.doc
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                and doc[ent.end + 1].text == abbr and doc[ent.end + 2].text == ")":
+            full = _org_entity(ent[-1])
+            if full is not None and len(full) > 1:
+                return full
+    return org
+
+
+def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
+    found = _credited_org(subject, tracker)
+    if found is None:
+        return None
+    found = _spelled_out(found)
+    name = found.text.lower() if found.text.lower() in ORG_NOUNS else found.text
+    return Speaker(name, found.start_char, named_at=found.start_char, kind="org")
+
+
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
-    """The person a subject token names, resolving pronouns and titles ("the French president").
+    """The person a subject token names, resolving pronouns and titles ("the French president"), or the
+    organisation it credits ("Microsoft said", "a Microsoft spokesman said"; kind "org").
 
     A one-word name the document also labels an organisation or a place, and never writes as a full
     name, is an organisation (see :meth:`PersonTracker.is_organisation`); a lone slip ("Trump" tagged
-    ORG once) is still a person.
+    ORG once) is still a person. A pronoun is only ever a person; an organisation must be named.
     """
     is_place = tracker.is_place
     if subject.lower_ in PERSON_PRONOUNS:
@@ -342,13 +445,17 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         if found:
             phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
-        return None
+        return _organisation(subject, tracker)  # "a Microsoft spokesman said"
     span = name_span(subject, is_place)
     if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
         # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
-        return None
+        return _organisation(subject, tracker)
     if tracker.is_organisation(span.text):
-        return None  # "Uefa has said", "Lycos said": an organisation, not a person
+        return Speaker(span.text, span.start_char, named_at=span.start_char, kind="org")  # "Lycos said"
+    if all(t.ent_type_ in ORG_LABELS for t in span) and tracker.org_like(span.text):
+        org = _organisation(subject, tracker)  # "Microsoft says": NER's organisation, never named as a person
+        if org is not None:
+            return org
     return Speaker(span.text, span.start_char, named_at=span.start_char)
