@@ -118,7 +118,7 @@ def _hidden(fact, sentence: str) -> tuple[str | None, str, str]:
     quote the sentence with the quoted words blanked)."""
     if isinstance(fact, Quote):
         outside = _outside_quote(fact, sentence)
-        return _find(outside, _names(fact.speaker)), "person", outside
+        return _find(outside, _names(fact.speaker)), "person" if fact.speaker.kind == "person" else "organisation", outside
     if isinstance(fact, Role):
         return _find(sentence, _names(fact.person)), "person", sentence
     if isinstance(fact, Quantity):
