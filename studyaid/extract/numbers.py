@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
+from ..lexicon import NUMBER_WORDS, SCALE_WORDS
+
+# one to nineteen (and "a"/"an" as one: "a dozen"), and the tens, from the lexicon's number words
+UNITS = {**{w: v for w, v in NUMBER_WORDS.items() if v < 20}, "a": 1, "an": 1}
+TENS = {w: v for w, v in NUMBER_WORDS.items() if v >= 20}
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+SCALES = {**SCALE_WORDS, **{k: v for k, v in SUFFIX_SCALES.items() if k != "tn"}}
+CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
 # a numeral with a scale suffix, as one token or two: "46m", "3.5bn", "500bn"
 SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")
@@ -21,6 +19,17 @@ _RANGE = re.compile(
     r"^(?:between\s+)?(?P<low>[^\s\-\u2013]+(?:\s+\S+)*?)\s*(?:-|\u2013|\s+to\s+|\s+and\s+)\s*(?P<high>\S+(?:\s+\S+)*)$",
     re.IGNORECASE,
 )
+# Units written glued to a numeral ("10km", "3,000m", "70p", "22secs", "40GB"); any other letters glued to
+# a numeral make a code or model name ("3G", "4K"). One letter counts only in lower case ("G" is no gram).
+GLUED_UNITS = frozenset({
+    "m", "g", "p", "s", "k", "km", "cm", "mm", "kg", "mg", "ft", "in", "lb", "lbs", "oz", "mph", "kph", "kmh",
+    "sec", "secs", "min", "mins", "hr", "hrs", "bn", "tn", "gb", "mb", "kb", "tb", "ghz", "mhz", "mbps", "kbps",
+})
+# Nouns of time: "two years", "a three-hour epic", "74-year-old" measure a duration or an age.
+TIME_UNITS = frozenset({
+    "second", "sec", "secs", "minute", "min", "mins", "hour", "hr", "hrs", "day", "week", "fortnight", "month",
+    "year", "decade", "century",
+})
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many", "few", "tens"}
 VAGUE_VALUES = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9, "tens": 20}
 

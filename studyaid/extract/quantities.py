@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import Quantity
 from .clauses import clause_around
-from .common import clean_text, in_junk, sentence_source, tokens_text
-from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, UNITS, VAGUE, VAGUE_VALUES, \
-    parse_number, parse_range
+from ..lexicon import MONTHS
+from .common import clean_text, in_junk, sentence_source, subject_of, tokens_text
+from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, VAGUE, \
+    VAGUE_VALUES, parse_number, parse_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,6 +40,18 @@ PERCENT_WORDS = ("%", "per cent", "percent")
 # verbs whose subject is what a percentage measures: "sales rose 12%", "the share was 40%"
 SHARE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "jump", "slump", "decline", "be",
                "account", "represent", "reach", "hit", "exceed", "total", "gain", "lose", "shrink"}
+# verbs whose change or level a percentage given with "by", "at", "from", "to" measures:
+# "sales were up by 12%", "lift the channel's share by 8%", "its share remained the same at 4.2%"
+CHANGE_VERBS = SHARE_VERBS | {"lift", "raise", "boost", "cut", "reduce", "soar", "plunge", "slip", "remain", "stand",
+                              "estimate", "put"}
+# what a distance glued to "m" names in sport: "the 400m hurdles", "her 200m titles" are metres, not millions
+RACE_WORDS = {"hurdle", "relay", "title", "race", "final", "record", "champion", "championship", "medal",
+              "freestyle", "breaststroke", "backstroke", "butterfly", "medley", "sprint", "event", "heat", "dash"}
+# nouns whose plural is the singular: "300 staff" counts staff
+SAME_PLURAL = {"staff", "personnel", "crew", "police", "cattle", "livestock", "sheep", "deer", "fish", "aircraft",
+               "series", "species", "offspring", "clergy", "headquarters"}
+NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLOCK_ZONES = {"gmt", "bst", "utc", "cet", "est", "pst", "edt", "hrs", "hours", "local"}
 RANGE_LINKS = {"-", "\u2013", "to"}
 
@@ -46,13 +59,216 @@ RANGE_LINKS = {"-", "\u2013", "to"}
 def extract_quantities(doc: "Doc", document: Document) -> Iterator[Quantity]:
     """Yield one :class:`Quantity` per counted amount in ``doc`` outside junk."""
     used: set[int] = set()
+    labels = _label_numerals(doc)
+    found: list[tuple["Span", Quantity]] = []
     for group in _number_groups(doc):
-        if group[0].i in used or in_junk(document, group) or _is_age(group) or _in_skip_entity(group) \
-                or _is_clock_time(group) or _is_score(group):
+        if group[0].i in used or in_junk(document, group) or _not_an_amount(group, labels):
             continue
-        fact = _quantity(group, document, used)
+        unit = _time_unit(group)
+        if unit is not None:
+            fact = _duration(group, unit, document, used)
+        elif _in_skip_entity(group):
+            continue
+        else:
+            fact = _quantity(group, document, used)
         if fact is not None:
-            yield fact
+            found.append((group, fact))
+    yield from _conversions_share_their_thing(found)
+
+
+def _not_an_amount(group: "Span", labels: set[str]) -> bool:
+    """Numbers that count nothing: vague amounts, parts of names and codes, clock times, scores, idioms
+    with "one", chart ranks, a date's second day, an amount in a negated clause."""
+    return _is_vague(group) or _in_name(group) or _is_code(group, labels) or _is_clock_time(group) \
+        or _is_score(group) or _one_idiom(group) or _is_ratio(group) or _is_rank(group) or _after_date(group) \
+        or _is_fraction(group) or _is_multiplier(group) or _is_alternative(group)
+
+
+def _conversions_share_their_thing(found: list[tuple["Span", Quantity]]) -> Iterator[Quantity]:
+    """ "$150m (\u00a377m)": an amount converted in brackets measures what the first amount measures."""
+    for k, (group, fact) in enumerate(found):
+        if k and fact.unit in CURRENCY_SIGNS and group.start >= 2 and group.doc[group.start - 1].text == "(":
+            before, first = found[k - 1]
+            if before.end == group.start - 1 and first.unit in CURRENCY_SIGNS \
+                    and first.counted not in CURRENCY_SIGNS.values():
+                fact = fact.model_copy(update={"counted": first.counted, "counted_head": first.counted_head})
+        yield fact
+
+
+# --- numbers that count nothing -------------------------------------------------------------------
+
+# what goes before a number and makes it vague: "several hundred", "tens of thousands", "a few"
+VAGUE_BEFORE = {"several", "many", "few", "hundreds", "thousands", "millions", "tens", "dozens", "scores"}
+# a word before "one" that makes it "the only" or a pronoun: "the one team that", "no one", "this one"
+ONE_DETERMINERS = {"the", "this", "that", "no", "any", "every", "each", "which", "a", "another", "only"}
+ONE_IDIOM_NOUNS = {"point", "stage", "time", "moment", "day"}  # "at one point", "at one stage"
+FRACTIONS = {"half", "third", "quarter", "fifth", "tenth"}
+
+
+def _is_vague(group: "Span") -> bool:
+    """ "thousands of fans", "millions of dollars", "several hundred machines", "tens of thousands": the
+    label guide leaves vague amounts out and no question can ask for one, so they are not facts."""
+    doc = group.doc
+    if group[0].lower_ in VAGUE:
+        return True
+    k = group.start - 1
+    if k >= 1 and doc[k].lower_ == "of":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in VAGUE_BEFORE
+
+
+def _sentence_initial(tok: "Token") -> bool:
+    """The first word of its sentence, or of a quotation or clause after a colon opening there."""
+    k = tok.i - 1
+    while k >= tok.sent.start and (tok.doc[k].is_punct or tok.doc[k].is_quote) and tok.doc[k].text not in (",", "-"):
+        if tok.doc[k].text in (":", "\u201c", '"', "(", "\u2018"):
+            return True
+        k -= 1
+    return k < tok.sent.start
+
+
+def _number_word(tok: "Token") -> bool:
+    return tok.lower_ in UNITS or tok.lower_ in TENS or tok.lower_ in SCALES or "-" in tok.lower_
+
+
+def _in_name(group: "Span") -> bool:
+    """A number inside a name or title: "the Two Ronnies", "BBC Five Live", "Million Dollar Baby",
+    "Four-Kings", "Super 12", "Radio 1", "100% Homegrown"."""
+    doc = group.doc
+    if any(t.is_alpha and t.text[:1].isupper() and _number_word(t) and not _sentence_initial(t) for t in group):
+        return True  # a number word written with a capital inside a sentence
+    if any(t.ent_type_ in NAME_LABELS for t in group):
+        return True  # the parser's own names: "Ten Cate said", "Catch-22"
+    first, after = group[0], group.end
+    if after + 1 < len(doc) and doc[after].text == "-" and not group[-1].whitespace_ \
+            and doc[after + 1].text[:1].isupper():
+        return True  # "Four-Kings"
+    if first.text[:1].isdigit() and first.i > 0:
+        prev = doc[first.i - 1]  # "Super 12", "Radio 1", "Nokia 7610", but not "June 24"
+        if prev.whitespace_ and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha \
+                and prev.lower_ not in MONTHS and prev.ent_type_ != "DATE":
+            return True
+    nxt = doc[after] if after < len(doc) else None
+    return _percent_unit(group) is not None and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() \
+        and not _sentence_initial(nxt) and nxt.ent_type_ not in ("GPE", "NORP")  # "100% Homegrown"
+
+
+def _glued_code(tok: "Token") -> bool:
+    """A numeral with letters glued after it that are no unit: "3G", "4K" (not "10km", "70p", "46m")."""
+    doc = tok.doc
+    if tok.whitespace_ or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_alpha:
+        return False
+    letters = doc[tok.i + 1].text
+    return not (letters.lower() in GLUED_UNITS and (len(letters) > 1 or letters.islower()))
+
+
+def _labels_a_singular(group: "Span") -> bool:
+    """A number above one before a singular noun it modifies names or grades that thing, it does not
+    count it: "the 7610 phone", "the 2300 slot", "an 18 certificate", "the seven million barrier"."""
+    root = next((t for t in group if not group.start <= t.head.i < group.end), group[-1])
+    head = root.head
+    value = parse_number(group.text)
+    return value is not None and value != 1 and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") \
+        and head.i >= group.end and head.tag_ == "NN" and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
+        and not any(t.text == "-" for t in group.doc[group.end:head.i]) and bool(group[-1].whitespace_)
+
+
+def _label_numerals(doc: "Doc") -> set[str]:
+    """Numerals of three digits or more that the article uses as a model or slot name somewhere ("Nokia's
+    7610", "the 7610 phone"): the same numeral is that name everywhere in the article ("7610 owners")."""
+    labels = set()
+    for tok in doc:
+        if re.fullmatch(r"\d{3,}", tok.text) and tok.ent_type_ not in ("MONEY", "PERCENT"):
+            span = doc[tok.i: tok.i + 1]
+            if _glued_code(tok) or _in_name(span) or _labels_a_singular(span) \
+                    or tok.i + 1 < len(doc) and _glued_code(doc[tok.i + 1]):
+                labels.add(tok.text)
+    return labels
+
+
+def _is_code(group: "Span", labels: set[str]) -> bool:
+    """Model numbers and codes: "3G", "Sharp's 902 3G phone", "the 7610 phone" and "7610 owners"."""
+    if group[0].text in CURRENCY_SIGNS or _percent_unit(group) is not None:
+        return False
+    return (len(group) == 1 and group.text in labels) or _glued_code(group[-1]) or _labels_a_singular(group)
+
+
+def _one_idiom(group: "Span") -> bool:
+    """ "one" that counts nothing: "from one phone to another", "the one team that", "one such example",
+    "a one-on-one game", "at one point", "one half of the duo", "not tied to one genre"."""
+    if group.text.lower() not in ("one", "1"):
+        return False
+    doc, tok = group.doc, group[0]
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    sent_rest = [t.lower_ for t in doc[tok.i + 1: tok.sent.end]]
+    if "another" in sent_rest or any(a == "the" and b == "other" for a, b in zip(sent_rest, sent_rest[1:])):
+        return True
+    if prev is not None and prev.lower_ in ONE_DETERMINERS:
+        return True
+    if nxt is not None and (nxt.lower_ in ("such", "another") or nxt.text == "-" and not tok.whitespace_):
+        return True
+    if nxt is not None and nxt.lower_ in ONE_IDIOM_NOUNS and (prev is not None and prev.lower_ == "at"
+                                                           or nxt.dep_ in ("npadvmod", "advmod")):
+        return True  # "at one point", "he can go abroad one day"
+    verb = tok.head.head if tok.head.dep_ == "pobj" else tok.head
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return any(c.dep_ == "neg" for c in verb.children)  # "not committed to one genre", "not one vote"
+
+
+def _is_fraction(group: "Span") -> bool:
+    """ "one half of the duo", "two thirds of the cash": a fraction, not a count of halves or thirds."""
+    doc = group.doc
+    return group.end < len(doc) and doc[group.end].lemma_.lower() in FRACTIONS
+
+
+def _is_multiplier(group: "Span") -> bool:
+    """ "two times higher", "three times as many": a multiplier, not a count of times."""
+    doc, k = group.doc, group.end
+    return k + 1 < len(doc) and doc[k].lower_ == "times" and (doc[k + 1].tag_ in ("JJR", "RBR") or doc[k + 1].lower_ == "as")
+
+
+def _is_alternative(group: "Span") -> bool:
+    """ "one or two seconds", "four, five or probably six sides", "five and ten gigabytes": numbers offered
+    as alternatives or listed side by side for one noun; none of them is the amount."""
+    doc = group.doc
+
+    def number_at(k: int, step: int) -> bool:
+        while 0 <= k < len(doc) and doc[k].pos_ == "ADV":
+            k += step  # "or probably six"
+        return 0 <= k < len(doc) and (_numeric(doc[k]) or doc[k].lower_ == "one")
+
+    after, before = group.end, group.start - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1  # "or maybe six"
+    return after < len(doc) and doc[after].lower_ in ("or", "and", ",") and number_at(after + 1, 1) \
+        or before >= 0 and doc[before].lower_ in ("or", "and", ",") and number_at(before - 1, -1)
+
+
+def _is_ratio(group: "Span") -> bool:
+    """ "one in five viewers": a ratio, neither number a count."""
+    doc = group.doc
+    after, before = group.end, group.start
+    if after + 1 < len(doc) and doc[after].lower_ == "in" and _numeric(doc[after + 1]):
+        return True
+    return before >= 2 and doc[before - 1].lower_ == "in" and (_numeric(doc[before - 2]) or doc[before - 2].lower_ == "one")
+
+
+def _is_rank(group: "Span") -> bool:
+    """ "eight top three hits": the second number is the chart position, not a count."""
+    doc, k = group.doc, group.start
+    if k >= 1 and doc[k - 1].lower_ in ("number", "no", "no."):
+        return True  # "the number one side"
+    if k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and (_numeric(doc[k - 2]) or _number_word(doc[k - 2])):
+        return True  # "a one-one-one title"
+    return k >= 2 and doc[k - 1].lower_ == "top" and _numeric(doc[k - 2])
+
+
+def _after_date(group: "Span") -> bool:
+    """ "on June 24 and 25": the second day of a date."""
+    doc, k = group.doc, group.start
+    return len(group) == 1 and group[0].text.isdigit() and int(group[0].text) <= 31 and k >= 2 \
+        and doc[k - 1].lower_ in ("and", "or", "to", "-", "\u2013", "&") and doc[k - 2].ent_type_ == "DATE"
 
 
 def _in_skip_entity(group: "Span") -> bool:
@@ -148,8 +364,10 @@ def _scale_suffix(a: "Token", b: "Token", money: bool) -> bool:
         return False
     if money or b.lower_.startswith("bn"):
         return True
-    nxt = b.nbor() if b.i + 1 < len(b.doc) else None  # "18m people", "3.55m euros"
-    return nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in CURRENCIES)
+    nxt = b.nbor() if b.i + 1 < len(b.doc) else None  # "18m people", "3.55m euros"; not "the 400m hurdles"
+    before = a.doc[a.i - 1] if a.i > 0 else None  # nor "her indoor 200m titles"
+    return nxt is not None and (nxt.tag_ in ("NNS", "NNPS") and nxt.lemma_.lower() not in RACE_WORDS
+                                and (before is None or before.pos_ != "ADJ") or nxt.lower_ in CURRENCIES)
 
 
 def _same_number(a: "Token", b: "Token") -> bool:
@@ -165,10 +383,103 @@ def _numeric(tok: "Token") -> bool:
         or tok.pos_ == "NUM" and tok.lower_ == "one" and tok.dep_ == "nummod"
 
 
-def _is_age(group: "Span") -> bool:
+def _time_unit(group: "Span") -> "Token | None":
+    """The noun of time a plain number measures: "two years", "a three-hour epic", "a 74-year-old", "22secs"."""
     doc = group.doc
-    end = group.end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("year", "month", "day", "week")
+    if group[0].text in CURRENCY_SIGNS or _percent_unit(group) is not None or _range_link(group) is not None:
+        return None
+    k = group.end
+    if k + 1 < len(doc) and doc[k].text == "-" and not group[-1].whitespace_ and not doc[k].whitespace_:
+        k += 1
+    value = parse_number(group.text)
+    if value is None or value >= 1000:
+        return None
+    if k < len(doc) and (doc[k].lemma_.lower() in TIME_UNITS or doc[k].lower_ in TIME_UNITS):
+        return doc[k]
+    if _age_alone(group):
+        return group[-1]
+    return None
+
+
+def _age_alone(group: "Span") -> bool:
+    """An age written as a bare number: "a heart attack aged 65", "the Wales star, 30, ..."."""
+    doc, tok = group.doc, group[-1]
+    if len(group) != 1 or not tok.text.isdigit() or not 0 < int(tok.text) < 120:
+        return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "aged":
+        return True
+    return tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i == tok.i - 2 \
+        and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ".", ";") \
+        and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "NOUN")
+
+
+# a duration in two parts ("22 minutes 45 seconds", "two years and six months") in the smaller unit
+SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 604800}
+MONTHS_IN = {"month": 1, "year": 12}
+
+
+def _smaller_part(unit: "Token") -> "tuple[float, Token, float] | None":
+    """The second part of a duration after ``unit`` (value, its unit token, how many of it in one ``unit``)."""
+    doc, k = unit.doc, unit.i + 1
+    if k < len(doc) and doc[k].lower_ in ("and", ","):
+        k += 1
+    if k + 1 >= len(doc) or not _numeric(doc[k]):
+        return None
+    part, part_unit = parse_number(doc[k].text), doc[k + 1]
+    big, small = unit.lemma_.lower(), part_unit.lemma_.lower()
+    for table in (SECONDS, MONTHS_IN):
+        if part is not None and big in table and small in table and table[big] > table[small]:
+            return part, part_unit, table[big] / table[small]
+    return None
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _duration(group: "Span", unit: "Token", document: Document, used: set[int]) -> Quantity | None:
+    """A duration or an age: "two years" and "a three-year contract" count years; "a 74-year-old" is
+    74 "years old". The text is the number as written."""
+    doc = group.doc
+    value = _value(group)
+    if value is None:
+        return None
+    end, text = unit.i, _written(group)
+    if unit.i in range(group.start, group.end):  # "aged 65", "the star, 30,"
+        age, word = True, "year"
+    else:
+        age = end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].lower_ == "old"
+        if age:
+            end += 2
+        elif end + 1 < len(doc) and doc[end + 1].lower_ == "old":
+            age, end = True, end + 1
+        word = unit.lemma_.lower() if unit.lemma_.lower() in TIME_UNITS else unit.lower_
+        smaller = _smaller_part(unit)  # "22 minutes 45 seconds"
+        if smaller is not None:
+            part, part_unit, factor = smaller
+            value, word, end = value * factor + part, part_unit.lemma_.lower(), part_unit.i
+            text = doc[group.start: end + 1].text
+    counted = (word if value == 1 else _plural(word)) + (" old" if age else "")
+    hyphened = doc[group.end].text == "-"
+    described = doc[end + 1] if hyphened and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN") else None
+    phrase_end = described.i if described is not None else end
+    ids = {t.i for t in doc[group.start: end + 1]}
+    used.update(ids)
+    span = doc[_qualifier_start(group): phrase_end + 1]
+    return Quantity(
+        value=value,
+        text=text,
+        qualifier=_qualifier(group),
+        counted=counted,
+        counted_head=word,
+        phrase=clean_text(span.text),
+        predicate=_predicate(described or unit, ids | ({described.i} if described is not None else set())),
+        clause=clause_around(span, anchor=span.root),
+        sources=[sentence_source(document, group.sent)],
+        confidence=0.85,
+    )
 
 
 def _qualifier(group: "Span") -> str | None:
@@ -274,6 +585,14 @@ def _measured(group: "Span", unit: str) -> "Token | None":
     doc = group.doc
     root = next((t for t in group if not group.start <= t.head.i < group.end), group[-1])
     nxt = doc[group.end] if group.end < len(doc) else None
+    before = doc[group.start - 1] if group.start > 0 else None
+    determined = before is not None and (before.tag_ in ("POS", "PRP$") or before.lower_ in ("a", "an", "the"))
+    if nxt is not None and nxt.is_alpha and nxt.lower_ not in CURRENCIES and determined \
+            and nxt.tag_ in ("NN", "NNS", "VB", "VBP"):
+        head = nxt  # "Arsenal's \u00a3100m deal", "a $1m tournament": after a determiner, a noun whatever its tag
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        return head
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in CURRENCIES:  # "a \u00a346m fee"
         head = nxt
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
@@ -285,35 +604,69 @@ def _measured(group: "Span", unit: str) -> "Token | None":
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None:
                 return obj
+    start = _qualifier_start(group)  # "takings of $4.7m", "debts of \u00a362m", "increases of more than 10%"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" \
+            and doc[start - 2].lemma_.lower() not in TIME_UNITS and doc[start - 2].lower_ not in CURRENCIES:
+        return doc[start - 2]
     while root.head != root and _money_token(root.head):
         root = root.head  # "$17.1m (\u00a38.8m)": the converted amount is the same thing
-    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.lower_ not in ("in", "at", "for"):
+    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.lower_ not in ("in", "at", "for", "to", "by", "from"):
         return root.head.head  # "a budget of \u20ac3.5bn", "any fee over \u00a335m"
-    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB":
-        verb = root.head.head  # "taking its total to $110m", "the fee rising to \u00a32.2m"
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-        return obj or subject
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "at", "from"):
+        return _changed(root)
+    if root.dep_ == "npadvmod" and root.head.tag_ in ("JJR", "RBR") and root.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_noun(root.head.head)  # "the figure was 30% more than in 2003"
     if root.dep_ in ("dobj", "npadvmod") and root.head.pos_ == "VERB":
-        for prep in root.head.children:  # "made $17.1m in ticket sales"
+        for prep in root.head.children:  # "made $17.1m in ticket sales", not "took \u00a33m in its first four days"
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "in" else None
-            if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and (obj.tag_ == "NNS" or not any(
-                    c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
+            if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and obj.lemma_.lower() not in TIME_UNITS \
+                    and (obj.tag_ == "NNS" or not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
                 return obj
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head  # "the fee, \u00a346m, ..."
     verb = root.head
+    if root.dep_ == "dobj" and verb.lemma_.lower() == "cost":
+        return verb  # "the epic, which cost $150m": the amount is its cost
     if verb.lower_ == "worth" and verb.dep_ in ("acomp", "amod", "prep"):
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
             return verb.head  # "a deal worth $500bn"
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_noun(verb)
         verbs = SHARE_VERBS if unit in PERCENT_WORDS else VALUE_VERBS | SHARE_VERBS
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and (
-                verb.lemma_.lower() in verbs or root.head.lower_ == "worth"):
+        if subject is not None and (verb.lemma_.lower() in verbs or root.head.lower_ == "worth"):
             return subject
     return None
+
+
+def _subject_noun(verb: "Token") -> "Token | None":
+    """The noun subject of a verb; through a relative pronoun to the noun it stands for ("the epic, which cost")."""
+    subject = subject_of(verb, shared=True)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+def _changed(root: "Token") -> "Token | None":
+    """What an amount after "to", "by", "at" or "from" is the level or change of: "taking its total to
+    $110m", "sales were up by 12%", "lift its share by 8%", "piracy estimated at 92%", "fell from 9% to 7%"."""
+    tok, prep = root, root.head
+    while tok.dep_ == "pobj" and tok.head.lower_ in ("to", "by", "at", "from") \
+            or tok.dep_ == "prep" and tok.lower_ in ("to", "by", "at", "from"):  # "from 9% to 7%"
+        prep = tok.head if tok.dep_ == "pobj" else prep
+        tok = tok.head
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.pos_ == "NOUN":
+        return tok.head  # "piracy estimated at 92%"
+    if tok.pos_ in ("ADV", "ADJ") and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "were up by 12%"
+    if tok.pos_ not in ("VERB", "AUX") or prep.lower_ != "to" and tok.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return obj or _subject_noun(tok)
+
+
+def _group_root(group: "Span") -> "Token":
+    return next((t for t in group if not group.start <= t.head.i < group.end), group[-1])
 
 
 def _money_token(tok: "Token") -> bool:
@@ -380,7 +733,11 @@ def _measure(group: "Span", document: Document, used: set[int], unit: str) -> Qu
     if value is None:
         return None
     noun = _measured(group, unit)
-    if noun is not None:
+    if noun is not None and noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "cost":
+        counted = head = "cost"  # "the epic cost $150m"
+        np_ids = {t.i for t in group}
+        noun = None
+    elif noun is not None:
         ids = {t.i for t in group}
         for child in noun.children:  # "a deal worth \u00a3100m": the amount's own branch is not the thing
             branch = {t.i for t in child.subtree}
@@ -388,6 +745,8 @@ def _measure(group: "Span", document: Document, used: set[int], unit: str) -> Qu
                 ids |= branch
         counted, head = _np_text(noun, ids), noun.lemma_.lower()
         np_ids = ids | {t.i for t in noun.subtree} if noun.i > group.end else ids
+    elif unit in PERCENT_WORDS and _group_root(group).dep_ not in ("nsubj", "nsubjpass"):
+        return None  # a share of nothing named: "compared to 29% from ..." (but "40% said ..." is who said it)
     else:
         counted = CURRENCY_SIGNS.get(unit, "per cent")
         head = counted.rstrip("s") if unit in CURRENCY_SIGNS else "percent"

@@ -73,3 +73,12 @@ def test_parse_written_amounts(text, value):
 ])
 def test_parse_range(text, ends):
     assert parse_range(text) == ends
+
+
+def test_number_words_come_from_the_lexicon():
+    # one rule, one place (issue 10): every number word the lexicon knows is read with its value, and no other
+    from studyaid.lexicon import NUMBER_WORDS, SCALE_WORDS
+
+    for word, value in {**NUMBER_WORDS, **SCALE_WORDS}.items():
+        assert word_value(word) == value, word
+    assert word_value("eleventy") is None
