@@ -141,7 +141,8 @@ class Place(FactBase):
 
     def canonical_key(self) -> str:
         if self.relation == "mention":  # a bare mention states no claim: one per document, never merged
-            return f"place|{self.place.id}|mention|{self.sources[0].document}"
+            document = self.sources[0].document.replace("\\", "/").rsplit("/", 1)[-1]  # as named, wherever read
+            return f"place|{self.place.id}|mention|{document}"
         return f"place|{self.place.id}|{self.event_head}"
 
 
