@@ -39,6 +39,11 @@ EVERYDAY_WORD = "gap is an everyday lowercase word"
 NUMBER_IN_NAME = "number is part of a name"
 QUOTED_PHRASE = "gap is a quoted phrase: many wordings fit"
 WRITTEN_TWICE = "answer written twice in the sentence"
+ONE_OF_A_LIST = "gap is one item of a list: any item fits"
+# "defeats by _____ (country), France and Ireland", "Smith and _____ (person) said": the other items
+# are of the same kind, so the sentence alone does not pin which one is missing
+IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\),\s+[A-Z]|_____ \([^)]*\)\s+(?:and|or|&)\s+[A-Z]"
+                       r"|[A-Z][\w'\u2019.-]*\s+(?:and|or|&)\s+_____")
 GIVEN_AWAY = "answer given away elsewhere in the sentence"
 NAME_SPLIT = "gap splits a name"
 CONVERSION = "gap beside the same amount in another currency"
@@ -317,6 +322,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
     visible = _visible(cloze)
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", visible) for form in _giveaways(fact, hidden)):
         return GIVEN_AWAY
+    if hint != "number" and IN_A_LIST.search(gap_text(cloze)):
+        return ONE_OF_A_LIST
     return hidden, hint, cloze, accepted
 
 

@@ -206,3 +206,19 @@ def test_a_later_source_sentence_is_used_when_the_first_gap_is_unpinned():
     q = cloze_question(fact)
     assert isinstance(q, Question) and q.sources[0].sentence == second
     assert q.cloze == "The champions lost in {{c1::Madrid::city}} on Sunday."
+
+
+# --- one item of a list ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("fact, expected", [
+    (at("Kelvale lost to Norway, Sweden and Denmark this year.", "Sweden", "country"), "ONE_OF_A_LIST"),
+    (at("Kelvale lost to Norway, Sweden and Denmark this year.", "Norway", "country"), "ONE_OF_A_LIST"),
+    (at("Kelvale lost to Norway and Denmark this year.", "Denmark", "country"), "ONE_OF_A_LIST"),
+    (said("Arlen Pike and Mara Lind said the vote was fair.", "Mara Lind", "the vote was fair", mode="reported"),
+     "ONE_OF_A_LIST"),
+    (at("The Kelvale side lost to Norway in the final.", "Norway", "country"),
+     "The Kelvale side lost to {{c1::Norway::country}} in the final."),
+])
+def test_a_gap_that_is_one_item_of_a_list_is_not_asked(fact, expected):
+    from studyaid.questions.cloze import ONE_OF_A_LIST
+
+    check(fact, ONE_OF_A_LIST if expected == "ONE_OF_A_LIST" else expected)
