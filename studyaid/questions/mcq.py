@@ -100,6 +100,9 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
     if fact.clause is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="no clause to ask about",
                        detail=fact.phrase)
+    if re.search(r"\byears? old\b|-year-old", f"{fact.counted} {fact.phrase}"):
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="an age: asked as a cloze only",
+                       detail=fact.phrase)  # "How many years old ..." is not English
     if fact.unit:
         wh = "How much"
     elif fact.total:

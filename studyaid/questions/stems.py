@@ -160,6 +160,8 @@ def _broken_syntax(tokens: list, text: str) -> str | None:
     for t in tokens:
         if t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children):
             return "broken clause"
+    if re.search(r"\b(?:a|an|the)\s+(?:of|to|in|on|at|for|with|by|and|or)\b", text, re.IGNORECASE):
+        return "broken clause"  # "equalled an of four defeats": the answer was cut out of its phrase
     if STRANDED.search(re.sub(r"\b(?:up to|out of|according to|compared to|compared with|due to|close to|next to)\b",
                               "", text, flags=re.IGNORECASE)):
         return "broken clause"

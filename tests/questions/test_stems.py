@@ -38,6 +38,7 @@ NO_SUBJECT = "does not name what it asks about"
     ("When will the council open this bridge over the Tamar?", DANGLING),
     ("How many goals did his team concede against Kelvale?", DANGLING),
     ("How many fans has the Kelvale club lost since then?", DANGLING),
+    ("How many years has Kelvale equalled an of four defeats?", "broken clause"),
     ("When did the Portmere show run to 1987?", "another date in a date question"),
     ("How much did Kelvale offer for the striker,, with the fee rising later?", "broken punctuation"),
     ("When do Kelvale fans have to register their interest and?", "broken clause"),
