@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
+from .atomic import write_text
 from .errors import BankError
 from .questions.model import Question
 
@@ -27,20 +26,9 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
     :class:`BankError` naming the bank file.
     """
     path = Path(path)
-    data = bank.model_dump_json(indent=2) + "\n"
-    tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, like any other the user writes (mkstemp makes 0600)
-        os.replace(tmp, path)
+        write_text(path, bank.model_dump_json(indent=2) + "\n")
     except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
         raise BankError(f"{path}: cannot write the bank ({exc.strerror or exc})") from exc
     return path
 

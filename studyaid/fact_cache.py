@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter, ValidationError
 
-from .canonical import Mention
-from .facts import Fact
+from .atomic import write_text
+from .facts import Fact, Mention
 
 if TYPE_CHECKING:
     from .document import Document
@@ -72,8 +72,5 @@ class FactCache:
     def put(self, document: "Document", facts: list, mentions: list[Mention]) -> None:
         if not self.enabled:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = {"facts": _FACTS.dump_python(facts, mode="json"), "mentions": [asdict(m) for m in mentions]}
-        tmp = self._path(document).with_suffix(".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(self._path(document))
+        write_text(self._path(document), json.dumps(data))

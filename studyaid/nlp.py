@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from spacy.language import Language
 
+from .atomic import write_bytes
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -138,12 +139,9 @@ class DocCache:
 
         if not self.enabled:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"])
         bin_.add(doc)
-        tmp = self._path(document).with_suffix(".tmp")
-        bin_.to_disk(tmp)
-        tmp.replace(self._path(document))
+        write_bytes(self._path(document), bin_.to_bytes())
 
 
 def parse_documents(
