@@ -9,28 +9,23 @@ the first in document order, so the same corpus always gives the same facts and 
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .facts import FACT_TYPES, DateFact, Place, Quantity, Quote, Role
+from .text import words
 
 QUOTE_SIMILARITY = 0.6
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", text.casefold()))
-
-
-@lru_cache(maxsize=65536)
 def _bag(text: str) -> Counter:
-    return Counter(_words(text))
+    return Counter(words(text))
 
 
 def quote_similarity(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
+    wa, wb = words(a), words(b)
     if not wa or not wb:
         return 0.0
     if wa == wb:
@@ -87,7 +82,7 @@ def _block(fact) -> tuple:
 def _wording(fact) -> tuple:
     """Facts of one block with equal wordings state one claim without comparing them."""
     if isinstance(fact, Quote):
-        return (_words(fact.text),)
+        return (words(fact.text),)
     if isinstance(fact, Role):
         return ((fact.organization or "").casefold(),)
     return ()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _FACTS = TypeAdapter(list[Fact])
 _PACKAGE = Path(__file__).resolve().parent
-_CODE = ("document.py", "facts.py", "gazetteer.py", "lexicon.py", "extract", "ingest")
+_CODE = ("document.py", "facts.py", "gazetteer.py", "lexicon.py", "text.py", "extract", "ingest")
 
 
 @lru_cache(maxsize=1)

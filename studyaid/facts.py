@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from .document import Source
+from .text import normal_words
 
 EntityKind = Literal["person", "place", "org", "group"]
 PlaceKind = Literal["city", "country", "region", "continent", "village", "place"]
@@ -103,7 +104,7 @@ class Quote(FactBase):
     variants: list[str] = Field(default_factory=list)  # other sources' wording of the same quote
 
     def canonical_key(self) -> str:
-        return f"quote|{self.speaker.id}|{_norm_words(self.text)[:80]}"
+        return f"quote|{self.speaker.id}|{normal_words(self.text)[:80]}"
 
 
 class Quantity(FactBase):
@@ -123,7 +124,7 @@ class Quantity(FactBase):
     clause: Clause | None = None
 
     def canonical_key(self) -> str:
-        return f"quantity|{self.value:g}|{self.total or ''}|{self.counted_head}|{_norm_words(self.predicate)[:24]}"
+        return f"quantity|{self.value:g}|{self.total or ''}|{self.counted_head}|{normal_words(self.predicate)[:24]}"
 
 
 class Place(FactBase):
@@ -156,7 +157,7 @@ class Role(FactBase):
     role: str  # the whole role as a reader would say it ("NATO Secretary-General")
 
     def canonical_key(self) -> str:
-        return f"role|{self.person.id}|{_norm_words(self.organization or '')}|{_norm_words(self.title)}"
+        return f"role|{self.person.id}|{normal_words(self.organization or '')}|{normal_words(self.title)}"
 
 
 class DateFact(FactBase):
@@ -170,7 +171,7 @@ class DateFact(FactBase):
     clause: Clause | None = None
 
     def canonical_key(self) -> str:
-        return f"date|{self.iso or _norm_words(self.date)}|{self.event_head}"
+        return f"date|{self.iso or normal_words(self.date)}|{self.event_head}"
 
 
 Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact], Field(discriminator="type")]
@@ -188,9 +189,3 @@ class FactSet(BaseModel):
 
     def of_type(self, fact_type: str) -> list:
         return [f for f in self.facts if f.type == fact_type]
-
-
-def _norm_words(text: str) -> str:
-    import re
-
-    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -9,27 +9,20 @@ one slip of a letter is forgiven in a long word-only answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..extract.numbers import SCALES, TENS, UNITS, combine, word_value
 from ..questions.model import Question
+from ..text import fold
 
 ARTICLES = frozenset({"a", "an", "the"})
 PERSON_HINTS = frozenset({"person"})
 PERSON_FACTS = frozenset({"quote", "role"})
 _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - ARTICLES - {"m", "k"}
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents: "Zelenskyy’s" → "zelenskyy's"."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def tokens(text: str) -> list[str]:
     """Words of ``text`` folded, punctuation and articles dropped; numbers keep their digits together."""
-    text = _fold(text)
+    text = fold(text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,200 → 1200
     text = re.sub(r"'s\b", "", text)  # possessives
     words = re.findall(r"\d+(?:\.\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*", text)

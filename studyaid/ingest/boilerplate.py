@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..document import Exclusion, ExclusionReason
+from ..text import normal_words
 from .dates import BARE_DATE, DATED_NAV, DATELINE, SIGNOFF, find_date, parse_date
 from .structure import (
     BULLET,
@@ -199,14 +200,10 @@ def _mark_notices(text: str, unit: Unit) -> None:
         unit.parts = [(s, e, "publisher-notice") for s, e in flagged]
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def _mark_captions(units: Sequence[Unit]) -> None:
     """A paragraph given twice in a row is a caption (both copies); a long one is a repeat."""
     for a, b in zip(units, units[1:]):
-        if len(a.text) < 12 or _norm(a.text) != _norm(b.text):
+        if len(a.text) < 12 or normal_words(a.text) != normal_words(b.text):
             continue
         if len(a.text) > 400:
             b.reason = b.reason or "repeated"
@@ -258,7 +255,7 @@ def _mark_repeats(text: str, units: Sequence[Unit]) -> None:
     index: dict[tuple[str, ...], set[int]] = {}
     seen: list[set[tuple[str, ...]]] = []
     for unit in units:
-        sents = [(s, e, _norm(text[s:e]).split()) for s, e in sentences(text, unit.start, unit.end)]
+        sents = [(s, e, normal_words(text[s:e]).split()) for s, e in sentences(text, unit.start, unit.end)]
         if unit.reason is None and len(unit.text.split()) >= 8:
             repeated = 0
             for s, e, words in sents:
