@@ -25,6 +25,17 @@ OFFICES = frozenset({
     "lieutenant", "commander", "admiral", "marshal", "chairperson", "mp", "mep", "economist", "researcher",
     "scientist", "curator", "architect", "striker", "midfielder", "defender", "goalkeeper", "winger",
     "forward", "full-back", "fly-half", "scrum-half", "centre", "lock", "prop", "hooker", "flanker",
+    "consultant", "actor", "actress", "novelist", "writer", "author", "poet", "playwright", "composer",
+    "singer", "frontman", "frontwoman", "guitarist", "drummer", "bassist", "dj", "host", "comedian", "star",
+    "member", "trainer", "pundit", "shareholder", "student", "designer", "engineer", "vice-chairwoman",
+})
+# Offices that are a title only with a word that says of what: "world champion", "European champion",
+# "record holder" (but not "black music champion", "ticket holder").
+QUALIFIED_OFFICES = MappingProxyType({
+    "champion": frozenset({"world", "olympic", "paralympic", "commonwealth", "national", "reigning", "defending",
+                           "double", "triple", "heavyweight", "middleweight", "lightweight", "grand", "slam",
+                           "league", "title", "junior", "indoor", "outdoor"}),
+    "holder": frozenset({"record", "title", "world-record"}),
 })
 # Words in front of an office that make one title with it: "Prime Minister", "chief executive", "managing director".
 TITLE_MODIFIERS = frozenset({
@@ -33,6 +44,7 @@ TITLE_MODIFIERS = frozenset({
     "managing", "general", "assistant", "associate", "attorney", "police", "finance", "home", "health",
     "shadow", "lord", "creative", "artistic", "technical", "commercial", "marketing", "sales", "project",
     "programme", "program", "research", "news", "political", "business", "technology", "sports",
+    "personal", "district", "circuit", "late",
 })
 # Words written before a name that are not part of it: "Mr King", "Dr Smith", "Professor Kerstin Dautenhahn".
 HONORIFICS = frozenset({
@@ -40,7 +52,7 @@ HONORIFICS = frozenset({
     "mr.", "mrs.", "ms.", "dr.", "prof.",
 })
 # Modifiers kept in the whole role ("former Governor") but not in the title ("Governor").
-ROLE_ONLY_MODIFIERS = frozenset({"regional", "former", "acting", "interim"})
+ROLE_ONLY_MODIFIERS = frozenset({"regional", "former", "acting", "interim", "late"})
 TITLE_WORDS = OFFICES | TITLE_MODIFIERS | HONORIFICS
 
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
