@@ -1,25 +1,44 @@
-"""Documents to facts: read, parse once (cached), extract, give entities one name, corroborate.
+"""Documents to facts: read, parse once (cached), extract, then the resolve stage (one name per
+entity, one fact per claim: :mod:`studyaid.resolve`).
 
 Streams: each parsed ``Doc`` is dropped once its facts and name mentions are taken, so memory does
 not grow with the number of documents held at once.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
-from .canonical import EntityResolver
-from .corroborate import corroborate
+from .document import Document
 from .errors import InputError
 from .extract import extract_facts, name_mentions
 from .fact_cache import FactCache
-from .facts import FactSet, Mention, Place, Quote, Role
+from .facts import FactSet, Mention
 from .gazetteer import is_place_name as _is_place
-from .gazetteer import lookup as _place_lookup
 from .nlp import DocCache, load_pipeline, parse_documents
+from .resolve import resolve_facts
+
+__all__ = ["extract_corpus", "resolve_facts"]
+
+
+def _documents(sources: Iterable[str | Path | Document], report: Callable[[InputError], None]) -> Iterator[Document]:
+    """Documents given as they are; paths (files or folders) read, a run of paths at once (the same
+    file given twice is read once)."""
+    from .ingest import iter_documents
+
+    paths: list[str | Path] = []
+    for source in sources:
+        if isinstance(source, Document):
+            yield from iter_documents(paths, on_error=report)
+            paths = []
+            yield source
+        else:
+            paths.append(source)
+    yield from iter_documents(paths, on_error=report)
 
 
 def extract_corpus(
-    paths: Sequence[str],
+    sources: Iterable[str | Path | Document] | str | Path | Document,
     *,
     nlp=None,
     cache: DocCache | None = None,
@@ -27,9 +46,10 @@ def extract_corpus(
     n_process: int = 1,
     batch_size: int = 16,
 ) -> FactSet:
-    """Every fact in the documents under ``paths``; unreadable files are listed in ``problems``."""
-    from .ingest import iter_documents
-
+    """Every fact in ``sources``: documents already read (their ``path`` names them in every source),
+    or paths of files and folders to read; files that cannot be read are listed in ``problems``."""
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
     problems: list[str] = []
 
     def report(error: InputError) -> None:
@@ -50,7 +70,7 @@ def extract_corpus(
     mentions: list[Mention] = []
     paths_seen: list[str] = []
     notes: list[str] = []
-    for document, doc in parse_documents(iter_documents(paths, on_error=report), nlp, cache,
+    for document, doc in parse_documents(_documents(sources, report), nlp, cache,
                                          batch_size=batch_size, n_process=n_process, skip=known):
         paths_seen.append(document.path)
         notes.extend(f"{document.path}: {note}" for note in document.notes)
@@ -65,30 +85,3 @@ def extract_corpus(
         if on_document is not None:
             on_document(document.path)
     return resolve_facts(raw, mentions, paths_seen, problems).model_copy(update={"notes": notes})
-
-
-def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:
-    """Canonical names for every entity reference, then one fact per claim."""
-    resolver = EntityResolver(mentions, _place_lookup)
-    facts = []
-    for fact in raw:
-        document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
-        if isinstance(fact, Quote):
-            if fact.speaker.kind == "org":
-                if resolver.person(fact.speaker.mention, document) is not None:
-                    continue  # a name the article gives a person is never an organisation's, nor made a person here
-                facts.append(fact)  # an organisation the article credits keeps its name as written
-                continue
-            speaker = resolver.resolve(fact.speaker, document)
-            if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
-                continue  # a place NER took for a person, a name never given as a person's: only people as people
-            fact = fact.model_copy(update={"speaker": speaker})
-        elif isinstance(fact, Role):
-            person = resolver.resolve(fact.person, document)
-            if person.kind != "person" or resolver.person(fact.person.mention, document) is None:
-                continue
-            fact = fact.model_copy(update={"person": person})
-        elif isinstance(fact, Place):
-            fact = fact.model_copy(update={"place": resolver.resolve(fact.place, document)})
-        facts.append(fact)
-    return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)

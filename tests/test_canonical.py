@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from studyaid.canonical import EntityResolver, Mention
+from studyaid.resolve.names import EntityResolver, Mention
 from studyaid.extract.common import provisional_ref
 
 PLACES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from studyaid.corroborate import corroborate, quote_similarity
+from studyaid.resolve.corroborate import corroborate, quote_similarity
 from studyaid.document import Source
 from studyaid.facts import DateFact, EntityRef, Quantity, Quote, Role
 
@@ -163,7 +163,7 @@ def test_nothing_in_nothing_out():
 
 
 def test_bare_place_mentions_in_two_articles_are_two_facts_not_one_corroborated_claim():
-    from studyaid.corroborate import corroborate
+    from studyaid.resolve.corroborate import corroborate
     from studyaid.document import Source
     from studyaid.facts import EntityRef, Place
 

@@ -213,7 +213,7 @@ ORG_SPEAKERS = [
 @pytest.mark.parametrize("speaker, people, expected", ORG_SPEAKERS)
 def test_resolve_keeps_organisations_credited_and_people_named(speaker, people, expected):
     from studyaid.facts import Mention
-    from studyaid.pipeline import resolve_facts
+    from studyaid.resolve import resolve_facts
 
     facts = resolve_facts([_quote(*speaker)], [Mention(p, "person", "a.txt") for p in people], ["a.txt"], [])
     got = [(f.speaker.name, f.speaker.kind) for f in facts.of_type("quote")]
@@ -241,3 +241,53 @@ def test_changed_extraction_code_reuses_the_parses(corpus, nlp, monkeypatch):
     third = extract_corpus([str(SEEDS)], nlp=nlp, cache=third_cache)
     assert (third_cache.hits, third_cache.misses) == (5, 0)
     assert third.model_dump() == first.model_dump()
+
+
+# --- documents already read go in as they are -----------------------------------------------------
+MAYOR = ("The mayor of Tampere, Anna Virtanen, opened a new bridge on Monday.\n\n"
+         "\u201cThis bridge joins two halves of the city,\u201d Virtanen said.\n")
+COUNCIL = "The council spent 40 million euros on the bridge, Anna Virtanen said.\n"
+
+
+@pytest.mark.parametrize("sources, documents, problems", [
+    # a Document keeps its own name: the name a bank gave it, never a file path
+    (lambda tmp: [_doc("uploads/mayor.txt", MAYOR)], ["uploads/mayor.txt"], []),
+    # documents and paths mixed, in the order given
+    (lambda tmp: [_doc("pasted/council.txt", COUNCIL), _file(tmp, "mayor.txt", MAYOR)],
+     ["pasted/council.txt", "mayor.txt"], []),
+    # a path that cannot be read is a problem; the documents are still read
+    (lambda tmp: [str(tmp / "missing.txt"), _doc("uploads/mayor.txt", MAYOR)], ["uploads/mayor.txt"],
+     ["missing.txt: file not found"]),
+    # one Document alone, not in a list
+    (lambda tmp: _doc("uploads/mayor.txt", MAYOR), ["uploads/mayor.txt"], []),
+])
+def test_extract_corpus_takes_documents_and_paths(nlp, tmp_path, sources, documents, problems):
+    facts = extract_corpus(sources(tmp_path), nlp=nlp, cache=DocCache(nlp, folder=tmp_path / "cache"))
+    assert [d.rsplit("/", 1)[-1] if d.startswith(str(tmp_path)) else d for d in facts.documents] == documents
+    assert [p.replace(f"{tmp_path}/", "") for p in facts.problems] == [f"[E100] {p}" for p in problems]
+    named = {s.document for f in facts.facts for s in f.sources}
+    assert named and named <= set(facts.documents)
+
+
+def test_a_document_read_from_memory_gives_the_facts_of_the_same_file(nlp, tmp_path):
+    from_file = extract_corpus([_file(tmp_path, "mayor.txt", MAYOR)], nlp=nlp,
+                               cache=DocCache(nlp, folder=tmp_path / "cache"))
+    from_memory = extract_corpus([_doc("uploads/mayor.txt", MAYOR)], nlp=nlp,
+                                 cache=DocCache(nlp, folder=tmp_path / "cache"))
+
+    def key(facts):
+        return sorted((f.id, f.type, [(s.sentence, s.start, s.end) for s in f.sources]) for f in facts.facts)
+
+    assert key(from_file) == key(from_memory) and from_file.facts
+
+
+def _doc(name: str, text: str):
+    from studyaid.ingest import document_from_bytes
+
+    return document_from_bytes(name, text.encode("utf-8"))
+
+
+def _file(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)

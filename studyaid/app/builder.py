@@ -1,17 +1,18 @@
 """Documents into the bank, and the bank's questions regenerated from them (no Streamlit here).
 
 Documents are kept in the bank under logical names (``seeds/x.txt``, ``uploads/y.html``,
-``pasted/z.txt``) with their original bytes. Generation writes them to a temporary folder under those
-names, runs the usual pipeline over all of them (so facts are corroborated across articles; parses
-are cached by content), names sources by the logical names again and merges the questions in.
+``pasted/z.txt``) with their original bytes. Generation reads them from the bank under those names
+(nothing is written to disk but the caches), runs the usual pipeline over all of them (so facts are
+corroborated across articles; parses are cached by content) and merges the questions in; every
+source names its document by its logical name.
 """
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 from typing import Callable
 
+from ..document import Document
 from ..errors import InputError
 from ..store import MergeReport, Store, StoredDocument, text_hash
 
@@ -62,15 +63,12 @@ def add_file(store: Store, filename: str, data: bytes, folder: str = "uploads",
     """Read an uploaded file like any document and keep it: ``(document, whether it is new)``.
 
     A file that cannot be read raises :class:`InputError` naming the upload."""
-    from ..ingest import read_document
+    from ..ingest import document_from_bytes
 
-    with tempfile.TemporaryDirectory(prefix="studyaid-upload-") as tmp:
-        path = Path(tmp) / safe_name(filename)
-        path.write_bytes(data)
-        try:
-            document = read_document(path)
-        except InputError as exc:
-            raise InputError(filename, exc.problem) from None
+    try:
+        document = document_from_bytes(safe_name(filename), data)
+    except InputError as exc:
+        raise InputError(filename, exc.problem) from None
     name = _free_name(store, folder, filename, document.text)
     if name is None:  # already there, unchanged
         digest = text_hash(document.text)
@@ -113,34 +111,33 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
     contents = store.document_contents()
     if not contents:
         return MergeReport(), []
-    with tempfile.TemporaryDirectory(prefix="studyaid-generate-") as tmp:
-        root = Path(tmp)
-        paths = []
-        for name, data in contents:
-            target = root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            paths.append(str(target))
-        done = 0
+    progress(0.05, f"reading {len(contents)} document(s)")
+    documents, problems = read_stored(contents)
+    done = 0
 
-        def tick(path: str) -> None:
-            nonlocal done
-            done += 1
-            progress(0.1 + 0.75 * done / len(paths), f"read {done} of {len(paths)}: {Path(path).name}")
+    def tick(path: str) -> None:
+        nonlocal done
+        done += 1
+        progress(0.1 + 0.75 * done / len(documents), f"read {done} of {len(documents)}: {Path(path).name}")
 
-        progress(0.05, f"reading {len(paths)} document(s)")
-        facts = extract_corpus(paths, nlp=nlp, cache=DocCache(nlp), on_document=tick)
-        prefix = str(root) + "/"
-
-        def logical(path: str) -> str:
-            return path[len(prefix):] if path.startswith(prefix) else path
-
-        problems = [p.replace(prefix, "") for p in facts.problems]
+    facts = extract_corpus(documents, nlp=nlp, cache=DocCache(nlp), on_document=tick)
+    problems += facts.problems
     progress(0.9, f"writing questions from {len(facts.facts)} facts")
     generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp)
-    questions = [q.model_copy(update={"sources": [s.model_copy(update={"document": logical(s.document)})
-                                                  for s in q.sources]})
-                 for q in generation.questions]
-    report = store.merge_generated(questions)
+    report = store.merge_generated(generation.questions)
     progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed")
     return report, problems
+
+
+def read_stored(contents: list[tuple[str, bytes]]) -> tuple[list[Document], list[str]]:
+    """The stored ``(name, bytes)`` read as documents named by their logical names, and one problem
+    line per document that cannot be read (any more: a lower size limit, a changed reader)."""
+    from ..ingest import document_from_bytes
+
+    documents, problems = [], []
+    for name, data in contents:
+        try:
+            documents.append(document_from_bytes(name, data))
+        except InputError as exc:
+            problems.append(str(exc))
+    return documents, problems

@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from .boilerplate import mark_junk
-from .readers import SUPPORTED_SUFFIXES, iter_documents, read_document
+from .readers import SUPPORTED_SUFFIXES, document_from_bytes, iter_documents, read_document
 
-__all__ = ["SUPPORTED_SUFFIXES", "iter_documents", "mark_junk", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "document_from_bytes", "iter_documents", "mark_junk", "read_document"]

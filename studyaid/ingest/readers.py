@@ -82,17 +82,22 @@ def _format_of(path: str, p: Path) -> DocumentFormat:
     return fmt
 
 
+def _check_size(path: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(
+            path,
+            f"too large: {_human(size)} is over the {_human(limit)} limit; split the document or "
+            f"raise the limit (max_bytes, or {MAX_BYTES_ENV})",
+        )
+    if not size:
+        raise InputError(path, "the file is empty (0 bytes)")
+
+
 def _read_bytes(path: str, p: Path, limit: int) -> bytes:
     try:
         if p.is_dir():
             raise InputError(path, "is a folder, not a file; use iter_documents to read every file in it")
-        size = p.stat().st_size
-        if size > limit:
-            raise InputError(
-                path,
-                f"too large: {_human(size)} is over the {_human(limit)} limit; split the document or "
-                f"raise the limit (max_bytes, or {MAX_BYTES_ENV})",
-            )
+        _check_size(path, p.stat().st_size, limit)
         raw = p.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
@@ -100,8 +105,7 @@ def _read_bytes(path: str, p: Path, limit: int) -> bytes:
         raise InputError(path, "cannot be read: permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if not raw:
-        raise InputError(path, "the file is empty (0 bytes)")
+    _check_size(path, len(raw), limit)  # a file that changed since its size was taken
     return raw
 
 
@@ -175,7 +179,23 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
         raise InputError(given, "file not found" if not p.is_symlink() else "broken symbolic link")
     fmt = _format_of(given, p) if not p.is_dir() else "text"
     limit = text_limit(given, max_bytes)
-    raw = _read_bytes(given, p, limit * PDF_FILE_FACTOR if fmt == "pdf" else limit)
+    return _document(given, fmt, _read_bytes(given, p, limit * PDF_FILE_FACTOR if fmt == "pdf" else limit), limit)
+
+
+def document_from_bytes(name: str, data: bytes, *, max_bytes: int | None = None) -> Document:
+    """The document a file called ``name`` holding ``data`` would be, read from memory (an upload, a
+    document kept in the app's bank): ``name`` is its path in every fact's source and every message.
+
+    Raises :class:`InputError` naming ``name`` exactly as :func:`read_document` would for such a file.
+    """
+    fmt = _format_of(name, Path(name))
+    limit = text_limit(name, max_bytes)
+    _check_size(name, len(data), limit * PDF_FILE_FACTOR if fmt == "pdf" else limit)
+    return _document(name, fmt, data, limit)
+
+
+def _document(given: str, fmt: DocumentFormat, raw: bytes, limit: int) -> Document:
+    """``raw`` read as a document of format ``fmt``, junk marked."""
     title = date = encoding = None
     if fmt == "pdf":
         if not raw.startswith(b"%PDF-"):
@@ -264,4 +284,4 @@ def iter_documents(
             yield document
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_document", "iter_documents", "folder_files", "decode_text", "mark_markdown"]
+__all__ = ["SUPPORTED_SUFFIXES", "read_document", "document_from_bytes", "iter_documents", "folder_files", "decode_text", "mark_markdown"]

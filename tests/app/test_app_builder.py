@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.app.builder import add_file, add_text, regenerate
+from studyaid.app.builder import add_file, add_text, read_stored, regenerate
 from studyaid.errors import InputError
 from studyaid.store import Store
 
@@ -46,3 +46,36 @@ def test_adding_files_and_text(tmp_path):
         add_file(store, "slides.pptx", b"PK\x03\x04")
     with pytest.raises(InputError, match="the text is empty"):
         add_text(store, "Nothing", "   ")
+
+
+@pytest.mark.parametrize("contents, names, problems", [
+    ([("pasted/ferries.txt", b"The harbour said 12 ferries would run on Sunday.")], ["pasted/ferries.txt"], []),
+    ([("uploads/scan.pdf", b"not a pdf"), ("seeds/a.md", b"# A\n\nThe mayor opened the bridge on Monday.")],
+     ["seeds/a.md"], ["[E100] uploads/scan.pdf: is not a PDF"]),
+    ([("uploads/empty.txt", b"")], [], ["[E100] uploads/empty.txt: the file is empty"]),
+])
+def test_stored_documents_are_read_under_their_logical_names(contents, names, problems):
+    documents, found = read_stored(contents)
+    assert [d.path for d in documents] == names
+    assert [p[: len(expected)] for p, expected in zip(found, problems)] == problems and len(found) == len(problems)
+
+
+def test_regenerating_writes_no_temporary_folder_and_names_sources_and_problems_logically(tmp_path, nlp, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("regenerate wrote a temporary folder")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    monkeypatch.setenv("STUDYAID_CACHE_DIR", str(tmp_path / "cache"))
+    store = Store(tmp_path / "bank.sqlite3")
+    store.add_document("pasted/bridge.txt", "Finnish Prime Minister Petteri Orpo opened a bridge in Tampere on "
+                       "Monday.\n\nThe bridge cost 40 million euros, Orpo said.\n", title="Bridge")
+    store.add_document("uploads/scan.pdf", "", title="Scan", format="pdf", content=b"not a pdf")
+
+    report, problems = regenerate(store, nlp)
+
+    assert report.added > 0
+    assert [p.split(":")[0] for p in problems] == ["[E100] uploads/scan.pdf"]
+    assert {s.document for q in store.questions() for s in q.sources} == {"pasted/bridge.txt"}

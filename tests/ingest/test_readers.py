@@ -354,7 +354,8 @@ def test_public_api_and_old_import_paths() -> None:
     import studyaid.ingest as ingest
     from studyaid.ingest import boilerplate, dates, markdown, readers, structure
 
-    assert sorted(ingest.__all__) == ["SUPPORTED_SUFFIXES", "iter_documents", "mark_junk", "read_document"]
+    assert sorted(ingest.__all__) == ["SUPPORTED_SUFFIXES", "document_from_bytes", "iter_documents", "mark_junk",
+                                      "read_document"]
     # helpers moved out of boilerplate and readers stay importable from where they were
     assert boilerplate.find_date is dates.find_date and boilerplate.parse_date is dates.parse_date
     assert boilerplate.is_heading is structure.is_heading and boilerplate.sentences is structure.sentences

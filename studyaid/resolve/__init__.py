@@ -1,0 +1,48 @@
+"""The resolve stage: raw facts of every document to one :class:`FactSet`.
+
+Three steps, each in one place:
+
+1. **Names** (:mod:`.names`): every person and place reference gets one canonical entity, resolved
+   within its own document first, across documents only on a full-name match.
+2. **Who may speak or hold a role** (:func:`resolve_facts`): only people; an organisation speaks
+   only where its article credits it by a name the article never gives a person.
+3. **Corroboration** (:mod:`.corroborate`): the same claim in several sentences or articles is one
+   fact listing every source.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..facts import FactSet, Mention, Place, Quote, Role
+from ..gazetteer import lookup as _place_lookup
+from .corroborate import corroborate, quote_similarity
+from .names import EntityResolver
+
+__all__ = ["EntityResolver", "corroborate", "quote_similarity", "resolve_facts"]
+
+
+def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:
+    """Canonical names for every entity reference, then one fact per claim."""
+    resolver = EntityResolver(mentions, _place_lookup)
+    facts = []
+    for fact in raw:
+        document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
+        if isinstance(fact, Quote):
+            if fact.speaker.kind == "org":
+                if resolver.person(fact.speaker.mention, document) is not None:
+                    continue  # a name the article gives a person is never an organisation's, nor made a person here
+                facts.append(fact)  # an organisation the article credits keeps its name as written
+                continue
+            speaker = resolver.resolve(fact.speaker, document)
+            if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
+                continue  # a place NER took for a person, a name never given as a person's: only people as people
+            fact = fact.model_copy(update={"speaker": speaker})
+        elif isinstance(fact, Role):
+            person = resolver.resolve(fact.person, document)
+            if person.kind != "person" or resolver.person(fact.person.mention, document) is None:
+                continue
+            fact = fact.model_copy(update={"person": person})
+        elif isinstance(fact, Place):
+            fact = fact.model_copy(update={"place": resolver.resolve(fact.place, document)})
+        facts.append(fact)
+    return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)
