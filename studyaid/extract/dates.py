@@ -5,10 +5,20 @@ event "The leaders of the so-called Coalition of the Willing met with ... in Par
 "legislation to phase out all EU imports of Russian oil and gas by January 1, 2028" -> 2028-01-01;
 "Russia's invasion in February 2022" -> 2022-02. Relative dates ("Thursday", "this week", "last
 month") are not facts: a student cannot check them without the publication date.
+
+A date is tied to the verb or noun its phrase hangs off, through conjoined prepositions ("in 1987 ...
+and in 1994"), adverbs ("back to 1997", "later in 2005"), adjectives ("was worth $20m in 2004") and
+period nouns ("over the course of 2004"); the second date of a range ("between March 1990 and June
+1995") like the first. A date that is only a comparison's baseline ("up 5% compared with 2003",
+"more than in 2003", "an increase of 64% on 2003"), a year that is a verb's object ("will dominate
+2006") and the year of a named event or law ("the 2004 Brit Awards") are facts too, but carry no
+clause to ask "When ...?" with: the clause would date the wrong thing. A year in a work's description
+("the 1994 Frank Darabont tale") is not a fact.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document
@@ -24,6 +34,29 @@ if TYPE_CHECKING:
 DROP_DEPS = {"ccomp", "advcl", "relcl", "punct", "cc", "conj", "parataxis", "mark", "dep", "appos", "npadvmod"}
 MAX_EVENT_TOKENS = 22
 RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this|last|next|ago|recent)\b", re.I)
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Nouns naming a stretch of the date after them: "over the course of 2004", "in the last portion of 2004".
+PERIOD_NOUNS = frozenset({"course", "portion", "part", "end", "start", "beginning", "half", "middle", "rest",
+                          "remainder", "close", "spring", "summer", "autumn", "winter"})
+# Words that make a date a comparison's baseline: "compared with 2003", "more than in 2003", "in comparison with".
+COMPARISON_WORDS = frozenset({"than", "compared", "comparing", "compare", "comparison", "against", "versus", "vs"})
+# Nouns of change whose "on <date>" is a baseline: "an increase of 64% on 2003", "up 5% on 2001".
+CHANGE_WORDS = frozenset({"increase", "rise", "fall", "drop", "decrease", "decline", "growth", "jump", "up",
+                          "down", "gain", "cut"})
+# Prepositions of a range's ends: "from 1971 to 1987".
+RANGE_WORDS = frozenset({"from", "to", "until", "till", "through"})
+# Lower-case words allowed inside a name between its capitalised words: "the Assault of Pornography and Marketing Act".
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "-"})
+
+
+@dataclass(frozen=True)
+class _Tie:
+    """What a date is tied to: the anchor word, and whether a "When ...?" clause may be asked about it."""
+    anchor: "Token"
+    root: "Token"  # the date's word the tie starts from
+    askable: bool = True
+    with_date: bool = False  # the event is told with its date (a comparison reads wrongly without it)
 
 
 def to_iso(text: str, default_year: int | None = None) -> str | None:
@@ -49,47 +82,164 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
             continue
         if RELATIVE.search(ent.text):
             continue  # "today, Friday 5 September": only the publication date could tell which year
-        iso = to_iso(ent.text, default_year)
-        if iso is None:
-            continue
-        anchor = _anchor(ent)
-        if anchor is None:
-            continue
-        event_tokens = _event_tokens(anchor, ent)
-        if len([t for t in event_tokens if t.is_alpha]) < 2:
-            continue
-        yield DateFact(
-            date=ent.text,
-            iso=iso,
-            event=tokens_text(event_tokens),
-            event_head=anchor.lemma_.lower(),
-            clause=clause_around(_date_phrase(ent)) if anchor.pos_ in ("VERB", "AUX") else None,
-            sources=[sentence_source(document, ent.sent)],
-            confidence=0.8 if iso[:2] != "--" else 0.7,
-        )
+        for part in _parts(ent):
+            iso = to_iso(part.text, default_year)
+            tie = _tie(part) if iso is not None else None
+            fact = _fact(part, iso, tie, document) if tie is not None else None
+            if fact is not None:
+                yield fact
+    for year, name in _years_of_names(doc):
+        if not in_junk(document, year):
+            yield DateFact(date=year.text, iso=year.text, event=tokens_text(name), event_head=name[-1].lemma_.lower(),
+                           clause=None, sources=[sentence_source(document, year.sent)], confidence=0.7)
 
 
-def _anchor(ent: "Span") -> "Token | None":
+def _fact(ent: "Span", iso: str, tie: _Tie, document: Document) -> DateFact | None:
+    anchor = tie.anchor
+    event_tokens = _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
+    if len([t for t in event_tokens if t.is_alpha and t.i not in range(ent.start, ent.end)]) < 2:
+        return None
+    askable = tie.askable and anchor.pos_ in ("VERB", "AUX")
+    return DateFact(
+        date=ent.text,
+        iso=iso,
+        event=tokens_text(event_tokens),
+        event_head=anchor.lemma_.lower(),
+        clause=clause_around(_date_phrase(ent)) if askable else None,
+        sources=[sentence_source(document, ent.sent)],
+        confidence=(0.8 if iso[:2] != "--" else 0.7) if tie.askable else 0.7,
+    )
+
+
+def _parts(ent: "Span") -> list["Span"]:
+    """The dates of one NER span, without its prepositions: "between January 1985" -> "January 1985";
+    "1971 to 1987" -> "1971", "1987" (a range NER took as one date)."""
+    doc, parts, start = ent.doc, [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].pos_ in ("ADP", "CCONJ") or doc[i].text in ("-", "\u2013"):
+            if start < i:
+                parts.append(doc[start: i])
+            start = i + 1
+    dated = [p for p in parts if any(t.like_num or t.lower_ in MONTHS for t in p)]
+    return dated if len(dated) > 1 and all(YEAR_IN.search(p.text) or any(t.lower_ in MONTHS for t in p) for p in dated) \
+        else [doc[s: ent.end] for s in [next((t.i for t in ent if t.pos_ != "ADP"), ent.end)] if s < ent.end]
+
+
+def _tie(ent: "Span") -> _Tie | None:
     """The verb or noun a date is attached to: "met ... on September 4", "invasion in February 2022"."""
     root = ent.root
-    head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+    while root.dep_ == "conj" and root.head.ent_type_ == "DATE" and root.head.i < root.i:
+        root = root.head  # "between March 1990 and June 1995": the range's second date hangs off the first
+    if root.dep_ == "dobj" and YEAR.match(ent.text) and not any(c.dep_ == "det" for c in root.children):
+        head = root.head  # "the gadgets that will dominate 2006"
+        return _Tie(head, root, askable=False) if head.pos_ in ("VERB", "AUX") else None
+    if root.dep_ not in ("pobj", "npadvmod", "tmod", "obl"):
         return None  # "the September 4 talks": a date inside a name, not an event's time
+    head = root.head
+    comparison = False
+    if root.dep_ == "pobj":
+        prep = head
+        if prep.dep_ not in ("prep", "conj"):
+            return None
+        if prep.dep_ == "conj" and prep.head.pos_ != "ADP":
+            head = _verb_above(prep)  # "in 1987 with X and in 1994 with Y": the conjoined "in" the parser misplaced
+            if head is None:
+                return None
+        else:
+            while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+                prep = prep.head  # "in 1987 and in 1994"
+            comparison = prep.lower_ == "on" and prep.head.lower_ in CHANGE_WORDS
+            head = prep.head
+    head, comparison = _climb(head, comparison)
+    if head is None:
+        return None
     while head.pos_ == "VERB" and head.dep_ in ("xcomp",) and head.head.pos_ == "VERB" and head.head.lemma_ in ("try", "plan"):
         head = head.head
     if head.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
-        return head
+        return _Tie(head, root, askable=not comparison and not _in_range(root, head), with_date=comparison)
     return None
 
 
-def _event_tokens(anchor: "Token", ent: "Span") -> list["Token"]:
-    """The clause an event is told in, without the date, side clauses and relative clauses."""
-    date_ids = {t.i for t in ent}
-    for tok in ent:
-        if tok.head.dep_ == "prep" and tok.head.head == anchor:
-            date_ids.update(t.i for t in tok.head.subtree)
+def _in_range(root: "Token", anchor: "Token") -> bool:
+    """One end of a range ("ran from 1971 to 1987", "between March 1990 and June 1995"): "When did it run?"
+    has no one answer."""
+    if any(c.dep_ == "conj" and c.ent_type_ == "DATE" for c in root.children) or root.dep_ == "conj":
+        return True
+    ends = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in RANGE_WORDS
+            and any(p.ent_type_ == "DATE" for p in c.children)]
+    return len(ends) >= 2
+
+
+def _climb(head: "Token", comparison: bool) -> "tuple[Token | None, bool]":
+    """From the word a date's phrase hangs off to the event word: through period nouns ("the course of"),
+    adverbs ("back to", "later in"), adjectives ("worth ... in 2004") and comparisons ("than in", "compared with")."""
+    for _ in range(6):
+        low = head.lower_
+        if low in COMPARISON_WORDS:
+            comparison = True
+        if head.pos_ == "NOUN" and low in PERIOD_NOUNS | COMPARISON_WORDS and head.dep_ == "pobj" \
+                and head.head.dep_ == "prep":
+            head = head.head.head  # "over the course of 2004", "in comparison with January 2004"
+        elif head.pos_ in ("ADV", "ADJ") and head.dep_ in ("advmod", "acomp", "amod", "oprd") and head.head != head:
+            head = head.head  # "stretching back to 1997", "was worth $20m in 2004", "genuine from mid-2005"
+        elif head.pos_ == "ADP" and head.dep_ == "prep" and head.head != head and (comparison or low in COMPARISON_WORDS):
+            head = head.head  # "more than in 2003"
+        elif head.pos_ == "VERB" and low in COMPARISON_WORDS and head.dep_ in ("prep", "advcl") and head.head != head:
+            head = head.head  # "rose by 12% compared with 2002"
+        else:
+            return head, comparison
+    return None, comparison
+
+
+def _verb_above(tok: "Token") -> "Token | None":
+    while tok.head != tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _years_of_names(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
+    """A year heading a proper name: "the 2004 Brit Awards", "the 2012 Winter Olympics", "its 2003 ... Act"
+    -> (the year, the name). A name a person's name starts ("the 1994 Frank Darabont tale") or that
+    modifies a common noun after it is a work's description, not an event."""
+    for tok in doc:
+        if not YEAR.match(tok.text) or tok.i == 0 or tok.ent_type_ not in ("DATE", "EVENT", "LAW", ""):
+            continue
+        before = doc[tok.i - 1]
+        if before.lower_ not in ("the", "its", "their", "his", "her") and before.tag_ != "POS":
+            continue
+        end = tok.i + 1
+        last = None
+        while end < len(doc) and end < tok.sent.end:
+            word = doc[end]
+            if word.text[:1].isupper() and word.is_alpha or word.text[:1].isdigit() and last is not None:
+                last = end
+            elif not (word.lower_ in NAME_JOINERS or word.text == "-") or last is None:
+                break
+            end += 1
+        if last is None:
+            continue
+        name = doc[tok.i + 1: last + 1]
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and after.text.islower():
+            continue  # "the 1994 Frank Darabont tale"
+        if any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "PRODUCT") for t in name):
+            continue  # a person's work, a model year
+        yield tok, [before, *name] if before.lower_ == "the" else list(name)
+
+
+def _event_tokens(anchor: "Token", ent: "Span", root: "Token", keep_date: bool = False) -> list["Token"]:
+    """The clause an event is told in, without the date (unless ``keep_date``), side clauses and relative clauses."""
+    date_ids: set[int] = set()
+    if not keep_date:  # the date's own phrase: "on September 4", "later in 2005", "over the course of 2004"
+        date_ids = {t.i for t in _phrase_of(root, anchor).subtree} | {t.i for t in ent}
+    for other in anchor.sent:  # another date's phrase: "in 1987 ... and in 1994", "from 1971 to 1987"
+        if other.ent_type_ == "DATE" and other.dep_ == "pobj" and not ent.start <= other.i < ent.end \
+                and anchor in other.ancestors:
+            top = _phrase_of(other, anchor)
+            if top.dep_ in ("prep", "agent", "conj") and top.pos_ in ("ADP", "SCONJ"):
+                date_ids.update(t.i for t in top.subtree)
     main = anchor
     while main.dep_ in ("xcomp", "acl") and main.head.pos_ in ("VERB", "NOUN"):
         main = main.head  # "proposed legislation to phase out ..." keeps who proposed it
@@ -98,9 +248,13 @@ def _event_tokens(anchor: "Token", ent: "Span") -> list["Token"]:
         if tok.i in skip or tok == main:
             continue
         if tok.dep_ in ("relcl", "appos", "parataxis") or tok.head == main and (
-                tok.dep_ in DROP_DEPS and tok.i > main.i or tok.dep_ in ("advcl", "mark", "punct", "advmod")):
+                tok.dep_ in DROP_DEPS and tok.i > main.i or tok.dep_ in ("advcl", "mark", "punct")
+                or tok.dep_ == "advmod" and not keep_date):
+            if keep_date and any(t.i in range(ent.start, ent.end) for t in tok.subtree):
+                continue
             skip.update(t.i for t in tok.subtree)
-    toks = [t for t in main.subtree if t.i not in skip and not t.is_space and t.ent_type_ != "DATE"]
+    toks = [t for t in main.subtree if t.i not in skip and not t.is_space
+            and (t.ent_type_ != "DATE" or keep_date and ent.start <= t.i < ent.end)]
     if main.dep_ == "relcl":  # "martial law, which was imposed ..." -> "martial law was imposed ..."
         antecedent = [t for t in main.head.subtree if t.i < main.i and t.i <= main.head.i and t.dep_ != "punct"]
         toks = antecedent + [t for t in toks if t.tag_ not in ("WDT", "WP")]
@@ -111,6 +265,17 @@ def _event_tokens(anchor: "Token", ent: "Span") -> list["Token"]:
                 toks = [t for t in subj.subtree if not t.is_space] + toks
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     return toks[:MAX_EVENT_TOKENS]
+
+
+def _phrase_of(root: "Token", anchor: "Token") -> "Token":
+    """The top of a date's own phrase below its anchor: the preposition, period noun or adverb it hangs from."""
+    top = root
+    while top.head != top and top.head != anchor and (
+            top.head.dep_ in ("prep", "agent") or top.head.pos_ == "ADP"
+            or top.head.dep_ == "pobj" and top.head.lower_ in PERIOD_NOUNS
+            or top.head.pos_ == "ADV" and top.head.dep_ == "advmod"):
+        top = top.head
+    return top
 
 
 def _date_phrase(ent: "Span") -> "Span":

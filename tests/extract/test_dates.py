@@ -100,3 +100,50 @@ def test_document_year_completes_a_date(dates):
 ])
 def test_no_date_fact(dates, text):
     assert [(d.date, d.event) for d in dates(text)] == []
+
+
+# (text, [(iso, askable)]): askable = a "When ...?" clause is given; a comparison's baseline, a year that is
+# a verb's object, a range's end or a named event's year is a fact whose clause would date the wrong thing.
+@pytest.mark.parametrize("text, expected", [
+    # conjoined prepositions: both years hang off the verb
+    ("The novelist won the prize in 1999 and in 2003 with her second book.", [("1999", True), ("2003", True)]),
+    # through an adverb, an adjective, a period noun
+    ("Prices will be cut later in 2007 by the Rimdale company.", [("2007", True)]),
+    ("The band has enjoyed a career stretching back to 1991.", [("1991", False)]),
+    ("Sales of the console were worth $40m in 2004.", [("2004", False)]),
+    ("The league held talks with the club over the course of 2004.", [("2004", False)]),
+    ("The Orbin firm will sell the phone from mid-2006.", [("2006", True)]),
+    ("The film was released in summer 2006.", [("2006", True)]),
+    # ranges: both ends, never asked as "When did it run?"
+    ("The museum gave grants to schools between March 1990 and June 1995.", [("1990-03", False), ("1995-06", False)]),
+    ("The show ran from 1971 to 1987 on BBC One.", [("1971", False), ("1987", False)]),
+    # a comparison's baseline
+    ("Ticket sales rose by 12% compared with 2002.", [("2002", False)]),
+    ("Profits at the Kelvale bakery were 8% higher than in 1998.", [("1998", False)]),
+    ("Visitors spent £3m, an increase of 5% on 2001.", [("2001", False)]),
+    # a year as the verb's object
+    ("The new handsets will dominate 2006, the Ardley report says.", [("2006", False)]),
+    # the year of a named event or law
+    ("The singer won best newcomer at the 2004 Brit Awards.", [("2004", False)]),
+    ("Lawyers said the firm broke the 1998 Data Protection Act.", [("1998", False)]),
+    # not facts: a year describing a work, a year on a common noun, relative dates
+    ("Critics praised the 1994 Frank Miller story of revenge.", []),
+    ("Viewers preferred its 2002 series.", []),
+    ("The band will tour again next year.", []),
+    ("The club signed the striker on Monday.", []),
+])
+def test_date_ties(dates, text, expected):
+    assert [(d.iso, d.clause is not None) for d in dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, event", [
+    # the date's own phrase and other dates' phrases stay out of the event
+    ("The show ran from 1971 to 1987 on BBC One.", "The show ran on BBC One"),
+    ("The league held talks with the club over the course of 2004.", "The league held talks with the club"),
+    # a comparison is told with its baseline: without it the event would read as dated
+    ("Ticket sales rose by 12% compared with 2002.", "Ticket sales rose by 12% compared with 2002"),
+    # a named event's year: the name without it
+    ("The singer won best newcomer at the 2004 Brit Awards.", "the Brit Awards"),
+])
+def test_date_event(dates, text, event):
+    assert dates(text)[0].event == event
