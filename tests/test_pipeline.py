@@ -291,3 +291,33 @@ def _file(folder: Path, name: str, text: str) -> str:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+# --- junk is blanked before parsing: no extractor needs to look for it ------------------------------
+def _with_junk(text: str, junk: str, reason: str = "caption"):
+    from studyaid.document import Document, Exclusion
+
+    start = text.index(junk)
+    return Document(path="junk.txt", format="text", text=text,
+                    excluded=(Exclusion(start=start, end=start + len(junk), reason=reason),))
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Prime Minister Petteri Orpo opened the bridge on Monday.\n"
+     "Image caption: Mayor Anna Virtanen paid 25 million euros for 300 lamps in Helsinki on 3 May 2024.\n"
+     "The bridge cost 40 million euros, Orpo said.\n",
+     "Image caption: Mayor Anna Virtanen paid 25 million euros for 300 lamps in Helsinki on 3 May 2024."),
+    ("The council met in Tampere on Tuesday. Read more: Anna Virtanen said 300 people came to Helsinki. "
+     "The bridge cost 40 million euros, the council said.\n",
+     "Read more: Anna Virtanen said 300 people came to Helsinki."),
+])
+def test_nothing_is_read_from_junk(nlp, tmp_path, text, junk):
+    facts = extract_corpus([_with_junk(text, junk)], nlp=nlp, cache=DocCache(nlp, folder=tmp_path / "cache"))
+    start, end = text.index(junk), text.index(junk) + len(junk)
+    assert facts.facts  # the article around the junk still gives facts
+    for fact in facts.facts:
+        for s in fact.sources:
+            assert not (start <= s.start < end or start < s.end <= end), (fact.type, s.sentence)
+    names = {e.name for e in facts.entities}
+    assert not names & {"Anna Virtanen", "Virtanen", "Helsinki"}
+

@@ -34,10 +34,9 @@ def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool
 
 
 def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator[Mention]:
-    """People and places named in a document outside junk, as written."""
+    """People and places named in a document outside junk, as written (junk is blanked before parsing:
+    no entity or token is ever read from it)."""
     for ent in doc.ents:
-        if document.exclusion_at(ent.start_char, ent.end_char) is not None:
-            continue
         if ent.label_ == "PERSON":
             span = name_span(ent[-1], is_place)
             if span is not None and looks_like_person(span):
@@ -47,8 +46,7 @@ def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool
         elif ent.label_ in ("GPE", "LOC") and is_place(ent.text.removeprefix("the ").removeprefix("The ")):
             yield Mention(ent.text.removeprefix("the ").removeprefix("The "), "place", document.path)
     for tok in doc:  # a name after an honorific that NER missed: "Mr Grant"
-        if tok.i > 0 and doc[tok.i - 1].lower_ in HONORIFICS and tok.ent_type_ != "PERSON" and tok.dep_ != "compound" \
-                and document.exclusion_at(tok.idx, tok.idx + len(tok)) is None:
+        if tok.i > 0 and doc[tok.i - 1].lower_ in HONORIFICS and tok.ent_type_ != "PERSON" and tok.dep_ != "compound":
             span = name_span(tok)
             if span is not None and looks_like_person(span):
                 yield Mention(span.text, "person", document.path)

@@ -29,7 +29,7 @@ from ..document import Document
 from ..lexicon import TITLE_WORDS
 from ..facts import Place, PlaceKind
 from .clauses import clause_around
-from .common import QUOTE_CHARS, doc_text, clean_text, in_junk, provisional_ref, sentence_source, subject_of
+from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, sentence_source, subject_of
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
 WIDE_PLACE_PREPS = frozenset({"in", "at", "inside"})  # the only ones for countries and continents
@@ -91,7 +91,7 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
     """Yield one Place per place mention with something that happened there, then one for each other
     place the document names (its first mention), in document order."""
     mentions = [m for m in sorted(_mentions(doc), key=lambda m: m.name.start)
-                if not in_junk(document, m.name) and not _heading(m.name.sent) and not _compass_name(m.name)]
+                if not _heading(m.name.sent) and not _compass_name(m.name)]
     found: list[tuple[int, Place]] = []
     seen: set[tuple[str, str, int]] = set()
     for mention in mentions:

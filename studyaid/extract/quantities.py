@@ -18,7 +18,7 @@ from ..document import Document
 from ..facts import Quantity
 from .clauses import clause_around
 from ..lexicon import MONTHS
-from .common import clean_text, in_junk, sentence_source, subject_of, tokens_text
+from .common import clean_text, sentence_source, subject_of, tokens_text
 from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, VAGUE, \
     VAGUE_VALUES, parse_number, parse_range
 
@@ -62,7 +62,7 @@ def extract_quantities(doc: "Doc", document: Document) -> Iterator[Quantity]:
     labels = _label_numerals(doc)
     found: list[tuple["Span", Quantity]] = []
     for group in _number_groups(doc):
-        if group[0].i in used or in_junk(document, group) or _not_an_amount(group, labels):
+        if group[0].i in used or _not_an_amount(group, labels):
             continue
         unit = _time_unit(group)
         if unit is not None:
