@@ -206,3 +206,30 @@ def test_hand_written_questions_and_duplicate_ids(store):
     assert store.get("hand-1").question == q
     with pytest.raises(BankError, match="already exists"):
         store.add_question(q)
+
+
+@pytest.mark.parametrize("rows, fail, expected", [
+    (["a", "b"], False, ["a", "b"]),  # the block's writes are committed together
+    (["a", "b"], True, []),  # an error anywhere in the block writes nothing
+    ([], False, []),
+])
+def test_one_write_transaction_is_all_or_nothing(tmp_path, rows, fail, expected):
+    from studyaid.store.schema import immediate
+
+    conn = sqlite3.connect(tmp_path / "t.sqlite3", isolation_level=None)
+    conn.execute("CREATE TABLE t (x TEXT)")
+    with pytest.raises(RuntimeError) if fail else _nothing():
+        with immediate(conn):
+            for row in rows:
+                conn.execute("INSERT INTO t VALUES (?)", (row,))
+            if fail:
+                raise RuntimeError("the disk is full")
+    assert [r[0] for r in conn.execute("SELECT x FROM t")] == expected
+    assert not conn.in_transaction
+    conn.close()
+
+
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import BankError
 from ..questions.model import Question, Status, touched_by_teacher
-from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, link_documents, migrate
+from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, immediate, link_documents, migrate
 
 __all__ = ["BankEntry", "BankError", "DB_ENV", "MIGRATIONS", "MergeReport", "SCHEMA_VERSION", "StaleEdit", "Store",
            "StoredDocument", "db_path", "text_hash"]
@@ -118,14 +118,8 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (taken at once, so two writers queue instead of deadlocking)."""
-        with self._connection() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._connection() as conn, immediate(conn):
+            yield conn
 
     def schema_version(self) -> int:
         with self._connection() as conn:

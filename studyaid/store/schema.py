@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..errors import BankError
 
 DB_ENV = "STUDYAID_DB"
 APP_ID = "studyaid"
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once (``BEGIN IMMEDIATE``, so two writers queue instead of
+    deadlocking): committed when the block ends, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -99,15 +113,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
     for number in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
-            if current >= number:  # another process migrated meanwhile
-                conn.execute("ROLLBACK")
-                continue
+        with immediate(conn):
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                continue  # another process migrated meanwhile: nothing to do, nothing written
             MIGRATIONS[number - 1](conn)
             conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
