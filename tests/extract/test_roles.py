@@ -50,6 +50,60 @@ FOUND = [
 ]
 
 
+# Titles beyond offices of state: club and band jobs, sports roles, occupations, an organisation after a
+# preposition, a title set off before the name, "as" a title. (person, title, organisation, role)
+FOUND += [
+    # "X boss Y"
+    ("Hollow Pines boss Dan Mercer said the team had been unlucky.",
+     ("Dan Mercer", "boss", "Hollow Pines", "Hollow Pines boss")),
+    # an organisation after "at" / "for", its kind ("security firm") kept in the role only
+    ("But Tom Hadley, senior consultant at security firm Norvex, told reporters it was good news.",
+     ("Tom Hadley", "senior consultant", "Norvex", "senior consultant at security firm Norvex")),
+    ("\"The risk is real,\" said Tom Hadley, senior technology consultant for Norvex.",
+     ("Tom Hadley", "senior technology consultant", "Norvex", "senior technology consultant for Norvex")),
+    ("Meg Dorran, director of the Kelvale Theatre, has died aged 70.",
+     ("Meg Dorran", "director", "Kelvale Theatre", "director of the Kelvale Theatre")),
+    # an honorific in front and a title in apposition: both
+    ("\"It is a start,\" said Professor Ann Keller, project leader at Dunmore.",
+     ("Ann Keller", "project leader", "Dunmore", "project leader at Dunmore")),
+    ("\"It is a start,\" said Professor Ann Keller, project leader at Dunmore.",
+     ("Ann Keller", "Professor", None, "Professor")),
+    # appositions with a possessive
+    ("Rita Vance, the band's singer, left the stage early.", ("Rita Vance", "singer", None, "band's singer")),
+    ("Paul Okafor, the club's chief executive, refused to comment.",
+     ("Paul Okafor", "chief executive", None, "club's chief executive")),
+    # "former": kept in the role, also in front of an organisation NER did not name
+    ("Former Dunford Rovers captain Lee Barton now runs a bakery.",
+     ("Lee Barton", "captain", "Dunford Rovers", "former Dunford Rovers captain")),
+    # sports roles
+    ("Kelton United striker Omar Haddad scored twice.", ("Omar Haddad", "striker", "Kelton United", "Kelton United striker")),
+    ("Wexham Athletic coach Ivan Petrov praised his players.",
+     ("Ivan Petrov", "coach", "Wexham Athletic", "Wexham Athletic coach")),
+    ("Australian world champion Mia Torres won the race easily.",
+     ("Mia Torres", "world champion", "Australia", "Australian world champion")),
+    ("Former double world champion Kelli Whyte has been banned for two years.",
+     ("Kelli Whyte", "double world champion", None, "former double world champion")),
+    ("Britain's former European 100m champion Dale Chalmers is serving a ban.",
+     ("Dale Chalmers", "100m champion", "Europe", "former European 100m champion")),
+    # judges
+    ("The ruling was made by the judge, Susan Ferrow, on Monday.", ("Susan Ferrow", "judge", None, "judge")),
+    ("US District Judge Susan Ferrow rejected the request.",
+     ("Susan Ferrow", "District Judge", "United States", "US District Judge")),
+    # occupations
+    ("Actor Tom Belling and writer Jane Corrie will judge the prize.", ("Tom Belling", "actor", None, "actor")),
+    ("Actor Tom Belling and writer Jane Corrie will judge the prize.", ("Jane Corrie", "writer", None, "writer")),
+    ("Last year, U2 frontman Bono sang at the concert.", ("Bono", "frontman", "U2", "U2 frontman")),
+    # a plural title shared by the names it lists
+    ("The group, which also includes members Ann Roe and Bill Tate, toured in 2003.", ("Bill Tate", "member", None, "member")),
+    # "as" a title
+    ("The song was mixed by Bill Tate, with Ann Roe as producer.", ("Ann Roe", "producer", None, "producer")),
+    ("Rhys Morgan joined Dunford Rovers as chief executive in 1998.",
+     ("Rhys Morgan", "chief executive", "Dunford Rovers", "Dunford Rovers chief executive")),
+    ("Mia Torres, who last month succeeded Ella Frost as European champion, finished second.",
+     ("Mia Torres", "champion", "Europe", "European champion")),
+]
+
+
 @pytest.mark.parametrize("text, expected", FOUND)
 def test_role_found(roles, text, expected):
     found = [(r.person.name, r.title, r.organization, r.role) for r in roles(text)]
@@ -83,7 +137,29 @@ NO_ROLES = [
     "Putin has often labeled Zelenskyy as illegitimate.",
     # a place is not a person, whatever is in front of it
     "Putin speaks at an economic forum in the Far Eastern port city of Vladivostok, Russia, on September 5.",
+    # a champion or holder of nothing named
+    "The show is hosted by black music champion Ras Kwame on Wednesdays.",
+    "Ticket holder Tom Reed queued for hours.",
+    # a title someone may take, wants, or did not take; a title given by someone else
+    "Mia Torres could replace Ella Frost as coach next year.",
+    "Tom Reed wants to join Kelton United as coach.",
+    "Ann Roe did not join Kelton United as coach.",
+    "Tom Reed described Ann Roe as a brilliant singer.",
+    # a title with a comma before a name that is not its apposition
+    "Asked about the coach, Tom Reed said he was happy.",
+    "He spoke to a coach, Tom Reed, after the game.",
 ]
+
+
+def test_one_title_per_name_in_a_list(roles):
+    found = {(r.person.name, r.title) for r in roles("Actor Tom Belling and writer Jane Corrie will judge the prize.")}
+    assert found == {("Tom Belling", "actor"), ("Jane Corrie", "writer")}
+
+
+def test_the_one_replaced_does_not_take_the_title(roles):
+    found = {r.person.name for r in roles("Mia Torres, who last month succeeded Ella Frost as European champion, "
+                                          "finished second.")}
+    assert found == {"Mia Torres"}
 
 
 @pytest.mark.parametrize("text", NO_ROLES)
