@@ -13,20 +13,20 @@ of a person named elsewhere.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..facts import Entity, EntityRef, Mention
 from ..extract.common import slug
+from ..text import fold
 
 __all__ = ["EntityResolver", "Mention"]
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c.isalpha()).casefold()
+    """The letters of a name, folded: "O’Brien" = "OBrien", "Zelenskyy" = "ZELENSKYY", "José" = "Jose"."""
+    return "".join(c for c in fold(text) if c.isalpha())
 
 
 def _same_surname(a: str, b: str) -> bool:
