@@ -35,6 +35,8 @@ ORG_PREPOSITIONS = ("of", "at", "for", "with")
 AS_VERBS = frozenset({"join", "serve", "succeed", "replace", "appoint", "name", "elect", "install", "hire",
                       "remain", "continue", "work", "start", "return", "sign", "confirm", "take"})
 _QUALIFIERS = frozenset().union(*QUALIFIED_OFFICES.values())
+# What sets off an apposition after a name: "Ann Roe, director of ...", "Ann Roe - star of ...", "Ann Roe (coach)".
+APPOSITION_MARKS = frozenset({",", "-", "\u2013", "\u2014", "("})
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 
 
@@ -162,6 +164,15 @@ def _title_before(name: "Span") -> Found | None:
     while title_start < name.start and not _office_word(doc[title_start]) and doc[title_start].pos_ == "NOUN" \
             and doc[title_start].dep_ == "compound" and doc[title_start].head.i >= name.start:
         title_start += 1  # a noun modifying the name, not the office
+    while title_start < name.start and doc[title_start].text == "-":
+        title_start += 1
+    if title_start >= name.start:
+        return None
+    if title_start > 1 and doc[title_start - 1].text == "-" and not doc[title_start - 1].whitespace_ \
+            and not doc[title_start - 2].whitespace_:
+        if f"{doc[title_start - 2].lower_}-{doc[title_start].lower_}" not in OFFICES:
+            return None  # never half of a hyphenated word ("co-star Ann Roe" is no star)
+        title_start -= 2  # "co-founder"
     office = next(t for t in reversed(doc[title_start: name.start]) if _office_word(t))
     if not _qualified(office, list(doc[max(name.sent.start, title_start - 2): office.i])):
         return None
@@ -245,6 +256,8 @@ def _apposition(name: "Span") -> Found | None:
     appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
     if appos is None or not _office_word(appos) or appos.pos_ == "PROPN" and appos.i > name.end + 1:
         return None
+    if name.end >= len(name.doc) or name.doc[name.end].text not in APPOSITION_MARKS:
+        return None  # "actor - Jamie Foxx; actress - ...": a list of labels, not a title set off by a comma
     toks = [t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"]
     if not toks or not _qualified(appos, toks[:-1]):
         return None

@@ -93,6 +93,7 @@ FOUND += [
     ("Actor Tom Belling and writer Jane Corrie will judge the prize.", ("Tom Belling", "actor", None, "actor")),
     ("Actor Tom Belling and writer Jane Corrie will judge the prize.", ("Jane Corrie", "writer", None, "writer")),
     ("Last year, U2 frontman Bono sang at the concert.", ("Bono", "frontman", "U2", "U2 frontman")),
+    ("Ferguson praised co-founder Ann Roe and vice-president Bill Tate.", ("Ann Roe", "co-founder", None, "co-founder")),
     # a plural title shared by the names it lists
     ("The group, which also includes members Ann Roe and Bill Tate, toured in 2003.", ("Bill Tate", "member", None, "member")),
     # "as" a title
@@ -148,6 +149,10 @@ NO_ROLES = [
     # a title with a comma before a name that is not its apposition
     "Asked about the coach, Tom Reed said he was happy.",
     "He spoke to a coach, Tom Reed, after the game.",
+    # a list of labels and names is no apposition
+    "Her picks: film - The Long Road; actor - Jamie Foxx; actress - Hilary Swank.",
+    # half of a hyphenated word is no title
+    "The film saw his female co-star Kathleen Turner win a Golden Globe.",
 ]
 
 
