@@ -89,7 +89,10 @@ REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "jo
 # "she thought ..." narrates a thought rather than reporting a statement.
 OPINION_VERBS = frozenset({"believe", "think"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-SPEECH_VERBS = QUOTE_VERBS | REPORT_VERBS
+# Verbs reporting advice or a request with its addressee and a to-infinitive: "he advised consumers to wait".
+DIRECTIVE_VERBS = frozenset({"advise", "urge", "warn", "tell", "ask", "encourage", "implore", "beg", "remind",
+                             "instruct"})
+SPEECH_VERBS = QUOTE_VERBS | REPORT_VERBS | DIRECTIVE_VERBS
 # Nouns that speak for the organisation they name: "a Microsoft spokesman", "a statement from Universal",
 # "security firm Saint Bernard Software", "Le Figaro newspaper".
 ORG_VOICES = frozenset({

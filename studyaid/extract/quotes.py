@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from ..lexicon import OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS, REPORT_VERBS
+from ..lexicon import DIRECTIVE_VERBS, OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS, REPORT_VERBS
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .quote_marks import Quotation, find_quotations
 from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
@@ -246,6 +246,13 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
         lemma = tok.lemma_.lower()
         if lemma in OPINION_VERBS and tok.tag_ not in PRESENT_TAGS:
             continue  # "she thought the door was locked" narrates; "he believes ..." reports
+        if lemma in DIRECTIVE_VERBS and not any(c.dep_ == "ccomp" for c in tok.children):
+            words = _directive(tok)
+            subject = _subject(tok, quotations) if words else None
+            if subject is not None and subject.dep_ != "nsubjpass":  # "He advised consumers to wait"
+                yield from _reported_quotes(doc, document, tok, lemma, words, [subject], quotations,
+                                            direct_ranges, tracker, is_place, finite=False)
+                continue
         if lemma in REPORT_VERBS:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
             subject = _subject(tok, quotations)
@@ -292,6 +299,19 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[1:]
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
+
+
+def _directive(cue: "Token") -> "list[Token]":
+    """What a speaker advised or asked: the addressee and the to-infinitive after it ("consumers to give
+    shops more time"); nothing unless the verb has both, in that order."""
+    addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if addressee is None:
+        return []
+    act = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > addressee.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if act is None:
+        return []
+    return sorted([*addressee.subtree, *act.subtree], key=lambda t: t.i)
 
 
 def _fronted(comp: "Token", cue: "Token") -> bool:
@@ -356,8 +376,9 @@ def _speakers_own_acts(comp: "Token") -> set[int]:
     return cut
 
 
-def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place):
-    if not words or not any(t.tag_ in FINITE_TAGS for t in words):
+def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place,
+                     finite=True):
+    if not words or finite and not any(t.tag_ in FINITE_TAGS for t in words):
         return
     start, end = _balance(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1]), quotations)
     content = re.sub(r"[.,;:]+(?=[\"\u201d]$)", "", clean_text(doc_text(doc)[start:end]))

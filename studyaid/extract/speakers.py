@@ -41,6 +41,21 @@ ORG_LABELS = {"ORG", "NORP", "PRODUCT"}
 OTHER_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
 SUBJECT_WINDOW = 2
+# Nouns naming a kind of organisation: "security firm Saint Bernard Software", "the station said". Never a
+# person's noun (unlike "spokesman"): a name right after one is the organisation's, whatever NER says.
+ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadcaster", "station", "website",
+                       "newspaper", "paper", "magazine", "group", "label", "retailer", "bank", "network", "maker",
+                       "developer", "publisher", "operator", "airline", "giant", "watchdog", "regulator", "body",
+                       "union", "channel", "studio", "charity", "organisation", "organization", "association",
+                       "federation", "council", "ministry", "department", "body", "service", "site"})
+# Sources an organisation's findings are credited through: "a table drawn up by Le Figaro newspaper",
+# "figures collected by the Interactive Media in Retail Group".
+SOURCE_NOUNS = frozenset({"table", "figures", "estimates", "data", "analysis", "poll", "ranking", "list", "chart",
+                          "research", "report", "survey", "study", "statement", "findings", "statistics"})
+# Punctuation no organisation's name runs across: "The Clarion, Reid" as NER spans it is two names.
+NAME_BREAKS = frozenset({",", ";", ":", "(", ")"})
+# How many sentences back "it says" looks for the organisation last credited.
+ORG_PRONOUN_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -191,6 +206,8 @@ class PersonTracker:
         self._modifier: set[str] = set()  # words used to modify a noun ("Uefa officials")
         self._full: set[str] = set()  # surnames written with a first name or an honorific
         self._titled: set[str] = set()  # words of a name written after a title ("coach Henk Ten Cate")
+        self._doc = doc
+        self._orgs: list[tuple[int, str, frozenset, bool]] | None = None  # see _org_mentions
         self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
         for ent in doc.ents:
             if ent.label_ in ORG_LABELS:
@@ -230,6 +247,11 @@ class PersonTracker:
                 first = next(t for t in before if t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG"))
                 phrase = doc[first.i: titles[-1].i + 1].text.lower()
                 self._roles[phrase] = (span.text, span.start_char)  # "russian president" -> "Vladimir Putin"
+            for appos in (c for c in span.root.children if c.dep_ == "appos" and c.i > span.end - 1):
+                if appos.pos_ == "NOUN" and appos.lower_ in OFFICES:  # "Greg Abbott, Texas attorney general"
+                    words = [t for t in doc[appos.left_edge.i: appos.i + 1] if t.dep_ not in ("det", "punct")]
+                    if words and all(t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words):
+                        self._roles.setdefault(" ".join(t.text for t in words).lower(), (span.text, span.start_char))
 
         named = {n.start for n in self._named}
         for tok in doc:  # names NER missed: a known surname as a subject ("Ferguson admitted ..." with "Sir Alex
@@ -245,6 +267,51 @@ class PersonTracker:
                 gender = gender_near(span)
                 if gender:
                     self._gender.setdefault(span[-1].text, gender)
+
+    def _org_mentions(self) -> list[tuple[int, str, frozenset, bool]]:
+        """Organisations the document credits with words or names with a kind noun, in text order:
+        (offset, name, kind nouns, credited). "Microsoft says ..." is credited; "security firm Netcraft"
+        is of kind "firm"."""
+        if self._orgs is None:
+            self._orgs = []
+            doc = self._doc
+            for tok in doc:
+                credited = None
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and not _inside(tok.idx, self._blocked):
+                    credited = subject_of(tok)  # "Microsoft says", "Radio 1 said"
+                elif tok.lower_ == "according" and not _inside(tok.idx, self._blocked):
+                    to = next((c for c in tok.children if c.lower_ == "to"), None)  # "according to eBay UK"
+                    credited = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if credited is not None and credited.lower_ != "it" and credited.lower_ not in ORG_KINDS:
+                    found = resolve_speaker(credited, self)  # as a quote would credit it: never a person's name
+                    if found is not None and found.kind == "org":
+                        span = _org_entity(credited) or doc[credited.i: credited.i + 1]
+                        self._orgs.append((found.start, found.name, _kinds_of(span), True))
+                elif tok.ent_type_ in ORG_LABELS and tok.ent_iob_ == "B":
+                    found = _org_entity(tok)
+                    kinds = _kinds_of(found) if found is not None else frozenset()
+                    if kinds:
+                        self._orgs.append((found.start_char, found.text, kinds, False))
+            self._orgs.sort(key=lambda o: o[0])
+        return self._orgs
+
+    def org_by_kind(self, noun: str, pos: int) -> tuple[str, int] | None:
+        """The one organisation named before ``pos`` that "the company" (``noun``) can be: credited with
+        words before, or named with that noun ("record company Universal"); None when there are several."""
+        found = {name: at for at, name, kinds, credited in self._org_mentions() if at < pos and (credited or noun in kinds)}
+        return found.popitem() if len(found) == 1 else None
+
+    def org_by_pronoun(self, pos: int) -> tuple[str, int] | None:
+        """The organisation "it says" is: the one credited with words in the last few sentences, if only one."""
+        here = self._sent_of(pos)
+        found = {name: at for at, name, _, credited in self._org_mentions()
+                 if credited and at < pos and here - self._sent_of(at) <= ORG_PRONOUN_WINDOW}
+        return found.popitem() if len(found) == 1 else None
+
+    def mentions_together(self, name: str, words: list[str]) -> bool:
+        """Some sentence names the person ``name`` (by surname) with all of ``words``: "Arsenal" with "Wenger"."""
+        surname = name.split()[-1]
+        return any(surname in sent.text and all(w in sent.text for w in words) for sent in self._doc.sents)
 
     def _named_from(self, span: "Span", start: int) -> _Named:
         """A person named by ``span``, with how salient the mention is (subject of a speech act, of the sentence)."""
@@ -327,10 +394,9 @@ class PersonTracker:
         phrase = phrase.lower()
         if phrase in self._roles:
             return self._roles[phrase]
-        if " " not in phrase:  # a bare "the president": only if one person carries the title
-            found = {self._roles[p][0]: self._roles[p] for p in self._roles if p.endswith(phrase)}
-            return found.popitem()[1] if len(found) == 1 else None
-        return None
+        # a bare "the president", "the attorney general": only if one person carries the title
+        found = {self._roles[p][0]: self._roles[p] for p in self._roles if p == phrase or p.endswith(" " + phrase)}
+        return found.popitem()[1] if len(found) == 1 else None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -353,15 +419,30 @@ def _org_entity(tok: "Token") -> "Span | None":
         return None  # "Symbian" tagged NORP or PRODUCT is a company; "French" is no organisation
     doc = tok.doc
     lo = hi = tok.i
-    while lo > 0 and doc[lo].ent_iob_ == "I":
+    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo - 1].text not in NAME_BREAKS:
         lo -= 1
-    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
-        hi += 1
+    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and doc[hi + 1].text not in NAME_BREAKS:
+        hi += 1  # "The Clarion, Reid" as NER spans it: the name ends at the comma
     while lo <= hi and (doc[lo].lower_ == "the" or doc[lo].is_punct):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
         hi -= 1
     return doc[lo: hi + 1] if lo <= hi else None
+
+
+def _kinds_of(org: "Span") -> frozenset:
+    """The kind nouns an organisation's name is written with: "security firm Netcraft" -> {"firm"},
+    "Le Figaro newspaper" -> {"newspaper"}, "Universal, the record company" -> {"company"}."""
+    doc = org.doc
+    kinds = set()
+    if org.start > 0 and doc[org.start - 1].lower_ in ORG_KINDS:
+        kinds.add(doc[org.start - 1].lower_)
+    if org.end < len(doc) and doc[org.end].lower_ in ORG_KINDS and org.root.dep_ == "compound":
+        kinds.add(doc[org.end].lower_)
+    kinds.update(c.lower_ for c in org.root.children if c.dep_ == "appos" and c.lower_ in ORG_KINDS)
+    if org.root.dep_ == "appos" and org.root.head.lower_ in ORG_KINDS:
+        kinds.add(org.root.head.lower_)
+    return frozenset(kinds)
 
 
 def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
@@ -371,14 +452,14 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     doc = subject.doc
     if subject.lower_ in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in subject.children):
         return doc[subject.i: subject.i + 1]  # "police said"
-    found = _org_entity(subject)
+    found = _org_entity(subject) or _branch(subject) or _named_after_kind(subject)
     voice = next((c for c in subject.children if c.dep_ == "compound" and c.lower_ in ORG_VOICES and c.i < subject.i), None)
     if found is None and voice is not None and subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON":
         # "Finnish anti-virus lab F-Secure", "record label Universal": the name after the noun
         found = doc[voice.i + 1: subject.i + 1]
         if not all(t.pos_ == "PROPN" or t.text == "-" for t in found):
             found = None
-    if found is None and subject.pos_ == "NOUN" and subject.lower_ in ORG_VOICES:
+    if found is None and subject.pos_ == "NOUN" and subject.lower_ in ORG_VOICES | SOURCE_NOUNS:
         near = [c for c in subject.children if c.dep_ in ("compound", "appos", "poss", "nmod")]
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "of", "at", "by")):
             near += [p for p in prep.children if p.dep_ == "pobj"]
@@ -388,9 +469,12 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         near += [c for n in list(near) if n.pos_ == "NOUN" for c in n.children if c.dep_ in ("appos", "compound")]
         # "A statement from the label Universal said": the name parsed as a second subject of the verb
         near += [c for c in subject.head.children if c.dep_ == "nsubj" and c.left_edge.i == subject.right_edge.i + 1]
-        orgs = {o.text: o for o in (_org_entity(t) for t in near) if o is not None}
+        orgs = {o.text: o for o in (_org_entity(t) or _branch(t) or _named_after_kind(t) for t in near) if o is not None}
         found = next(iter(orgs.values())) if len(orgs) == 1 else None
-    if found is None or any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
+    if found is None:
+        return None
+    kind_named = found.start > 0 and doc[found.start - 1].lower_ in ORG_KINDS  # "security firm Saint Bernard Software"
+    if not kind_named and any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
         return None
     if tracker.knows(found[-1].text) or found[-1].text in tracker._given or found[-1].text in tracker._titled:
         return None  # "Trump" tagged ORG once, "coach Henk Ten Cate": the person the article names
@@ -398,6 +482,26 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in prep.subtree):
             return None  # "Benoit Joly from telecoms firm Thales": a person and the organisation they work for
     return found
+
+
+def _branch(tok: "Token") -> "Span | None":
+    """A company's national branch: "eBay UK" (the country NER labels a place, the company its compound)."""
+    if tok.ent_type_ not in ("GPE", "LOC") or not tok.text[:1].isupper():
+        return None
+    company = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < tok.i), None)
+    return tok.doc[company.left_edge.i: tok.i + 1] if company is not None else None
+
+
+def _named_after_kind(tok: "Token") -> "Span | None":
+    """A name written right after a noun of an organisation's kind, whatever NER calls it: "security firm
+    Saint Bernard Software", "monitoring firm Netcraft"."""
+    if tok.pos_ != "PROPN":
+        return None
+    kind = next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in ORG_KINDS and c.i < tok.i), None)
+    if kind is None:
+        return None
+    span = tok.doc[kind.i + 1: tok.i + 1]
+    return span if all(t.pos_ == "PROPN" or t.text == "-" for t in span) else None
 
 
 def _spelled_out(org: "Span") -> "Span":
@@ -424,6 +528,28 @@ def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
     return Speaker(name, found.start_char, named_at=found.start_char, kind="org")
 
 
+def _described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | None:
+    """The person a definite description re-names: "the 74-year-old comedian", "the Two Ronnies star" -> the
+    person the sentences before are about (as for "he"). Only a description with a word beyond its noun (an
+    age, a name, an adjective): a bare "the judge" or "the spokesman" is as likely someone new. A name in
+    it must be written with that person somewhere ("the Arsenal boss" -> a person the article places at
+    Arsenal)."""
+    doc = subject.doc
+    words = [t for t in doc[subject.left_edge.i: subject.i] if t.dep_ not in ("punct",)]
+    if not words or words[0].lower_ != "the" or len(words) < 2 or subject.lower_ in ORG_VOICES:
+        return None
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children):
+        return None  # "the manager of the club", "the judge who ...": a description of someone new
+    gender = "m" if subject.lower_ in MALE_NOUNS else "f" if subject.lower_ in FEMALE_NOUNS else None
+    found = tracker.resolve_pronoun(subject.idx, gender)
+    if found is None:
+        return None
+    names = [t.text for t in words if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if names and not tracker.mentions_together(found[0], names):
+        return None
+    return found
+
+
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
     """The person a subject token names, resolving pronouns and titles ("the French president"), or the
     organisation it credits ("Microsoft said", "a Microsoft spokesman said"; kind "org").
@@ -436,17 +562,28 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     if subject.lower_ in PERSON_PRONOUNS:
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
+    if subject.lower_ == "it":  # "..., it says": the organisation credited just before, never a person
+        found = tracker.org_by_pronoun(subject.idx)
+        return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
         named = _named_in_apposition(subject, is_place)
         if named is not None:  # "said race director Matthew Turnbull": the title's own name
             return Speaker(named.text, named.start_char, named_at=named.start_char)
         mods = [t for t in subject.doc[subject.left_edge.i: subject.i + 1] if t.dep_ != "det"]
-        found = tracker.by_title(" ".join(t.text for t in mods))
+        phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
+        found = tracker.by_title(" ".join(t.text for t in mods)) or _described(subject, tracker)
         if found:
-            phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         return _organisation(subject, tracker)  # "a Microsoft spokesman said"
+    if subject.pos_ == "NOUN" and subject.lower_ in ORG_KINDS and [c.lower_ for c in subject.children] == ["the"]:
+        found = tracker.org_by_kind(subject.lower_, subject.idx)  # "the station said": the one station named before
+        if found:
+            return Speaker(found[0], subject.idx, resolved_from=f"the {subject.text}", named_at=found[1], kind="org")
+        return None
     span = name_span(subject, is_place)
+    if span is not None and (span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+                             or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
+        return _organisation(subject, tracker)  # "The Independent", "Radio 1": names no person is called by
     if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
         # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):

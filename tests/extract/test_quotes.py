@@ -427,3 +427,71 @@ def test_a_clause_before_but_is_not_what_the_next_speaker_said(quotes):
             'Jones told The Times the offer was "an insult to the player".')
     assert [(q.speaker.name, q.text) for q in quotes(text)] == [
         ("Jones", 'the offer was "an insult to the player"')]
+
+
+# (text, speaker, kind, start of the words): speakers given only by a title, a description or a kind of
+# organisation, and advice reported with its addressee (issue 10)
+SPEAKERS_BY_DESCRIPTION = [
+    # a title the article gives the person elsewhere, even after
+    ("The Ohio attorney general said the firm had broken state law. \"Fraud will not be tolerated,\" said Dana "
+     "Wells, Ohio attorney general, at a press conference.",
+     "Dana Wells", "person", "the firm had broken state law"),
+    # a description re-naming the person the sentences before are about
+    ("Tom Baxter has criticised modern pop music. \"Nobody writes tunes any more,\" said the 68-year-old singer.",
+     "Tom Baxter", "person", "Nobody writes tunes"),
+    ("Sam Ode scored twice for Kelvale Rovers on Saturday. Speaking after the game, the Kelvale Rovers striker "
+     "said the team deserved the win.",
+     "Sam Ode", "person", "the team deserved the win"),
+    # "the station", "the company": the one organisation credited before
+    ("Radio 1 said its schedule would change. The new presenters were chosen for their knowledge of dance music, "
+     "the station said.",
+     "Radio 1", "org", "The new presenters were chosen"),
+    ("Microsoft sells Windows. Microsoft says it will release a patch. The company announced on Monday that it was "
+     "buying a small security firm.",
+     "Microsoft", "org", "it was buying a small security firm"),
+    # "it says" right after the organisation spoke
+    ("Nokia makes phones. Nokia predicts that phone sales will rise. Cheaper handsets will drive sales in Asia, "
+     "it says.",
+     "Nokia", "org", "Cheaper handsets will drive sales"),
+    # advice or a request: the addressee and the to-infinitive
+    ("Mr Roper advised shoppers to order their presents early this year.",
+     "Roper", "person", "shoppers to order their presents early"),
+    ("Tom Reid urged fans to stay away from the stadium on Sunday.",
+     "Tom Reid", "person", "fans to stay away from the stadium"),
+    # findings credited to an organisation through a source noun, a name after a kind of organisation,
+    # a company's national branch
+    ("Sales rose by 4% last year, according to a table drawn up by the Daily Ledger newspaper.",
+     "Daily Ledger", "org", "Sales rose by 4% last year"),
+    ("Much of this shopping is done at work, according to research carried out by security firm Harlow Data "
+     "Systems.",
+     "Harlow Data Systems", "org", "Much of this shopping is done at work"),
+    ("According to eBay UK there are now more than 200 robot toys for sale on the site.",
+     "eBay UK", "org", "there are now more than 200 robot toys"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, kind, start", SPEAKERS_BY_DESCRIPTION)
+def test_speaker_by_description_or_kind(quotes, text, speaker, kind, start):
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(text) if q.text.startswith(start)]
+    assert found == [(speaker, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare description may be someone new: never the person named before
+    "Tom Baxter gave evidence on Monday. The judge said the case would continue next week.",
+    # a description naming a club the person is never written with
+    "Sam Ode scored twice on Saturday. The Arsenal manager said the referee had been wrong all afternoon.",
+    # "the company" with two organisations credited before, or none: nobody
+    "Apple said it would cut prices. Motorola said it would follow. The company said sales had risen sharply.",
+    "Tom Baxter said he would leave the band. The company said the contract had ended in May.",
+    # no addressee, no directive verb, the one told
+    "Tom Reid asked for a pay rise. Tom Reid wanted fans to stay at home. Tom Reid was told to leave the club.",
+])
+def test_no_speaker_by_an_unsure_description(quotes, text):
+    assert [(q.speaker.name, q.text) for q in quotes(text)
+            if not q.text.startswith(("it would", "he would"))] == []
+
+
+def test_a_newspaper_after_the_is_never_a_person(quotes):
+    text = "But later on Monday, according to The Clarion, Reid spoke to reporters again about the deal."
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes(text)] == [("Clarion", "org")]
