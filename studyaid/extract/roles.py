@@ -265,7 +265,8 @@ def _apposition(name: "Span") -> Found | None:
     org_toks = [t for t in toks if t.ent_type_ in ORG_LABELS]
     organization = _organisation(" ".join(t.text for t in org_toks))
     end = appos.i + 1
-    if organization is None:
+    if organization is None or country_of(" ".join(t.text for t in org_toks)):
+        # the employer after "of" beats a country in front: "UK managing director of filtering firm Ciphertrust"
         found = _prep_organisation(appos)
         if found is not None:
             organization, end = found
@@ -296,6 +297,11 @@ def _prep_organisation(office: "Token", depth: int = 0) -> tuple[str, int] | Non
         if prep.lower_ not in ORG_PREPOSITIONS and not place_only:
             continue
         found = _proper_name(pobj, ("GPE",), propn_run=False) if place_only else _proper_name(pobj, PREP_ORG_LABELS)
+        if found is None and not place_only and pobj.pos_ == "NOUN":  # "at Symantec security response"
+            found = next((name for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i
+                          for name in [_proper_name(c, ("ORG",), propn_run=False)] if name is not None), None)
+            if found is not None:
+                return _organisation(found.text), pobj.i + 1
         if found is not None:
             return _organisation(found.text), found.end
         if depth == 0 and pobj.pos_ == "NOUN":

@@ -63,6 +63,13 @@ FOUND += [
      ("Tom Hadley", "senior technology consultant", "Norvex", "senior technology consultant for Norvex")),
     ("Meg Dorran, director of the Kelvale Theatre, has died aged 70.",
      ("Meg Dorran", "director", "Kelvale Theatre", "director of the Kelvale Theatre")),
+    # the employer after "of" beats a country in front; a country alone stays
+    ("David Stanley, UK managing director of filtering firm Ciphertrust, said the technique was new.",
+     ("David Stanley", "managing director", "Ciphertrust", "UK managing director of filtering firm Ciphertrust")),
+    ("Tom Hadley, UK managing director, said the technique was new.",
+     ("Tom Hadley", "managing director", "United Kingdom", "UK managing director")),
+    ("Jim Barr, director of the law programme at the University of Dayton, said so.",
+     ("Jim Barr", "director", "University of Dayton", "director of the law programme at the University of Dayton")),
     # an honorific in front and a title in apposition: both
     ("\"It is a start,\" said Professor Ann Keller, project leader at Dunmore.",
      ("Ann Keller", "project leader", "Dunmore", "project leader at Dunmore")),
