@@ -51,7 +51,8 @@ ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadc
 # Sources an organisation's findings are credited through: "a table drawn up by Le Figaro newspaper",
 # "figures collected by the Interactive Media in Retail Group".
 SOURCE_NOUNS = frozenset({"table", "figures", "estimates", "data", "analysis", "poll", "ranking", "list", "chart",
-                          "research", "report", "survey", "study", "statement", "findings", "statistics"})
+                          "research", "report", "survey", "study", "statement", "findings", "statistics",
+                          "round-up", "guide", "index", "review"})
 # Punctuation no organisation's name runs across: "The Clarion, Reid" as NER spans it is two names.
 NAME_BREAKS = frozenset({",", ";", ":", "(", ")"})
 # How many sentences back "it says" looks for the organisation last credited.
@@ -476,7 +477,8 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     kind_named = found.start > 0 and doc[found.start - 1].lower_ in ORG_KINDS  # "security firm Saint Bernard Software"
     if not kind_named and any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
         return None
-    if tracker.knows(found[-1].text) or found[-1].text in tracker._given or found[-1].text in tracker._titled:
+    if not kind_named and (tracker.knows(found[-1].text) or found[-1].text in tracker._given
+                           or found[-1].text in tracker._titled):
         return None  # "Trump" tagged ORG once, "coach Henk Ten Cate": the person the article names
     for prep in (c for c in found.root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")):
         if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in prep.subtree):
