@@ -60,7 +60,7 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         seen.add((span.start, span.end))
         found: dict[tuple[str, str | None], Found] = {}
         for role in (_title_before(span), _shared_title(span, is_place), _apposition(span),
-                     _title_in_apposition_before(span), _as_title(span)):
+                     _title_in_apposition_before(span), _as_title(span), _is_title_of(span)):
             if role is not None:
                 found.setdefault((role[0].lower(), role[1]), role)
         for title, organization, text in found.values():
@@ -298,7 +298,10 @@ def _prep_organisation(office: "Token", depth: int = 0) -> tuple[str, int] | Non
             continue
         found = _proper_name(pobj, ("GPE",), propn_run=False) if place_only else _proper_name(pobj, PREP_ORG_LABELS)
         if found is None and not place_only and pobj.pos_ == "NOUN":  # "at Symantec security response"
-            found = next((name for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i
+            # the owner first: "chief of BT's new Entertainment unit" -> BT
+            mods = sorted((c for c in pobj.children if c.dep_ in ("poss", "compound") and c.i < pobj.i),
+                          key=lambda c: (c.dep_ != "poss", c.i))
+            found = next((name for c in mods
                           for name in [_proper_name(c, ("ORG",), propn_run=False)] if name is not None), None)
             if found is not None:
                 return _organisation(found.text), pobj.i + 1
@@ -405,3 +408,26 @@ def _asserted(verb: "Token") -> bool:
         return False
     return not any(c.dep_ == "neg" or c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to")
                    for c in verb.children)
+
+
+def _is_title_of(name: "Span") -> Found | None:
+    """"Ras Kwame is host of Homegrown Hour": a present "is" with a title and the body it is held in.
+    Not a past one ("was captain of Wales": maybe no longer), nor a title without its body ("is a member"),
+    nor an opinion ("is a great captain of Wales")."""
+    head = name.root
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or not _asserted(verb):
+        return None
+    office = next((c for c in verb.children if c.dep_ == "attr" and c.i > head.i), None)
+    if office is None or office.pos_ != "NOUN" or not _office_word(office) or not office.text.islower():
+        return None
+    before = [t for t in office.subtree if t.i < office.i]
+    if any(t.dep_ != "det" and t.lower_ not in TITLE_MODIFIERS and not (t.dep_ == "compound" and t.is_lower)
+           for t in before) or not _qualified(office, before):
+        return None
+    found = _prep_organisation(office)
+    if found is None:
+        return None
+    organization, end = found
+    words = [t for t in before if t.dep_ != "det"] + [office]
+    return _title_text(words), organization, clean_text(name.doc[words[0].i: end].text)

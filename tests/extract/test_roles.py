@@ -70,6 +70,9 @@ FOUND += [
      ("Tom Hadley", "managing director", "United Kingdom", "UK managing director")),
     ("Jim Barr, director of the law programme at the University of Dayton, said so.",
      ("Jim Barr", "director", "University of Dayton", "director of the law programme at the University of Dayton")),
+    # the owner of the unit named after the preposition
+    ("Ann Roe, head of Microsoft's new games unit, said sales were rising.",
+     ("Ann Roe", "head", "Microsoft", "head of Microsoft's new games unit")),
     # an honorific in front and a title in apposition: both
     ("\"It is a start,\" said Professor Ann Keller, project leader at Dunmore.",
      ("Ann Keller", "project leader", "Dunmore", "project leader at Dunmore")),
@@ -109,6 +112,11 @@ FOUND += [
      ("Rhys Morgan", "chief executive", "Dunford Rovers", "Dunford Rovers chief executive")),
     ("Mia Torres, who last month succeeded Ella Frost as European champion, finished second.",
      ("Mia Torres", "champion", "Europe", "European champion")),
+    # "is" a title of a named body
+    ("And Ras Kwame is host of Homegrown Hour on the digital station 1Xtra.",
+     ("Ras Kwame", "host", "Homegrown Hour", "host of Homegrown Hour")),
+    ("Meg Dorran is the chief executive of Kelton United.",
+     ("Meg Dorran", "chief executive", "Kelton United", "chief executive of Kelton United")),
 ]
 
 
@@ -156,6 +164,11 @@ NO_ROLES = [
     # a title with a comma before a name that is not its apposition
     "Asked about the coach, Tom Reed said he was happy.",
     "He spoke to a coach, Tom Reed, after the game.",
+    # "is" a title: not a past one, an opinion, a negation, or one without the body it is held in
+    "Meg Dorran was captain of Wales for six years.",
+    "Meg Dorran is a great captain of Wales.",
+    "Meg Dorran is not a member of Kelton United.",
+    "Meg Dorran is a member of the committee.",
     # a list of labels and names is no apposition
     "Her picks: film - The Long Road; actor - Jamie Foxx; actress - Hilary Swank.",
     # half of a hyphenated word is no title
