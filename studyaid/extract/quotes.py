@@ -286,6 +286,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
             if person is None or tok.head.i == tok.i:
                 continue
             clause = tok.head
+            while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and subject_of(clause) is None:
+                clause = clause.head  # "X was worth $20m, but is set to be worth $1.8bn, according to Y": all of it
             skip = set(t.i for t in tok.subtree)
             words = sorted((t for t in clause.subtree if t.i not in skip), key=lambda t: t.i)
             if words and words[0].tag_ in ("WDT", "WP", "WRB") and words[0].lower_ != "what":

@@ -583,8 +583,10 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(found[0], subject.idx, resolved_from=f"the {subject.text}", named_at=found[1], kind="org")
         return None
     span = name_span(subject, is_place)
-    if span is not None and (span.start > 0 and span.doc[span.start - 1].lower_ == "the"
-                             or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
+    first = subject.doc[subject.left_edge.i]
+    named_the = first.lower_ == "the" and all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+                                              for t in subject.doc[first.i + 1: subject.i + 1])
+    if span is not None and (named_the or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
         return _organisation(subject, tracker)  # "The Independent", "Radio 1": names no person is called by
     if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
         # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)

@@ -492,6 +492,17 @@ def test_no_speaker_by_an_unsure_description(quotes, text):
             if not q.text.startswith(("it would", "he would"))] == []
 
 
-def test_a_newspaper_after_the_is_never_a_person(quotes):
-    text = "But later on Monday, according to The Clarion, Reid spoke to reporters again about the deal."
-    assert [(q.speaker.name, q.speaker.kind) for q in quotes(text)] == [("Clarion", "org")]
+@pytest.mark.parametrize("text, speaker", [
+    ("But later on Monday, according to The Clarion, Reid spoke to reporters again about the deal.", "Clarion"),
+    ("Sales fell in March, according to the Ardley Group, and prices rose.", "Ardley Group"),
+])
+def test_a_name_after_the_is_never_a_person(quotes, text, speaker):
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes(text)] == [(speaker, "org")]
+
+
+def test_according_to_credits_every_clause_of_a_coordination(quotes):
+    text = ("The market for music downloads was worth just $20m in 2004, but is set to be worth $1.8bn by 2009, "
+            "according to Kelvale Research.")
+    assert [(q.speaker.name, q.text) for q in quotes(text)] == [
+        ("Kelvale Research", "The market for music downloads was worth just $20m in 2004, but is set to be worth "
+                             "$1.8bn by 2009")]
