@@ -80,8 +80,15 @@ def prepare(args: argparse.Namespace) -> None:
     describe("studyaid, development corpus", dev_bank, _words(corpus))
     describe("studyaid, seeds", seed_bank, _words(seeds))
     describe("baseline (gadfly), both", baseline, _words(texts))
+    by_kind = {}
+    for kind in ("mcq", "cloze"):  # sampled apart, so multiple choice is not swamped by the many clozes
+        questions = [q for q in json.loads(dev_bank.read_text(encoding="utf-8"))["questions"] if q["kind"] == kind]
+        by_kind[kind] = out / f"studyaid_dev_{kind}.json"
+        by_kind[kind].write_text(json.dumps({"questions": questions}), encoding="utf-8")
     subprocess.run([sys.executable, str(RATING / "make_packs.py"), str(out / "packs"), str(args.packs), str(args.seed),
-                    f"studyaid_dev={dev_bank}:{args.items}", f"studyaid_seeds={seed_bank}:{args.seed_items}",
+                    f"studyaid_dev_mcq={by_kind['mcq']}:{args.items // 2}",
+                    f"studyaid_dev_cloze={by_kind['cloze']}:{args.items - args.items // 2}",
+                    f"studyaid_seeds={seed_bank}:{args.seed_items}",
                     f"gadfly={baseline}:{args.baseline_items}", "--texts", str(texts.resolve())], check=True)
 
 
@@ -94,11 +101,22 @@ def score(args: argparse.Namespace) -> None:
                    check=True)
     key = json.loads((out / "packs.key.json").read_text())
     problems = collections.Counter()
+    accepted = collections.defaultdict(list)
     for path in ratings:
         for line in path.read_text().splitlines():
             row = json.loads(line) if line.strip() else None
-            if row and not row.get("acceptable") and key[row["item"]]["system"].startswith("studyaid"):
+            if not row:
+                continue
+            accepted[key[row["item"]]["system"]].append(row.get("acceptable") or 0)
+            if not row.get("acceptable") and key[row["item"]]["system"].startswith("studyaid"):
                 problems[re.sub(r"\s+", " ", row.get("problem", "")).strip()[:70]] += 1
+    dev = out / "studyaid_dev.json"
+    if dev.exists() and accepted.get("studyaid_dev_mcq") and accepted.get("studyaid_dev_cloze"):
+        kinds = collections.Counter(q["kind"] for q in json.loads(dev.read_text(encoding="utf-8"))["questions"])
+        rate = {k: sum(accepted[f"studyaid_dev_{k}"]) / len(accepted[f"studyaid_dev_{k}"]) for k in ("mcq", "cloze")}
+        overall = sum(rate[k] * kinds[k] for k in rate) / sum(kinds[k] for k in rate)
+        print(f"\ndevelopment corpus, acceptable as the bank mixes them ({kinds['mcq']} multiple choice, "
+              f"{kinds['cloze']} cloze): {overall:.1%} (multiple choice {rate['mcq']:.1%}, cloze {rate['cloze']:.1%})")
     print("\nstudyaid items not acceptable, by the rater's stated problem:")
     for problem, n in problems.most_common(40):
         print(f"  {n:3}  {problem}")
@@ -110,7 +128,8 @@ def main() -> None:
     p = sub.add_parser("prepare", help="generate the banks and the blind packs")
     p.add_argument("--corpus", default=".dev-corpus", help="folder of development articles (.txt)")
     p.add_argument("--out", default="test-artifacts/rating", help="output folder (git-ignored)")
-    p.add_argument("--items", type=int, default=120, help="studyaid items from the development corpus")
+    p.add_argument("--items", type=int, default=120,
+                   help="studyaid items from the development corpus, half multiple choice, half cloze")
     p.add_argument("--seed-items", type=int, default=24, help="studyaid items from the seeds")
     p.add_argument("--baseline-items", type=int, default=40, help="baseline items")
     p.add_argument("--packs", type=int, default=3, help="number of packs (one per rater)")
