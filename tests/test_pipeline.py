@@ -204,6 +204,11 @@ ORG_SPEAKERS = [
     (("Microsoft", "org"), ["Bill Gates"], ("Microsoft", "org")),
     # an "organisation" the article names as a person is neither: dropped, never made a person
     (("Trump", "org"), ["Donald Trump"], None),
+    (("Lloyd Webber", "org"), ["Andrew Lloyd Webber"], None),
+    # the quote's own evidence decides: a name NER tags a person somewhere but never gives a first name
+    # stays the organisation the extractor credited ("security firm Harlow Data Systems", "Kelvo said")
+    (("Kelvo", "org"), ["Kelvo", "Anna Lind"], ("Kelvo", "org")),
+    (("Harlow Data Systems", "org"), ["Harlow Data Systems"], ("Harlow Data Systems", "org")),
     # a person speaker the article never names as a person is dropped as before
     (("Reuters", "person"), ["Bill Gates"], None),
     (("Gates", "person"), ["Bill Gates"], ("Bill Gates", "person")),
@@ -218,6 +223,16 @@ def test_resolve_keeps_organisations_credited_and_people_named(speaker, people, 
     facts = resolve_facts([_quote(*speaker)], [Mention(p, "person", "a.txt") for p in people], ["a.txt"], [])
     got = [(f.speaker.name, f.speaker.kind) for f in facts.of_type("quote")]
     assert got == ([expected] if expected else [])
+
+
+def test_resolve_reads_an_organisations_name_within_its_own_article():
+    from studyaid.facts import Mention
+    from studyaid.resolve import resolve_facts
+
+    # "Donald Trump" is named in another article only: this one's evidence stands
+    facts = resolve_facts([_quote("Trump", "org", "a.txt")], [Mention("Donald Trump", "person", "b.txt")],
+                          ["a.txt", "b.txt"], [])
+    assert [(f.speaker.name, f.speaker.kind) for f in facts.of_type("quote")] == [("Trump", "org")]
 
 
 def test_fact_ids_are_unique(facts):

@@ -4,8 +4,11 @@ Three steps, each in one place:
 
 1. **Names** (:mod:`.names`): every person and place reference gets one canonical entity, resolved
    within its own document first, across documents only on a full-name match.
-2. **Who may speak or hold a role** (:func:`resolve_facts`): only people; an organisation speaks
-   only where its article credits it by a name the article never gives a person.
+2. **Who may speak or hold a role** (:func:`resolve_facts`): people, and an organisation or group
+   where the quote itself credits it as one ("Lycos said", "a Uefa spokesman"), decided by that
+   evidence and not by NER's label of the same word elsewhere; only a name the article gives in full
+   as a person's ("Trump" with "Donald Trump") is never an organisation. A person is never made an
+   organisation here, nor an organisation a person.
 3. **Corroboration** (:mod:`.corroborate`): the same claim in several sentences or articles is one
    fact listing every source.
 """
@@ -29,9 +32,9 @@ def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[st
         document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
         if isinstance(fact, Quote):
             if fact.speaker.kind == "org":
-                if resolver.person(fact.speaker.mention, document) is not None:
-                    continue  # a name the article gives a person is never an organisation's, nor made a person here
-                facts.append(fact)  # an organisation the article credits keeps its name as written
+                if resolver.names_in_full(fact.speaker.mention, document):
+                    continue  # the surname of a person the article names in full is never an organisation's
+                facts.append(fact)  # an organisation the quote credits keeps its name as written
                 continue
             speaker = resolver.resolve(fact.speaker, document)
             if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:

@@ -86,7 +86,11 @@ class EntityResolver:
         self._doc_entities: dict[str, list[Entity]] = defaultdict(list)
         self._entities: dict[str, Entity] = {}
         self._entity_of: dict[int, Entity] = {}  # id(_Person) -> its entity
+        self._full_names: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # document -> people named in full
         mentions = list(mentions)
+        for m in mentions:
+            if m.kind == "person" and len(m.text.split()) > 1:
+                self._full_names[m.document].add(tuple(_fold(w) for w in m.text.split()))
         self._build_people([m for m in mentions if m.kind == "person"])
         for m in mentions:
             if m.kind == "place":
@@ -203,6 +207,15 @@ class EntityResolver:
         if document is None:
             self._by_text[key] = entity
         return entity
+
+    def names_in_full(self, text: str, document: str) -> bool:
+        """``document`` names a person in full (a first name and more) whose surname is ``text``: "Trump"
+        with "Donald Trump", "Lloyd Webber" with "Andrew Lloyd Webber". A name NER once tags a person
+        but never gives a first name ("Lycos", "Saint Bernard Software" as written) is not such a name."""
+        words = tuple(_fold(w) for w in text.split())
+        if not words:
+            return False
+        return any(len(full) > len(words) and full[-len(words):] == words for full in self._full_names.get(document, ()))
 
     # places ---------------------------------------------------------------------------------
     def _is_place(self, text: str) -> bool:
