@@ -32,6 +32,8 @@ HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "dat
 
 # Why a source sentence makes no cloze (the summary counts the dropped questions by these).
 TOO_LONG = "sentence too long"
+AGE = "an age: trivia"
+SOURCE_ONLY = "only the source a figure is credited to"
 NOT_WRITTEN = "answer not written in the sentence"
 SCALE_ONLY = "gap is only a scale word"
 EVERYDAY_NUMBER = "gap is an everyday number word"
@@ -329,6 +331,9 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
 
 def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
     accepted = list(accepted or [])
+    if (reason := not_worth_asking(fact)) is not None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason=reason,
+                       detail=fact.sources[0].sentence[:80])
     reasons: list[str] = []
     for candidate in _candidates(fact):
         made = _gap(fact, candidate.sentence, accepted)
@@ -346,6 +351,16 @@ def cloze_question(fact, accepted: list[str] | None = None) -> Question | Droppe
     reason = specific[0] if specific else TOO_LONG if reasons and set(reasons) == {TOO_LONG} else NOT_WRITTEN
     return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason=reason,
                    detail=fact.sources[0].sentence[:80])
+
+
+def not_worth_asking(fact) -> str | None:
+    """Facts no teacher would ask about, whatever the question's form: a person's age ("the 35-year-old",
+    "Lomas, 15,") and the organisation a statistic is sourced to ("according to the Helsinki-based ...")."""
+    if isinstance(fact, Quantity) and fact.counted.strip().lower() == "years old":
+        return AGE
+    if isinstance(fact, Quote) and fact.speaker.kind == "org" and fact.cue == "according to":
+        return SOURCE_ONLY
+    return None
 
 
 def _explain(fact) -> str:

@@ -70,3 +70,18 @@ def role_names_its_body(title: str, organization: str | None) -> bool:
     if words & COMPANY_TITLE_WORDS and _country_or_continent(organization):
         return False
     return True
+
+
+# titles several people hold at once in one body: "the England winger" is not one person
+SHARED_TITLE_WORDS = frozenset("""striker winger midfielder defender forward goalkeeper keeper player star member
+actor actress singer guitarist drummer bassist musician writer author novelist poet composer analyst consultant
+pundit shareholder student designer engineer fan dj host comedian athlete sprinter runner fly-half prop lock
+centre full-back scrum-half flanker hooker winner nominee finalist veteran international team-mate colleague
+""".split())
+
+
+def one_holder(title: str) -> bool:
+    """A title one person holds at a time in its body (manager, chief executive, coach), so "who is
+    the ..." has one answer."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", title)]
+    return bool(words) and words[-1] not in SHARED_TITLE_WORDS

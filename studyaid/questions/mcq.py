@@ -7,8 +7,9 @@ import re
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
+from .cloze import not_worth_asking
 from .context import CorpusContext
-from .kinds import role_names_its_body
+from .kinds import one_holder, role_names_its_body
 from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
                       role_explanation, said)
@@ -100,9 +101,8 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
     if fact.clause is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="no clause to ask about",
                        detail=fact.phrase)
-    if re.search(r"\byears? old\b|-year-old", f"{fact.counted} {fact.phrase}"):
-        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="an age: asked as a cloze only",
-                       detail=fact.phrase)  # "How many years old ..." is not English
+    if (reason := not_worth_asking(fact)) is not None:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=reason, detail=fact.phrase)
     if fact.unit:
         wh = "How much"
     elif fact.total:
@@ -191,6 +191,9 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     if not role_names_its_body(fact.title, fact.organization):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
                        detail=fact.role)
+    if not one_holder(fact.title):
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a role many people hold",
+                       detail=fact.role)  # "who is the England winger?": England has several
     if not ctx.is_person(fact.person.id):
         return _not_a_person(fact, fact.person.name)
     document = fact.sources[0].document

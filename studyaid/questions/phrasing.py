@@ -57,6 +57,9 @@ def ask(wh: str, clause: Clause) -> str | None:
     if clause.answer_role == "subject":
         return _join(wh, clause.aux, clause.verb, clause.after) + "?"
     subject = _lower_first(clause.subject, clause.subject_common)
+    if wh == "When" and clause.aux.lower() in ("has", "have") and clause.tag == "VBN":
+        # "When has X won ...?" is not idiomatic: a date asks for the simple past
+        return _join(wh, "did", subject, clause.lemma, clause.between, clause.after) + "?"
     if clause.aux:
         aux, *rest = clause.aux.split()
         return _join(wh, aux, subject, " ".join(rest), clause.verb, clause.between, clause.after) + "?"
@@ -100,7 +103,10 @@ def sentence_case(text: str) -> str:
 
 
 UNNAMING = {"The", "A", "An", "This", "That", "These", "Those", "Some", "Many", "Each", "Every", "Only", "One",
-            "He", "She", "It", "They", "His", "Her", "Its", "Their", "Both", "All", "Most", "Other", "Such"}
+            "He", "She", "It", "They", "His", "Her", "Its", "Their", "Both", "All", "Most", "Other", "Such",
+            # a day or a month names when, not what: "Sunday's meeting" is still "the meeting"
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 
 def names_its_subject(clause: Clause) -> bool:
@@ -109,5 +115,5 @@ def names_its_subject(clause: Clause) -> bool:
     cannot be answered without the article. For a clause whose subject is the answer, the rest of the
     clause must carry a name."""
     text = f"{clause.subject} {clause.after}" if clause.answer_role == "subject" else clause.subject
-    words = re.findall(r"[\w'\u2019-]+", text)
+    words = re.findall(r"[\w-]+", text)
     return any(w[:1].isupper() and w not in UNNAMING for w in words)

@@ -223,7 +223,7 @@ def stem_problem(doc) -> str | None:
     return quote_problem(doc)
 
 
-OPENING_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "there"}
+OPENING_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "there", "that"}
 CONNECTIVES = re.compile(r"^(?:in comparison|by contrast|in contrast|instead|also|but|and|however|similarly|likewise|"
                          r"still|yet|so|meanwhile|nevertheless|as a result|in addition|again)\b", re.IGNORECASE)
 
@@ -241,10 +241,12 @@ def cloze_problem(doc) -> str | None:
     text = doc.text.strip()
     words = [t for t in doc if t.is_alpha]
     if (words and words[0].lower_ in OPENING_PRONOUNS and not _inside_quote(doc, words[0])
-            and not (words[0].lower_ == "there" and words[0].dep_ == "expl")):
+            and not (words[0].lower_ == "there" and words[0].dep_ == "expl")
+            and not (words[0].lower_ == "that" and words[0].dep_ == "det")):
         return "sentence opens on a pronoun without its referent"
-    root_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-                     and t.lower_ in OPENING_PRONOUNS - {"there"} and not _inside_quote(doc, t)]
+    root_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and not _inside_quote(doc, t)
+                     and (t.head.dep_ == "ROOT" and t.lower_ in OPENING_PRONOUNS - {"there"}
+                          or t.lower_ in ("this", "that", "these", "those") and t.pos_ == "PRON")]
     if root_subjects:
         return "sentence opens on a pronoun without its referent"
     if DOUBLED.search(text):

@@ -222,3 +222,17 @@ def test_a_gap_that_is_one_item_of_a_list_is_not_asked(fact, expected):
     from studyaid.questions.cloze import ONE_OF_A_LIST
 
     check(fact, ONE_OF_A_LIST if expected == "ONE_OF_A_LIST" else expected)
+
+
+def test_ages_and_bare_sources_are_not_asked():
+    from studyaid.questions.cloze import AGE, SOURCE_ONLY
+
+    age = quantity(35, "35", "years old", "year", "The 35-year-old won the Kelvale race.", phrase="35-year-old")
+    check(age, AGE)
+    source = quote("Kelvale Research", "sales rose by 40% this year", "Sales rose by 40% this year, according to "
+                   "Kelvale Research.", mode="reported", cue="according to", cue_text="according to")
+    source = source.model_copy(update={"speaker": source.speaker.model_copy(update={"kind": "org"})})
+    check(source, SOURCE_ONLY)
+    duration = quantity(3, "three", "years", "year", "Arlen Pike signed a three-year deal with Kelvale.",
+                        phrase="three-year deal")
+    assert isinstance(cloze_question(duration), Question)

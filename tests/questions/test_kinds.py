@@ -63,3 +63,13 @@ def test_a_role_question_needs_the_body_the_job_is_held_in(title, organization, 
     from studyaid.questions.kinds import role_names_its_body
 
     assert role_names_its_body(title, organization) is ok
+
+
+@pytest.mark.parametrize("title, one", [
+    ("manager", True), ("chief executive", True), ("coach", True), ("winger", False), ("star", False),
+    ("comedy star", False), ("striker", False), ("Prime Minister", True),
+])
+def test_who_is_the_title_has_one_answer_only_for_single_holder_titles(title, one):
+    from studyaid.questions.kinds import one_holder
+
+    assert one_holder(title) is one

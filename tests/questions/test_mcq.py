@@ -133,7 +133,7 @@ def test_at_least_offers_only_larger_numbers(seed):
                       clause=clause("The leaders", "visited", "visit")), "does not name what it asks about"),
     (lambda: quantity(47, "47", "years old", "year", "Mara Lind, 47, will be honoured in Kelvale.",
                       phrase="47 years old", clause=clause("Mara Lind", "be", "be", aux="will")),
-     "an age: asked as a cloze only"),
+     "an age: trivia"),
     (lambda: date("May 4", "--05-04", "the tour began", "begin", "The tour began on May 4.",
                   clause=clause("The tour", "began", "begin")), "does not name what it asks about"),
     (lambda: role("Oleh Synyehubov", "Governor", None, "Regional Governor Oleh Synyehubov said.",

@@ -142,3 +142,20 @@ def test_clause_marks_a_sentence_initial_common_subject(parse):
     (fact,) = [f for f in extract_dates(doc, document)]
     assert fact.clause is not None and fact.clause.subject_common
     assert ask("When", fact.clause).startswith("When did leaders meet")
+
+
+def test_a_date_question_asks_in_the_simple_past_not_the_present_perfect():
+    from studyaid.facts import Clause
+    from studyaid.questions.phrasing import ask
+
+    clause = Clause(subject="Mara Lind", aux="has", verb="won", lemma="win", tag="VBN", between="the Kelvale prize")
+    assert ask("When", clause) == "When did Mara Lind win the Kelvale prize?"
+    assert ask("How many times", clause) == "How many times has Mara Lind won the Kelvale prize?"
+
+
+def test_a_day_or_month_does_not_name_a_subject():
+    from studyaid.facts import Clause
+    from studyaid.questions.phrasing import names_its_subject
+
+    assert not names_its_subject(Clause(subject="Sunday's indoor meeting", verb="took", lemma="take", tag="VBD"))
+    assert names_its_subject(Clause(subject="the Kelvale indoor meeting", verb="took", lemma="take", tag="VBD"))

@@ -20,7 +20,9 @@ PEOPLE = {"Vladimir Putin", "Volodymyr Zelenskyy", "Mark Rutte", "Emmanuel Macro
           "Antonio Costa", "Michael Carpenter", "Oleh Synyehubov", "Peskov"}
 # why a quote may have no question at all: each is a documented drop (see questions/mcq.py, cloze.py, ranking.py)
 QUOTE_DROP_REASONS = {"quote too short to tell who said it", "answer not written in the sentence", "sentence too long",
-                      "repeated prompt", "near-duplicate of a better question"}
+                      "repeated prompt", "near-duplicate of a better question",
+                      # an organisation credited with a figure: no "who said", and the source alone is trivia
+                      "answer is not a person's name", "only the source a figure is credited to"}
 
 
 def shared_cache(tmp_path_factory) -> Path:

@@ -79,6 +79,9 @@ def test_stem_problem(nlp, text, problem):
     ("\u201cWe will be ready to open the Kelvale library by May 2026.\u201d", "quotation without its speaker"),
     ("\u201cWe will be ready by May,\u201d Arlen Pike said.", None),
     ("In 2003 it bought a small Romanian software firm.", "sentence opens on a pronoun without its referent"),
+    ("That owes much to the Kelvale coach and his new captain.", "sentence opens on a pronoun without its referent"),
+    ("Arlen Pike has said that would break the Kelvale club rules.", "sentence opens on a pronoun without its referent"),
+    ("That season Kelvale won the cup in Lisbon.", None),
     ("\u201cIt will be ready by May,\u201d Arlen Pike said.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
