@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from studyaid.gazetteer import lookup, same_kind_places  # noqa: E402
 from studyaid.ingest import iter_documents  # noqa: E402
 from studyaid.nlp import DocCache, load_pipeline, model_name  # noqa: E402
+from studyaid.questions.stems import StemVerdicts  # noqa: E402
 from studyaid.pipeline import extract_corpus  # noqa: E402
 from studyaid.questions import generate  # noqa: E402
 
@@ -54,7 +55,9 @@ def make_corpus(folder: Path, repeat: int, extra: Path | None) -> list[Path]:
 
 def run_generate(folder: Path, nlp, cache: DocCache, processes: int, batch_size: int):
     facts = extract_corpus([str(folder)], nlp=nlp, cache=cache, n_process=processes, batch_size=batch_size)
-    result = generate(facts, gazetteer=same_kind_places)
+    verdicts = StemVerdicts(cache.folder / "stems.json" if cache.enabled else None, nlp)
+    result = generate(facts, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)  # as the CLI does
+    verdicts.save()
     return facts, result
 
 

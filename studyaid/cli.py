@@ -204,8 +204,9 @@ def _generate_bank(args: argparse.Namespace, output: Path):
     """Extract, generate and write the bank to ``output`` (merged into an existing one); None: nothing read."""
     from .bank import Bank, merge_questions, read_bank, write_bank
     from .gazetteer import same_kind_places
-    from .nlp import load_pipeline
+    from .nlp import DocCache, load_pipeline
     from .questions import generate
+    from .questions.stems import StemVerdicts
     from .summary import print_summary
 
     kinds = _kinds(args.kinds)
@@ -215,7 +216,10 @@ def _generate_bank(args: argparse.Namespace, output: Path):
         return None
     if getattr(args, "facts_json", None):
         Path(args.facts_json).write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds, parser=load_pipeline())
+    nlp = load_pipeline()
+    verdicts = StemVerdicts(None if args.no_cache else DocCache(nlp).folder / "stems.json", nlp)
+    result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds, parser=nlp, stem_verdicts=verdicts)
+    verdicts.save()
     questions, documents, kept = result.questions, facts.documents, 0
     if output.exists():  # never overwrite a teacher's edits: merge by stable id
         previous = read_bank(output)  # a broken bank file stops here, untouched

@@ -105,6 +105,7 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
     Returns the merge report and the problems met (documents that could not be read)."""
     from ..gazetteer import same_kind_places
     from ..nlp import DocCache
+    from ..questions.stems import StemVerdicts
     from ..pipeline import extract_corpus
     from ..questions import generate
 
@@ -120,10 +121,13 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
         done += 1
         progress(0.1 + 0.75 * done / len(documents), f"read {done} of {len(documents)}: {Path(path).name}")
 
-    facts = extract_corpus(documents, nlp=nlp, cache=DocCache(nlp), on_document=tick)
+    cache = DocCache(nlp)
+    facts = extract_corpus(documents, nlp=nlp, cache=cache, on_document=tick)
     problems += facts.problems
     progress(0.9, f"writing questions from {len(facts.facts)} facts")
-    generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp)
+    verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
+    generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)
+    verdicts.save()
     report = store.merge_generated(generation.questions)
     progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed")
     return report, problems

@@ -27,9 +27,10 @@ class Generation(BaseModel):
 
 
 def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | None = None,
-             kinds: tuple[str, ...] = ("mcq", "cloze"), parser=None) -> Generation:
+             kinds: tuple[str, ...] = ("mcq", "cloze"), parser=None, stem_verdicts=None) -> Generation:
     """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is re-parsed and
-    those that do not read as well-formed questions are dropped (:mod:`.stems`)."""
+    those that do not read as well-formed questions are dropped (:mod:`.stems`); ``stem_verdicts``
+    (a :class:`~.stems.StemVerdicts`) remembers the verdicts so unchanged questions are not parsed again."""
     ctx = CorpusContext(facts, gazetteer)
     extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
     for fact in facts.facts:
@@ -56,7 +57,7 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
                                                "difficulty": difficulty(result, resolved)})
             made.append(result)
     if parser is not None:
-        made, malformed = check_stems(made, parser)
+        made, malformed = check_stems(made, parser, verdicts=stem_verdicts)
         dropped += malformed
     kept, filtered = filter_questions(made)
     return Generation(questions=kept, dropped=dropped + filtered)

@@ -81,13 +81,42 @@ class Relatedness:
         cosine = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
         return shared + WORD_WEIGHT * cosine
 
+    @cached_property
+    def _postings(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Word -> documents and entity id -> documents: the only documents a score can be above zero for."""
+        words: dict[str, set[str]] = defaultdict(set)
+        entities: dict[str, set[str]] = defaultdict(set)
+        for d, ws in self._words.items():
+            for w in ws:
+                words[w].add(d)
+        for d, es in self._entities.items():
+            for e in es:
+                entities[e].add(d)
+        return words, entities
+
+    def _sharing(self, document: str) -> set[str]:
+        """Documents sharing a word or an entity with ``document``: every other one scores 0."""
+        words, entities = self._postings
+        out: set[str] = set()
+        for w in self._words.get(document, ()):
+            out |= words[w]
+        for e in self._entities.get(document, ()):
+            out |= entities[e]
+        out.discard(document)
+        return out
+
     def related_to(self, documents: list[str]) -> list[str]:
         """Documents related to any of ``documents``, most related first (ties by name)."""
+        return list(self._related(tuple(documents)))
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one Relatedness per generation run, dropped with it
+    def _related(self, documents: tuple[str, ...]) -> tuple[str, ...]:
         best: dict[str, float] = {}
-        for d in self.documents:
-            if d in documents:
-                continue
-            s = max((self.score(own, d) for own in documents), default=0.0)
-            if s >= THRESHOLD:
-                best[d] = s
-        return sorted(best, key=lambda d: (-best[d], d))
+        for own in documents:
+            for d in self._sharing(own):
+                if d in documents:
+                    continue
+                s = self.score(own, d)
+                if s >= THRESHOLD and s > best.get(d, 0.0):
+                    best[d] = s
+        return tuple(sorted(best, key=lambda d: (-best[d], d)))

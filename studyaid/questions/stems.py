@@ -9,7 +9,11 @@ dropped with the reason, never shown. Pure over a parsed ``Doc`` of the question
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import warnings
+from pathlib import Path
 from typing import Iterable
 
 WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
@@ -261,15 +265,63 @@ def cloze_problem(doc) -> str | None:
     return None
 
 
-def check_stems(questions: list, parser, batch_size: int = 64) -> tuple[list, list]:
-    """Parse every question's text once (``parser.pipe``) and split them into well-formed and dropped."""
+class StemVerdicts:
+    """What the stem checker said of each question text, kept on disk between runs (next to the parse
+    cache), so a re-run with nothing new parses no question again. Keyed by the pipeline, this module's
+    code and the text; a missing or unreadable file is an empty memory, never an error."""
+
+    def __init__(self, path: Path | None, parser=None) -> None:
+        self.path = path
+        self.salt = _salt(parser)
+        self.verdicts: dict[str, str] = {}
+        self.changed = False
+        if path is not None and path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                warnings.warn(f"{path}: stem-check cache unreadable ({exc}); starting a new one")
+            else:
+                self.verdicts = {k: v for k, v in loaded.items() if isinstance(v, str)} if isinstance(loaded, dict) else {}
+
+    def key(self, kind: str, text: str) -> str:
+        return hashlib.sha1(f"{self.salt}|{kind}|{text}".encode("utf-8")).hexdigest()
+
+    def get(self, kind: str, text: str) -> str | None:
+        return self.verdicts.get(self.key(kind, text))
+
+    def put(self, kind: str, text: str, problem: str | None) -> None:
+        self.verdicts[self.key(kind, text)] = problem or ""
+        self.changed = True
+
+    def save(self) -> None:
+        if self.path is not None and self.changed:
+            from ..atomic import write_text
+
+            write_text(self.path, json.dumps(self.verdicts))
+            self.changed = False
+
+
+def _salt(parser) -> str:
+    meta = getattr(parser, "meta", {}) or {}
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"{meta.get('name', '?')}-{meta.get('version', '?')}|{code}"
+
+
+def check_stems(questions: list, parser, batch_size: int = 64,
+                verdicts: StemVerdicts | None = None) -> tuple[list, list]:
+    """Parse every question's text once (``parser.pipe``; texts ``verdicts`` already judged are not
+    parsed again) and split the questions into well-formed and dropped."""
     from .model import Dropped
 
-    texts = [q.prompt if q.kind == "mcq" else q.sources[0].sentence for q in questions]
+    verdicts = verdicts if verdicts is not None else StemVerdicts(None, parser)
+    texts = [(q.kind, q.prompt if q.kind == "mcq" else q.sources[0].sentence) for q in questions]
+    unknown = list(dict.fromkeys(t for t in texts if verdicts.get(*t) is None))
+    for (kind, text), doc in zip(unknown, parser.pipe([t for _, t in unknown], batch_size=batch_size)):
+        verdicts.put(kind, text, stem_problem(doc) if kind == "mcq" else cloze_problem(doc))
     kept, dropped = [], []
-    for q, doc in zip(questions, parser.pipe(texts, batch_size=batch_size)):
-        problem = stem_problem(doc) if q.kind == "mcq" else cloze_problem(doc)
-        if problem is None:
+    for q, text in zip(questions, texts):
+        problem = verdicts.get(*text)
+        if not problem:
             kept.append(q)
         else:
             dropped.append(Dropped(fact_id=q.fact_id, fact_type=q.fact_type, kind=q.kind, reason=problem,

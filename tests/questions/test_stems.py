@@ -86,3 +86,39 @@ def test_stem_problem(nlp, text, problem):
 ])
 def test_cloze_problem(nlp, sentence, problem):
     assert cloze_problem(nlp(sentence)) == problem
+
+
+def test_stem_verdicts_are_remembered_and_a_broken_memory_is_an_empty_one(nlp, tmp_path):
+    from factory import corpus
+
+    from studyaid.questions import generate
+    from studyaid.questions.stems import StemVerdicts
+
+    path = tmp_path / "stems.json"
+    first = StemVerdicts(path, nlp)
+    made = generate(corpus(), parser=nlp, stem_verdicts=first)
+    first.save()
+    again = StemVerdicts(path, nlp)
+
+    class NoParser:  # a second run with every verdict known must not parse anything
+        meta = nlp.meta
+
+        def pipe(self, texts, batch_size=64):
+            assert not list(texts)
+            return iter(())
+
+    assert generate(corpus(), parser=NoParser(), stem_verdicts=again).questions == made.questions
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.warns(UserWarning, match="stem-check cache unreadable"):
+        assert StemVerdicts(path, nlp).verdicts == {}
+
+
+def test_related_documents_found_through_the_index_equal_a_full_scan():
+    from test_relatedness import football_and_baking, with_garden
+
+    from studyaid.questions.relatedness import THRESHOLD, Relatedness
+
+    r = Relatedness(with_garden(football_and_baking()))
+    for d in r.documents:
+        full = sorted((o for o in r.documents if o != d and r.score(d, o) >= THRESHOLD), key=lambda o: (-r.score(d, o), o))
+        assert r.related_to([d]) == full
