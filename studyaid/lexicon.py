@@ -89,6 +89,12 @@ REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "jo
 # "she thought ..." narrates a thought rather than reporting a statement.
 OPINION_VERBS = frozenset({"believe", "think"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Verbs reporting a finding: reported speech only when an organisation or its study speaks ("monitoring firm X
+# found that ...", "the survey showed that ..."); a person who "found that the door was locked" narrates.
+FINDING_VERBS = frozenset({"find", "show", "estimate", "calculate", "forecast"})
+# Verbs that characterise someone or something in words the article quotes: "called it \"derisory\"",
+# "described the bid as \"a joke\"", "accused X of \"cheating\"": the quoted words are the speaker's.
+CHARACTERISING_VERBS = frozenset({"call", "describe", "brand", "dub", "label", "accuse"})
 # Verbs reporting advice or a request with its addressee and a to-infinitive: "he advised consumers to wait".
 DIRECTIVE_VERBS = frozenset({"advise", "urge", "warn", "tell", "ask", "encourage", "implore", "beg", "remind",
                              "instruct"})

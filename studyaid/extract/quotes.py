@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from ..lexicon import DIRECTIVE_VERBS, OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS, REPORT_VERBS
+from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS,
+                       REPORT_VERBS)
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .quote_marks import Quotation, find_quotations
 from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
@@ -52,6 +53,7 @@ def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], boo
         yield _quote_from(item, document, doc)
     direct_ranges = [(a.quotation.start, a.quotation.end) for a in direct]
     yield from _reported(doc, document, quotations, direct_ranges, tracker, is_place)
+    yield from _characterised(doc, document, quotations, direct_ranges, tracker, is_place)
 
 
 def _paragraph_of(text: str, pos: int) -> int:
@@ -108,6 +110,9 @@ def _cue_for(q: Quotation, span: "Span", quotations: list[Quotation]) -> "tuple[
 def _subject(verb: "Token", quotations: "list[Quotation] | None" = None) -> "Token | None":
     """The subject of a speech verb, shared along conjoined verbs; never a word inside a quotation."""
     subject = subject_of(verb, shared=True)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB" \
+            and verb.head.head.lemma_.lower() in ("quote", "report"):
+        subject = subject_of(verb.head.head)  # "the Arsenal boss is quoted as saying": the one quoted speaks
     if subject is not None and quotations and not _outside(subject.idx, quotations):
         return None  # '"Xavi did things ...," the paper beams, adding': Xavi is quoted, not speaking
     return subject
@@ -253,8 +258,11 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 yield from _reported_quotes(doc, document, tok, lemma, words, [subject], quotations,
                                             direct_ranges, tracker, is_place, finite=False)
                 continue
-        if lemma in REPORT_VERBS:
+        finding = lemma in FINDING_VERBS
+        if lemma in REPORT_VERBS or finding:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
+            if finding:  # "X found that ...": a finding, stated with "that"
+                comps = [c for c in comps if c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
             subject = _subject(tok, quotations)
             if subject is None or subject.dep_ == "nsubjpass":
                 continue  # "Ms Reid was told her post had been cut": the one told is not the speaker
@@ -273,13 +281,14 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 if other.left_edge.i != words[-1].i + 1:
                     break
                 words += sorted(other.subtree, key=lambda t: t.i)
+            words = _whole_last_word(words, tok)
             while words and (words[0].dep_ == "mark" or words[0].is_punct and words[0].text not in QUOTE_CHARS):
                 words = words[1:]
             if words and words[0].tag_ in ("WDT", "WP", "WP$") and words[0].lower_ != "what":
                 continue  # "coach X, who he believes was the only choice": a relative clause, not a claim
             speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
             yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
-                                        direct_ranges, tracker, is_place)
+                                        direct_ranges, tracker, is_place, only_org=finding)
         elif tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             person = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -301,6 +310,23 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[1:]
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
+
+
+def _whole_last_word(words: "list[Token]", cue: "Token") -> "list[Token]":
+    """A reported clause never ends inside a hyphenated word: "the law should be re-drafted after ..." parsed
+    as "re", "-" and "drafted" hung off the cue separately takes the rest of the word and what hangs off it."""
+    doc = cue.doc
+    have = {t.i for t in words}
+    while words and words[-1].i + 1 < len(doc) and not words[-1].whitespace_:
+        nxt = doc[words[-1].i + 1]
+        if nxt.i in have or nxt.i == cue.i or not (nxt.text == "-" or words[-1].text == "-") or nxt.is_space:
+            break
+        more = [t for t in (nxt.subtree if nxt.head == cue else [nxt]) if t.i not in have and t.i > words[-1].i]
+        if not more or more[0].i != nxt.i:
+            break
+        words = words + sorted(more, key=lambda t: t.i)
+        have.update(t.i for t in more)
+    return words
 
 
 def _directive(cue: "Token") -> "list[Token]":
@@ -379,7 +405,7 @@ def _speakers_own_acts(comp: "Token") -> set[int]:
 
 
 def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place,
-                     finite=True):
+                     finite=True, only_org=False):
     if not words or finite and not any(t.tag_ in FINITE_TAGS for t in words):
         return
     start, end = _balance(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1]), quotations)
@@ -394,6 +420,8 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
     names = []
     for subject in speakers:
         speaker = resolve_speaker(subject, tracker, is_place)
+        if speaker is not None and only_org and speaker.kind != "org":
+            continue  # "she found that the door was locked" narrates; an organisation's finding is reported
         if speaker is not None and speaker.name not in names:
             names.append(speaker.name)
             yield Quote(
@@ -408,3 +436,49 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
                 + _antecedent_source(doc, document, speaker, own),
                 confidence=0.8 if not speaker.resolved_from else 0.7,
             )
+
+
+def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:
+    """Words quoted as a speaker's verdict on something: 'Brady has called it "derisory"', 'described the bid as
+    "a joke"', 'accused Smith of "cheating"', 'was accused by the agency of "lying"'. The quoted words are the
+    quote (direct); the speaker is the verb's subject, or the agent of a passive."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in CHARACTERISING_VERBS or not _outside(tok.idx, quotations) \
+                or document.exclusion_at(tok.idx, tok.idx + 1):
+            continue
+        if lemma in ("accuse", "describe"):  # "of"/"as" hung off the verb, its object or its agent's noun
+            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"] \
+                + [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            slots = [c for h in holders for c in h.children
+                     if c.dep_ == "prep" and c.lower_ == ("of" if lemma == "accuse" else "as") and c.i > tok.i]
+        else:  # 'called it "derisory"': the object's predicate
+            slots = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i
+                     and any(o.dep_ == "dobj" and tok.i < o.i < c.i for o in tok.children)]
+        subject = _subject(tok, quotations)
+        if subject is not None and subject.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is None or not slots:
+            continue
+        slot = slots[0]
+        lo, hi = slot.left_edge.idx, slot.right_edge.idx + len(slot.right_edge)
+        found = [q for q in quotations if not q.unclosed and lo <= q.start and q.end <= hi + 1
+                 and not any(s <= q.start < e for s, e in direct_ranges)]
+        if len(found) != 1 or not re.search(r"[^\W\d_]", found[0].text):
+            continue
+        speaker = resolve_speaker(subject, tracker, is_place)
+        if speaker is None:
+            continue
+        sent = tok.sent
+        own = span_source(document, sent.start_char, sent.end_char)
+        yield Quote(
+            speaker=provisional_ref(speaker.name, speaker.kind),
+            text=clean_text(found[0].text).rstrip(".,"),
+            mode="direct",
+            cue=lemma,
+            cue_text=tok.text,
+            resolved_from=speaker.resolved_from,
+            sources=[own] + _antecedent_source(doc, document, speaker, own),
+            confidence=0.8 if not speaker.resolved_from else 0.7,
+        )

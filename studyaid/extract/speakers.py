@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, Sequence
 
 from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS,
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
+                       FINDING_VERBS,
                        TITLE_WORDS)
 from ..lexicon import country_of
 from .common import subject_of
@@ -55,8 +56,27 @@ SOURCE_NOUNS = frozenset({"table", "figures", "estimates", "data", "analysis", "
                           "round-up", "guide", "index", "review"})
 # Punctuation no organisation's name runs across: "The Clarion, Reid" as NER spans it is two names.
 NAME_BREAKS = frozenset({",", ";", ":", "(", ")"})
-# How many sentences back "it says" looks for the organisation last credited.
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+# How many sentences back "it says" looks for the organisation last credited; "they said", only one.
 ORG_PRONOUN_WINDOW = 3
+PLURAL_PRONOUN_WINDOW = 1
+# Unnamed groups credited with a statement (kind "org"): a plural noun made specific by what follows or
+# precedes it ("lawyers for the two men", "Scotland Yard detectives", "the club's doctors"), or "the"
+# plural re-naming a group of this kind the article introduced ("a panel of judges ... the judges said").
+# Never vague ("many experts", "some fans") or people in general, and never people the article names
+# ("the two men", "the brothers": persons, not an organisation).
+GROUP_NOUNS = frozenset({"official", "organiser", "organizer", "doctor", "investigator", "campaigner", "officer",
+                         "authority", "academic", "juror", "judge", "lawyer", "researcher", "scientist",
+                         "detective", "inspector", "prosecutor", "regulator", "minister", "director", "executive",
+                         "steward", "referee", "trustee", "governor", "commissioner", "examiner", "auditor",
+                         "analyst", "engineer", "developer", "designer", "programmer", "economist", "curator"})
+NOT_GROUPS = frozenset({"people", "person", "other", "expert", "critic", "observer", "source", "fan", "user",
+                        "rumour", "report", "couple", "pair", "duo", "twin", "parent", "child", "friend", "man",
+                        "woman", "boy", "girl", "brother", "sister", "son", "daughter", "husband", "wife", "family",
+                        "member", "player", "star", "viewer", "reader", "listener", "consumer", "customer"})
+VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "others", "all", "both", "numerous",
+                         "various", "certain", "such", "these", "those", "their", "its", "our", "my", "your",
+                         "his", "her", "any", "more", "no"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,7 @@ class Speaker:
     resolved_from: str | None = None  # "he", "the Russian president"
     named_at: int | None = None  # char offset where the person is named (the antecedent of "he")
     kind: Literal["person", "org"] = "person"  # an organisation the article credits ("Microsoft said")
+    group: bool = False  # an unnamed group ("lawyers for the two men"): an "org" that is never "it" or "the company"
 
 
 def _hyphen_glued(doc: "Doc", i: int) -> bool:
@@ -196,7 +217,8 @@ class PersonTracker:
         self._given = frozenset(given)
         self.is_place = is_place = _unless_given(is_place, self._given)
         self._blocked = list(blocked)
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
         self._narrative = [self._is_narrative(s) for s in doc.sents]
         self._starts: list[int] = []
         self._named: list[_Named] = []
@@ -278,16 +300,21 @@ class PersonTracker:
             doc = self._doc
             for tok in doc:
                 credited = None
-                if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and not _inside(tok.idx, self._blocked):
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS | FINDING_VERBS \
+                        and not _inside(tok.idx, self._blocked):
                     credited = subject_of(tok)  # "Microsoft says", "Radio 1 said"
                 elif tok.lower_ == "according" and not _inside(tok.idx, self._blocked):
                     to = next((c for c in tok.children if c.lower_ == "to"), None)  # "according to eBay UK"
                     credited = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                if credited is not None and credited.lower_ != "it" and credited.lower_ not in ORG_KINDS:
+                if credited is not None and credited.lower_ not in ("it", "they") and credited.lower_ not in ORG_KINDS \
+                        and not _definite(credited):
                     found = resolve_speaker(credited, self)  # as a quote would credit it: never a person's name
-                    if found is not None and found.kind == "org":
+                    if found is not None and found.kind == "org" and not found.group:
                         span = _org_entity(credited) or doc[credited.i: credited.i + 1]
-                        self._orgs.append((found.start, found.name, _kinds_of(span), True))
+                        kinds = _kinds_of(span)  # "research carried out by X": X's research, as "the research"
+                        if _noun_word(credited) in SOURCE_NOUNS:
+                            kinds |= {_noun_word(credited)}
+                        self._orgs.append((found.start, found.name, kinds, True))
                 elif tok.ent_type_ in ORG_LABELS and tok.ent_iob_ == "B":
                     found = _org_entity(tok)
                     kinds = _kinds_of(found) if found is not None else frozenset()
@@ -298,15 +325,41 @@ class PersonTracker:
 
     def org_by_kind(self, noun: str, pos: int) -> tuple[str, int] | None:
         """The one organisation named before ``pos`` that "the company" (``noun``) can be: credited with
-        words before, or named with that noun ("record company Universal"); None when there are several."""
-        found = {name: at for at, name, kinds, credited in self._org_mentions() if at < pos and (credited or noun in kinds)}
+        words before, or named with that noun ("record company Universal"); None when there are several.
+        A source noun ("the research", "the survey") is only the organisation credited through that noun
+        ("research carried out by X")."""
+        source = noun in SOURCE_NOUNS
+        found = {name: at for at, name, kinds, credited in self._org_mentions()
+                 if at < pos and (noun in kinds if source else credited or noun in kinds)}
         return found.popitem() if len(found) == 1 else None
 
-    def org_by_pronoun(self, pos: int) -> tuple[str, int] | None:
-        """The organisation "it says" is: the one credited with words in the last few sentences, if only one."""
+    def org_by_pronoun(self, pos: int, plural: bool = False) -> tuple[str, int] | None:
+        """The organisation "it says" is: the one credited with words in the last few sentences, if only one;
+        else the one the sentence before is about ("The company is trying ... . ..., it says"). "They said"
+        is only the organisation credited in the same or the sentence before, where no two people are named."""
         here = self._sent_of(pos)
+        window = PLURAL_PRONOUN_WINDOW if plural else ORG_PRONOUN_WINDOW
         found = {name: at for at, name, _, credited in self._org_mentions()
-                 if credited and at < pos and here - self._sent_of(at) <= ORG_PRONOUN_WINDOW}
+                 if credited and at < pos and here - self._sent_of(at) <= window}
+        if plural:
+            people = {n.name.split()[-1] for n in self._named
+                      if n.start < pos and here - n.sent <= window and n.name not in found}
+            return found.popitem() if len(found) == 1 and len(people) < 2 else None
+        if not found and here > 0:
+            for tok in self._sents[here - 1]:
+                if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and _definite(tok) and tok.lower_ in ORG_KINDS:
+                    by_kind = self.org_by_kind(tok.lower_, tok.idx)
+                    if by_kind is not None:
+                        found[by_kind[0]] = by_kind[1]
+        return found.popitem() if len(found) == 1 else None
+
+    def org_by_short_name(self, name: str, pos: int) -> tuple[str, int] | None:
+        """The organisation credited before ``pos`` whose name ``name`` begins ("Stuff" for "Stuff Magazine"),
+        if only one, and never a name the article gives a person in full or with Mr/Ms."""
+        if name in self._given or name in self._full or name in self._titled:
+            return None
+        found = {n: at for at, n, _, credited in self._org_mentions()
+                 if credited and at < pos and n.startswith(name + " ")}
         return found.popitem() if len(found) == 1 else None
 
     def mentions_together(self, name: str, words: list[str]) -> bool:
@@ -319,6 +372,10 @@ class PersonTracker:
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
         verb = (root.head if root.dep_ != "conj" else root.head.head) if subject else None
+        if not subject:  # "the withdrawal of Steve Morgan, who got frustrated ...": the subject of its relative clause
+            subject = any(c.dep_ == "relcl" and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("who", "that")
+                                                    for w in c.children)
+                          for c in root.children)
         speech = verb is not None and verb.lemma_.lower() in SPEECH_VERBS
         main = verb is not None and verb.dep_ == "ROOT"
         full = len(span) > 1 or span.text in self._given
@@ -454,17 +511,24 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     if subject.lower_ in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in subject.children):
         return doc[subject.i: subject.i + 1]  # "police said"
     found = _org_entity(subject) or _branch(subject) or _named_after_kind(subject)
+    if found is None and _plural_agreement(subject):  # "Birmingham have confirmed", whatever NER calls it
+        lo = subject.i
+        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
+        found = doc[lo: subject.i + 1]
     voice = next((c for c in subject.children if c.dep_ == "compound" and c.lower_ in ORG_VOICES and c.i < subject.i), None)
     if found is None and voice is not None and subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON":
         # "Finnish anti-virus lab F-Secure", "record label Universal": the name after the noun
         found = doc[voice.i + 1: subject.i + 1]
         if not all(t.pos_ == "PROPN" or t.text == "-" for t in found):
             found = None
-    if found is None and subject.pos_ == "NOUN" and subject.lower_ in ORG_VOICES | SOURCE_NOUNS:
+    if found is None and subject.pos_ == "NOUN" and _noun_word(subject) in ORG_VOICES | SOURCE_NOUNS:
         near = [c for c in subject.children if c.dep_ in ("compound", "appos", "poss", "nmod")]
+        described = [subject]  # "a round-up of gizmos compiled by X": the agent of the "of" phrase's participle too
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "of", "at", "by")):
             near += [p for p in prep.children if p.dep_ == "pobj"]
-        for acl in (c for c in subject.children if c.dep_ == "acl"):  # "research carried out by X"
+            described += [p for p in prep.children if p.dep_ == "pobj" and prep.lower_ == "of"]
+        for acl in (c for n in described for c in n.children if c.dep_ == "acl"):  # "research carried out by X"
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 near += [p for p in agent.children if p.dep_ == "pobj"]
         near += [c for n in list(near) if n.pos_ == "NOUN" for c in n.children if c.dep_ in ("appos", "compound")]
@@ -480,10 +544,22 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     if not kind_named and (tracker.knows(found[-1].text) or found[-1].text in tracker._given
                            or found[-1].text in tracker._titled):
         return None  # "Trump" tagged ORG once, "coach Henk Ten Cate": the person the article names
-    for prep in (c for c in found.root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")):
-        if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in prep.subtree):
-            return None  # "Benoit Joly from telecoms firm Thales": a person and the organisation they work for
+    after = doc[found.end] if found.end < len(doc) else None
+    if after is not None and after.lower_ in ("from", "of", "at"):
+        # "Marc Dupont from telecoms firm Orbitel": a person and the organisation they work for (read in the
+        # words up to the next comma, as the parser may hang the organisation elsewhere)
+        stop = next((t.i for t in doc[after.i + 1: after.sent.end] if t.is_punct and t.text != "-"), after.sent.end)
+        if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in doc[after.i + 1: stop]):
+            return None
     return found
+
+
+def _noun_word(tok: "Token") -> str:
+    """A noun with the word hyphened to it in front, lower case: "round-up" tokenised "round", "-", "up"."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
 
 
 def _branch(tok: "Token") -> "Span | None":
@@ -500,6 +576,10 @@ def _named_after_kind(tok: "Token") -> "Span | None":
     if tok.pos_ != "PROPN":
         return None
     kind = next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in ORG_KINDS and c.i < tok.i), None)
+    if kind is None and tok.dep_ == "appos" and tok.head.lower_ in ORG_KINDS and tok.head.pos_ == "NOUN":
+        kind = tok.head  # "the band's record company Universal": the name in apposition right after the noun
+        if tok.left_edge.i != kind.i + 1:
+            return None
     if kind is None:
         return None
     span = tok.doc[kind.i + 1: tok.i + 1]
@@ -552,6 +632,73 @@ def _described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | No
     return found
 
 
+def _definite(tok: "Token") -> bool:
+    """A common noun with "the" and nothing but common nouns and adjectives in front: "the company", "the
+    industry group", "the research" (not "the company's lawyer", "the Arsenal boss", "the company that ...")."""
+    children = list(tok.children)
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    return all(c.i < tok.i and (c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "punct" and c.text == "-"
+                                or c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_)
+               for c in children)
+
+
+def _title_named(subject: "Token", first: "Token") -> Speaker | None:
+    """A name written after a capital "The" inside a sentence ("according to The Independent"): the name of a
+    paper, a band or a firm, never of a person."""
+    doc = subject.doc
+    name = doc[first.i + 1: subject.i + 1]
+    if first.text != "The" or first.is_sent_start or first.i == first.sent.start or not len(name) \
+            or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") for t in name):
+        return None
+    return Speaker(name.text, name.start_char, named_at=name.start_char, kind="org")
+
+
+def _plural_agreement(subject: "Token") -> bool:
+    """A singular proper noun with a plural verb: "Birmingham have confirmed", "Busted are" (British usage for
+    a club, a band, a firm; never one person)."""
+    if subject.tag_ != "NNP" or subject.dep_ != "nsubj" or subject.conjuncts \
+            or any(c.dep_ in ("cc", "conj", "poss", "appos") for c in subject.children):
+        return False
+    verb = subject.head
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] or [verb]
+    first = finite[0]
+    return first.tag_ == "VBP" and first.lower_ not in ("am",) or first.lower_ == "were"
+
+
+def _group(subject: "Token") -> Speaker | None:
+    """An unnamed group credited with a statement, as written without its article: "lawyers for the two men",
+    "Scotland Yard detectives", "the club's doctors", "the judges" after "a panel of judges" (see GROUP_NOUNS)."""
+    doc = subject.doc
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS:
+        return None
+    lo, hi = subject.left_edge.i, subject.right_edge.i
+    phrase = doc[lo: hi + 1]
+    if len(phrase) > 8 or any(t.lower_ in VAGUE_WORDS or t.text in QUOTE_MARKS for t in phrase) \
+            or any(c.dep_ in ("relcl", "acl", "appos", "nummod") for c in subject.children):
+        return None
+    specific = False
+    for c in subject.children:
+        if c.dep_ == "prep" and c.i > subject.i and c.lower_ in ("for", "at", "from", "of", "with"):
+            specific |= any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or any(d.dep_ in ("det", "poss") for d in p.children))
+                            for p in c.children)  # "lawyers for the alleged spammers"
+        elif c.dep_ == "compound" and c.i < subject.i and (c.pos_ == "PROPN" or c.ent_type_ in ORG_LABELS | {"GPE"}):
+            specific = True  # "Scotland Yard detectives"
+        elif c.dep_ == "poss" and c.i < subject.i and c.pos_ in ("PROPN", "NOUN"):
+            specific = True  # "the club's lawyers", "Chelsea's doctors"
+    if not specific:  # "the judges": a group of this kind the article introduced before
+        if [c.lower_ for c in subject.children] != ["the"] or subject.lemma_.lower() not in GROUP_NOUNS:
+            return None
+        if not any(t.lemma_.lower() == subject.lemma_.lower() and t.i < lo for t in doc):
+            return None
+        phrase = doc[subject.i: subject.i + 1]
+    words = [t for t in phrase if not (t.i == phrase.start and t.dep_ == "det")]
+    name = doc[words[0].i: phrase.end].text
+    if words[0].pos_ != "PROPN":
+        name = name[:1].lower() + name[1:]
+    return Speaker(name, words[0].idx, named_at=words[0].idx, kind="org", group=True)
+
+
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
     """The person a subject token names, resolving pronouns and titles ("the French president"), or the
     organisation it credits ("Microsoft said", "a Microsoft spokesman said"; kind "org").
@@ -564,9 +711,17 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     if subject.lower_ in PERSON_PRONOUNS:
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
-    if subject.lower_ == "it":  # "..., it says": the organisation credited just before, never a person
-        found = tracker.org_by_pronoun(subject.idx)
+    if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
+        found = tracker.org_by_pronoun(subject.idx, plural=subject.lower_ == "they")
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
+    if subject.pos_ == "NOUN" and _definite(subject) and _noun_word(subject) in ORG_KINDS | SOURCE_NOUNS:
+        noun = _noun_word(subject)  # "the station said", "the industry group reports", "the research reveals"
+        found = tracker.org_by_kind(noun, subject.idx)  # the one organisation of that kind named before
+        if found:
+            phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
+            return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1], kind="org")
+        if noun in ORG_KINDS:
+            return None
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
         named = _named_in_apposition(subject, is_place)
         if named is not None:  # "said race director Matthew Turnbull": the title's own name
@@ -577,24 +732,30 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         if found:
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         return _organisation(subject, tracker)  # "a Microsoft spokesman said"
-    if subject.pos_ == "NOUN" and subject.lower_ in ORG_KINDS and [c.lower_ for c in subject.children] == ["the"]:
-        found = tracker.org_by_kind(subject.lower_, subject.idx)  # "the station said": the one station named before
-        if found:
-            return Speaker(found[0], subject.idx, resolved_from=f"the {subject.text}", named_at=found[1], kind="org")
-        return None
     span = name_span(subject, is_place)
     first = subject.doc[subject.left_edge.i]
     named_the = first.lower_ == "the" and all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
                                               for t in subject.doc[first.i + 1: subject.i + 1])
     if span is not None and (named_the or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
-        return _organisation(subject, tracker)  # "The Independent", "Radio 1": names no person is called by
+        # "The Independent", "Radio 1": names no person is called by
+        return _organisation(subject, tracker) or _title_named(subject, first)
+    if _plural_agreement(subject) or span is not None and _named_after_kind(subject) is not None:
+        # "Birmingham have confirmed": a club or a band, never one person; "monitoring firm Netcraft"
+        return _organisation(subject, tracker)
     if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
         # the tagger missed a name it tagged elsewhere ("Zelenskyy has said ..." as a sentence-initial NOUN)
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
-        return _organisation(subject, tracker)
+        return _organisation(subject, tracker) or _group(subject)
     if tracker.is_organisation(span.text):
         return Speaker(span.text, span.start_char, named_at=span.start_char, kind="org")  # "Lycos said"
+    short = tracker.org_by_short_name(span.text, span.start_char)
+    if short is not None:  # "Stuff predicts" after "a round-up compiled by Stuff Magazine"
+        return Speaker(short[0], span.start_char, resolved_from=span.text, named_at=short[1], kind="org")
+    around = _org_entity(subject)
+    if around is not None and around.start < span.start and around.end == span.end \
+            and not any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in around):
+        return _organisation(subject, tracker)  # "Scotland Yard": NER's organisation, of which "Yard" is no surname
     if all(t.ent_type_ in ORG_LABELS for t in span) and tracker.org_like(span.text):
         org = _organisation(subject, tracker)  # "Microsoft says": NER's organisation, never named as a person
         if org is not None:

@@ -506,3 +506,102 @@ def test_according_to_credits_every_clause_of_a_coordination(quotes):
     assert [(q.speaker.name, q.text) for q in quotes(text)] == [
         ("Kelvale Research", "The market for music downloads was worth just $20m in 2004, but is set to be worth "
                              "$1.8bn by 2009")]
+
+
+# (text, speaker, kind, start of the words): organisations and groups credited with a statement (issue 10,
+# organisation quotes). Sentences written for these tests.
+ORGANISATIONS_AND_GROUPS = [
+    # a name in apposition right after a kind of organisation, whatever NER calls it
+    ("A statement from the singer's record company Harbourline said the tour had been cancelled.",
+     "Harbourline", "org", "the tour had been cancelled"),
+    # "they" right after the one organisation credited
+    ("A statement from the band's label Harbourline said the singer would rest for a month. However they said "
+     "that the band would tour again in the spring.",
+     "Harbourline", "org", "the band would tour again"),
+    # a word NER's organisation ends with is no surname
+    ("Scotland Yard said there had been nine arrests after the match.",
+     "Scotland Yard", "org", "there had been nine arrests"),
+    # "the research" is the organisation credited with that research before
+    ("Much of this shopping is done at work, according to research carried out by security firm Harlow Data "
+     "Systems. The research reveals that staff spend two hours a week on shopping sites.",
+     "Harlow Data Systems", "org", "staff spend two hours a week"),
+    # a singular name with a plural verb is a club or a band
+    ("On Monday, Coventry have confirmed that the striker will miss the final with a knee injury.",
+     "Coventry", "org", "the striker will miss the final"),
+    # a name after a capital "The" inside a sentence is a paper's
+    ("But later on Sunday, according to The Lantern, the mayor changed his mind about the new road.",
+     "Lantern", "org", "the mayor changed his mind"),
+    # a finding credited to a firm
+    ("Monitoring firm Webtally studied the sites and found that most of them were offline by noon.",
+     "Webtally", "org", "most of them were offline by noon"),
+    # groups made specific by what follows or precedes them, or re-named after the article introduced them
+    ("Lawyers for the two companies said the claim was groundless.",
+     "lawyers for the two companies", "org", "the claim was groundless"),
+    ("Scotland Yard detectives said the man had been released on bail.",
+     "Scotland Yard detectives", "org", "the man had been released on bail"),
+    ("A panel of judges chose the winner on Monday. \"It is a brave and very funny book about growing up,\" wrote "
+     "the judges.",
+     "judges", "org", "It is a brave and very funny book"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, kind, start", ORGANISATIONS_AND_GROUPS)
+def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(text) if q.text.startswith(start)]
+    assert found == [(speaker, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    # vague groups, people in general, a bare plural, people the article names: nobody
+    "Many experts said the plan would fail within a year.",
+    "People said the queue outside the shop was far too long.",
+    "Researchers said the new drug was safe for children.",
+    "Tom Baxter and Sam Ode were arrested. The two men said they would appeal against the ruling.",
+    # "they" with no organisation credited just before, or with two people it may be
+    "They said the road would reopen before the end of the month.",
+    "A statement from the label Harbourline said Tom Baxter and Sam Ode would leave. They said the decision "
+    "was final and could not be changed.",
+    # a person who "found that" narrates
+    "Tom Reid walked home late. He found that the door of the shed was locked.",
+])
+def test_no_vague_group_or_unsure_they_speaks(quotes, text):
+    assert [(q.speaker.name, q.text) for q in quotes(text)
+            if not q.text.startswith(("they would appeal", "Tom Baxter and Sam Ode would leave"))] == []
+
+
+# (text, speaker, kind, quoted words): a verdict in quoted words, with the verb that gives it
+CHARACTERISED = [
+    ("Club chairman Tom Reid has called the offer \"insulting\" and rejected it.", "Tom Reid", "person", "insulting"),
+    ("Ruth Adams accused the council of \"wasting public money\" on the new bridge.",
+     "Ruth Adams", "person", "wasting public money"),
+    ("Ruth Adams described the new bridge as \"a monument to bad planning\".",
+     "Ruth Adams", "person", "a monument to bad planning"),
+    ("The firm was accused by the Food Standards Agency of \"misleading shoppers\" about its prices.",
+     "Food Standards Agency", "org", "misleading shoppers"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, kind, words", CHARACTERISED)
+def test_quoted_verdict_is_the_speakers(quotes, text, speaker, kind, words):
+    found = [(q.speaker.name, q.speaker.kind, q.mode, q.text) for q in quotes(text) if q.mode == "direct"]
+    assert found == [(speaker, kind, "direct", words)]
+
+
+@pytest.mark.parametrize("text", [
+    "The critic called the film a masterpiece of its kind.",  # no quoted words
+    "Tom Reid was called a \"hero\" after the rescue.",  # passive with nobody who called him so
+])
+def test_no_verdict_without_quoted_words_and_a_speaker(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "direct"] == []
+
+
+def test_quoted_as_saying_credits_the_one_quoted(quotes):
+    text = ("Kelvale Rovers manager Tom Hollis was angry after the defeat on Saturday. \"We were robbed in the final "
+            "minute of the game,\" the Rovers manager is quoted as saying.")
+    found = [(q.speaker.name, q.mode) for q in quotes(text) if q.text.startswith("We were robbed")]
+    assert found == [("Tom Hollis", "direct")]
+
+
+def test_reported_clause_keeps_a_hyphenated_word_whole(quotes):
+    found = [q.text for q in quotes("Tom Reid said the law should be re-drafted after the vote in May.")]
+    assert found == ["the law should be re-drafted after the vote in May"]
