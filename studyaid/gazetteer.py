@@ -283,6 +283,7 @@ def _rank(candidate: _Candidate) -> tuple[int, int, int]:
     return (rank, int(candidate.primary), entry.population or 0)
 
 
+@lru_cache(maxsize=65536)  # extraction asks about the same few thousand names again and again
 def lookup(name: str) -> GazetteerEntry | None:
     """The place a capitalised name most plausibly means, or None (``"Kiev"`` -> Kyiv, UA)."""
     if not name or not _written_like_a_name(name):

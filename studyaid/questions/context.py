@@ -76,10 +76,25 @@ class CorpusContext:
         """The one person test for answers and wrong options alike: a person entity written like a
         person's name, and named in full (first and last name) at least once — a one-word "speaker"
         that is never given a first name is too often a club, a venue or a product."""
-        entity = self.entities.get(entity_id)
-        if entity is None or entity.kind != "person" or not is_person_name(entity.name):
-            return False
-        return any(len(a.split()) > 1 and is_person_name(a) for a in [entity.name, *entity.aliases])
+        return entity_id in self._people_ok
+
+    @cached_property
+    def _people_ok(self) -> set[str]:
+        return {e.id for e in self.facts.entities
+                if e.kind == "person" and is_person_name(e.name)
+                and any(len(a.split()) > 1 and is_person_name(a) for a in [e.name, *e.aliases])}
+
+    @cached_property
+    def _voiced_by_document(self) -> dict[str, list[Entity]]:
+        """Document -> people the corpus shows acting as people there (quoted, or given a job title) and
+        passing the person test, the most mentioned first."""
+        out: dict[str, list[Entity]] = defaultdict(list)
+        voiced = [e for e in self.facts.entities if e.id in self._people_ok
+                  and (e.id in self.speakers or e.id in self.roles_by_person)]
+        for e in sorted(voiced, key=lambda e: (-e.mentions, e.name)):
+            for d in sorted(self._entity_documents.get(e.id, ())):
+                out[d].append(e)
+        return out
 
     def person_tiers(self, fact, answer_id: str) -> list[list[str]]:
         """Other people, by document tier; within a tier those sharing the answer's title first, then
@@ -87,15 +102,17 @@ class CorpusContext:
         given a job title — and passing the same person test as an answer: a name NER merely tagged
         PERSON is too often a band, a product or an exhibition."""
         titles = {r.title.casefold() for r in self.roles_by_person.get(answer_id, [])}
-        people = [e for e in self.facts.entities if e.id != answer_id and self.is_person(e.id)
-                  and (e.id in self.speakers or e.id in self.roles_by_person)]
 
-        def rank(e: Entity) -> tuple:
-            theirs = {r.title.casefold() for r in self.roles_by_person.get(e.id, [])}
-            return (-int(bool(titles & theirs)), -e.mentions, e.name)
+        def shares_title(e: Entity) -> bool:
+            return bool(titles & {r.title.casefold() for r in self.roles_by_person.get(e.id, [])})
 
-        return [[e.name for e in sorted(people, key=rank) if self._in(e.id, documents)]
-                for documents in self.tiers(fact)]
+        out = []
+        for documents in self.tiers(fact):
+            people = list({e.id: e for d in documents for e in self._voiced_by_document.get(d, [])
+                           if e.id != answer_id}.values())
+            people.sort(key=lambda e: (-int(shares_title(e)), -e.mentions, e.name))
+            out.append([e.name for e in people])
+        return out
 
     def co_speakers(self, quote: Quote) -> set[str]:
         """Everyone else credited with the same words: none of them is a wrong option."""
