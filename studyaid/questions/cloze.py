@@ -33,6 +33,19 @@ HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "dat
 # Why a source sentence makes no cloze (the summary counts the dropped questions by these).
 TOO_LONG = "sentence too long"
 AGE = "an age: trivia"
+GENERAL_KNOWLEDGE = "a head of state or government named by title: general knowledge"
+# "French President _____", "the US President, _____,": the title alone gives the name away to anyone
+HEAD_TITLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Pope|Premier)\s*,?\s*$")
+NUMBER_HINTS = ("number", "amount", "percentage")
+
+
+def number_hint(hidden: str) -> str:
+    """The hint for a number gap says what kind of number: an amount of money, a percentage, a count."""
+    if re.match(r"[$\u00a3\u20ac]|\d[\d.,]*\s*(?:p|pence|euros?|dollars?|pounds?)\b", hidden.strip(), re.IGNORECASE):
+        return "amount"
+    if re.search(r"%|\bper ?cent\b", hidden, re.IGNORECASE):
+        return "percentage"
+    return "number"
 SOURCE_ONLY = "only the source a figure is credited to"
 NOT_WRITTEN = "answer not written in the sentence"
 SCALE_ONLY = "gap is only a scale word"
@@ -318,13 +331,17 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
             hidden = whole
     elif isinstance(fact, Place) and _place_in_longer_name(text, start, end):
         return NAME_SPLIT
+    if hint == "person" and HEAD_TITLE.search(sentence[:sentence.find(hidden)] if hidden in sentence else ""):
+        return GENERAL_KNOWLEDGE
+    if hint == "number":
+        hint = number_hint(hidden)
     cloze = make_cloze(sentence, hidden, hint, _spellings(fact, accepted) + [hidden])
     if len(re.findall(r"\{\{c\d+::", cloze)) > 1:
         return WRITTEN_TWICE  # two gaps for one hint: which is which?
     visible = _visible(cloze)
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", visible) for form in _giveaways(fact, hidden)):
         return GIVEN_AWAY
-    if hint != "number" and IN_A_LIST.search(gap_text(cloze)):
+    if hint not in NUMBER_HINTS and IN_A_LIST.search(gap_text(cloze)):
         return ONE_OF_A_LIST
     return hidden, hint, cloze, accepted
 

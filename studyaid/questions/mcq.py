@@ -14,13 +14,15 @@ from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
                       role_explanation, said)
 from .order import arrange
-from .phrasing import ask, names_its_subject, quoted, sentence_case, trim_quote
+from ..lexicon import DIRECTIVE_VERBS
+from .phrasing import ask, names_its_subject, past_tense, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
                "village": "village", "place": "place"}
 MIN_OPTIONS = 3  # the answer and two wrong options at least: fewer good ones, fewer options
 WRONG_OPTIONS = 3
 MIN_QUOTE_WORDS = 6
+DIRECTIVE = re.compile(r"^(?:[\w'\u2019.-]+ ){1,5}to [a-z]+\b")  # "England to stop", "PC users to check"
 FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|us|our|ours|you|your|yours)\b")
 QUALIFIER_DIRECTION = {"at least": 1, "more than": 1, "over": 1, "as many as": -1, "up to": -1, "at most": -1,
                        "fewer than": -1, "less than": -1, "under": -1}
@@ -84,6 +86,9 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
         return _not_a_person(fact, fact.speaker.name)
     if fact.mode == "direct":
         prompt = f"Who said: {quoted(trim_quote(fact.text))}"
+    elif fact.cue in DIRECTIVE_VERBS and DIRECTIVE.match(fact.text):
+        # "told England to stop ...": the addressee and the infinitive follow the verb, with no "that"
+        prompt = f"Who {past_tense(fact.cue)} {trim_quote(fact.text).rstrip('.')}?"
     else:
         verb = said(fact)
         prompt = f"Who {verb} that {_lower_function_word(trim_quote(fact.text)).rstrip('.')}?"

@@ -25,6 +25,7 @@ DEMONSTRATIVES = {"this", "these", "those", "that"}
 FUSED_STARTERS = {"the", "a", "an", "but", "and", "it", "he", "she", "they", "this", "these", "those", "we", "i",
                   "there", "in", "on", "at", "however", "meanwhile"}
 DANGLING = "pronoun or demonstrative without its referent"
+RUN_TOGETHER = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+")  # "University ofTexas": a typo in the source
 DOUBLED = re.compile(r"\b(?!(?:that|had|is)\b)(\w+) \1\b", re.IGNORECASE)  # "worse than than it is": a typo
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u2018", "\u2019"}
 
@@ -220,6 +221,8 @@ def stem_problem(doc) -> str | None:
         return "broken punctuation"
     if DOUBLED.search(text):
         return "a word written twice"
+    if RUN_TOGETHER.search(text):
+        return "words run together"
     if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text)):
         return "does not name what it asks about"
     if not starts_with_who and (len([t for t in tokens if not t.is_punct]) > MAX_STEM_WORDS or text.count(",") > 1):
@@ -255,6 +258,18 @@ def cloze_problem(doc) -> str | None:
         return "sentence opens on a pronoun without its referent"
     if DOUBLED.search(text):
         return "a word written twice"
+    if RUN_TOGETHER.search(text):
+        return "words run together"
+    outside = _outside_quotes(doc)
+    for k, t in enumerate(outside):
+        if (t.lower_ in ("this", "these", "those", "such") and t.dep_ in ("det", "amod", "predet")
+                and t.head.pos_ == "NOUN" and not (t.lower_ == "such" and k + 1 < len(outside)
+                                                   and outside[k + 1].lower_ == "as")):
+            return DANGLING  # "this group", "such troops": what they point back to is not in the sentence
+        referents = ("PROPN",) if t.lower_ in BOUND_BY_WHO else ("PROPN", "NOUN")  # "her" needs a person
+        if t.lower_ in NEEDS_REFERENT and t.pos_ in ("PRON", "DET") and not any(
+                b.pos_ in referents for b in outside[:k]):
+            return DANGLING
     if CONNECTIVES.match(text.lstrip("\u201c\"' ")):
         return "sentence opens on a link to the sentence before"
     opened, closed, straight = text.count("\u201c"), text.count("\u201d"), text.count('"')

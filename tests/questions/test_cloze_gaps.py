@@ -71,7 +71,7 @@ def check(fact, expected: str) -> None:
     ("Five Britons reached the final in Paris.", "Five", NUMBER_IN_NAME),  # a capital before a capital: unclear
     # figures a student learns from the article are kept
     ("The film took $17.1m (about a third of its budget) at the box office.", "$17.1m",
-     "The film took {{c1::$17.1m::number}} (about a third of its budget) at the box office."),
+     "The film took {{c1::$17.1m::amount}} (about a third of its budget) at the box office."),
     ("Five judges heard the appeal.", "Five", "{{c1::Five::number}} judges heard the appeal."),
     ("The gallery drew 4.2 million visitors last year.", "4.2 million",
      "The gallery drew {{c1::4.2 million::number}} visitors last year."),
@@ -159,8 +159,8 @@ def test_an_answer_given_away_by_its_adjective_is_dropped(fact, expected):
     (said("The Lopez-Garcia feud flared again when Garcia said the film was dull.", "Lopez",
           "the film was dull", mode="reported"), NAME_SPLIT, None),
     # titles, honorifics, possessives and sentence words are not part of the name
-    (job("Prime Minister Keir Starmer spoke to reporters in Leeds.", "Keir Starmer"),
-     "Prime Minister {{c1::Keir Starmer::person}} spoke to reporters in Leeds.", "Keir Starmer"),
+    (job("Home Secretary Keir Starmer spoke to reporters in Leeds.", "Keir Starmer"),
+     "Home Secretary {{c1::Keir Starmer::person}} spoke to reporters in Leeds.", "Keir Starmer"),
     (said("But Wenger said the club would appeal.", "Wenger", "the club would appeal", mode="reported"),
      "But {{c1::Wenger::person}} said the club would appeal.", "Wenger"),
     (said("Mr Hogan said spam had fallen sharply.", "Hogan", "spam had fallen sharply", mode="reported"),
@@ -236,3 +236,24 @@ def test_ages_and_bare_sources_are_not_asked():
     duration = quantity(3, "three", "years", "year", "Arlen Pike signed a three-year deal with Kelvale.",
                         phrase="three-year deal")
     assert isinstance(cloze_question(duration), Question)
+
+
+@pytest.mark.parametrize("fact, expected", [
+    (job("French President Anne Marot spoke to reporters in Lyon.", "Anne Marot"), "GENERAL"),
+    (said("Kelvale Prime Minister, Tom Rees, said the vote was fair and open.", "Tom Rees", "the vote was fair and open",
+          mode="reported"), "GENERAL"),
+    (job("Kelvale coach Tom Rees spoke to reporters in Lyon.", "Tom Rees"),
+     "Kelvale coach {{c1::Tom Rees::person}} spoke to reporters in Lyon."),
+])
+def test_a_head_of_state_named_by_title_is_general_knowledge(fact, expected):
+    from studyaid.questions.cloze import GENERAL_KNOWLEDGE
+
+    check(fact, GENERAL_KNOWLEDGE if expected == "GENERAL" else expected)
+
+
+@pytest.mark.parametrize("written, hint", [("$17.1m", "amount"), ("\u00a3500,000", "amount"), ("40%", "percentage"),
+                                           ("12 per cent", "percentage"), ("3,000", "number"), ("five", "number")])
+def test_a_number_gap_says_what_kind_of_number(written, hint):
+    from studyaid.questions.cloze import number_hint
+
+    assert number_hint(written) == hint

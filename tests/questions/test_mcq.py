@@ -72,6 +72,12 @@ def test_reported_speech_uses_the_cue_in_the_past_tense():
     assert build(told, ctx).prompt.startswith("Who said that there were no plans")
 
 
+def test_a_request_is_asked_with_its_own_verb_and_no_that():
+    fact = quote("Mark Rutte", "European allies to spend more on their own defence", mode="reported", cue="urge",
+                 cue_text="urged")
+    assert build(fact).prompt == "Who urged European allies to spend more on their own defence?"
+
+
 def test_long_quote_is_trimmed_in_the_prompt():
     words = ("If Russia continues to refuse concrete peace discussions we will take additional sanctions in "
              "conjunction with the United States of America, and we will keep doing so, month after month, until "

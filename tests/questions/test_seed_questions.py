@@ -22,7 +22,8 @@ PEOPLE = {"Vladimir Putin", "Volodymyr Zelenskyy", "Mark Rutte", "Emmanuel Macro
 QUOTE_DROP_REASONS = {"quote too short to tell who said it", "answer not written in the sentence", "sentence too long",
                       "repeated prompt", "near-duplicate of a better question",
                       # an organisation credited with a figure: no "who said", and the source alone is trivia
-                      "answer is not a person's name", "only the source a figure is credited to"}
+                      "answer is not a person's name", "only the source a figure is credited to",
+                      "a head of state or government named by title: general knowledge"}
 
 
 def shared_cache(tmp_path_factory) -> Path:

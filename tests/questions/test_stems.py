@@ -39,6 +39,7 @@ NO_SUBJECT = "does not name what it asks about"
     ("How many goals did his team concede against Kelvale?", DANGLING),
     ("How many fans has the Kelvale club lost since then?", DANGLING),
     ("How many years has Kelvale equalled an of four defeats?", "broken clause"),
+    ("When did Tom Rees join the University ofKelvale?", "words run together"),
     ("When did the Portmere show run to 1987?", "another date in a date question"),
     ("How much did Kelvale offer for the striker,, with the fee rising later?", "broken punctuation"),
     ("When do Kelvale fans have to register their interest and?", "broken clause"),
@@ -83,6 +84,12 @@ def test_stem_problem(nlp, text, problem):
     ("Arlen Pike has said that would break the Kelvale club rules.", "sentence opens on a pronoun without its referent"),
     ("That season Kelvale won the cup in Lisbon.", None),
     ("\u201cIt will be ready by May,\u201d Arlen Pike said.", None),
+    ("Tom Rees, a student at the University ofKelvale, wrote the software.", "words run together"),
+    ("Kelvale said this group would fight the new law in court.", DANGLING),
+    ("Arlen Pike said such troops would not be sent to Kelvale.", DANGLING),
+    ("Kelvale sent troops from countries such as Norway and Sweden.", None),
+    ("The bill passed although her party voted against it in Kelvale.", DANGLING),
+    ("Mara Lind said her party voted against the bill in Kelvale.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
     assert cloze_problem(nlp(sentence)) == problem
