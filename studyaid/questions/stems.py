@@ -25,7 +25,10 @@ DEMONSTRATIVES = {"this", "these", "those", "that"}
 FUSED_STARTERS = {"the", "a", "an", "but", "and", "it", "he", "she", "they", "this", "these", "those", "we", "i",
                   "there", "in", "on", "at", "however", "meanwhile"}
 DANGLING = "pronoun or demonstrative without its referent"
-RUN_TOGETHER = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+")  # "University ofTexas": a typo in the source
+# "University ofTexas", "the Great EdinburghInternational": words run together by a typo in the source
+# (short brand halves such as "PlayStation" or "EastEnders" are left alone)
+RUN_TOGETHER = re.compile(r"\b(?:[a-z]{2,}|[A-Z][a-z]{5,})[A-Z][a-z]{3,}")
+ORPHAN_POSSESSIVE = re.compile(r"[\w](?:'s|\u2019s)\s*[,.;:?!]")  # "in northeastern Ukraine's, ..."
 DOUBLED = re.compile(r"\b(?!(?:that|had|is)\b)(\w+) \1\b", re.IGNORECASE)  # "worse than than it is": a typo
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u2018", "\u2019"}
 
@@ -223,6 +226,8 @@ def stem_problem(doc) -> str | None:
         return "a word written twice"
     if RUN_TOGETHER.search(text):
         return "words run together"
+    if ORPHAN_POSSESSIVE.search(text):
+        return "broken clause"
     if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text)):
         return "does not name what it asks about"
     if not starts_with_who and (len([t for t in tokens if not t.is_punct]) > MAX_STEM_WORDS or text.count(",") > 1):
@@ -260,6 +265,8 @@ def cloze_problem(doc) -> str | None:
         return "a word written twice"
     if RUN_TOGETHER.search(text):
         return "words run together"
+    if ORPHAN_POSSESSIVE.search(text):
+        return "a possessive with nothing after it"
     outside = _outside_quotes(doc)
     for k, t in enumerate(outside):
         if (t.lower_ in ("this", "these", "those", "such") and t.dep_ in ("det", "amod", "predet")
