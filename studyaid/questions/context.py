@@ -18,6 +18,9 @@ from .kinds import is_person_name
 from .relatedness import Relatedness
 
 
+MAX_RELATED = 8  # the most related documents are plenty for three wrong options; the rest are never read
+
+
 class CorpusContext:
     def __init__(self, facts: FactSet, gazetteer: Callable[..., list] | None = None) -> None:
         self.facts = facts
@@ -50,7 +53,7 @@ class CorpusContext:
     def tiers(self, fact) -> list[list[str]]:
         """Documents to draw wrong options from, nearest first: the fact's own, then each related one."""
         own = self.documents_of(fact)
-        related = [d for d in self.relatedness.related_to(own) if d not in own]
+        related = [d for d in self.relatedness.related_to(own) if d not in own][:MAX_RELATED]
         return [own, *([d] for d in related)]
 
     def _in(self, entity_id: str, documents: list[str]) -> bool:
