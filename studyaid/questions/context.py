@@ -15,7 +15,7 @@ from typing import Callable
 from ..corroborate import quote_similarity
 from ..facts import DateFact, Entity, FactSet, Place, Quantity, Quote, Role
 from .kinds import is_person_name
-from .relatedness import Relatedness
+from .relatedness import Relatedness, content_words
 
 
 MAX_RELATED = 8  # the most related documents are plenty for three wrong options; the rest are never read
@@ -118,9 +118,21 @@ class CorpusContext:
         return out
 
     def co_speakers(self, quote: Quote) -> set[str]:
-        """Everyone else credited with the same words: none of them is a wrong option."""
-        return {q.speaker.name for q in self.quotes
-                if q.speaker.id != quote.speaker.id and quote_similarity(q.text, quote.text) >= 0.5}
+        """Everyone else credited with the same words: none of them is a wrong option. Only quotes
+        sharing a content word can be alike (an index, not a scan of every quote)."""
+        index = self._quotes_by_word
+        near = {i for w in content_words(quote.text) for i in index.get(w, ())}
+        return {self.quotes[i].speaker.name for i in sorted(near)
+                if self.quotes[i].speaker.id != quote.speaker.id
+                and quote_similarity(self.quotes[i].text, quote.text) >= 0.5}
+
+    @cached_property
+    def _quotes_by_word(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, q in enumerate(self.quotes):
+            for w in content_words(q.text):
+                out[w].append(i)
+        return out
 
     def role_holders(self, role: Role) -> set[str]:
         return {r.person.name for r in self.roles

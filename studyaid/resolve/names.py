@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..facts import Entity, EntityRef, Mention
@@ -24,6 +25,7 @@ from ..text import fold
 __all__ = ["EntityResolver", "Mention"]
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """The letters of a name, folded: "O’Brien" = "OBrien", "Zelenskyy" = "ZELENSKYY", "José" = "Jose"."""
     return "".join(c for c in fold(text) if c.isalpha())
@@ -81,6 +83,8 @@ class EntityResolver:
     def __init__(self, mentions: Iterable[Mention], place_lookup: Callable[[str], object | None]) -> None:
         self._lookup = place_lookup
         self._people: list[_Person] = []
+        self._position: dict[int, int] = {}  # id(person) -> index in _people
+        self._by_prefix: dict[str, set[int]] = defaultdict(set)  # first letters of a surname -> people
         self._by_text: dict[str, Entity] = {}
         self._local: dict[tuple[str, str], Entity] = {}  # (document, folded name) -> entity
         self._doc_entities: dict[str, list[Entity]] = defaultdict(list)
@@ -137,20 +141,23 @@ class EntityResolver:
         members: list[list[tuple[str, set[str]]]] = []
         for doc, person, aliases in local:
             if person.first_name:
-                target = _find_person(self._people, max(person.surnames, key=person.surnames.get), person.first_name,
-                                      full_only=True)
+                surname = max(person.surnames, key=person.surnames.get)
+                target = _find_person(self._near([surname]), surname, person.first_name, full_only=True)
             else:
                 target = self._surname_match(person)
             if target is None:
                 target = _Person(first_name=person.first_name)
+                self._position[id(target)] = len(self._people)
                 self._people.append(target)
                 members.append([])
             target.surnames.update(person.surnames)
+            for surname in person.surnames:
+                self._by_prefix[_fold(surname)[:3]].add(self._position[id(target)])
             target.full_names.update(person.full_names)
             target.aliases |= person.aliases
             target.documents.add(doc)
             target.mentions += person.mentions
-            members[self._people.index(target)].append((doc, aliases))
+            members[self._position[id(target)]].append((doc, aliases))
         counts: Counter = Counter()
         for person, owned in zip(self._people, members):
             name = person.canonical()
@@ -170,10 +177,18 @@ class EntityResolver:
                 if known is None or known.mentions < entity.mentions:
                     self._by_text[_fold(alias)] = entity
 
+    def _near(self, surnames) -> list[_Person]:
+        """People who may share one of ``surnames`` (spelling variants share their first three letters),
+        in the order they were met: the only ones :func:`_same_surname` can accept."""
+        positions: set[int] = set()
+        for surname in surnames:
+            positions |= self._by_prefix.get(_fold(surname)[:3], set())
+        return [self._people[i] for i in sorted(positions)]
+
     def _surname_match(self, person: _Person) -> _Person | None:
         """The one person named in full elsewhere with this surname, else the one named by it alone."""
         surnames = list(person.surnames)
-        found = [p for p in self._people if any(_same_surname(s, t) for s in surnames for t in p.surnames)]
+        found = [p for p in self._near(surnames) if any(_same_surname(s, t) for s in surnames for t in p.surnames)]
         full = [p for p in found if p.first_name]
         if len(full) == 1:
             return full[0]
@@ -200,7 +215,7 @@ class EntityResolver:
         if len(words) == 1:
             match = self._surname_match(_Person(surnames=Counter({words[0]: 1})))
         else:
-            match = _find_person(self._people, words[-1], " ".join(words[:-1]), full_only=True)
+            match = _find_person(self._near([words[-1]]), words[-1], " ".join(words[:-1]), full_only=True)
         if match is None:
             return None
         entity = self._entity_of[id(match)]
