@@ -171,24 +171,43 @@ class CorpusContext:
         return {p.place.name for p in self.places if p.event_head == place.event_head}
 
     # numbers and dates -------------------------------------------------------------------------------
+    @cached_property
+    def _by_document(self) -> dict[str, list]:
+        """Document -> the facts read from it (quantities and dates are looked up by document)."""
+        out: dict[str, list] = defaultdict(list)
+        for fact in self.facts.facts:
+            for d in dict.fromkeys(s.document for s in fact.sources):
+                out[d].append(fact)
+        return out
+
+    @cached_property
+    def _by_head(self) -> dict[tuple[str, str], list]:
+        out: dict[tuple[str, str], list] = defaultdict(list)
+        for q in self.quantities:
+            out[("quantity", q.counted_head)].append(q.value)
+        for d in self.dates:
+            if d.iso:
+                out[("date", d.event_head)].append(d.iso)
+        return out
+
     def numbers_counting(self, head: str) -> list[float]:
-        return [q.value for q in self.quantities if q.counted_head == head]
+        return list(self._by_head.get(("quantity", head), []))
 
     def numbers_near(self, fact: Quantity) -> list[float]:
         """Values of the fact's own document and related ones, of the same unit (money with money, a
         share with shares, a count with counts), nearest document first."""
         out: list[float] = []
         for documents in self.tiers(fact):
-            tier = {q.value for q in self.quantities
-                    if not q.vague and (q.unit or "") == (fact.unit or "") and q.value not in out
-                    and any(s.document in documents for s in q.sources)}
+            tier = {q.value for d in documents for q in self._by_document.get(d, [])
+                    if isinstance(q, Quantity) and not q.vague and (q.unit or "") == (fact.unit or "")
+                    and q.value not in out}
             out += sorted(tier)
         return out
 
     def date_isos_near(self, fact: DateFact) -> list[str]:
         """Dates of the fact's own document (others' dates belong to other stories)."""
-        own = set(self.documents_of(fact))
-        return sorted({d.iso for d in self.dates if d.iso and any(s.document in own for s in d.sources)})
+        return sorted({d.iso for doc in self.documents_of(fact) for d in self._by_document.get(doc, [])
+                       if isinstance(d, DateFact) and d.iso})
 
     def dates_for_event(self, fact: DateFact) -> list[str]:
-        return [d.iso for d in self.dates if d.event_head == fact.event_head and d.iso]
+        return list(self._by_head.get(("date", fact.event_head), []))

@@ -79,6 +79,8 @@ def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str
     excluded = [answer, *exclude]
     ordered: list[str] = []
     for tier in tiers:
+        if len(ordered) >= k + pool_size:
+            break  # enough good candidates from nearer tiers: the farther ones would never be chosen
         pool: list[str] = []
         for c in tier:
             c = " ".join(c.split())

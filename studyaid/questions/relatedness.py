@@ -94,15 +94,27 @@ class Relatedness:
                 entities[e].add(d)
         return words, entities
 
-    def _sharing(self, document: str) -> set[str]:
-        """Documents sharing a word or an entity with ``document``: every other one scores 0."""
+    def _scores(self, document: str) -> dict[str, float]:
+        """Every other document's :meth:`score` against ``document`` that is above zero, counted through
+        the postings (shared words and entities) instead of intersecting every pair's sets."""
         words, entities = self._postings
-        out: set[str] = set()
-        for w in self._words.get(document, ()):
-            out |= words[w]
-        for e in self._entities.get(document, ()):
-            out |= entities[e]
-        out.discard(document)
+        mine_w = self._words.get(document, set())
+        mine_e = self._entities.get(document, {})
+        shared_words: dict[str, int] = defaultdict(int)
+        for w in mine_w:
+            for d in words[w]:
+                shared_words[d] += 1
+        shared_entities: dict[str, float] = defaultdict(float)
+        for e, weight in mine_e.items():
+            for d in entities[e]:
+                shared_entities[d] += min(weight, self._entities[d][e])
+        out: dict[str, float] = {}
+        for d in set(shared_words) | set(shared_entities):
+            if d == document:
+                continue
+            other = self._words.get(d, set())
+            cosine = shared_words.get(d, 0) / math.sqrt(len(mine_w) * len(other)) if mine_w and other else 0.0
+            out[d] = shared_entities.get(d, 0.0) + WORD_WEIGHT * cosine
         return out
 
     def related_to(self, documents: list[str]) -> list[str]:
@@ -113,10 +125,7 @@ class Relatedness:
     def _related(self, documents: tuple[str, ...]) -> tuple[str, ...]:
         best: dict[str, float] = {}
         for own in documents:
-            for d in self._sharing(own):
-                if d in documents:
-                    continue
-                s = self.score(own, d)
-                if s >= THRESHOLD and s > best.get(d, 0.0):
+            for d, s in self._scores(own).items():
+                if d not in documents and s >= THRESHOLD and s > best.get(d, 0.0):
                     best[d] = s
         return tuple(sorted(best, key=lambda d: (-best[d], d)))
