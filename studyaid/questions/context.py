@@ -121,16 +121,26 @@ class CorpusContext:
         """Everyone else credited with the same words: none of them is a wrong option. Only quotes
         sharing a content word can be alike (an index, not a scan of every quote)."""
         index = self._quotes_by_word
-        near = {i for w in content_words(quote.text) for i in index.get(w, ())}
+        mine = content_words(quote.text)
+        shared: dict[int, int] = defaultdict(int)
+        for w in mine:
+            for i in index.get(w, ()):
+                shared[i] += 1
+        # the same words: most content words in common, not one everyday word ("game", "season")
+        near = [i for i, n in shared.items() if 2 * n >= min(len(mine), len(self._quote_words[i]))]
         return {self.quotes[i].speaker.name for i in sorted(near)
                 if self.quotes[i].speaker.id != quote.speaker.id
                 and quote_similarity(self.quotes[i].text, quote.text) >= 0.5}
 
     @cached_property
+    def _quote_words(self) -> list[set[str]]:
+        return [content_words(q.text) for q in self.quotes]
+
+    @cached_property
     def _quotes_by_word(self) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
-        for i, q in enumerate(self.quotes):
-            for w in content_words(q.text):
+        for i, words in enumerate(self._quote_words):
+            for w in words:
                 out[w].append(i)
         return out
 
