@@ -130,6 +130,9 @@ def _names(person) -> list[str]:
     """How a sentence may name a person: the name, the mention (unless a pronoun: "She" is no answer),
     the surname."""
     mention = "" if person.mention.casefold() in _PRONOUNS else person.mention
+    if (mention and len(mention.split()) > len(person.name.split()) and person.name.split()[-1] in mention.split()
+            and not set(mention.split()) <= set(person.name.split())):
+        mention = ""  # "Vladivostok Putin": an NER slip glued a place onto the name; hide the name only
     return [person.name, mention, person.name.split()[-1]]
 
 

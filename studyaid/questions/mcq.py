@@ -7,14 +7,14 @@ import re
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
-from .cloze import not_worth_asking
+from .cloze import GENERAL_KNOWLEDGE, HEAD_TITLE, not_worth_asking
 from .context import CorpusContext
 from .kinds import one_holder, role_names_its_body
 from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
                       role_explanation, said)
 from .order import arrange
-from ..lexicon import DIRECTIVE_VERBS
+from ..lexicon import DIRECTIVE_VERBS, SPEECH_VERBS
 from .phrasing import ask, names_its_subject, past_tense, quoted, sentence_case, trim_quote
 
 PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "continent": "continent",
@@ -196,6 +196,8 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     if not role_names_its_body(fact.title, fact.organization):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
                        detail=fact.role)
+    if HEAD_TITLE.search(fact.title + " ") or HEAD_TITLE.search(fact.title):
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=GENERAL_KNOWLEDGE, detail=fact.role)
     if not one_holder(fact.title):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a role many people hold",
                        detail=fact.role)  # "who is the England winger?": England has several
@@ -221,6 +223,9 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
                        detail=fact.event)
     if not names_its_subject(fact.clause):
         return _unnamed(fact)
+    if fact.clause.lemma.lower() in SPEECH_VERBS:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="the date of a statement: trivia",
+                       detail=fact.event)  # "When did Peskov tell Interfax?": tell what?
     prompt = ask("When", fact.clause)
     if prompt is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",

@@ -19,8 +19,11 @@ from typing import Iterable
 WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
                       r"(?:In|At|On|From|To) which|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-BOUND_BY_WHO = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-NEEDS_REFERENT = {"it", "its", "they", "them", "their", "theirs", "themselves", "itself", *BOUND_BY_WHO}
+# "Who said that he ...", "Who said his side ...": these point at the "who"; "her" and "him" are as often
+# someone else ("Who believed that her win ..."), so they need a name in the question
+BOUND_BY_WHO = {"he", "his", "she", "himself", "herself"}
+GENDERED = {"him", "her", "hers"}
+NEEDS_REFERENT = {"it", "its", "they", "them", "their", "theirs", "themselves", "itself", *BOUND_BY_WHO, *GENDERED}
 DEMONSTRATIVES = {"this", "these", "those", "that"}
 FUSED_STARTERS = {"the", "a", "an", "but", "and", "it", "he", "she", "they", "this", "these", "those", "we", "i",
                   "there", "in", "on", "at", "however", "meanwhile"}
@@ -109,11 +112,13 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
             return DANGLING  # "since then": a time the question does not give
         if low not in NEEDS_REFERENT or t.pos_ not in ("PRON", "DET"):
             continue
-        if low in BOUND_BY_WHO and (starts_with_who or any(b.ent_type_ == "PERSON" or b.pos_ == "PROPN" for b in before)):
+        if low in BOUND_BY_WHO and starts_with_who:
+            continue
+        if low in BOUND_BY_WHO | GENDERED and any(b.ent_type_ == "PERSON" or b.pos_ == "PROPN" for b in before):
             continue
         if low == "it" and t.head.lemma_ == "be" and any(c.dep_ in ("acomp", "ccomp", "xcomp") for c in t.head.children):
             continue  # "it was important to ...": an expletive, not a reference
-        if low not in BOUND_BY_WHO and any(b.pos_ in ("NOUN", "PROPN") for b in before):
+        if low not in BOUND_BY_WHO | GENDERED and any(b.pos_ in ("NOUN", "PROPN") for b in before):
             continue
         return DANGLING
     return None
@@ -273,7 +278,7 @@ def cloze_problem(doc) -> str | None:
                 and t.head.pos_ == "NOUN" and not (t.lower_ == "such" and k + 1 < len(outside)
                                                    and outside[k + 1].lower_ == "as")):
             return DANGLING  # "this group", "such troops": what they point back to is not in the sentence
-        referents = ("PROPN",) if t.lower_ in BOUND_BY_WHO else ("PROPN", "NOUN")  # "her" needs a person
+        referents = ("PROPN",) if t.lower_ in BOUND_BY_WHO | GENDERED else ("PROPN", "NOUN")  # "her" needs a person
         if t.lower_ in NEEDS_REFERENT and t.pos_ in ("PRON", "DET") and not any(
                 b.pos_ in referents for b in outside[:k]):
             return DANGLING

@@ -257,3 +257,10 @@ def test_a_number_gap_says_what_kind_of_number(written, hint):
     from studyaid.questions.cloze import number_hint
 
     assert number_hint(written) == hint
+
+
+def test_a_place_glued_onto_a_name_by_ner_is_not_hidden_with_it():
+    from studyaid.questions.cloze import _names
+
+    assert "Kelvale Rees" not in _names(ref("Tom Rees", "Kelvale Rees"))  # "in Kelvale Rees also said ..."
+    assert "the prime minister" in _names(ref("Tom Rees", "the prime minister"))

@@ -112,6 +112,7 @@ def two_holders() -> FactSet:
         rutte_role(),
         role("Jens Stoltenberg", "Secretary-General", "NATO", "Former NATO Secretary-General Jens Stoltenberg spoke."),
         role("Emmanuel Macron", "President", "French", "French President Emmanuel Macron spoke."),
+        role("Keir Starmer", "chief whip", "Labour", "Labour chief whip Keir Starmer spoke."),
         entities=[*cast(), person("Jens Stoltenberg")])
 
 

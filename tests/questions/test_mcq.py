@@ -42,7 +42,8 @@ def assert_well_formed(q):
     (paris_meeting(), "In which city did European leaders meet on Thursday?", "Paris", "city"),
     (vladivostok_forum(), "In which city did the Eastern Economic Forum take place?", "Vladivostok", "city"),
     (rutte_role(), "According to the article, who is the NATO Secretary-General?", "Mark Rutte", "person"),
-    (starmer_role(), "According to the article, who is the UK Prime Minister?", "Keir Starmer", "person"),
+    (role("Keir Starmer", "chief whip", "Labour", "Labour chief whip Keir Starmer spoke to reporters in Leeds."),
+     "According to the article, who is the Labour chief whip?", "Keir Starmer", "person"),
     (phase_out(), "When will the EU stop imports of Russian gas?", "January 1, 2028", "date"),
     (meeting_date(), "When did European leaders meet in Paris?", "September 4", "date"),
 ])
@@ -70,6 +71,19 @@ def test_reported_speech_uses_the_cue_in_the_past_tense():
     ctx = CorpusContext(factset(told, rutte_quote(), putin_warning(),
                                 entities=[*cast(), person("Dmitry Peskov", aliases=["Peskov", "Dmitry Peskov"])]))
     assert build(told, ctx).prompt.startswith("Who said that there were no plans")
+
+
+@pytest.mark.parametrize("make", [starmer_role, macron_role])
+def test_a_head_of_state_or_government_role_is_general_knowledge(make):
+    result = build(make())
+    assert isinstance(result, Dropped) and result.reason.endswith("general knowledge")
+
+
+def test_the_date_of_a_statement_is_not_asked():
+    fact = date("May 4", "--05-04", "Tom Rees told reporters", "tell", "Tom Rees told Kelvale Radio on May 4.",
+                clause=clause("Tom Rees", "told", "tell", between="Kelvale Radio"))
+    result = build(fact)
+    assert isinstance(result, Dropped) and result.reason == "the date of a statement: trivia"
 
 
 def test_a_request_is_asked_with_its_own_verb_and_no_that():
@@ -199,7 +213,7 @@ def test_another_date_of_the_same_event_is_not_a_wrong_option():
 
 
 @pytest.mark.parametrize("make", [rutte_quote, putin_warning, drones, allies, paris_meeting, vladivostok_forum,
-                                  rutte_role, starmer_role, macron_role, phase_out, meeting_date])
+                                  rutte_role, phase_out, meeting_date])
 def test_same_seed_same_options_and_order(make):
     a, b = build(make(), seed=3), build(make(), seed=3)
     assert (a.id, a.options) == (b.id, b.options)
@@ -209,5 +223,5 @@ def test_same_seed_same_options_and_order(make):
 def test_answer_position_varies_across_facts():
     positions = {build(f).options.index(build(f).answer) for f in
                  (rutte_quote(), putin_warning(), drones(), allies(), paris_meeting(), vladivostok_forum(),
-                  rutte_role(), starmer_role(), macron_role(), phase_out(), meeting_date())}
+                  rutte_role(), phase_out(), meeting_date())}
     assert len(positions) >= 3
