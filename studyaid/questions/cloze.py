@@ -23,6 +23,7 @@ from typing import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..facts import DateFact, Place, Quantity, Quote, Role
+from ..gazetteer import is_place_name
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .model import Dropped, Question, question_id
@@ -130,8 +131,8 @@ def _names(person) -> list[str]:
     """How a sentence may name a person: the name, the mention (unless a pronoun: "She" is no answer),
     the surname."""
     mention = "" if person.mention.casefold() in _PRONOUNS else person.mention
-    if (mention and len(mention.split()) > len(person.name.split()) and person.name.split()[-1] in mention.split()
-            and not set(mention.split()) <= set(person.name.split())):
+    extra = [w for w in mention.split() if w not in person.name.split()]
+    if mention and person.name.split()[-1] in mention.split() and any(is_place_name(w) for w in extra):
         mention = ""  # "Vladivostok Putin": an NER slip glued a place onto the name; hide the name only
     return [person.name, mention, person.name.split()[-1]]
 
