@@ -249,7 +249,24 @@ def _inside_quote(doc, token) -> bool:
     return token.i not in {t.i for t in _outside_quotes(doc)}
 
 
-def cloze_problem(doc) -> str | None:
+def _unnamed_definite_subject(doc, answer_span: tuple[int, int] | None) -> bool:
+    """The sentence's main subject is "the" + a common noun with no name of its own outside the gap
+    ("The club said ...", "The original title won ...", "The _____ runner set ..."): it points back at
+    something the sentence does not name."""
+    lo, hi = answer_span or (-1, -1)
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT" or t.pos_ != "NOUN" or _inside_quote(doc, t):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue
+        named = [w for w in t.subtree if (w.pos_ == "PROPN" or w.like_num or w.ent_type_)
+                 and not lo <= w.idx < hi]
+        if not named:
+            return True
+    return False
+
+
+def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None:
     """Why a cloze sentence is not fit to show out of its article, or None: fused heading text, an
     opening pronoun or connective that points at the sentence before ("He is ...", "In comparison,
     ..."), a quotation cut open or with nobody to say it."""
@@ -284,6 +301,8 @@ def cloze_problem(doc) -> str | None:
             return DANGLING
     if CONNECTIVES.match(text.lstrip("\u201c\"' ")):
         return "sentence opens on a link to the sentence before"
+    if _unnamed_definite_subject(doc, answer_span):
+        return "does not name what it is about"
     opened, closed, straight = text.count("\u201c"), text.count("\u201d"), text.count('"')
     if opened != closed or straight % 2:
         return "quotation marks left open"
@@ -337,17 +356,27 @@ def _salt(parser) -> str:
 def check_stems(questions: list, parser, batch_size: int = 64,
                 verdicts: StemVerdicts | None = None) -> tuple[list, list]:
     """Parse every question's text once (``parser.pipe``; texts ``verdicts`` already judged are not
-    parsed again) and split the questions into well-formed and dropped."""
+    parsed again) and split the questions into well-formed and dropped. A multiple choice is judged on
+    its stem; a cloze on its sentence with the answer in place (the answer is part of the key)."""
     from .model import Dropped
 
     verdicts = verdicts if verdicts is not None else StemVerdicts(None, parser)
-    texts = [(q.kind, q.prompt if q.kind == "mcq" else q.sources[0].sentence) for q in questions]
-    unknown = list(dict.fromkeys(t for t in texts if verdicts.get(*t) is None))
-    for (kind, text), doc in zip(unknown, parser.pipe([t for _, t in unknown], batch_size=batch_size)):
-        verdicts.put(kind, text, stem_problem(doc) if kind == "mcq" else cloze_problem(doc))
+
+    def key(q) -> tuple[str, str]:
+        return (q.kind, q.prompt) if q.kind == "mcq" else (q.kind, f"{q.sources[0].sentence}\x00{q.answer}")
+
+    unknown = {key(q): q for q in questions if verdicts.get(*key(q)) is None}
+    texts = [q.prompt if q.kind == "mcq" else q.sources[0].sentence for q in unknown.values()]
+    for (kind, k), q, doc in zip(unknown, unknown.values(), parser.pipe(texts, batch_size=batch_size)):
+        if kind == "mcq":
+            problem = stem_problem(doc)
+        else:
+            at = doc.text.find(q.answer)
+            problem = cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
+        verdicts.put(kind, k, problem)
     kept, dropped = [], []
-    for q, text in zip(questions, texts):
-        problem = verdicts.get(*text)
+    for q in questions:
+        problem = verdicts.get(*key(q))
         if not problem:
             kept.append(q)
         else:

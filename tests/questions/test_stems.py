@@ -98,6 +98,8 @@ def test_stem_problem(nlp, text, problem):
     ("Kelvale sent troops from countries such as Norway and Sweden.", None),
     ("The bill passed although her party voted against it in Kelvale.", DANGLING),
     ("Mara Lind said her party voted against the bill in Kelvale.", None),
+    ("The club said it would appeal against the ban.", "does not name what it is about"),
+    ("The Kelvale club said it would appeal against the ban.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
     assert cloze_problem(nlp(sentence)) == problem
@@ -137,3 +139,9 @@ def test_related_documents_found_through_the_index_equal_a_full_scan():
     for d in r.documents:
         full = sorted((o for o in r.documents if o != d and r.score(d, o) >= THRESHOLD), key=lambda o: (-r.score(d, o), o))
         assert r.related_to([d]) == full
+
+
+def test_a_cloze_subject_named_only_by_the_gap_is_unnamed(nlp):
+    sentence = "The Norway runner set a new record in the final."
+    assert cloze_problem(nlp(sentence), (4, 10)) == "does not name what it is about"
+    assert cloze_problem(nlp(sentence)) is None
