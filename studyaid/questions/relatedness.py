@@ -94,6 +94,7 @@ class Relatedness:
                 entities[e].add(d)
         return words, entities
 
+    @lru_cache(maxsize=None)  # noqa: B019 - one Relatedness per generation run, dropped with it
     def _scores(self, document: str) -> dict[str, float]:
         """Every other document's :meth:`score` against ``document`` that is above zero, counted through
         the postings (shared words and entities) instead of intersecting every pair's sets."""
