@@ -161,6 +161,18 @@ STRANDED = re.compile(r"\b(?:from|by|at|in|on|with|of|for|to|between)\s+(?:to|fr
 AMOUNT = re.compile(r"[$\u00a3\u20ac]\s?\d|\d\s?%|\d+(?:\.\d+)?\s?(?:m|bn|million|billion)\b")
 
 
+def _written_wrong(text: str) -> str | None:
+    """Slips in the source that a question must not repeat: a word twice, words run together, a
+    possessive with nothing after it."""
+    if DOUBLED.search(text):
+        return "a word written twice"
+    if RUN_TOGETHER.search(text):
+        return "words run together"
+    if ORPHAN_POSSESSIVE.search(text):
+        return "a possessive with nothing after it"
+    return None
+
+
 def _broken_syntax(tokens: list, text: str) -> str | None:
     """Parts the answer's removal or a clause cut left behind: a conjunction with nothing to join
     ("... at Twickenham and Kirwan?", "... part and?"), a preposition without its object ("fall from to
@@ -227,12 +239,8 @@ def stem_problem(doc) -> str | None:
         return "another date in a date question"  # "When did the show run to 1987?"
     if re.search(r"[,;:.]\s*[,;:.?]|\?\s*\S", text.rstrip("\u201d\"")) or text.count("(") != text.count(")"):
         return "broken punctuation"
-    if DOUBLED.search(text):
-        return "a word written twice"
-    if RUN_TOGETHER.search(text):
-        return "words run together"
-    if ORPHAN_POSSESSIVE.search(text):
-        return "broken clause"
+    if (problem := _written_wrong(text)) is not None:
+        return problem
     if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text)):
         return "does not name what it asks about"
     if not starts_with_who and (len([t for t in tokens if not t.is_punct]) > MAX_STEM_WORDS or text.count(",") > 1):
@@ -283,12 +291,8 @@ def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None
                           or t.lower_ in ("this", "that", "these", "those") and t.pos_ == "PRON")]
     if root_subjects:
         return "sentence opens on a pronoun without its referent"
-    if DOUBLED.search(text):
-        return "a word written twice"
-    if RUN_TOGETHER.search(text):
-        return "words run together"
-    if ORPHAN_POSSESSIVE.search(text):
-        return "a possessive with nothing after it"
+    if (problem := _written_wrong(text)) is not None:
+        return problem
     outside = _outside_quotes(doc)
     for k, t in enumerate(outside):
         if (t.lower_ in ("this", "these", "those", "such") and t.dep_ in ("det", "amod", "predet")

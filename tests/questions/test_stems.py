@@ -45,7 +45,7 @@ NO_SUBJECT = "does not name what it asks about"
     ("When did Tom Rees join the University ofKelvale?", "words run together"),
     ("When will Tom Rees run at the Great KelvaleInternational Cross Country?", "words run together"),
     ("When did Kelvale release the PlayStation game in Norway?", None),
-    ("When did drones hit the Kharkiv region in northeastern Ukraine's?", "broken clause"),
+    ("When did drones hit the Kharkiv region in northeastern Ukraine's?", "a possessive with nothing after it"),
     ("When did the Portmere show run to 1987?", "another date in a date question"),
     ("How much did Kelvale offer for the striker,, with the fee rising later?", "broken punctuation"),
     ("When do Kelvale fans have to register their interest and?", "broken clause"),
