@@ -149,6 +149,9 @@ def name_words(name: str) -> list[str]:
     return found
 
 
+from studyaid.questions.kinds import acronym_of  # noqa: E402  (one acronym rule for options and scoring)
+
+
 def names_match(a: str, b: str | Iterable[str]) -> bool:
     """Equal after folding, or one name's words all in the other's (surname vs full name).
 
@@ -157,6 +160,8 @@ def names_match(a: str, b: str | Iterable[str]) -> bool:
     for other in ([b] if isinstance(b, str) else b):
         wa, wb = name_words(a), name_words(other)
         if wa and wb and (wa == wb or set(wa) <= set(wb) or set(wb) <= set(wa)):
+            return True
+        if acronym_of(a.strip(), other) or acronym_of(other.strip(), a):  # "CPL" / "Cyberathlete Professional League"
             return True
     return False
 
