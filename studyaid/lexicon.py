@@ -109,6 +109,11 @@ ORG_VOICES = frozenset({
 })
 # Institutions credited by their common noun alone: "police said".
 ORG_NOUNS = frozenset({"police"})
+# People nouns (lemmas) that speak as a group in the bare plural, with no article: "analysts said",
+# "said critics", "most experts predict", "City analysts believe". The speaker is the group as written (an
+# entity of kind "group", never a person). Never "people", "many", a pronoun: see speakers.VAGUE_WORDS.
+GROUP_NOUNS = frozenset({"critic", "analyst", "expert", "pundit", "official", "fan", "researcher", "economist",
+                         "observer", "scientist", "commentator", "campaigner"})
 
 # --- numbers and months ----------------------------------------------------------------------------------
 NUMBER_WORDS = MappingProxyType({

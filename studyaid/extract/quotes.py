@@ -420,8 +420,8 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
     names = []
     for subject in speakers:
         speaker = resolve_speaker(subject, tracker, is_place)
-        if speaker is not None and only_org and speaker.kind != "org":
-            continue  # "she found that the door was locked" narrates; an organisation's finding is reported
+        if speaker is not None and only_org and speaker.kind == "person":
+            continue  # "she found that the door was locked" narrates; an organisation's or a group's finding is reported
         if speaker is not None and speaker.name not in names:
             names.append(speaker.name)
             yield Quote(

@@ -17,7 +17,8 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
-from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS,
+from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, HONORIFICS, MALE_HONORIFICS,
+                       MALE_NOUNS,
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
                        FINDING_VERBS,
                        TITLE_WORDS)
@@ -60,17 +61,18 @@ QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``",
 # How many sentences back "it says" looks for the organisation last credited; "they said", only one.
 ORG_PRONOUN_WINDOW = 3
 PLURAL_PRONOUN_WINDOW = 1
-# Unnamed groups credited with a statement (kind "org"): a plural noun made specific by what follows or
-# precedes it ("lawyers for the two men", "Scotland Yard detectives", "the club's doctors"), or "the"
-# plural re-naming a group of this kind the article introduced ("a panel of judges ... the judges said").
+# Unnamed groups credited with a statement (kind "group"): a plural noun made specific by what follows or
+# precedes it ("lawyers for the two men", "Scotland Yard detectives", "the club's doctors"), "the"
+# plural re-naming a group of this kind the article introduced ("a panel of judges ... the judges said"),
+# or a bare plural of a people noun that speaks as a group ("analysts said", lexicon.GROUP_NOUNS).
 # Never vague ("many experts", "some fans") or people in general, and never people the article names
 # ("the two men", "the brothers": persons, not an organisation).
-GROUP_NOUNS = frozenset({"official", "organiser", "organizer", "doctor", "investigator", "campaigner", "officer",
+RENAMED_GROUP_NOUNS = frozenset({"official", "organiser", "organizer", "doctor", "investigator", "campaigner", "officer",
                          "authority", "academic", "juror", "judge", "lawyer", "researcher", "scientist",
                          "detective", "inspector", "prosecutor", "regulator", "minister", "director", "executive",
                          "steward", "referee", "trustee", "governor", "commissioner", "examiner", "auditor",
                          "analyst", "engineer", "developer", "designer", "programmer", "economist", "curator"})
-NOT_GROUPS = frozenset({"people", "person", "other", "expert", "critic", "observer", "source", "fan", "user",
+NOT_GROUPS = frozenset({"people", "person", "other", "source", "user",
                         "rumour", "report", "couple", "pair", "duo", "twin", "parent", "child", "friend", "man",
                         "woman", "boy", "girl", "brother", "sister", "son", "daughter", "husband", "wife", "family",
                         "member", "player", "star", "viewer", "reader", "listener", "consumer", "customer"})
@@ -85,8 +87,8 @@ class Speaker:
     start: int  # char offset of the mention
     resolved_from: str | None = None  # "he", "the Russian president"
     named_at: int | None = None  # char offset where the person is named (the antecedent of "he")
-    kind: Literal["person", "org"] = "person"  # an organisation the article credits ("Microsoft said")
-    group: bool = False  # an unnamed group ("lawyers for the two men"): an "org" that is never "it" or "the company"
+    kind: Literal["person", "org", "group"] = "person"  # an organisation the article credits ("Microsoft said"),
+    # or an unnamed group ("lawyers for the two men", "analysts"): never "it" or "the company", never a person
 
 
 def _hyphen_glued(doc: "Doc", i: int) -> bool:
@@ -309,7 +311,7 @@ class PersonTracker:
                 if credited is not None and credited.lower_ not in ("it", "they") and credited.lower_ not in ORG_KINDS \
                         and not _definite(credited):
                     found = resolve_speaker(credited, self)  # as a quote would credit it: never a person's name
-                    if found is not None and found.kind == "org" and not found.group:
+                    if found is not None and found.kind == "org":
                         span = _org_entity(credited) or doc[credited.i: credited.i + 1]
                         kinds = _kinds_of(span)  # "research carried out by X": X's research, as "the research"
                         if _noun_word(credited) in SOURCE_NOUNS:
@@ -668,13 +670,20 @@ def _plural_agreement(subject: "Token") -> bool:
 
 def _group(subject: "Token") -> Speaker | None:
     """An unnamed group credited with a statement, as written without its article: "lawyers for the two men",
-    "Scotland Yard detectives", "the club's doctors", "the judges" after "a panel of judges" (see GROUP_NOUNS)."""
+    "Scotland Yard detectives", "the club's doctors", "the judges" after "a panel of judges" (see
+    RENAMED_GROUP_NOUNS), a bare plural of a people noun that speaks as a group ("analysts", "most experts",
+    "City analysts"; lexicon.GROUP_NOUNS), or such a group polled or studied ("a poll of US pundits")."""
     doc = subject.doc
+    polled = _polled_group(subject)
+    if polled is not None:
+        return _group(polled)
     if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS:
         return None
     lo, hi = subject.left_edge.i, subject.right_edge.i
     phrase = doc[lo: hi + 1]
-    if len(phrase) > 8 or any(t.lower_ in VAGUE_WORDS or t.text in QUOTE_MARKS for t in phrase) \
+    bare = _bare_group(subject)
+    if len(phrase) > 8 or any((t.lower_ in VAGUE_WORDS and not (bare and t.lower_ == "most"))
+                              or t.text in QUOTE_MARKS for t in phrase) \
             or any(c.dep_ in ("relcl", "acl", "appos", "nummod") for c in subject.children):
         return None
     specific = False
@@ -686,17 +695,39 @@ def _group(subject: "Token") -> Speaker | None:
             specific = True  # "Scotland Yard detectives"
         elif c.dep_ == "poss" and c.i < subject.i and c.pos_ in ("PROPN", "NOUN"):
             specific = True  # "the club's lawyers", "Chelsea's doctors"
-    if not specific:  # "the judges": a group of this kind the article introduced before
-        if [c.lower_ for c in subject.children] != ["the"] or subject.lemma_.lower() not in GROUP_NOUNS:
+    if not specific and not bare:  # "the judges": a group of this kind the article introduced before
+        if [c.lower_ for c in subject.children] != ["the"] or subject.lemma_.lower() not in RENAMED_GROUP_NOUNS:
             return None
         if not any(t.lemma_.lower() == subject.lemma_.lower() and t.i < lo for t in doc):
             return None
         phrase = doc[subject.i: subject.i + 1]
     words = [t for t in phrase if not (t.i == phrase.start and t.dep_ == "det")]
     name = doc[words[0].i: phrase.end].text
-    if words[0].pos_ != "PROPN":
+    opening = all(t.is_punct or t.is_space for t in doc[words[0].sent.start: words[0].i])
+    if words[0].pos_ != "PROPN" and opening:  # "Analysts said" -> "analysts"; "City analysts" mid-sentence stays
         name = name[:1].lower() + name[1:]
-    return Speaker(name, words[0].idx, named_at=words[0].idx, kind="org", group=True)
+    return Speaker(name, words[0].idx, named_at=words[0].idx, kind="group")
+
+
+def _bare_group(subject: "Token") -> bool:
+    """A people noun of lexicon.GROUP_NOUNS in the plural with no article, possessive or number, and only
+    adjectives or nouns in front: "analysts", "City analysts", "most experts", "independent observers"
+    (not "the critics", "his fans", "two analysts", "many experts")."""
+    if subject.tag_ != "NNS" or subject.lemma_.lower() not in GROUP_NOUNS:
+        return False
+    return all(c.i > subject.i or c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")
+               and (c.lower_ == "most" or c.lower_ not in VAGUE_WORDS) for c in subject.children)
+
+
+def _polled_group(subject: "Token") -> "Token | None":
+    """The group a poll or study speaks for: "a poll of US pundits found ...", "a survey of economists"."""
+    if subject.pos_ != "NOUN" or _noun_word(subject) not in SOURCE_NOUNS or _definite(subject):
+        return None
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i > subject.i):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if _bare_group(pobj):
+                return pobj
+    return None
 
 
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:

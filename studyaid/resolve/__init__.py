@@ -4,8 +4,9 @@ Three steps, each in one place:
 
 1. **Names** (:mod:`.names`): every person and place reference gets one canonical entity, resolved
    within its own document first, across documents only on a full-name match.
-2. **Who may speak or hold a role** (:func:`resolve_facts`): people, and an organisation or group
-   where the quote itself credits it as one ("Lycos said", "a Uefa spokesman"), decided by that
+2. **Who may speak or hold a role** (:func:`resolve_facts`): people, an organisation where the quote
+   itself credits it as one ("Lycos said", "a Uefa spokesman"), and an unnamed group ("analysts said",
+   kind "group": kept as written, never resolved to a person), decided by that
    evidence and not by NER's label of the same word elsewhere; only a name the article gives in full
    as a person's ("Trump" with "Donald Trump") is never an organisation. A person is never made an
    organisation here, nor an organisation a person.
@@ -31,6 +32,9 @@ def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[st
     for fact in raw:
         document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
         if isinstance(fact, Quote):
+            if fact.speaker.kind == "group":
+                facts.append(fact)  # an unnamed group ("analysts", "lawyers for X") is as written, never a person
+                continue
             if fact.speaker.kind == "org":
                 if resolver.names_in_full(fact.speaker.mention, document):
                     continue  # the surname of a person the article names in full is never an organisation's

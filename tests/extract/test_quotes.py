@@ -536,12 +536,28 @@ ORGANISATIONS_AND_GROUPS = [
      "Webtally", "org", "most of them were offline by noon"),
     # groups made specific by what follows or precedes them, or re-named after the article introduced them
     ("Lawyers for the two companies said the claim was groundless.",
-     "lawyers for the two companies", "org", "the claim was groundless"),
+     "lawyers for the two companies", "group", "the claim was groundless"),
     ("Scotland Yard detectives said the man had been released on bail.",
-     "Scotland Yard detectives", "org", "the man had been released on bail"),
+     "Scotland Yard detectives", "group", "the man had been released on bail"),
     ("A panel of judges chose the winner on Monday. \"It is a brave and very funny book about growing up,\" wrote "
      "the judges.",
-     "judges", "org", "It is a brave and very funny book"),
+     "judges", "group", "It is a brave and very funny book"),
+    # a bare plural of a people noun that speaks as a group, before or after its verb, with adjectives or
+    # nouns in front, "most", or polled
+    ("Analysts said the airline would have to cut its fares before the summer.",
+     "analysts", "group", "the airline would have to cut its fares"),
+    ("\"The airline will have to cut its fares before the summer,\" said analysts.",
+     "analysts", "group", "The airline will have to cut its fares"),
+    ("Critics believe that the second series is much weaker than the first.",
+     "critics", "group", "the second series is much weaker"),
+    ("Most experts predict that house prices will fall again in the spring.",
+     "most experts", "group", "house prices will fall again"),
+    ("Researchers said the new vaccine was safe for young children.",
+     "researchers", "group", "the new vaccine was safe"),
+    ("Several shops closed early, and independent economists warned that the recovery would be slow.",
+     "independent economists", "group", "the recovery would be slow"),
+    ("A poll of US pundits found that the show was the funniest comedy of the year.",
+     "US pundits", "group", "the show was the funniest comedy"),
 ]
 
 
@@ -552,10 +568,14 @@ def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
 
 
 @pytest.mark.parametrize("text", [
-    # vague groups, people in general, a bare plural, people the article names: nobody
+    # vague groups, people in general, a bare plural of a noun that is no group's, a group with an article or
+    # a number, people the article names: nobody
     "Many experts said the plan would fail within a year.",
+    "Some fans said the new kit was far too expensive.",
     "People said the queue outside the shop was far too long.",
-    "Researchers said the new drug was safe for children.",
+    "Residents said the house had been empty for a year.",
+    "Two analysts said the airline would have to cut its fares.",
+    "A survey of 2,000 shoppers found that most of them bought gifts online.",
     "Tom Baxter and Sam Ode were arrested. The two men said they would appeal against the ruling.",
     # "they" with no organisation credited just before, or with two people it may be
     "They said the road would reopen before the end of the month.",
