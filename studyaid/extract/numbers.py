@@ -13,7 +13,7 @@ SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_00
 SCALES = {**SCALE_WORDS, **{k: v for k, v in SUFFIX_SCALES.items() if k != "tn"}}
 CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
 # a numeral with a scale suffix, as one token or two: "46m", "3.5bn", "500bn"
-SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)", re.IGNORECASE)
+SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)(?![a-z])", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")
 _RANGE = re.compile(
     r"^(?:between\s+)?(?P<low>[^\s\-\u2013]+(?:\s+\S+)*?)\s*(?:-|\u2013|\s+to\s+|\s+and\s+)\s*(?P<high>\S+(?:\s+\S+)*)$",
@@ -24,7 +24,40 @@ _RANGE = re.compile(
 GLUED_UNITS = frozenset({
     "m", "g", "p", "s", "k", "km", "cm", "mm", "kg", "mg", "ft", "in", "lb", "lbs", "oz", "mph", "kph", "kmh",
     "sec", "secs", "min", "mins", "hr", "hrs", "bn", "tn", "gb", "mb", "kb", "tb", "ghz", "mhz", "mbps", "kbps",
+    "gbps", "mw", "kw", "kwh",
 })
+# Units of measure written as words, singular ("a two megapixel camera", "four gigabytes", "20 miles"): what
+# a number before them measures is the unit (and what follows "of": "four gigabytes of music").
+MEASURE_WORDS = frozenset({
+    "megapixel", "pixel", "gigabyte", "megabyte", "kilobyte", "terabyte", "gigabit", "megabit", "kilobit",
+    "gigahertz", "megahertz", "hertz", "kilometre", "kilometer", "metre", "meter", "centimetre", "centimeter",
+    "millimetre", "millimeter", "mile", "yard", "foot", "feet", "inch", "kilogram", "kilo", "gram", "tonne", "ton",
+    "ounce", "stone", "litre", "liter", "gallon", "watt", "kilowatt", "megawatt", "volt", "acre", "hectare",
+    "degree", "knot",
+})
+# a numeral with a unit glued to it as one token: "10Mbps", "3GHz", "1.5km" (the unit in GLUED_UNITS)
+_GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-z]+)", re.IGNORECASE)
+
+
+def glued_unit(text: str) -> tuple[str, str] | None:
+    """A numeral and the unit glued to it, as written: "10Mbps" -> ("10", "Mbps"); not a scale ("46m") nor
+    a code ("3G": one capital letter is no unit)."""
+    match = _GLUED.fullmatch(text)
+    if match is None or SUFFIXED.fullmatch(text):
+        return None
+    unit = match.group(2)
+    if unit.lower() not in GLUED_UNITS or len(unit) == 1 and not unit.islower():
+        return None
+    return match.group(1), unit
+
+
+def is_unit_word(text: str) -> bool:
+    """A unit of measure as a word or abbreviation: "megapixels", "GB", "mph", "kilometres"."""
+    low = text.lower()
+    singular = low[:-1] if low.endswith("s") and low[:-1] in MEASURE_WORDS else low
+    return singular in MEASURE_WORDS or len(low) > 1 and low in GLUED_UNITS - SUFFIX_SCALES.keys() - {"in"}
+
+
 # Nouns of time: "two years", "a three-hour epic", "74-year-old" measure a duration or an age.
 TIME_UNITS = frozenset({
     "second", "sec", "secs", "minute", "min", "mins", "hour", "hr", "hrs", "day", "week", "fortnight", "month",
@@ -57,7 +90,8 @@ def normalise_numerals(text: str) -> str:
     for sign in CURRENCY_SIGNS:
         text = text.replace(sign, " ")
     text = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
-    return SUFFIXED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    text = SUFFIXED.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if glued_unit(m.group(0)) else m.group(0), text)
 
 
 def parse_number(text: str) -> float | None:

@@ -20,7 +20,7 @@ from .clauses import clause_around
 from ..lexicon import MONTHS
 from .common import clean_text, sentence_source, subject_of, tokens_text
 from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, VAGUE, \
-    VAGUE_VALUES, parse_number, parse_range
+    VAGUE_VALUES, glued_unit, is_unit_word, parse_number, parse_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -43,7 +43,7 @@ SHARE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", 
 # verbs whose change or level a percentage given with "by", "at", "from", "to" measures:
 # "sales were up by 12%", "lift the channel's share by 8%", "its share remained the same at 4.2%"
 CHANGE_VERBS = SHARE_VERBS | {"lift", "raise", "boost", "cut", "reduce", "soar", "plunge", "slip", "remain", "stand",
-                              "estimate", "put"}
+                              "estimate", "put", "value"}
 # what a distance glued to "m" names in sport: "the 400m hurdles", "her 200m titles" are metres, not millions
 RACE_WORDS = {"hurdle", "relay", "title", "race", "final", "record", "champion", "championship", "medal",
               "freestyle", "breaststroke", "backstroke", "butterfly", "medley", "sprint", "event", "heat", "dash"}
@@ -137,8 +137,8 @@ def _in_name(group: "Span") -> bool:
     doc = group.doc
     if any(t.is_alpha and t.text[:1].isupper() and _number_word(t) and not _sentence_initial(t) for t in group):
         return True  # a number word written with a capital inside a sentence
-    if any(t.ent_type_ in NAME_LABELS for t in group):
-        return True  # the parser's own names: "Ten Cate said", "Catch-22"
+    if any(t.ent_type_ in NAME_LABELS and glued_unit(t.text) is None for t in group):
+        return True  # the parser's own names: "Ten Cate said", "Catch-22" (not a measure it slipped on: "3GHz")
     first, after = group[0], group.end
     if after + 1 < len(doc) and doc[after].text == "-" and not group[-1].whitespace_ \
             and doc[after + 1].text[:1].isupper():
@@ -170,7 +170,8 @@ def _labels_a_singular(group: "Span") -> bool:
     value = parse_number(group.text)
     return value is not None and value != 1 and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") \
         and head.i >= group.end and head.tag_ == "NN" and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
-        and not any(t.text == "-" for t in group.doc[group.end:head.i]) and bool(group[-1].whitespace_)
+        and not any(t.text == "-" or is_unit_word(t.text) for t in group.doc[group.end:head.i]) \
+        and bool(group[-1].whitespace_) and glued_unit(group[-1].text) is None
 
 
 def _label_numerals(doc: "Doc") -> set[str]:
@@ -249,8 +250,9 @@ def _is_ratio(group: "Span") -> bool:
     """ "one in five viewers": a ratio, neither number a count."""
     doc = group.doc
     after, before = group.end, group.start
-    if after + 1 < len(doc) and doc[after].lower_ == "in" and _numeric(doc[after + 1]):
-        return True
+    if after + 1 < len(doc) and doc[after].lower_ == "in" and _numeric(doc[after + 1]) \
+            and doc[after + 1].ent_type_ != "DATE":
+        return True  # "one in five", not "worth $330m in 2004"
     return before >= 2 and doc[before - 1].lower_ == "in" and (_numeric(doc[before - 2]) or doc[before - 2].lower_ == "one")
 
 
@@ -376,8 +378,8 @@ def _same_number(a: "Token", b: "Token") -> bool:
 
 
 def _numeric(tok: "Token") -> bool:
-    if SUFFIXED.fullmatch(tok.text):
-        return True  # "500bn", "3.5bn": one token, often tagged as an adjective
+    if SUFFIXED.fullmatch(tok.text) or glued_unit(tok.text):
+        return True  # "500bn", "3.5bn", "10Mbps": one token, often tagged as an adjective or a name
     return (tok.like_num or tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")) \
         and tok.pos_ in ("NUM", "NOUN", "PROPN", "X") and tok.lower_ not in ("one", "a", "an") \
         or tok.pos_ == "NUM" and tok.lower_ == "one" and tok.dep_ == "nummod"
@@ -386,12 +388,12 @@ def _numeric(tok: "Token") -> bool:
 def _time_unit(group: "Span") -> "Token | None":
     """The noun of time a plain number measures: "two years", "a three-hour epic", "a 74-year-old", "22secs"."""
     doc = group.doc
-    if group[0].text in CURRENCY_SIGNS or _percent_unit(group) is not None or _range_link(group) is not None:
+    if group[0].text in CURRENCY_SIGNS or _percent_unit(group) is not None:
         return None
     k = group.end
     if k + 1 < len(doc) and doc[k].text == "-" and not group[-1].whitespace_ and not doc[k].whitespace_:
         k += 1
-    value = parse_number(group.text)
+    value = _value(group)  # a range of time ("two-three years", "2-3 years") by its low end
     if value is None or value >= 1000:
         return None
     if k < len(doc) and (doc[k].lemma_.lower() in TIME_UNITS or doc[k].lower_ in TIME_UNITS):
@@ -633,6 +635,9 @@ def _measured(group: "Span", unit: str) -> "Token | None":
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
         subject = _subject_noun(verb)
+        while subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "the deal is said to be worth \u20ac60m": the subject of the raising verb
+            subject = _subject_noun(verb)
         verbs = SHARE_VERBS if unit in PERCENT_WORDS else VALUE_VERBS | SHARE_VERBS
         if subject is not None and (verb.lemma_.lower() in verbs or root.head.lower_ == "worth"):
             return subject
@@ -686,6 +691,9 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         return None
     label = next((t.ent_type_ for t in group if t.ent_type_), "")
     noun, total, total_ids = _counted(group)
+    glued = glued_unit(group[-1].text)
+    if noun is None and glued is not None and not vague:
+        return _glued_measure(group, glued[1], value, document, used)
     unit = None
     if label == "MONEY" or (noun is not None and noun.lower_ in CURRENCIES) or group[0].text in CURRENCIES:
         unit = CURRENCIES.get(noun.lower_ if noun is not None else "", CURRENCIES.get(group[0].text))
@@ -698,11 +706,15 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         return None
     group_ids = {t.i for t in group}
     np_ids = {t.i for t in noun.subtree} | group_ids | total_ids
-    counted = _np_text(noun, group_ids | total_ids, keep_preps=bool(unit))
+    measure = is_unit_word(noun.text) and noun.i >= group.end  # "four gigabytes of music": the unit and what it holds
+    counted = _np_text(noun, group_ids | total_ids, keep_preps=bool(unit) or measure)
     if not counted or counted.lower() in PRONOUN_HEADS:
         return None
     sent = group.sent
     phrase_end = max(noun.i, group.end - 1) if noun.i >= group.start else group.end - 1
+    if measure:
+        phrase_end = max([phrase_end] + [o.i for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                         for o in p.children if o.dep_ == "pobj"])
     phrase = clean_text(group.doc[_qualifier_start(group): phrase_end + 1].text)
     if unit:
         phrase = clean_text(group.doc[_qualifier_start(group): group.end + (1 if group.end < len(group.doc) and group.doc[group.end].lower_ in CURRENCIES else 0)].text)
@@ -766,6 +778,27 @@ def _measure(group: "Span", document: Document, used: set[int], unit: str) -> Qu
         counted_head=head,
         phrase=clean_text(re.sub(r'["\u201c\u201d]', "", doc[_qualifier_start(group): end].text)).rstrip("."),
         predicate=_predicate(group[-1], np_ids),
+        clause=clause_around(span, anchor=span.root),
+        sources=[sentence_source(document, group.sent)],
+        confidence=0.85,
+    )
+
+
+def _glued_measure(group: "Span", unit: str, value: float, document: Document, used: set[int]) -> Quantity:
+    """A numeral with its unit glued on and no noun after it: "speeds of 10Mbps", "runs at 3GHz". The unit is
+    what is counted; the text is the number as written without it."""
+    doc = group.doc
+    ids = {t.i for t in group}
+    used.update(ids)
+    span = doc[_qualifier_start(group): group.end]
+    return Quantity(
+        value=value,
+        text=_written(group)[: -len(unit)],
+        qualifier=_qualifier(group),
+        counted=unit,
+        counted_head=unit.lower(),
+        phrase=clean_text(span.text),
+        predicate=_predicate(group[-1], ids),
         clause=clause_around(span, anchor=span.root),
         sources=[sentence_source(document, group.sent)],
         confidence=0.85,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.extract.numbers import format_number, parse_number, parse_range, word_value
+from studyaid.extract.numbers import format_number, glued_unit, is_unit_word, parse_number, parse_range, word_value
 
 
 @pytest.mark.parametrize("text, value", [
@@ -82,3 +82,26 @@ def test_number_words_come_from_the_lexicon():
     for word, value in {**NUMBER_WORDS, **SCALE_WORDS}.items():
         assert word_value(word) == value, word
     assert word_value("eleventy") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10Mbps", ("10", "Mbps")), ("3GHz", ("3", "GHz")), ("1.5km", ("1.5", "km")), ("60mph", ("60", "mph")),
+    ("256MB", ("256", "MB")),
+    ("46m", None), ("3.5bn", None),  # scales, not units
+    ("3G", None), ("4K", None), ("7610", None), ("12abc", None),  # codes and model names
+])
+def test_glued_unit(text, expected):
+    assert glued_unit(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("megapixel", True), ("gigabytes", True), ("GB", True), ("mph", True), ("kilometres", True), ("miles", True),
+    ("in", False), ("m", False), ("camera", False), ("years", False), ("bn", False),
+])
+def test_is_unit_word(text, expected):
+    assert is_unit_word(text) is expected
+
+
+@pytest.mark.parametrize("text, value", [("10Mbps", 10), ("1.5km", 1.5), ("256MB", 256), ("46m", 46e6)])
+def test_parse_number_with_a_glued_unit(text, value):
+    assert parse_number(text) == pytest.approx(value)  # a glued unit is no number word; a glued scale is

@@ -337,3 +337,65 @@ def test_percentage_of_nothing_named_is_no_fact(quantities, text):
 ])
 def test_metres_or_millions(quantities, text, value):
     assert [q.value for q in quantities(text)] == [value]
+
+
+UNITS_OF_MEASURE = [
+    # a unit glued to the numeral or written apart: the unit is what is counted, with what it holds after "of"
+    ("The new handset has a two megapixel camera and a bright screen.",
+     dict(value=2, text="two", counted="megapixel camera", counted_head="camera")),
+    ("The cheapest model comes with 4GB of memory.", dict(value=4, text="4", counted="GB of memory")),
+    ("The device holds four gigabytes of songs on its hard drive.",
+     dict(value=4, text="four", counted="gigabytes of songs", phrase="four gigabytes of songs")),
+    ("Home connections of 10Mbps are now common in the city.", dict(value=10, text="10", counted="Mbps")),
+    ("The cable firm will offer speeds of up to 8Mbps next year.",
+     dict(value=8, counted="Mbps", qualifier="up to", phrase="up to 8Mbps")),
+    ("The new processor runs at 3GHz without overheating.", dict(value=3, counted="GHz")),
+    ("The lorry was doing 60mph when the tyre burst.", dict(value=60, counted="mph")),
+    ("The runners covered 1.5km before the first climb.", dict(value=1.5, counted="km")),
+    ("She ran ten kilometres before breakfast every day.", dict(value=10, counted="kilometres")),
+    # a range of time keeps its low end and the text as written (not a score)
+    ("The rebuild will take two-three years to finish.", dict(value=2, text="two-three", counted="years")),
+    ("Planning the new stadium needs 2-3 years of talks.", dict(value=2, text="2-3", counted="years")),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNITS_OF_MEASURE)
+def test_units_of_measure(quantities, text, expected):
+    found = quantities(text)
+    matches = [q for q in found if all(getattr(q, k) == pytest.approx(v) if isinstance(v, float) else getattr(q, k) == v
+                                       for k, v in expected.items())]
+    assert len(matches) == 1, [q.model_dump(exclude={"sources", "clause"}) for q in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The Gunners won 3-2 at home on Saturday.",  # a score stays no range
+    "The firm launched its 3G handsets in Italy.",  # a code, not a unit
+    "The Nokia 7610 phone sold well.",  # a model number before a singular noun, no unit between
+])
+def test_no_unit_no_range(quantities, text):
+    assert [q.model_dump(exclude={"sources", "clause"}) for q in quantities(text)] == []
+
+
+WORTH = [
+    # money whose counted noun stands before "worth" / "valued at", however the verb is dressed
+    ("The ringtone market, worth $1.8bn last year, keeps growing.", dict(value=1.8e9, counted_head="market")),
+    ("Analysts see a market worth \u00a39.4m for the new gadgets.", dict(value=9.4e6, counted_head="market")),
+    ("The online music business was worth $330m in 2004.", dict(value=3.3e8, counted_head="business")),
+    ("The deal is said to be worth about \u20ac60m to the club.", dict(value=6e7, counted_head="deal", qualifier="about")),
+    ("The sector was valued at $4.5bn by the bank's analysts.", dict(value=4.5e9, counted_head="sector")),
+    ("The games market, valued at \u00a31.3bn, grew again.", dict(value=1.3e9, counted_head="market")),
+]
+
+
+@pytest.mark.parametrize("text, expected", WORTH)
+def test_worth_counts_the_noun_before_it(quantities, text, expected):
+    found = quantities(text)
+    matches = [q for q in found if all(getattr(q, k) == pytest.approx(v) if isinstance(v, float) else getattr(q, k) == v
+                                       for k, v in expected.items())]
+    assert len(matches) == 1, [q.model_dump(exclude={"sources", "clause"}) for q in found]
+    assert all(q.counted not in ("dollars", "pounds", "euros") for q in found)
+
+
+def test_one_in_five_is_still_a_ratio(quantities):
+    # the ratio rule yields to a year ("worth $330m in 2004") but still holds for two counts
+    assert quantities("One in five viewers switched off before the end.") == []
