@@ -22,7 +22,7 @@ from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, GROUP_N
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
                        FINDING_VERBS,
                        TITLE_WORDS)
-from ..lexicon import country_of
+from ..lexicon import NUMBER_WORDS, country_of
 from .common import subject_of
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ ORG_LABELS = {"ORG", "NORP", "PRODUCT"}
 OTHER_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
 SUBJECT_WINDOW = 2
+# How many narrative sentences before an age description ("the 28-year-old") it looks back for the person.
+AGE_WINDOW = 2
 # Nouns naming a kind of organisation: "security firm Saint Bernard Software", "the station said". Never a
 # person's noun (unlike "spokesman"): a name right after one is the organisation's, whatever NER says.
 ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadcaster", "station", "website",
@@ -231,6 +233,7 @@ class PersonTracker:
         self._modifier: set[str] = set()  # words used to modify a noun ("Uefa officials")
         self._full: set[str] = set()  # surnames written with a first name or an honorific
         self._titled: set[str] = set()  # words of a name written after a title ("coach Henk Ten Cate")
+        self._ages: dict[str, int] = {}  # surname -> age the article gives ("Tom Baxter, 28,", "28-year-old Baxter")
         self._doc = doc
         self._orgs: list[tuple[int, str, frozenset, bool]] | None = None  # see _org_mentions
         self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
@@ -278,6 +281,11 @@ class PersonTracker:
                     if words and all(t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words):
                         self._roles.setdefault(" ".join(t.text for t in words).lower(), (span.text, span.start_char))
 
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not _inside(ent.start_char, blocked):
+                age = _stated_age(ent)
+                if age is not None:
+                    self._ages.setdefault(ent[-1].text, age)
         named = {n.start for n in self._named}
         for tok in doc:  # names NER missed: a known surname as a subject ("Ferguson admitted ..." with "Sir Alex
             # Ferguson" elsewhere), or any name after an honorific ("Mr Grant")
@@ -440,6 +448,31 @@ class PersonTracker:
         found = speakers[-1]
         return found.name, found.named_at
 
+    def by_age(self, pos: int, age: int, gender: Gender = None) -> tuple[str, int] | None:
+        """The person an age description at ``pos`` ("the 28-year-old") re-names, only when exactly one fits:
+        the one person named before with that age stated ("Tom Baxter, 28,"), else the one person (by surname)
+        named in the nearest sentence, of this one and the few narrative sentences before, that names anyone
+        whose stated age and gender do not disagree. "X beat Y. ..., said the 28-year-old": nobody."""
+        i = bisect.bisect_left(self._starts, pos)
+        before = [n for n in self._named[:i] if gender is None or self.gender(n.name) in (None, gender)]
+        aged = {n.name.split()[-1]: n for n in before if self._ages.get(n.name.split()[-1]) == age}
+        if aged:
+            if len(aged) > 1:
+                return None
+            person = aged.popitem()[1]  # its last mention before
+            return person.name, person.named_at
+        before = [n for n in before if self._ages.get(n.name.split()[-1]) in (None, age)]
+        here = self._sent_of(pos)
+        window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:AGE_WINDOW]
+        for s in window:
+            found = {n.name.split()[-1]: n for n in before if n.sent == s}
+            if found:
+                if len(found) > 1:
+                    return None
+                person = found.popitem()[1]
+                return person.name, person.named_at
+        return None
+
     def last_before(self, pos: int) -> tuple[str, int] | None:
         """The last person named before ``pos``, and where that name is written."""
         i = bisect.bisect_left(self._starts, pos)
@@ -457,6 +490,49 @@ class PersonTracker:
         # a bare "the president", "the attorney general": only if one person carries the title
         found = {self._roles[p][0]: self._roles[p] for p in self._roles if p == phrase or p.endswith(" " + phrase)}
         return found.popitem()[1] if len(found) == 1 else None
+
+
+def _age_number(tok: "Token") -> int | None:
+    if tok.text.isdigit():
+        return int(tok.text)
+    return NUMBER_WORDS.get(tok.lower_)
+
+
+def _age_at(doc: "Doc", old: int) -> int | None:
+    """The age written as "28-year-old" ending at token ``old`` ("old"), as the tokenizer splits it."""
+    if old < 4 or doc[old].lower_ != "old" or doc[old - 1].text != "-" or doc[old - 2].lower_ not in ("year", "years") \
+            or doc[old - 3].text != "-":
+        return None
+    return _age_number(doc[old - 4])
+
+
+def _stated_age(ent: "Span") -> int | None:
+    """The age the article gives a person where it names them: "Tom Baxter, 28," or "28-year-old Tom Baxter"."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 2].text in (",", ".", ";") \
+            and doc[ent.end + 1].like_num:
+        age = _age_number(doc[ent.end + 1])
+        if age is not None and age < 120:
+            return age
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("amod", "compound") and doc[i].lower_ != "old" and doc[i].pos_ in ("ADJ", "NOUN"):
+        i -= 1  # "the 28-year-old Welsh striker Tom Baxter"
+    return _age_at(doc, i) if i >= 0 else None
+
+
+def _described_age(subject: "Token") -> int | None:
+    """The age a definite description gives its person: "the 28-year-old" (parsed with "old" as the subject), "the
+    35-year-old striker"; None for anything else ("a 28-year-old man" is someone new)."""
+    doc = subject.doc
+    if subject.lower_ == "old":
+        old = subject.i
+    else:
+        old = next((c.i for c in subject.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < subject.i), None)
+        if old is None or subject.pos_ != "NOUN":
+            return None
+    age = _age_at(doc, old)
+    first = doc[subject.left_edge.i]
+    return age if age is not None and first.lower_ == "the" and first.i == old - 5 else None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -753,6 +829,15 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1], kind="org")
         if noun in ORG_KINDS:
             return None
+    age = _described_age(subject)
+    if age is not None:  # "said the 28-year-old", "the 35-year-old striker said"
+        gender = "m" if subject.lower_ in MALE_NOUNS else "f" if subject.lower_ in FEMALE_NOUNS else None
+        found = tracker.by_age(subject.idx, age, gender)
+        if found:
+            phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
+            return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
+        if subject.pos_ != "NOUN" or subject.lower_ not in TITLE_WORDS:
+            return None  # an age alone, with no one person it fits: nobody
     if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
         named = _named_in_apposition(subject, is_place)
         if named is not None:  # "said race director Matthew Turnbull": the title's own name

@@ -508,6 +508,46 @@ def test_according_to_credits_every_clause_of_a_coordination(quotes):
                              "$1.8bn by 2009")]
 
 
+# (text, speaker, start of the words): a speaker given by an age alone is the one person the sentences before
+# make salient, or the one the article gives that age (issue 10). Sentences written for these tests.
+AGE_SPEAKERS = [
+    ("Tom Baxter won the race in Leeds on Sunday. \"I am delighted with the result,\" said the 28-year-old.",
+     "Tom Baxter", "I am delighted with the result"),
+    ("Ruth Adams won her third title in Paris. The 35-year-old said she would retire at the end of the season.",
+     "Ruth Adams", "she would retire at the end of the season"),
+    # the age the article gives one of two people picks that one
+    ("Tom Baxter, 28, won the race. Sam Ode, 35, came second. The 35-year-old said he would retire next year.",
+     "Sam Ode", "he would retire next year"),
+    ("Sam Ode beat 31-year-old Tom Baxter in the final. \"It was the hardest match of my life,\" said the "
+     "31-year-old.",
+     "Tom Baxter", "It was the hardest match of my life"),
+    # a quote continuing after the description keeps its speaker
+    ("Tom Baxter won the race on Sunday. \"I am delighted,\" said the 28-year-old. \"The course was very hard.\"",
+     "Tom Baxter", "The course was very hard."),
+]
+
+
+@pytest.mark.parametrize("text, speaker, start", AGE_SPEAKERS)
+def test_speaker_by_age_alone(quotes, text, speaker, start):
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(text) if q.text.startswith(start)]
+    assert found == [(speaker, "person")]
+
+
+@pytest.mark.parametrize("text", [
+    # two people the sentence before names and no age to tell them apart
+    "Tom Baxter beat Sam Ode in the final. \"I am delighted with the result,\" said the 28-year-old.",
+    # the only person named has another age
+    "Tom Baxter, 28, won the race on Sunday. \"I am delighted with the result,\" said the 35-year-old.",
+    # an age given to two people
+    "Tom Baxter, 28, beat Sam Ode, 28, in the final. The 28-year-old said the course had been very hard.",
+    # "a 28-year-old man" is someone new; nobody named before
+    "Tom Baxter won the race. A 28-year-old man said the course had been very hard.",
+    "\"I am delighted with the result,\" said the 28-year-old.",
+])
+def test_no_speaker_by_an_age_that_fits_nobody_or_several(quotes, text):
+    assert quotes(text) == []
+
+
 # (text, speaker, kind, start of the words): organisations and groups credited with a statement (issue 10,
 # organisation quotes). Sentences written for these tests.
 ORGANISATIONS_AND_GROUPS = [
