@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document
 from ..facts import Role
-from ..lexicon import OFFICES, QUALIFIED_OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, country_of
+from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, OFFICES, QUALIFIED_OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, \
+    country_of
 from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .speakers import name_span
 
@@ -37,6 +38,15 @@ AS_VERBS = frozenset({"join", "serve", "succeed", "replace", "appoint", "name", 
 _QUALIFIERS = frozenset().union(*QUALIFIED_OFFICES.values())
 # What sets off an apposition after a name: "Ann Roe, director of ...", "Ann Roe - star of ...", "Ann Roe (coach)".
 APPOSITION_MARKS = frozenset({",", "-", "\u2013", "\u2014", "("})
+# A job word opening a sentence before a full name ("Sprinter Jane Roe won", "Historian Ann Lee said") is a
+# title when it ends like an agent noun; these person nouns end so and name no job.
+JOB_ENDINGS = ("er", "or", "ist", "ian", "eer")
+NOT_JOBS = frozenset({
+    "teenager", "youngster", "newcomer", "winner", "loser", "runner-up", "partner", "neighbour", "neighbor",
+    "supporter", "viewer", "listener", "reader", "customer", "user", "consumer", "fellow", "citizen", "civilian",
+    "passenger", "prisoner", "survivor", "pensioner", "visitor", "spectator", "voter", "stranger", "foreigner",
+    "outsider", "insider", "lover", "follower", "admirer", "sponsor", "donor", "sufferer", "founder-member",
+})
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 
 
@@ -88,6 +98,8 @@ def _person_name(tok: "Token", is_place: Callable[[str], bool]) -> "Span | None"
     while start > span.sent.start and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON" \
             and doc[start - 1].pos_ == "PROPN" and _office_word(doc[start - 1]) is None:
         start -= 1
+    if span.end - start >= 3 and _job_word(doc[start]):
+        start += 1  # "Sprinter Jane Roe": NER took the job word into the name
     return doc[start: span.end]
 
 
@@ -99,7 +111,33 @@ def _office_word(tok: "Token") -> str | None:
         return tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in OFFICES or tok.lemma_.lower() in QUALIFIED_OFFICES):
         return tok.lemma_.lower()
-    return None
+    return tok.lower_ if _job_word(tok) else None
+
+
+def _job_word(tok: "Token") -> bool:
+    """A bare job word opening its sentence before a full name: "Sprinter Jane Roe won ...", "Sculptor Ann
+    Lee said". One capitalised singular noun ending like an agent noun, then a name of two words or more;
+    never a plural or a plain noun ("Fans", "Police"), a word of kin ("Mother"), nor a person who holds no
+    job ("Teenager", "Winner")."""
+    doc, low = tok.doc, tok.lower_
+    if not tok.is_alpha or not tok.text[:1].isupper() or not tok.text[1:].islower() or tok.is_stop:
+        return False
+    if not _opens_sentence(tok) or tok.tag_ not in ("NN", "NNP") or tok.ent_type_ not in ("", "PERSON", "NORP"):
+        return False
+    if len(low) < 5 or not low.endswith(JOB_ENDINGS) or low in NOT_JOBS | MALE_NOUNS | FEMALE_NOUNS \
+            or low in ROLE_ONLY_MODIFIERS or low in TITLE_MODIFIERS:
+        return False
+    name = doc[tok.i + 1: tok.i + 3]
+    return len(name) == 2 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "PERSON"
+                                  for t in name)
+
+
+def _opens_sentence(tok: "Token") -> bool:
+    """The first word of its sentence (after an opening quotation mark or a line break at most)."""
+    k = tok.i - 1
+    while k >= tok.sent.start and (tok.doc[k].is_space or tok.doc[k].is_quote):
+        k -= 1
+    return k < tok.sent.start or tok.doc[k].text in (".", "!", "?")
 
 
 def _qualified(office: "Token", before: list["Token"]) -> bool:
@@ -207,7 +245,7 @@ def _in_lower_case(text: str, first: "Token") -> str:
     "Prime Minister" and organisations stay as they are."""
     opens = first.i == first.sent.start or first.nbor(-1).is_space or first.nbor(-1).text in (".", "!", "?", "\n")
     rest_lower = all(not w[:1].isupper() for w in text.split()[1:])
-    if text and opens and not first.ent_type_ and first.text[:1].isupper() \
+    if text and opens and (not first.ent_type_ or _job_word(first)) and first.text[:1].isupper() \
             and (rest_lower and _is_title_word(first) or first.lower_ in ROLE_ONLY_MODIFIERS):
         return text[:1].lower() + text[1:]
     return text

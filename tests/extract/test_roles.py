@@ -197,3 +197,34 @@ def test_roles_in_junk_are_not_read(nlp, is_place):
     document = Document(path="t.txt", format="text", text=text,
                         excluded=(Exclusion(start=0, end=len(text), reason="publisher-notice"),))
     assert list(extract_roles(nlp(document.masked_text), document, is_place)) == []
+
+
+JOB_WORD_OPENS = [
+    # a bare job word opening the sentence before a full name is the person's title, written in lower case
+    ("Sprinter Jane Roe won the 200m title in Lisbon on Sunday.", ("Jane Roe", "sprinter", None, "sprinter")),
+    ("Hurdler Tom Price finished third in the final.", ("Tom Price", "hurdler", None, "hurdler")),
+    ("Broadcaster Mark Dalton said the programme would return in the spring.",
+     ("Mark Dalton", "broadcaster", None, "broadcaster")),
+    ("Photographer Lee Mason took the picture in the Alps.", ("Lee Mason", "photographer", None, "photographer")),
+    ("Historian Paul Brandt presented the series.", ("Paul Brandt", "historian", None, "historian")),
+    ("Skier Anna Berg crashed in the downhill.", ("Anna Berg", "skier", None, "skier")),
+    ("Novelist Ann Lee said the book had taken her a decade.", ("Ann Lee", "novelist", None, "novelist")),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOB_WORD_OPENS)
+def test_job_word_opening_a_sentence(roles, text, expected):
+    found = [(r.person.name, r.title, r.organization, r.role) for r in roles(text)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Fans cheered as Tom Baker arrived at the ground.",  # a plain plural noun, not before the name
+    "Police said Tom Baker had been released.",  # a plain noun
+    "Teenager Amy Little reached the semi-finals.",  # a person, no job
+    "Winner Kate Reed collected the trophy.",
+    "Mother Teresa was honoured in Rome.",  # kin, and no full name after it
+    "Later Tom Fox said he would stay.",  # not a noun
+])
+def test_no_job_word_title(roles, text):
+    assert [(r.person.name, r.title) for r in roles(text)] == []
