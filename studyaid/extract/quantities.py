@@ -715,6 +715,8 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
     if measure:
         phrase_end = max([phrase_end] + [o.i for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                                          for o in p.children if o.dep_ == "pobj"])
+        if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" and 0 < noun.head.i - noun.i <= 3:
+            phrase_end = max(phrase_end, noun.head.i)  # "a 26-inch LCD TV": the phrase names what is measured
     phrase = clean_text(group.doc[_qualifier_start(group): phrase_end + 1].text)
     if unit:
         phrase = clean_text(group.doc[_qualifier_start(group): group.end + (1 if group.end < len(group.doc) and group.doc[group.end].lower_ in CURRENCIES else 0)].text)

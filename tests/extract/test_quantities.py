@@ -353,6 +353,8 @@ UNITS_OF_MEASURE = [
     ("The lorry was doing 60mph when the tyre burst.", dict(value=60, counted="mph")),
     ("The runners covered 1.5km before the first climb.", dict(value=1.5, counted="km")),
     ("She ran ten kilometres before breakfast every day.", dict(value=10, counted="kilometres")),
+    ("The shop sells a 32-inch flat screen for under half the old price.",
+     dict(value=32, counted="inch", phrase="32-inch flat screen")),
     # a range of time keeps its low end and the text as written (not a score)
     ("The rebuild will take two-three years to finish.", dict(value=2, text="two-three", counted="years")),
     ("Planning the new stadium needs 2-3 years of talks.", dict(value=2, text="2-3", counted="years")),
