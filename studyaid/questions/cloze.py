@@ -142,7 +142,8 @@ def _hidden(fact, sentence: str) -> tuple[str | None, str, str]:
     quote the sentence with the quoted words blanked)."""
     if isinstance(fact, Quote):
         outside = _outside_quote(fact, sentence)
-        return _find(outside, _names(fact.speaker)), "person" if fact.speaker.kind == "person" else "organisation", outside
+        hint = {"person": "person", "group": "group"}.get(fact.speaker.kind, "organisation")
+        return _find(outside, _names(fact.speaker)), hint, outside
     if isinstance(fact, Role):
         return _find(sentence, _names(fact.person)), "person", sentence
     if isinstance(fact, Quantity):
@@ -379,7 +380,7 @@ def not_worth_asking(fact) -> str | None:
     "Lomas, 15,") and the organisation a statistic is sourced to ("according to the Helsinki-based ...")."""
     if isinstance(fact, Quantity) and fact.counted.strip().lower() == "years old":
         return AGE
-    if isinstance(fact, Quote) and fact.speaker.kind == "org" and fact.cue == "according to":
+    if isinstance(fact, Quote) and fact.speaker.kind in ("org", "group") and fact.cue == "according to":
         return SOURCE_ONLY
     return None
 
