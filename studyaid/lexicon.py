@@ -28,6 +28,7 @@ OFFICES = frozenset({
     "consultant", "actor", "actress", "novelist", "writer", "author", "poet", "playwright", "composer",
     "singer", "frontman", "frontwoman", "guitarist", "drummer", "bassist", "dj", "host", "comedian", "star",
     "member", "trainer", "pundit", "shareholder", "student", "designer", "engineer", "vice-chairwoman",
+    "referee", "umpire", "linesman", "delegate",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").

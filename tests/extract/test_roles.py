@@ -104,6 +104,18 @@ FOUND += [
     ("Actor Tom Belling and writer Jane Corrie will judge the prize.", ("Jane Corrie", "writer", None, "writer")),
     ("Last year, U2 frontman Bono sang at the concert.", ("Bono", "frontman", "U2", "U2 frontman")),
     ("Ferguson praised co-founder Ann Roe and vice-president Bill Tate.", ("Ann Roe", "co-founder", None, "co-founder")),
+    # match officials: a lower-case job word before a full name, mid-sentence (issue 10)
+    ("The match was abandoned after Uefa delegate Hans Berger inspected the pitch.",
+     ("Hans Berger", "delegate", "Uefa", "Uefa delegate")),
+    ("The players surrounded referee Mark Halsey after the goal.", ("Mark Halsey", "referee", None, "referee")),
+    ("The decision by match referee Ian Fuller angered the home fans.",
+     ("Ian Fuller", "match referee", None, "match referee")),
+    ("Both captains argued with umpire Dev Raman about the light.", ("Dev Raman", "umpire", None, "umpire")),
+    # a team's player named after "the", with or without commas
+    ("The England midfielder Steven Garrard was injured in training.",
+     ("Steven Garrard", "midfielder", "England", "England midfielder")),
+    ("Coach Bill Tate praised the England midfielder, Steven Garrard, after the game.",
+     ("Steven Garrard", "midfielder", "England", "England midfielder")),
     # a plural title shared by the names it lists
     ("The group, which also includes members Ann Roe and Bill Tate, toured in 2003.", ("Bill Tate", "member", None, "member")),
     # "as" a title
