@@ -12,6 +12,7 @@ and "holder" need a word that says of what ("world champion", "record holder").
 """
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document
@@ -46,7 +47,19 @@ NOT_JOBS = frozenset({
     "supporter", "viewer", "listener", "reader", "customer", "user", "consumer", "fellow", "citizen", "civilian",
     "passenger", "prisoner", "survivor", "pensioner", "visitor", "spectator", "voter", "stranger", "foreigner",
     "outsider", "insider", "lover", "follower", "admirer", "sponsor", "donor", "sufferer", "founder-member",
+    "predecessor", "successor", "ancestor", "mentor", "character", "murderer", "killer", "attacker", "robber",
+    "offender", "hunter", "defaulter", "scorer", "goalscorer", "other", "number", "order", "letter", "cover",
 })
+# "X, who heads Y": a verb of running something in the present that reads as a job, and the job it names.
+# A verb with no job noun of its own ("runs", "oversees") gives no title. "co-" carries over: "co-manages"
+# -> "co-manager". "founded" names a title held for good, so its past counts.
+JOB_VERBS = MappingProxyType({
+    "heads": "head", "leads": "leader", "manages": "manager", "chairs": "chair", "directs": "director",
+    "coaches": "coach", "captains": "captain", "edits": "editor", "owns": "owner", "hosts": "host",
+    "presents": "presenter", "produces": "producer", "founded": "founder",
+})
+# Adverbs allowed between "who" and the verb: "who also heads", "who now leads".
+STILL_ADVERBS = frozenset({"also", "now", "currently", "still", "jointly"})
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 
 
@@ -70,7 +83,7 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         seen.add((span.start, span.end))
         found: dict[tuple[str, str | None], Found] = {}
         for role in (_title_before(span), _shared_title(span, is_place), _apposition(span),
-                     _title_in_apposition_before(span), _as_title(span), _is_title_of(span)):
+                     _title_in_apposition_before(span), _as_title(span), _is_title_of(span), _who_runs(span)):
             if role is not None:
                 found.setdefault((role[0].lower(), role[1]), role)
         for title, organization, text in found.values():
@@ -115,14 +128,17 @@ def _office_word(tok: "Token") -> str | None:
 
 
 def _job_word(tok: "Token") -> bool:
-    """A bare job word opening its sentence before a full name: "Sprinter Jane Roe won ...", "Sculptor Ann
-    Lee said". One capitalised singular noun ending like an agent noun, then a name of two words or more;
-    never a plural or a plain noun ("Fans", "Police"), a word of kin ("Mother"), nor a person who holds no
-    job ("Teenager", "Winner")."""
+    """A bare job word before a full name: opening its sentence ("Sprinter Jane Roe won ...", "Sculptor Ann
+    Lee said") or in lower case mid-sentence ("beaten by skier Anna Berg"). One singular noun ending like an
+    agent noun, then a name of two words or more; never a plural or a plain noun ("Fans", "Police"), a word
+    of kin ("Mother"), nor a person who holds no job ("Teenager", "Winner", "his successor")."""
     doc, low = tok.doc, tok.lower_
-    if not tok.is_alpha or not tok.text[:1].isupper() or not tok.text[1:].islower() or tok.is_stop:
+    if not tok.is_alpha or tok.is_stop:
         return False
-    if not _opens_sentence(tok) or tok.tag_ not in ("NN", "NNP") or tok.ent_type_ not in ("", "PERSON", "NORP"):
+    opening = tok.text[:1].isupper() and tok.text[1:].islower() and _opens_sentence(tok)
+    if not opening and not (tok.is_lower and tok.tag_ == "NN" and not _opens_sentence(tok)):
+        return False
+    if tok.tag_ not in ("NN", "NNP") or tok.ent_type_ not in ("", "PERSON", "NORP"):
         return False
     if len(low) < 5 or not low.endswith(JOB_ENDINGS) or low in NOT_JOBS | MALE_NOUNS | FEMALE_NOUNS \
             or low in ROLE_ONLY_MODIFIERS or low in TITLE_MODIFIERS:
@@ -469,3 +485,41 @@ def _is_title_of(name: "Span") -> Found | None:
     organization, end = found
     words = [t for t in before if t.dep_ != "det"] + [office]
     return _title_text(words), organization, clean_text(name.doc[words[0].i: end].text)
+
+
+def _who_runs(name: "Span") -> Found | None:
+    """"Ann Roe, who heads the Kelton Trust," / "Tom Reed, who co-manages the Kelvale Arms,": a relative
+    clause right after the name whose verb reads as a job (``JOB_VERBS``), with a named body as its object.
+    Read from the words, not the parse ("co-manages" parses apart). Never a verb with no job noun ("who runs
+    the club"), a past one ("who headed"), a modal or negation ("who will lead", "who no longer heads"), nor
+    an object that names no body ("who leads the line")."""
+    doc, k = name.doc, name.end
+    if k + 2 >= name.sent.end or doc[k].text != "," or doc[k + 1].lower_ != "who":
+        return None
+    k += 2
+    while k < name.sent.end and doc[k].lower_ in STILL_ADVERBS:
+        k += 1
+    prefix = ""
+    if k + 2 < name.sent.end and doc[k].lower_ == "co" and doc[k + 1].text == "-":
+        prefix, k = "co-", k + 2
+    word = doc[k].lower_ if k < name.sent.end else ""
+    if word.startswith("co-"):
+        prefix, word = "co-", word[3:]
+    job = JOB_VERBS.get(word)
+    if job is None:
+        return None
+    start = k + 1
+    while start < name.sent.end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if start >= name.sent.end:
+        return None
+    body = _proper_name(doc[start], PREP_ORG_LABELS, propn_run=False)
+    if body is None and doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper():
+        end = start
+        while end + 1 < name.sent.end and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+            end += 1
+        body = doc[start: end + 1]
+    if body is None or body.start != start or body.root.ent_type_ == "PERSON":
+        return None
+    title = prefix + job
+    return title, _organisation(body.text), clean_text(f"{title} of {doc[k + 1: body.end].text}")

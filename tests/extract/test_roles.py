@@ -116,6 +116,20 @@ FOUND += [
      ("Steven Garrard", "midfielder", "England", "England midfielder")),
     ("Coach Bill Tate praised the England midfielder, Steven Garrard, after the game.",
      ("Steven Garrard", "midfielder", "England", "England midfielder")),
+    # "X, who heads Y,": a verb that reads as a job names the title, its object the body (issue 10)
+    ("Paul Okafor, who heads the Kelton Trust, refused to comment.",
+     ("Paul Okafor", "head", "Kelton Trust", "head of the Kelton Trust")),
+    ("Mia Torres, who leads the Green Party in Wales, spoke at the rally.",
+     ("Mia Torres", "leader", "Green Party", "leader of the Green Party")),
+    ("The deal was agreed by Tom Reed, who co-manages the Kelvale Arms, on Monday.",
+     ("Tom Reed", "co-manager", "Kelvale Arms", "co-manager of the Kelvale Arms")),
+    ("Tom Reed, who also chairs the Dunford Chamber of Commerce, said trade was slow.",
+     ("Tom Reed", "chair", "Dunford Chamber of Commerce", "chair of the Dunford Chamber of Commerce")),
+    ("The band's singer Tom Reed, who co-owns Blue Room Records, said so.",
+     ("Tom Reed", "co-owner", "Blue Room Records", "co-owner of Blue Room Records")),
+    # a lower-case job word before a full name mid-sentence, not only opening a sentence
+    ("The programme was presented by historian Paul Brandt last year.",
+     ("Paul Brandt", "historian", None, "historian")),
     # a plural title shared by the names it lists
     ("The group, which also includes members Ann Roe and Bill Tate, toured in 2003.", ("Bill Tate", "member", None, "member")),
     # "as" a title
@@ -183,6 +197,20 @@ NO_ROLES = [
     "Meg Dorran is a member of the committee.",
     # a list of labels and names is no apposition
     "Her picks: film - The Long Road; actor - Jamie Foxx; actress - Hilary Swank.",
+    # "who" and a verb: none that names no job, a past, modal or negated one, an object that is no body
+    "Ann Roe, who runs the Dunmore Film Festival, said entries had doubled.",
+    "Tom Reed, who runs every morning, finished the race.",
+    "Tom Reed, who headed the Kelton Trust for years, said so.",
+    "Tom Reed, who no longer heads the Kelton Trust, said so.",
+    "Tom Reed, who will lead the Kelton Trust, said so.",
+    "Tom Reed, who leads the line for Kelton, scored.",
+    "Tom Reed, who manages Ann Roe, said she was tired.",
+    # a person noun before a name mid-sentence that names no job
+    "He was replaced by his successor Tom Reed in March.",
+    "The court heard from supporter Tom Reed and viewer Ann Roe.",
+    "The film stars newcomer Ann Roe as a nurse.",
+    "She thanked her brother Tom Reed at the ceremony.",
+    "The game was settled by try scorer Tom Reed in the last minute.",
     # half of a hyphenated word is no title
     "The film saw his female co-star Kathleen Turner win a Golden Globe.",
 ]
