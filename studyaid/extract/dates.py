@@ -46,6 +46,18 @@ CHANGE_WORDS = frozenset({"increase", "rise", "fall", "drop", "decrease", "decli
                           "down", "gain", "cut"})
 # Prepositions of a range's ends: "from 1971 to 1987".
 RANGE_WORDS = frozenset({"from", "to", "until", "till", "through"})
+# The second day of a range of days: "16-28 November", "3 to 5 December", "June 24 and 25", "May 1-3, 2005".
+_MONTH = r"(?P<month>[A-Za-z]+)"
+_YEAR_TAIL = r"(?P<year>,?\s+(?:1[89]\d\d|20\d\d))?"
+_JOIN = r"\s*(?:-|\u2013|\s(?:and|to|until|till)\s)\s*"
+_DAY = r"(?:st|nd|rd|th)?"
+DAY_RANGES = (
+    re.compile(rf"^(?P<first>[0-3]?\d){_DAY}{_JOIN}(?P<second>[0-3]?\d){_DAY}\s+{_MONTH}{_YEAR_TAIL}$"),
+    re.compile(rf"^{_MONTH}\s+(?P<first>[0-3]?\d){_DAY}{_JOIN}(?P<second>[0-3]?\d){_DAY}{_YEAR_TAIL}$"),
+)
+# Nouns of a work whose title may be followed by its year in brackets: "the film Gangs of New York (2003)".
+WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "single", "song", "play", "musical", "series",
+                        "sitcom", "show", "opera", "documentary", "game", "record", "comedy", "drama", "thriller"})
 # Lower-case words allowed inside a name between its capitalised words: "the Assault of Pornography and Marketing Act".
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "-"})
 
@@ -88,6 +100,15 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
             fact = _fact(part, iso, tie, document) if tie is not None else None
             if fact is not None:
                 yield fact
+                second = _second_day(part.text, default_year)
+                if second is not None:  # "16-28 November": the last day too, never asked "When ...?"
+                    yield fact.model_copy(update={"date": second[0], "iso": second[1], "clause": None,
+                                                  "confidence": 0.7})
+    for year, work in _years_of_works(doc):
+        if not in_junk(document, year):
+            yield DateFact(date=year.text, iso=year.text, event=tokens_text(work), event_head=work[0].lemma_.lower()
+                           if work[0].lower_ in WORK_NOUNS else work[-1].lemma_.lower(), clause=None,
+                           sources=[sentence_source(document, year.sent)], confidence=0.7)
     for year, name in _years_of_names(doc):
         if not in_junk(document, year):
             yield DateFact(date=year.text, iso=year.text, event=tokens_text(name), event_head=name[-1].lemma_.lower(),
@@ -123,6 +144,54 @@ def _parts(ent: "Span") -> list["Span"]:
     dated = [p for p in parts if any(t.like_num or t.lower_ in MONTHS for t in p)]
     return dated if len(dated) > 1 and all(YEAR_IN.search(p.text) or any(t.lower_ in MONTHS for t in p) for p in dated) \
         else [doc[s: ent.end] for s in [next((t.i for t in ent if t.pos_ != "ADP"), ent.end)] if s < ent.end]
+
+
+def _second_day(text: str, default_year: int | None) -> tuple[str, str] | None:
+    """The last day of a range of days as written and in ISO: "16-28 November" -> ("28 November", "--11-28");
+    "June 24 and 25, 2005" -> ("June 25, 2005", "2005-06-25"). None for one day or a range of months or years."""
+    for pattern in DAY_RANGES:
+        m = pattern.match(text.strip())
+        if m is None or m.group("month").lower() not in MONTHS:
+            continue
+        first, second = int(m.group("first")), int(m.group("second"))
+        if not 1 <= first < second <= 31:
+            return None
+        year = m.group("year") or ""
+        written = f"{second} {m.group('month')}{year}" if m.start("first") == 0 else f"{m.group('month')} {second}{year}"
+        iso = to_iso(written, default_year)
+        return (written, iso) if iso is not None else None
+    return None
+
+
+def _years_of_works(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
+    """A year in brackets right after a work's title: "the film Gangs of New York (2003)" -> (the year,
+    "the film Gangs of New York"). The title is a WORK_OF_ART or capitalised words after a work noun
+    ("film", "novel"); a year in brackets after anything else ("the 2003 study (2004)", "Ann Roe (1950)") is not."""
+    for tok in doc:
+        if not YEAR.match(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
+            continue
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")":
+            continue
+        last = tok.i - 2
+        if not doc[last].text[:1].isupper() and not doc[last].text[:1].isdigit():
+            continue
+        start = last
+        work = next((e for e in doc.ents if e.end - 1 == last and e.label_ == "WORK_OF_ART"), None)
+        if work is not None:
+            start = work.start
+        while start - 1 >= tok.sent.start and (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                                               or doc[start - 1].lower_ in NAME_JOINERS - {"the"}):
+            start -= 1
+        while start < last and doc[start].is_lower:
+            start += 1  # "of" before the title is no part of it
+        noun = doc[start - 1] if start - 1 >= tok.sent.start else None
+        if noun is not None and noun.lower_ in WORK_NOUNS:
+            start -= 1
+            if start - 1 >= tok.sent.start and doc[start - 1].lower_ in ("the", "a", "his", "her", "their", "its"):
+                start -= 1
+        elif work is None or any(t.ent_type_ == "PERSON" for t in doc[start: last + 1]):
+            continue
+        yield tok, list(doc[start: last + 1])
 
 
 def _tie(ent: "Span") -> _Tie | None:

@@ -147,3 +147,44 @@ def test_date_ties(dates, text, expected):
 ])
 def test_date_event(dates, text, event):
     assert dates(text)[0].event == event
+
+
+# (text, [(date, iso, askable)]): a range of days gives its last day too, a fact with no "When ...?" clause
+# of its own (issue 10); one day, a range of percentages or a single date gives no second fact.
+@pytest.mark.parametrize("text, expected", [
+    ("The festival will run on 16-28 November in the city centre.",
+     [("16-28 November", "--11-16", True), ("28 November", "--11-28", False)]),
+    ("The summit takes place on 3-5 December in Brussels.",
+     [("3-5 December", "--12-03", True), ("5 December", "--12-05", False)]),
+    ("The exhibition opened on 20 and 27 April at the Kelvale gallery.",
+     [("20 and 27 April", "--04-20", True), ("27 April", "--04-27", False)]),
+    ("The talks were held on June 24 and 25 in Geneva.",
+     [("June 24 and 25", "--06-24", False), ("June 25", "--06-25", False)]),
+    # not a range of days
+    ("The shop opened on 4 May 2003 in Leeds.", [("4 May 2003", "2003-05-04", True)]),
+    ("Prices fell 3-5% in June.", []),
+])
+def test_range_of_days(dates, text, expected):
+    assert [(d.date, d.iso, d.clause is not None) for d in dates(text)] == expected
+
+
+def test_range_of_days_shares_the_event(dates):
+    first, second = dates("The summit takes place on 3-5 December in Brussels.")
+    assert second.event == first.event == "The summit takes place in Brussels"
+
+
+# (text, [(iso, event)]): a year in brackets after a work's title dates that work, with no clause.
+@pytest.mark.parametrize("text, expected", [
+    ("He starred in the film Gangs of New York (2003) with Daniel Day-Lewis.",
+     [("2003", "the film Gangs of New York")]),
+    ("Her best known work is the novel The Silent Shore (1987), set in Cornwall.",
+     [("1987", "the novel The Silent Shore")]),
+    # a year in brackets after anything but a work's title is not a date fact
+    ("The results of the 2003 study (2004) were published later.", []),
+    ("Ann Roe (1950) was the first winner.", []),
+    ("The film (2003) was a flop.", []),
+])
+def test_year_of_a_work_in_brackets(dates, text, expected):
+    found = dates(text)
+    assert [(d.iso, d.event) for d in found] == expected
+    assert all(d.clause is None for d in found)
