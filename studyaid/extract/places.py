@@ -66,6 +66,41 @@ CITY_MENTION_PREPS = frozenset({"in", "near", "outside", "inside", "within", "th
 MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 MENTION_CONFIDENCE = 0.6
 MAX_MENTION_TOKENS = 8
+# Football: an article using at least this many of these words is about the game, and there a city name
+# that plays, is beaten, signs or has a coach is a club ("Chelsea beat Porto", "Porto's coach").
+FOOTBALL_WORDS = frozenset(
+    """
+    match goal league cup striker midfielder defender goalkeeper keeper winger manager coach club season
+    premiership fixture stadium transfer squad penalty referee derby boss signing champions football
+    """.split()
+)
+MIN_FOOTBALL_WORDS = 3
+# Verbs whose subject or object is a club in a football article: "Porto beat Benfica", "he joined Porto".
+CLUB_VERBS = frozenset(
+    """
+    beat defeat draw lose face host play meet thrash edge overcome knock eliminate sign join leave manage
+    coach trail lead score concede win visit hammer rout stun outplay
+    """.split()
+)
+# Nouns a club has: "Porto's coach", "the Porto striker", "a win over Porto", "his spell at Porto".
+CLUB_NOUNS = frozenset(
+    """
+    coach manager boss striker midfielder defender goalkeeper keeper winger player fan supporter chairman
+    side team squad captain president forward win victory defeat draw tie clash spell stint move career
+    """.split()
+)
+# Prepositions linking a club to a match or a move: "drew with Porto", "lost to Porto", "a win over Porto".
+CLUB_PREPS = frozenset({"against", "with", "to", "by", "over", "from", "for"})
+# "at X" is a club after a career word ("managed by Mourinho at Porto", "his spell at Porto"), a venue after a
+# match verb ("we lost at Newcastle").
+CAREER_WORDS = frozenset({"manage", "coach", "spend", "sign", "stay", "train", "work", "spell", "stint", "career",
+                          "contract", "loan", "time", "day"})
+# Words that close the proper name of an event held in the place it opens ("the Berlin Film Festival",
+# "the London Marathon", "the Paris Motor Show"): the article names that place.
+EVENT_NAME_HEADS = frozenset({"festival", "marathon", "show", "fair", "games", "open", "summit", "conference",
+                              "forum", "expo", "biennale", "carnival", "regatta", "triennale"})
+EVENT_NAME_LABELS = frozenset({"EVENT", "FAC", "ORG"})
+MIN_EVENT_NAME_CITY = 50_000  # "the Golden Globe ...": a small namesake is not a host city
 
 
 @dataclass
@@ -92,6 +127,8 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
     place the document names (its first mention), in document order."""
     mentions = [m for m in sorted(_mentions(doc), key=lambda m: m.name.start)
                 if not _heading(m.name.sent) and not _compass_name(m.name)]
+    clubs = _club_names(doc, mentions)
+    mentions = [m for m in mentions if not (m.name.text in clubs and (_club_use(m.root) or not _locative_prep(m.root)))]
     found: list[tuple[int, Place]] = []
     seen: set[tuple[str, str, int]] = set()
     for mention in mentions:
@@ -122,6 +159,46 @@ def _compass_name(name: Span) -> bool:
         return False
     whole = gazetteer.lookup(f"{before.text.title()} {name.text}")
     return whole is not None and whole != gazetteer.lookup(name.text)
+
+
+def _football(doc: Doc) -> bool:
+    """Whether the article is about football: several of its words name the game's things."""
+    return len({t.lemma_.lower() for t in doc if t.lemma_.lower() in FOOTBALL_WORDS}) >= MIN_FOOTBALL_WORDS
+
+
+def _club_names(doc: Doc, mentions: list[_Mention]) -> set[str]:
+    """City names a football article uses as clubs anywhere ("Chelsea beat Porto", "Porto's coach",
+    "managed by Mourinho at Porto"): in that article such a name is a place only after a locative preposition
+    that is no club use itself ("the match in Porto", "we lost at Newcastle")."""
+    if not any(m.entry is not None and m.entry.kind == "city" for m in mentions) or not _football(doc):
+        return set()
+    return {m.name.text for m in mentions if m.entry is not None and m.entry.kind == "city" and _club_use(m.root)}
+
+
+def _club_use(root: Token) -> bool:
+    """A city name standing as a club: subject or object of a match verb, owner of a player or result, or
+    after a preposition of a match or a move ("lost to X", "his spell at X", "played under Y at X")."""
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "Chelsea beat Porto and Benfica"
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in CLUB_VERBS:
+        return True
+    if root.dep_ in ("poss", "compound") and head.lemma_.lower() in CLUB_NOUNS:
+        return True
+    if root.dep_ != "pobj":
+        return False
+    governor = head.head
+    if head.lower_ == "at":  # "his spell at Porto", "played under Mourinho at Porto"
+        return governor.lemma_.lower() in CAREER_WORDS or any(
+            c.dep_ == "prep" and c.lower_ == "under" for c in governor.children)
+    return head.lower_ in CLUB_PREPS and governor.lemma_.lower() in CLUB_VERBS | CLUB_NOUNS
+
+
+def _locative_prep(root: Token) -> bool:
+    """"in X", "at X and Y": the name stands where a place stands."""
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _heading(sent: Span) -> bool:
@@ -163,6 +240,10 @@ def _mentions(doc: Doc) -> Iterator[_Mention]:
             mention = _repair(ent, name, place_texts)
             if mention is not None:
                 yield mention
+            elif ent.label_ == "ORG":
+                yield from _event_name_place(name)
+        elif ent.label_ in EVENT_NAME_LABELS:
+            yield from _event_name_place(name)
     yield from _untagged(doc)
 
 
@@ -195,6 +276,23 @@ def _repair(ent: Span, name: Span, place_texts: set[str]) -> _Mention | None:
             continue
         return _Mention(head, ent.root, entry, repaired=True, label=ent.label_)
     return None
+
+
+def _event_name_place(name: Span) -> Iterator[_Mention]:
+    """The place opening the proper name of an event held there: "Berlin" in "the Berlin Film Festival",
+    "New York" in "the New York Marathon". Only names ending in an event word ("festival", "marathon", "show"),
+    whose words between are capitalised, and whose place is a country, a continent or a town of some size
+    that is no neighbourhood ("Golden Globe Awards", "Davis Cup" are no places)."""
+    if len(name) < 2 or name[-1].lower_ not in EVENT_NAME_HEADS or not all(t.text[:1].isupper() for t in name):
+        return
+    for k in range(min(3, len(name) - 1), 0, -1):
+        entry = gazetteer.lookup(name[:k].text)
+        if entry is None or entry.within is not None or entry.kind == "region":
+            continue
+        if entry.kind == "city" and (entry.population or 0) < MIN_EVENT_NAME_CITY:
+            return
+        yield _Mention(name[:k], name[k - 1], entry, repaired=True, label=name[0].ent_type_)
+        return
 
 
 def _locative(root: Token) -> bool:

@@ -265,3 +265,58 @@ def test_a_mention_explains_itself_without_an_event(parse) -> None:
     fact = places_in(parse, "India has ordered the deportation of the actress to Norway.")[0]
     assert (fact.place.mention, fact.relation) == ("India", "mention")
     assert place_explanation(fact) == "India is a country, named in the article."
+
+
+# A football article: three of its words name the game ("manager", "striker", "season"), so a city that
+# plays, is beaten, signs or has a coach is a club there (issue 10).
+FOOTBALL = "Kelvale Rovers manager Tom Hollis wants a new striker this season. "
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a city as a club: after a career word, the subject or object of a match verb, owning a coach
+        (FOOTBALL + "Ferreira, who was managed by Mourinho at Porto, has signed a new deal.", []),
+        (FOOTBALL + "Carvalho played under Mourinho at Porto and followed him to England.", ["England"]),
+        (FOOTBALL + "Chelsea beat Porto in the Champions League on Tuesday.", []),
+        (FOOTBALL + "Porto's coach said his team had played well.", []),
+        (FOOTBALL + "He spent three years at Lyon before his move.", []),
+        # a club's name elsewhere in the article does not hide the city where something happens
+        (FOOTBALL + "Chelsea beat Porto last month. The return match will be played in Porto.", ["Porto"]),
+        (FOOTBALL + "Rovers were knocked out of the cup by Newcastle. We lost a big game at Newcastle.", ["Newcastle"]),
+        # the same words outside football: a real place
+        ("The European Central Bank held its annual meeting at Porto on Monday.", ["Porto"]),
+        ("Ministers from ten countries signed the treaty at Porto on Monday.", ["Porto"]),
+    ],
+)
+def test_a_city_used_as_a_football_club_is_no_place(parse, text: str, places: list[str]) -> None:
+    assert sorted({f.place.mention for f in places_in(parse, text)}) == places
+
+
+@pytest.mark.parametrize(
+    "text, place, kind",
+    [
+        # a place opening the proper name of an event held there: the article names it
+        ("The film will be shown at the Berlin Film Festival next month.", "Berlin", "city"),
+        ("She won the top prize at the Venice Film Festival last year.", "Venice", "city"),
+        ("He finished third in the London Marathon in April.", "London", "city"),
+        ("The Paris Motor Show opens on Thursday.", "Paris", "city"),
+    ],
+)
+def test_a_place_inside_an_event_name_is_named(parse, text: str, place: str, kind: str) -> None:
+    facts = places_in(parse, text)
+    assert [(f.place.mention, f.place_kind) for f in facts] == [(place, kind)]
+    assert facts[0].event_head in {"festival", "marathon", "show"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won a Golden Globe Award for the role.",  # a small namesake ("Golden", Colorado), no event word
+        "He lifted the Davis Cup with his team-mates.",  # "cup" closes no event held in a place
+        "The Kennedy Center Honors were handed out on Sunday.",
+        "The band headlined the Festival Stage at midnight.",  # no place at all
+    ],
+)
+def test_no_place_from_an_event_name_without_one(parse, text: str) -> None:
+    assert places_in(parse, text) == []
