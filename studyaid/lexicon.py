@@ -85,17 +85,18 @@ QUOTE_VERBS = frozenset({
 # Verbs whose clausal complement is reported speech.
 REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "joke", "recall", "urge"}) | {
     "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report", "allege",
-} | {"believe", "think"}
+    "speculate",
+} | {"believe", "think", "feel"}
 # Verbs of opinion: reported speech only in the present tense ("he believes", "thinks Mr X"); a past
 # "she thought ..." narrates a thought rather than reporting a statement.
-OPINION_VERBS = frozenset({"believe", "think"})
+OPINION_VERBS = frozenset({"believe", "think", "feel"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs reporting a finding: reported speech only when an organisation or its study speaks ("monitoring firm X
 # found that ...", "the survey showed that ..."); a person who "found that the door was locked" narrates.
 FINDING_VERBS = frozenset({"find", "show", "estimate", "calculate", "forecast"})
 # Verbs that characterise someone or something in words the article quotes: "called it \"derisory\"",
 # "described the bid as \"a joke\"", "accused X of \"cheating\"": the quoted words are the speaker's.
-CHARACTERISING_VERBS = frozenset({"call", "describe", "brand", "dub", "label", "accuse"})
+CHARACTERISING_VERBS = frozenset({"call", "describe", "brand", "dub", "label", "accuse", "praise", "hail"})
 # Verbs reporting advice or a request with its addressee and a to-infinitive: "he advised consumers to wait".
 DIRECTIVE_VERBS = frozenset({"advise", "urge", "warn", "tell", "ask", "encourage", "implore", "beg", "remind",
                              "instruct"})

@@ -21,7 +21,7 @@ from ..facts import Quote
 from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS,
                        REPORT_VERBS)
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
-from .quote_marks import Quotation, find_quotations
+from .quote_marks import Quotation, find_quotations, find_single_quotations
 from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
 
 if TYPE_CHECKING:
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 MIN_REPORTED_WORDS = 4
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
+# Characterising verbs whose verdict follows "as": 'described the bid as "a joke"', 'praised him as "a natural"'.
+AS_VERBS = frozenset({"describe", "praise", "hail"})
+# "As far as X knows, ...", "as far as the club is aware, ...": the rest of the sentence is X's account.
+AS_FAR_AS_VERBS = frozenset({"know", "understand", "remember", "recall"})
+AS_FAR_AS_ADJECTIVES = frozenset({"aware", "concerned"})
 
 
 @dataclass
@@ -53,7 +58,10 @@ def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], boo
         yield _quote_from(item, document, doc)
     direct_ranges = [(a.quotation.start, a.quotation.end) for a in direct]
     yield from _reported(doc, document, quotations, direct_ranges, tracker, is_place)
-    yield from _characterised(doc, document, quotations, direct_ranges, tracker, is_place)
+    yield from _as_far_as(doc, document, quotations, direct_ranges, tracker, is_place)
+    verdicts = quotations + [q for q in find_single_quotations(text) if document.exclusion_at(q.start, q.end) is None
+                             and _outside(q.start, quotations)]
+    yield from _characterised(doc, document, verdicts, direct_ranges, tracker, is_place)
 
 
 def _paragraph_of(text: str, pos: int) -> int:
@@ -438,6 +446,50 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
             )
 
 
+def _title(words: str) -> bool:
+    """A quoted name ("Long Story Short", "Dear Prudence"), not a verdict: two words or more, each capitalised
+    but for short function words."""
+    found = re.findall(r"[^\W\d_][\w'\u2019-]*", words)
+    return len(found) >= 2 and found[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in found)
+
+
+def _relative_antecedent(subject: "Token | None") -> "Token | None":
+    """The noun a relative pronoun stands for: 'Tom Reid, who described the defeat as ...' speaks as Tom Reid."""
+    if subject is None or subject.tag_ not in ("WP", "WDT") or subject.head.dep_ != "relcl":
+        return subject
+    return subject.head.head if subject.head.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _as_far_as(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:
+    """"As far as Tom Reid knows, the striker has not asked for a transfer": what X knows (or is aware of, or
+    is concerned) is X's account; reported, credited to the subject of the "as far as" clause."""
+    for far in doc:
+        if far.lower_ != "far" or not _outside(far.idx, quotations) or document.exclusion_at(far.idx, far.idx + 1):
+            continue
+        if not any(c.lower_ == "as" and c.i < far.i for c in far.children):
+            continue
+        clause = next((c for c in far.children if c.dep_ == "advcl" and c.i > far.i
+                       and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)), None)
+        if clause is None or not (clause.lemma_.lower() in AS_FAR_AS_VERBS or clause.lower_ in AS_FAR_AS_ADJECTIVES
+                                  or clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in AS_FAR_AS_ADJECTIVES
+                                                                   for c in clause.children)):
+            continue
+        subject = subject_of(clause)
+        main = far.head
+        if subject is None or main.i == far.i or main.pos_ not in ("VERB", "AUX"):
+            continue
+        skip = {t.i for t in far.subtree}
+        # "As far as X knows, A" or "A, as far as X is concerned": the clause on the other side of the comma
+        words = [t for t in main.subtree if t.i not in skip and (t.i > far.right_edge.i if main.i > far.i
+                                                                  else t.i < far.left_edge.i)]
+        while words and (words[0].is_punct or words[0].dep_ == "cc"):
+            words = words[1:]
+        while words and words[-1].is_punct and words[-1].text not in QUOTE_CHARS:
+            words = words[:-1]
+        yield from _reported_quotes(doc, document, clause, clause.lemma_.lower(), words, [subject], quotations,
+                                    direct_ranges, tracker, is_place)
+
+
 def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:
     """Words quoted as a speaker's verdict on something: 'Brady has called it "derisory"', 'described the bid as
     "a joke"', 'accused Smith of "cheating"', 'was accused by the agency of "lying"'. The quoted words are the
@@ -447,7 +499,7 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
         if tok.pos_ != "VERB" or lemma not in CHARACTERISING_VERBS or not _outside(tok.idx, quotations) \
                 or document.exclusion_at(tok.idx, tok.idx + 1):
             continue
-        if lemma in ("accuse", "describe"):  # "of"/"as" hung off the verb, its object or its agent's noun
+        if lemma == "accuse" or lemma in AS_VERBS:  # "of"/"as" hung off the verb, its object or its agent's noun
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"] \
                 + [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             slots = [c for h in holders for c in h.children
@@ -455,7 +507,7 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
         else:  # 'called it "derisory"': the object's predicate
             slots = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i
                      and any(o.dep_ == "dobj" and tok.i < o.i < c.i for o in tok.children)]
-        subject = _subject(tok, quotations)
+        subject = _relative_antecedent(_subject(tok, quotations))
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -463,10 +515,10 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
             continue
         slot = slots[0]
         lo, hi = slot.left_edge.idx, slot.right_edge.idx + len(slot.right_edge)
-        found = [q for q in quotations if not q.unclosed and lo <= q.start and q.end <= hi + 1
-                 and not any(s <= q.start < e for s, e in direct_ranges)]
-        if len(found) != 1 or not re.search(r"[^\W\d_]", found[0].text):
-            continue
+        found = sorted((q for q in quotations if not q.unclosed and lo <= q.start and q.end <= hi + 1
+                        and not any(s <= q.start < e for s, e in direct_ranges)), key=lambda q: q.start)
+        if not found or not re.search(r"[^\W\d_]", found[0].text) or _title(found[0].text):
+            continue  # 'described him as "a rare talent" and "the best ..."': the first verdict names the quote
         speaker = resolve_speaker(subject, tracker, is_place)
         if speaker is None:
             continue

@@ -665,3 +665,62 @@ def test_quoted_as_saying_credits_the_one_quoted(quotes):
 def test_reported_clause_keeps_a_hyphenated_word_whole(quotes):
     found = [q.text for q in quotes("Tom Reid said the law should be re-drafted after the vote in May.")]
     assert found == ["the law should be re-drafted after the vote in May"]
+
+
+# (text, speaker, quoted words): short quoted verdicts credited by "praised/hailed/described X as" (issue 10)
+VERDICTS_AS = [
+    ('Coach Tom Reid praised his young striker as "a natural finisher with a great future".',
+     "Tom Reid", "a natural finisher with a great future"),
+    ("Ruth Adams hailed the new library as \"a gift to the whole town\".", "Ruth Adams", "a gift to the whole town"),
+    ("Ruth Adams described the singer as 'a rare talent'.", "Ruth Adams", "a rare talent"),  # single marks
+    ('Manager Tom Reid, who described the defeat as "a disgrace", will meet the board on Monday.',
+     "Tom Reid", "a disgrace"),  # the relative pronoun's antecedent speaks
+    ('Ruth Adams described him as "a rare talent" and "the best of his generation".', "Ruth Adams", "a rare talent"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, words", VERDICTS_AS)
+def test_quoted_verdict_after_as_is_the_speakers(quotes, text, speaker, words):
+    found = [(q.speaker.name, q.mode, q.text) for q in quotes(text) if q.mode == "direct"]
+    assert found == [(speaker, "direct", words)]
+
+
+@pytest.mark.parametrize("text", [
+    'Ann Lee described the film as "Long Story Short" in her review.',  # a title, not a verdict
+    "The singer praised the fans for their support at the concert.",  # no quoted words
+    'The striker was praised as "a natural finisher" after the game.',  # nobody who praised him
+])
+def test_no_verdict_from_a_title_or_without_a_speaker(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "direct"] == []
+
+
+# (text, speaker, cue, reported clause): opinions and guesses told as reported speech (issue 10)
+REPORTED_OPINIONS = [
+    ("Tom Reid feels that the club should have sold the striker last summer.",
+     "Tom Reid", "feel", "the club should have sold the striker last summer"),
+    ("Ruth Adams feels the new library will change the town.", "Ruth Adams", "feel", "the new library will change the town"),
+    ("Ann Lee speculated that the band would split before the tour.",
+     "Ann Lee", "speculate", "the band would split before the tour"),
+    ("As far as Tom Reid knows, the striker has not asked for a transfer.",
+     "Tom Reid", "know", "the striker has not asked for a transfer"),
+    ("As far as Ruth Adams is concerned, the report must not be ignored.",
+     "Ruth Adams", "concern", "the report must not be ignored"),
+    ("The new stadium is just the start for the club, as far as Tom Reid is concerned.",
+     "Tom Reid", "concern", "The new stadium is just the start for the club"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, clause", REPORTED_OPINIONS)
+def test_opinions_and_accounts_are_reported_speech(quotes, text, speaker, cue, clause):
+    found = [(q.speaker.name, q.mode, q.cue, q.text) for q in quotes(text)]
+    assert found == [(speaker, "reported", cue, clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reid felt that the door of the shed was locked.",  # a past feeling narrates
+    "She feels tired after the long tour.",  # no clause
+    "He played as far as the final before he lost to Sam Ode.",  # "as far as" a place in a contest
+    "As far as the eye can see, the fields were flooded after the storm.",  # nobody's account
+])
+def test_no_opinion_without_a_speaker_and_a_present_clause(quotes, text):
+    assert quotes(text) == []
