@@ -301,6 +301,11 @@ def candidates(name: str) -> list[GazetteerEntry]:
     return [c.entry for c in sorted(_index().get(normalize(name), []), key=_rank, reverse=True)]
 
 
+def continent_of(country: str | None) -> str | None:
+    """The continent code of an ISO country code ("ET" -> "AF"), or None."""
+    return _continent_of().get((country or "").upper())
+
+
 def is_place_name(name: str) -> bool:
     return lookup(name) is not None
 

@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..facts import DateFact, Place, Quantity, Quote, Role
-from ..gazetteer import is_place_name
+from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .model import Dropped, Question, question_id
@@ -34,6 +34,9 @@ HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "dat
 # Why a source sentence makes no cloze (the summary counts the dropped questions by these).
 TOO_LONG = "sentence too long"
 AGE = "an age: trivia"
+UNPINNED_GROUP = "a group as the gap: 'critics', 'analysts' and many others fit"
+COMPOUND = "a figure in several parts: no one hint fits"
+NO_EVENT = "a date tied to no event"
 GENERAL_KNOWLEDGE = "a head of state or government named by title: general knowledge"
 # "French President _____", "the US President, _____,": the title alone gives the name away to anyone
 HEAD_TITLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Pope|Premier)\s*,?\s*$")
@@ -348,6 +351,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
         return GIVEN_AWAY
     if hint not in NUMBER_HINTS and IN_A_LIST.search(gap_text(cloze)):
         return ONE_OF_A_LIST
+    if isinstance(fact, Place) and _names_a_part_of(fact, visible):
+        return GIVEN_AWAY  # "_____ (continent), in countries such as Ethiopia and Sudan"
     return hidden, hint, cloze, accepted
 
 
@@ -375,6 +380,30 @@ def cloze_question(fact, accepted: list[str] | None = None) -> Question | Droppe
                    detail=fact.sources[0].sentence[:80])
 
 
+CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA", "South America": "SA",
+                   "Oceania": "OC", "Antarctica": "AN"}
+
+
+def _names_a_part_of(fact: Place, visible: str) -> bool:
+    """The sentence names a place inside the hidden one: a country of the hidden continent, a city of
+    the hidden country. Then the gap answers itself."""
+    continent = CONTINENT_CODES.get(fact.place.name) if fact.place_kind == "continent" else None
+    country = fact.country if fact.place_kind == "country" else None
+    if continent is None and country is None:
+        return False
+    words = re.findall(r"[A-Z][\w'-]*", visible)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            entry = lookup(" ".join(words[i:i + n]))
+            if entry is None or entry.name == fact.place.name:
+                continue
+            if continent and entry.kind == "country" and continent_of(entry.country) == continent:
+                return True
+            if country and entry.kind == "city" and entry.country == country:
+                return True
+    return False
+
+
 def not_worth_asking(fact) -> str | None:
     """Facts no teacher would ask about, whatever the question's form: a person's age ("the 35-year-old",
     "Lomas, 15,") and the organisation a statistic is sourced to ("according to the Helsinki-based ...")."""
@@ -382,6 +411,13 @@ def not_worth_asking(fact) -> str | None:
         return AGE
     if isinstance(fact, Quote) and fact.speaker.kind in ("org", "group") and fact.cue == "according to":
         return SOURCE_ONLY
+    if isinstance(fact, Quote) and fact.speaker.kind == "group":
+        return UNPINNED_GROUP
+    if isinstance(fact, Quantity) and len(re.findall(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                                    fact.text, re.IGNORECASE)) > 1:
+        return COMPOUND  # "22 minutes 45 seconds", "30 to 40": no one hint fits the gap
+    if isinstance(fact, DateFact) and fact.clause is None:
+        return NO_EVENT  # a range's second day, a year in a name or a comparison: no event the date is of
     return None
 
 

@@ -30,7 +30,10 @@ def at(sentence: str, name: str, kind: str = "city", country: str | None = None)
 
 
 def when(sentence: str, written: str):
-    return DateFact(date=written, iso=None, event="it happened", event_head="happen", sources=[src(sentence)])
+    from studyaid.facts import Clause
+
+    return DateFact(date=written, iso=None, event="it happened", event_head="happen", sources=[src(sentence)],
+                    clause=Clause(subject="it", verb="happened", lemma="happen", tag="VBD"))
 
 
 def check(fact, expected: str) -> None:
@@ -265,3 +268,22 @@ def test_a_place_glued_onto_a_name_by_ner_is_not_hidden_with_it():
     assert "Lisbon Rees" not in _names(ref("Tom Rees", "Lisbon Rees"))  # "in Lisbon Rees also said ..."
     assert "Tom Rees" in _names(ref("Tom Rees", "Tom Rees"))
     assert "the prime minister" in _names(ref("Tom Rees", "the prime minister"))
+
+
+def test_groups_compound_figures_dateless_events_and_places_given_by_their_parts_are_not_asked():
+    from studyaid.facts import Clause
+    from studyaid.questions.cloze import COMPOUND, NO_EVENT, UNPINNED_GROUP
+
+    group = said("Kelvale critics said the film was too long.", "Kelvale critics", "the film was too long",
+                 mode="reported")
+    check(group.model_copy(update={"speaker": group.speaker.model_copy(update={"kind": "group"})}), UNPINNED_GROUP)
+    check(quantity(1365, "22 minutes 45 seconds", "seconds", "second", "Mara Lind ran 22 minutes 45 seconds in Kelvale."),
+          COMPOUND)
+    bare = DateFact(date="1987", iso="1987", event="the show ran", event_head="run",
+                    sources=[src("The Kelvale show ran from 1971 to 1987.")])
+    check(bare, NO_EVENT)
+    dated = bare.model_copy(update={"clause": Clause(subject="The Kelvale show", verb="ended", lemma="end", tag="VBD")})
+    assert isinstance(cloze_question(dated), Question)
+    check(at("Aid will go to Africa, in countries such as Ethiopia and Kenya.", "Africa", "continent"), GIVEN_AWAY)
+    check(at("The Kelvale tour ends in Lisbon, the capital.", "Lisbon", "city", "PT"),
+          "The Kelvale tour ends in {{c1::Lisbon::city}}, the capital.")
