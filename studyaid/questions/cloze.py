@@ -240,8 +240,8 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         first = _clause_start(text, word.start())
         if (not _person_word(value) or _POSSESSIVE.search(value) or (first and not single)
-                or (first and value.lower() in STOP_WORDS)):
-            break
+                or (first and value.lower() in STOP_WORDS) or is_place_name(value)):
+            break  # "in Vladivostok Putin": a place written before the name is not part of it
         cursor = new_start = word.start()
     cursor, new_end = end, end
     while (word := _word_after(text, cursor)) is not None:

@@ -287,3 +287,9 @@ def test_groups_compound_figures_dateless_events_and_places_given_by_their_parts
     check(at("Aid will go to Africa, in countries such as Ethiopia and Kenya.", "Africa", "continent"), GIVEN_AWAY)
     check(at("The Kelvale tour ends in Lisbon, the capital.", "Lisbon", "city", "PT"),
           "The Kelvale tour ends in {{c1::Lisbon::city}}, the capital.")
+
+
+def test_a_place_just_before_a_name_is_not_taken_into_the_gap():
+    fact = said("At the forum in Lisbon Rees also dismissed the idea of a new bridge.", "Tom Rees",
+                "the idea of a new bridge", mention="Rees", mode="reported")
+    check(fact, "At the forum in Lisbon {{c1::Rees::person}} also dismissed the idea of a new bridge.")
