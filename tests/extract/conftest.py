@@ -20,3 +20,14 @@ def quotes(parse, is_place):
         return list(extract_quotes(doc, document, is_place))
 
     return _quotes
+
+
+@pytest.fixture(scope="session")
+def roles(parse, is_place):
+    from studyaid.extract.roles import extract_roles
+
+    def _roles(text: str):
+        document, doc = parse(text)
+        return list(extract_roles(doc, document, is_place))
+
+    return _roles

@@ -7,15 +7,6 @@ from studyaid.document import Document, Exclusion
 from studyaid.extract.roles import extract_roles
 
 
-@pytest.fixture(scope="module")
-def roles(parse, is_place):
-    def _roles(text: str):
-        document, doc = parse(text)
-        return list(extract_roles(doc, document, is_place))
-
-    return _roles
-
-
 FOUND = [
     # seed 000
     ("Meanwhile, NATO Secretary-General Mark Rutte warned that Russia could threaten other European countries and "

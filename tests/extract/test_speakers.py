@@ -3,16 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.extract.roles import extract_roles
-
-
-@pytest.fixture(scope="module")
-def roles(parse, is_place):
-    def _roles(text: str):
-        document, doc = parse(text)
-        return list(extract_roles(doc, document, is_place))
-
-    return _roles
 
 
 # (sentence, the speaker's name as extracted)

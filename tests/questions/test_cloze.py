@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from factory import (allies, drones, meeting_date, paris_meeting, phase_out, place, quantity, quote, role,
+from factory import (allies, drones, meeting_date, paris_meeting, phase_out, place, quantity, quote,
                      rutte_quote, rutte_role, src, vladivostok_forum)
 
 from studyaid.questions.cloze import MAX_CLOZE_WORDS, cloze_question, gap_text, make_cloze
