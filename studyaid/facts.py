@@ -178,6 +178,12 @@ Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact], Field(discrimina
 FACT_TYPES = ("quote", "quantity", "place", "role", "date")
 
 
+def entity_of(fact) -> EntityRef | None:
+    """The person or place a fact is about: a quote's speaker, a role's holder, a place; None for
+    quantities and dates."""
+    return getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+
+
 class FactSet(BaseModel):
     """Everything extraction found in a corpus."""
 

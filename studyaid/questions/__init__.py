@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel, Field
 
-from ..facts import FactSet
+from ..facts import FactSet, entity_of
 from .cloze import cloze_question
 from .context import CorpusContext
 from .mcq import BUILDERS
@@ -44,7 +44,7 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
         if "mcq" in kinds:
             results.append(BUILDERS[fact.type](fact, ctx, rng))
         if "cloze" in kinds:
-            entity = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+            entity = entity_of(fact)
             results.append(cloze_question(fact, ctx.aliases(entity.id) if entity is not None else []))
         for result in results:
             if isinstance(result, Dropped):

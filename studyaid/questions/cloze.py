@@ -22,7 +22,7 @@ from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..facts import DateFact, Place, Quantity, Quote, Role
+from ..facts import DateFact, Place, Quantity, Quote, Role, entity_of
 from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
@@ -160,7 +160,7 @@ def _hidden(fact, sentence: str) -> tuple[str | None, str, str]:
 
 def _spellings(fact, accepted: list[str]) -> list[str]:
     """Every way the sentence may write the hidden name: all of them are deleted."""
-    entity = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+    entity = entity_of(fact)
     if entity is None:
         return []
     forms = [entity.name, entity.mention, *accepted]

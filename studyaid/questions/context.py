@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Callable
 
 from ..corroborate import quote_similarity
-from ..facts import DateFact, Entity, FactSet, Place, Quantity, Quote, Role
+from ..facts import DateFact, Entity, FactSet, Place, Quantity, Quote, Role, entity_of
 from .kinds import is_person_name
 from .relatedness import Relatedness, content_words
 
@@ -41,7 +41,7 @@ class CorpusContext:
         for e in self.facts.entities:
             out[e.id].update(e.documents)
         for fact in self.facts.facts:
-            ref = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+            ref = entity_of(fact)
             if ref is not None:
                 out[ref.id].update(s.document for s in fact.sources)
         return out
@@ -155,12 +155,8 @@ class CorpusContext:
         entity = self.entities.get(entity_id)
         if entity is not None and entity.documents == [document]:
             return entity.mentions
-        refs = 0
-        for fact in self.facts.facts:
-            ref = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
-            if ref is not None and ref.id == entity_id and any(s.document == document for s in fact.sources):
-                refs += 1
-        return refs
+        return sum(1 for fact in self._by_document.get(document, [])
+                   if (ref := entity_of(fact)) is not None and ref.id == entity_id)
 
     # places ------------------------------------------------------------------------------------------
     def place_tiers(self, fact: Place) -> list[list[tuple[str, str | None, int]]]:

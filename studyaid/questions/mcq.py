@@ -196,7 +196,7 @@ def role_mcq(fact: Role, ctx: CorpusContext, rng: random.Random) -> Question | D
     if not role_names_its_body(fact.title, fact.organization):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="role too vague to ask",
                        detail=fact.role)
-    if HEAD_TITLE.search(fact.title + " ") or HEAD_TITLE.search(fact.title):
+    if HEAD_TITLE.search(fact.title):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=GENERAL_KNOWLEDGE, detail=fact.role)
     if not one_holder(fact.title):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a role many people hold",
