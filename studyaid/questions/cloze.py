@@ -225,6 +225,14 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
     return bool(left and _capitalised(left.group(1))) or bool(right and _capitalised(right.group(1)))
 
 
+def _located(text: str, word) -> bool:
+    """``word`` is a place standing after a locative preposition ("in Vladivostok"), not a first name
+    that happens to be a place ("Paris Hilton", "Jordan Pike")."""
+    before = _word_before(text, word.start())
+    return (before is not None and before.group().lower() in ("in", "at", "from", "to", "near")
+            and is_place_name(word.group()))
+
+
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the whole name a person's gap is part of: over adjacent capitalised names and the
     particles between them ("Bill de Blasio", "Ruud van Nistelrooy", "Jean-Claude Juncker"); ``None``
@@ -240,8 +248,9 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         first = _clause_start(text, word.start())
         if (not _person_word(value) or _POSSESSIVE.search(value) or (first and not single)
-                or (first and value.lower() in STOP_WORDS) or is_place_name(value)):
-            break  # "in Vladivostok Putin": a place written before the name is not part of it
+                or (first and value.lower() in STOP_WORDS) or _located(text, word)):
+            break  # "in Vladivostok Putin": a place after a preposition is not part of the name
+
         cursor = new_start = word.start()
     cursor, new_end = end, end
     while (word := _word_after(text, cursor)) is not None:

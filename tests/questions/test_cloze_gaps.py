@@ -293,3 +293,6 @@ def test_a_place_just_before_a_name_is_not_taken_into_the_gap():
     fact = said("At the forum in Lisbon Rees also dismissed the idea of a new bridge.", "Tom Rees",
                 "the idea of a new bridge", mention="Rees", mode="reported")
     check(fact, "At the forum in Lisbon {{c1::Rees::person}} also dismissed the idea of a new bridge.")
+    first_name_a_place = said("Jordan Rees said the idea of a new bridge was sound.", "Jordan Rees",
+                              "the idea of a new bridge was sound", mention="Rees", mode="reported")
+    check(first_name_a_place, "{{c1::Jordan Rees::person}} said the idea of a new bridge was sound.")
