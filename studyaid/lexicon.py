@@ -176,3 +176,28 @@ def demonyms() -> MappingProxyType:
 def country_of(word: str) -> str | None:
     """The country a demonym or country abbreviation names: "Russian" -> "Russia", "UK" -> "United Kingdom"."""
     return demonyms().get(" ".join(word.split()).lower())
+
+# Last words of the names of places, buildings and clubs, never of people ("Trafalgar Square", "Aston Villa").
+PLACE_HEADS = frozenset({
+    "square", "street", "road", "avenue", "lane", "park", "stadium", "arena", "hall", "centre", "center", "bridge",
+    "palace", "house", "gallery", "museum", "theatre", "theater", "church", "cathedral", "airport", "station",
+    "university", "college", "school", "academy", "hospital", "club", "united", "city", "rovers", "wanderers",
+    "athletic", "villa", "county", "albion", "fc", "afc", "hotspur", "rangers", "celtic", "court", "tower",
+    "castle", "abbey", "valley", "island", "islands", "beach",
+})
+# ... of which these are also common surnames (Damon Hill's "Hill" is not here, but "Wayne Bridge", "Stuart Hall",
+# "David Villa" are): only as a name's last word after other evidence do they mark a place.
+SURNAME_LIKE_PLACE_HEADS = frozenset({
+    "lane", "park", "hall", "bridge", "palace", "house", "church", "station", "court", "tower", "castle", "valley",
+    "island", "islands", "beach", "villa", "city", "county", "hospital", "airport",
+})
+# Words naming a company, a body, a medium or an event, never a person ("Kelvale Records", "BBC Radio").
+ORGANISATION_WORDS = frozenset({
+    "inc", "ltd", "plc", "corp", "corporation", "company", "co", "group", "holdings", "records", "studios",
+    "entertainment", "pictures", "films", "network", "networks", "media", "news", "bbc", "itv", "channel", "radio",
+    "tv", "television", "magazine", "party", "council", "committee", "commission", "association", "federation",
+    "union", "league", "society", "institute", "foundation", "agency", "authority", "ministry", "department",
+    "board", "trust", "government", "parliament", "assembly", "awards", "award", "festival", "cup",
+    "championship", "trophy", "tournament", "prize", "games", "series", "show", "band", "orchestra",
+})
+

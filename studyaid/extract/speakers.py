@@ -22,7 +22,7 @@ from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, GROUP_N
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
                        FINDING_VERBS,
                        TITLE_WORDS)
-from ..lexicon import NUMBER_WORDS, country_of
+from ..lexicon import NUMBER_WORDS, PLACE_HEADS, country_of
 from .common import subject_of
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ if TYPE_CHECKING:
 Gender = Literal["m", "f"] | None
 
 NOT_PEOPLE = {"kremlin", "nato", "moscow", "washington", "europe", "eu", "us", "uk"}
-# Last words of names of places, buildings and clubs, never of people ("Trafalgar Square", "Aston Villa").
-PLACE_HEADS = {"square", "street", "road", "avenue", "lane", "park", "stadium", "arena", "hall", "centre",
-               "center", "bridge", "palace", "house", "gallery", "museum", "theatre", "theater", "church",
-               "cathedral", "airport", "station", "university", "college", "school", "hospital", "club",
-               "united", "city", "rovers", "wanderers", "athletic", "villa", "county", "albion", "fc",
-               "court", "tower", "castle", "abbey", "valley", "island", "islands", "beach"}
 NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
 # What NER labels an organisation: NORP and PRODUCT too for a company's name ("Symbian", "F-Secure").
 ORG_LABELS = {"ORG", "NORP", "PRODUCT"}

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import re
 
-# words that make a capitalised name an organisation, a team, a venue or a place rather than a person
-NOT_A_PERSON_WORDS = frozenset("""
-fc afc united rovers athletic wanderers albion hotspur rangers celtic club
-square street road avenue stadium arena centre center theatre theater museum gallery cathedral abbey
-school college university academy
-inc ltd plc corp corporation company co group holdings records studios entertainment pictures films
-network networks media news bbc itv channel radio tv television magazine
-party council committee commission association federation union league society institute foundation
-agency authority ministry department board trust government parliament assembly
-awards award festival cup championship trophy tournament prize games series show band orchestra
-""".split())
+from ..lexicon import ORGANISATION_WORDS, PLACE_HEADS, SURNAME_LIKE_PLACE_HEADS
+
+# words that make a capitalised name an organisation, a team, a venue or a place rather than a person; a
+# venue word that is also a common surname ("Bridge", "Hall") does not rule a name out
+NOT_A_PERSON_WORDS = (PLACE_HEADS - SURNAME_LIKE_PLACE_HEADS) | ORGANISATION_WORDS
 ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
 
 
