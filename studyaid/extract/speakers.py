@@ -157,7 +157,7 @@ def is_modifier_or_thing(span: "Span") -> bool:
     """A name used as something other than a person: "the Oscar night", "Chelsea and Aston Villa"."""
     root = span.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > span.end - 1:
-        return True  # "the Premiership table", "the Anfield club"
+        return True  # "the league table", "the Kelvale club"
     for other in list(root.conjuncts):
         if other.ent_type_ in OTHER_LABELS:
             return True
@@ -367,7 +367,7 @@ class PersonTracker:
         return found.popitem() if len(found) == 1 else None
 
     def mentions_together(self, name: str, words: list[str]) -> bool:
-        """Some sentence names the person ``name`` (by surname) with all of ``words``: "Arsenal" with "Wenger"."""
+        """Some sentence names the person ``name`` (by surname) with all of ``words``: "Kelvale" with "Pike"."""
         surname = name.split()[-1]
         return any(surname in sent.text and all(w in sent.text for w in words) for sent in self._doc.sents)
 
@@ -683,7 +683,7 @@ def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
 
 
 def _described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | None:
-    """The person a definite description re-names: "the 74-year-old comedian", "the Two Ronnies star" -> the
+    """The person a definite description re-names: "the 70-year-old comedian", "the Kelvale Show star" -> the
     person the sentences before are about (as for "he"). Only a description with a word beyond its noun (an
     age, a name, an adjective): a bare "the judge" or "the spokesman" is as likely someone new. A name in
     it must be written with that person somewhere ("the Arsenal boss" -> a person the article places at
@@ -727,7 +727,7 @@ def _title_named(subject: "Token", first: "Token") -> Speaker | None:
 
 
 def _plural_agreement(subject: "Token") -> bool:
-    """A singular proper noun with a plural verb: "Birmingham have confirmed", "Busted are" (British usage for
+    """A singular proper noun with a plural verb: "Leeds have confirmed", "the Dunmores are" (British usage for
     a club, a band, a firm; never one person)."""
     if subject.tag_ != "NNP" or subject.dep_ != "nsubj" or subject.conjuncts \
             or any(c.dep_ in ("cc", "conj", "poss", "appos") for c in subject.children):
