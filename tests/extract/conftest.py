@@ -31,3 +31,27 @@ def roles(parse, is_place):
         return list(extract_roles(doc, document, is_place))
 
     return _roles
+
+
+@pytest.fixture(scope="session")
+def quantities(parse):
+    from studyaid.extract.quantities import extract_quantities
+
+    def _quantities(text: str):
+        document, doc = parse(text)
+        return list(extract_quantities(doc, document))
+
+    return _quantities
+
+
+@pytest.fixture(scope="session")
+def one_quantity(quantities):
+    """The one quantity of ``text`` whose fields equal ``expected`` (floats approximately); fails otherwise."""
+    def _one(text: str, expected: dict):
+        found = quantities(text)
+        matches = [q for q in found if all(getattr(q, k) == pytest.approx(v) if isinstance(v, float) else getattr(q, k) == v
+                                           for k, v in expected.items())]
+        assert len(matches) == 1, [q.model_dump(exclude={"sources", "clause"}) for q in found]
+        return matches[0]
+
+    return _one

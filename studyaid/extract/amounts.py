@@ -1,0 +1,192 @@
+"""Money and percentages, and what they measure: "a \u00a346m fee", "a budget of \u20ac3.5bn", "the deal is
+worth $500bn", "90% of PCs", "sales rose 12%"; a converted amount in brackets measures the same thing; numbers
+with a unit glued on ("10Mbps")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ..document import Document
+from ..facts import Quantity
+from .clauses import clause_around
+from .common import clean_text, sentence_source
+from .numbers import CURRENCY_SIGNS, SUFFIX_SCALES, SUFFIXED, TIME_UNITS
+from .counted import PRONOUN_HEADS, VALUE_VERBS, np_text, predicate, subject_noun
+from .number_groups import CURRENCIES, PERCENT_WORDS, group_root, group_value, qualifier, qualifier_start, written_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+# verbs whose subject is what a percentage measures: "sales rose 12%", "the share was 40%"
+SHARE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "jump", "slump", "decline", "be",
+               "account", "represent", "reach", "hit", "exceed", "total", "gain", "lose", "shrink"}
+
+
+# verbs whose change or level a percentage given with "by", "at", "from", "to" measures:
+# "sales were up by 12%", "lift the channel's share by 8%", "its share remained the same at 4.2%"
+CHANGE_VERBS = SHARE_VERBS | {"lift", "raise", "boost", "cut", "reduce", "soar", "plunge", "slip", "remain", "stand",
+                              "estimate", "put", "value"}
+
+
+def conversions_share_their_thing(found: list[tuple["Span", Quantity]]) -> Iterator[Quantity]:
+    """ "$150m (\u00a377m)": an amount converted in brackets measures what the first amount measures."""
+    for k, (group, fact) in enumerate(found):
+        if k and fact.unit in CURRENCY_SIGNS and group.start >= 2 and group.doc[group.start - 1].text == "(":
+            before, first = found[k - 1]
+            if before.end == group.start - 1 and first.unit in CURRENCY_SIGNS \
+                    and first.counted not in CURRENCY_SIGNS.values():
+                fact = fact.model_copy(update={"counted": first.counted, "counted_head": first.counted_head})
+        yield fact
+
+
+def _measured(group: "Span", unit: str) -> "Token | None":
+    """What an amount of money or a percentage is: "a \u00a346m fee", "a budget of \u20ac3.5bn",
+    "90% of PCs", "the fee was \u00a346m", "the deal is worth $500bn", "sales rose 12%"."""
+    doc = group.doc
+    root = next((t for t in group if not group.start <= t.head.i < group.end), group[-1])
+    nxt = doc[group.end] if group.end < len(doc) else None
+    before = doc[group.start - 1] if group.start > 0 else None
+    determined = before is not None and (before.tag_ in ("POS", "PRP$") or before.lower_ in ("a", "an", "the"))
+    if nxt is not None and nxt.is_alpha and nxt.lower_ not in CURRENCIES and determined \
+            and nxt.tag_ in ("NN", "NNS", "VB", "VBP"):
+        head = nxt  # "Arsenal's \u00a3100m deal", "a $1m tournament": after a determiner, a noun whatever its tag
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        return head
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in CURRENCIES:  # "a \u00a346m fee"
+        head = nxt
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head  # "a \u00a346m transfer fee"
+        if root.head.i == head.i or root.head.i == nxt.i or nxt.head.i in range(group.start, group.end):
+            return head
+    for prep in (c for t in group for c in t.children):  # "90% of PCs", "\u00a35m of funding"
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= group.end:
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj
+    start = qualifier_start(group)  # "takings of $4.7m", "debts of \u00a362m", "increases of more than 10%"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" \
+            and doc[start - 2].lemma_.lower() not in TIME_UNITS and doc[start - 2].lower_ not in CURRENCIES:
+        return doc[start - 2]
+    while root.head != root and _money_token(root.head):
+        root = root.head  # "$17.1m (\u00a38.8m)": the converted amount is the same thing
+    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.lower_ not in ("in", "at", "for", "to", "by", "from"):
+        return root.head.head  # "a budget of \u20ac3.5bn", "any fee over \u00a335m"
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "at", "from"):
+        return _changed(root)
+    if root.dep_ == "npadvmod" and root.head.tag_ in ("JJR", "RBR") and root.head.head.pos_ in ("VERB", "AUX"):
+        return subject_noun(root.head.head)  # "the figure was 30% more than in 2003"
+    if root.dep_ in ("dobj", "npadvmod") and root.head.pos_ == "VERB":
+        for prep in root.head.children:  # "made $17.1m in ticket sales", not "took \u00a33m in its first four days"
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "in" else None
+            if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and obj.lemma_.lower() not in TIME_UNITS \
+                    and (obj.tag_ == "NNS" or not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
+                return obj
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head  # "the fee, \u00a346m, ..."
+    verb = root.head
+    if root.dep_ == "dobj" and verb.lemma_.lower() == "cost":
+        return verb  # "the epic, which cost $150m": the amount is its cost
+    if verb.lower_ == "worth" and verb.dep_ in ("acomp", "amod", "prep"):
+        if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
+            return verb.head  # "a deal worth $500bn"
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        subject = subject_noun(verb)
+        while subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "the deal is said to be worth \u20ac60m": the subject of the raising verb
+            subject = subject_noun(verb)
+        verbs = SHARE_VERBS if unit in PERCENT_WORDS else VALUE_VERBS | SHARE_VERBS
+        if subject is not None and (verb.lemma_.lower() in verbs or root.head.lower_ == "worth"):
+            return subject
+    return None
+
+
+def _changed(root: "Token") -> "Token | None":
+    """What an amount after "to", "by", "at" or "from" is the level or change of: "taking its total to
+    $110m", "sales were up by 12%", "lift its share by 8%", "piracy estimated at 92%", "fell from 9% to 7%"."""
+    tok, prep = root, root.head
+    while tok.dep_ == "pobj" and tok.head.lower_ in ("to", "by", "at", "from") \
+            or tok.dep_ == "prep" and tok.lower_ in ("to", "by", "at", "from"):  # "from 9% to 7%"
+        prep = tok.head if tok.dep_ == "pobj" else prep
+        tok = tok.head
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.pos_ == "NOUN":
+        return tok.head  # "piracy estimated at 92%"
+    if tok.pos_ in ("ADV", "ADJ") and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "were up by 12%"
+    if tok.pos_ not in ("VERB", "AUX") or prep.lower_ != "to" and tok.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return obj or subject_noun(tok)
+
+
+def _money_token(tok: "Token") -> bool:
+    return tok.text in CURRENCY_SIGNS or tok.like_num or tok.lower_.rstrip(".") in SUFFIX_SCALES \
+        or SUFFIXED.fullmatch(tok.text) is not None
+
+
+def money_or_percent(group: "Span", document: Document, used: set[int], unit: str) -> Quantity | None:
+    """Money written with a sign ("\u00a346m", "$1.2 million") or a percentage ("12%", "12 per cent")."""
+    value = group_value(group)
+    if value is None:
+        return None
+    noun = _measured(group, unit)
+    if noun is not None and noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "cost":
+        counted = head = "cost"  # "the epic cost $150m"
+        np_ids = {t.i for t in group}
+        noun = None
+    elif noun is not None:
+        ids = {t.i for t in group}
+        for child in noun.children:  # "a deal worth \u00a3100m": the amount's own branch is not the thing
+            branch = {t.i for t in child.subtree}
+            if ids & branch:
+                ids |= branch
+        counted, head = np_text(noun, ids), noun.lemma_.lower()
+        np_ids = ids | {t.i for t in noun.subtree} if noun.i > group.end else ids
+    elif unit in PERCENT_WORDS and group_root(group).dep_ not in ("nsubj", "nsubjpass"):
+        return None  # a share of nothing named: "compared to 29% from ..." (but "40% said ..." is who said it)
+    else:
+        counted = CURRENCY_SIGNS.get(unit, "per cent")
+        head = counted.rstrip("s") if unit in CURRENCY_SIGNS else "percent"
+        np_ids = {t.i for t in group}
+    if not counted or counted.lower() in PRONOUN_HEADS:
+        return None
+    doc = group.doc
+    used.update(t.i for t in group)
+    end = noun.i + 1 if noun is not None and noun.i >= group.end and noun.i - group.end <= 3 else group.end
+    span = doc[qualifier_start(group): group.end]
+    return Quantity(
+        value=value,
+        text=written_text(group),
+        qualifier=qualifier(group),
+        unit=unit,
+        counted=counted,
+        counted_head=head,
+        phrase=clean_text(re.sub(r'["\u201c\u201d]', "", doc[qualifier_start(group): end].text)).rstrip("."),
+        predicate=predicate(group[-1], np_ids),
+        clause=clause_around(span, anchor=span.root),
+        sources=[sentence_source(document, group.sent)],
+        confidence=0.85,
+    )
+
+
+def glued_measure(group: "Span", unit: str, value: float, document: Document, used: set[int]) -> Quantity:
+    """A numeral with its unit glued on and no noun after it: "speeds of 10Mbps", "runs at 3GHz". The unit is
+    what is counted; the text is the number as written without it."""
+    doc = group.doc
+    ids = {t.i for t in group}
+    used.update(ids)
+    span = doc[qualifier_start(group): group.end]
+    return Quantity(
+        value=value,
+        text=written_text(group)[: -len(unit)],
+        qualifier=qualifier(group),
+        counted=unit,
+        counted_head=unit.lower(),
+        phrase=clean_text(span.text),
+        predicate=predicate(group[-1], ids),
+        clause=clause_around(span, anchor=span.root),
+        sources=[sentence_source(document, group.sent)],
+        confidence=0.85,
+    )

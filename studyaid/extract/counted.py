@@ -1,0 +1,118 @@
+"""What a number counts: "26 of Ukraine's allies", "84 out of 112 drones", "three people"; the noun phrase
+without its clauses, and what the counted things did (the predicate) around the number."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .clauses import clause_around
+from .common import subject_of, tokens_text
+from .numbers import parse_number
+from .number_groups import CURRENCIES, numeric, qualifier_start
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
+
+
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+VALUE_VERBS = {"total", "cost", "reach", "amount", "be", "exceed", "stand", "top", "hit", "equal", "value"}
+
+
+VALUE_WORDS = {"value", "cost", "total", "price", "amount", "sum"}
+
+
+def np_text(head: "Token", exclude: set[int], keep_preps: bool = False) -> str:
+    """A noun phrase without clauses hanging off it: "Ukraine's allies", "European countries"."""
+    skip = set(exclude)
+    for i in exclude:  # the number's own qualifiers ("at least"), not what it governs ("of Ukraine's allies")
+        for child in head.doc[i].children:
+            if child.dep_ in ("advmod", "quantmod", "compound", "nummod"):
+                skip.update(t.i for t in child.subtree)
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "nummod", "quantmod") \
+                or child.dep_ == "prep" and child.i > head.i and not keep_preps:
+            skip.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if (t.i not in skip and t.dep_ != "det") or t.i == head.i]
+    return tokens_text(toks)
+
+
+def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]":
+    """The counted noun, a total ("out of 112"), and token ids used by the total."""
+    last = group[-1]
+    used: set[int] = set()
+    # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
+    root = next((t for t in group if not group.start <= t.head.i < group.end), last)
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i:
+        return root.head, None, used
+    for prep in [c for t in dict.fromkeys((last, root)) for c in t.children]:  # "26 of Ukraine's allies", "84 out of 112 drones"
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
+            objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+                    and not any(g.dep_ == "case" for g in c.children)]  # "Ukraine's" owns, "allies" are counted
+            if objs:
+                noun = objs[0]
+                total = next((c for c in noun.children if c.dep_ == "nummod"), None)
+                if total is not None and prep.lower_ == "out":
+                    used.add(total.i)
+                    return noun, parse_number(total.text), used
+                return noun, None, used
+    doc = group.doc
+    k = group.end  # the surface form when the parser attached "out of" elsewhere: "84 out of 112 drones"
+    if k + 1 < len(doc) and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of":
+        j = k + 2
+        nums = []
+        while j < len(doc) and numeric(doc[j]):
+            nums.append(doc[j])
+            j += 1
+        while j < len(doc) and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].dep_ in ("amod", "compound"):
+            j += 1
+        if nums and j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
+            used.update(t.i for t in nums)
+            return doc[j], parse_number(" ".join(t.text for t in nums)), used
+    return None, None, used
+
+
+def predicate(head: "Token", np_tokens: set[int]) -> str:
+    """What the counted things did or had done to them, as written around the number."""
+    verb = head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    toks = [t for t in verb.subtree if t.i not in np_tokens and not t.is_space]
+    if min(np_tokens) < verb.i:  # the number is the subject: what follows the verb
+        toks = [t for t in toks if t.i >= verb.i]
+    else:  # the number is an object: who did what to it
+        toks = [t for t in toks if t.i <= verb.i or t.i < min(np_tokens)]
+    return tokens_text(toks[:18])
+
+
+def clause_subject(noun: "Token") -> "Token | None":
+    head = noun.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (head.lemma_.lower() in VALUE_VERBS or subject.lemma_.lower() in VALUE_WORDS):
+        return None  # "Germany pledged 9 billion euros": Germany is not what the euros measure
+    return subject
+
+
+def count_clause(group: "Span", noun: "Token", np_ids: set[int], unit: str | None):
+    doc = group.doc
+    if unit:  # "21.9 billion euros": the answer is the amount with its currency
+        end = group.end + (1 if group.end < len(doc) and doc[group.end].lower_ in CURRENCIES else 0)
+        span = doc[qualifier_start(group): end]
+        return clause_around(span, anchor=span.root)
+    anchor = noun if group[-1].head == noun else group[-1]  # "three people" vs "26 [of Ukraine's allies]"
+    return clause_around(doc[min(np_ids): max(np_ids) + 1], anchor=anchor)
+
+
+def subject_noun(verb: "Token") -> "Token | None":
+    """The noun subject of a verb; through a relative pronoun to the noun it stands for ("the epic, which cost")."""
+    subject = subject_of(verb, shared=True)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None

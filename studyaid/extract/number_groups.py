@@ -1,0 +1,172 @@
+"""Number groups: the runs of tokens that write one amount, and how to read them.
+
+"two dozen", "21.9 billion", "$23.6 billion", "\u00a346m", "3 000", "30 to 40", "between 5 and 10", "12 per cent"
+are each one group; the group's value (a range by its low end), the text as written, its qualifier ("at least")
+and whether it is a percentage are read here.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, UNITS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, parse_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+QUALIFIERS = (
+    "at least", "at most", "more than", "fewer than", "less than", "up to", "as many as", "nearly", "almost",
+    "around", "about", "approximately", "roughly", "some", "over", "under", "just over", "just under",
+)
+
+
+RANGE_LINKS = {"-", "\u2013", "to"}
+
+
+PERCENT_WORDS = ("%", "per cent", "percent")
+
+
+CURRENCIES = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "euros": "euros", "euro": "euros",
+              "dollars": "dollars", "dollar": "dollars", "pounds": "pounds", "rubles": "rubles", "roubles": "rubles"}
+
+
+# what a distance glued to "m" names in sport: "the 400m hurdles", "her 200m titles" are metres, not millions
+RACE_WORDS = {"hurdle", "relay", "title", "race", "final", "record", "champion", "championship", "medal",
+              "freestyle", "breaststroke", "backstroke", "butterfly", "medley", "sprint", "event", "heat", "dash"}
+
+
+def number_groups(doc: "Doc") -> Iterator["Span"]:
+    """Maximal runs of number tokens ("two dozen", "21.9 billion", "$23.6 billion", "\u00a346m", "3 000",
+    "30 to 40", "12 per cent") and vague amounts."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if numeric(tok) or tok.lower_ in VAGUE and tok.lower_ in VAGUE_VALUES:
+            start = i - 1 if i > 0 and doc[i - 1].text in CURRENCY_SIGNS else i
+            j = _number_end(doc, i, money=start < i)
+            if j + 2 < len(doc) and doc[j + 1].lower_ in RANGE_LINKS and _range_end(doc, j + 2, money=start < i):
+                j = _range_end(doc, j + 2, money=start < i)  # "30 to 40", "30-40", "\u00a330m-\u00a340m"
+            elif j + 2 < len(doc) and doc[j + 1].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between" \
+                    and _range_end(doc, j + 2, money=start < i):
+                j = _range_end(doc, j + 2, money=start < i)  # "between 30 and 40"
+            j = _percent_end(doc, j)
+            yield doc[start: j + 1]
+            i = j + 1
+        else:
+            i += 1
+
+
+def _number_end(doc: "Doc", i: int, money: bool) -> int:
+    """The last token of the number starting at ``i``: number words, scale words and suffixes, spaced thousands."""
+    j = i
+    while True:
+        if j + 2 < len(doc) and doc[j + 1].text == "-" and doc[j].lower_ in TENS and doc[j + 2].lower_ in UNITS:
+            j += 2  # "twenty-six", tokenised as three tokens
+        elif j + 1 < len(doc) and _spaced_thousands(doc[j], doc[j + 1]):
+            j += 1  # "3 000"
+        elif j + 1 < len(doc) and _scale_suffix(doc[j], doc[j + 1], money):
+            j += 1  # "46m" tokenised as "46" "m"
+        elif j + 1 < len(doc) and numeric(doc[j + 1]) and _same_number(doc[j], doc[j + 1]):
+            j += 1
+        else:
+            return j
+
+
+def _range_end(doc: "Doc", k: int, money: bool) -> int | None:
+    """The end of a range's second number starting at ``k`` (after a currency sign), or None."""
+    if k < len(doc) and doc[k].text in CURRENCY_SIGNS:
+        k += 1
+    if k < len(doc) and numeric(doc[k]):
+        return _number_end(doc, k, money)
+    return None
+
+
+def _percent_end(doc: "Doc", j: int) -> int:
+    if j + 1 < len(doc) and doc[j + 1].text == "%":
+        return j + 1
+    if j + 1 < len(doc) and doc[j + 1].lower_ == "percent":
+        return j + 1
+    if j + 2 < len(doc) and doc[j + 1].lower_ == "per" and doc[j + 2].lower_ == "cent":
+        return j + 2
+    return j
+
+
+def _spaced_thousands(a: "Token", b: "Token") -> bool:
+    """ "3 000": a group of three digits after one to three digits and a single space."""
+    return a.whitespace_ == " " and re.fullmatch(r"\d{1,3}", a.text) is not None \
+        and re.fullmatch(r"\d{3}", b.text) is not None
+
+
+def _scale_suffix(a: "Token", b: "Token", money: bool) -> bool:
+    """ "m"/"bn"/"k" glued to a numeral: millions after a currency sign or before a plural noun
+    ("\u00a346m", "18m people"); otherwise a unit ("3,000m" is metres)."""
+    if a.whitespace_ or b.lower_.rstrip(".") not in SUFFIX_SCALES or not re.fullmatch(r"\d[\d,.]*", a.text):
+        return False
+    if money or b.lower_.startswith("bn"):
+        return True
+    nxt = b.nbor() if b.i + 1 < len(b.doc) else None  # "18m people", "3.55m euros"; not "the 400m hurdles"
+    before = a.doc[a.i - 1] if a.i > 0 else None  # nor "her indoor 200m titles"
+    return nxt is not None and (nxt.tag_ in ("NNS", "NNPS") and nxt.lemma_.lower() not in RACE_WORDS
+                                and (before is None or before.pos_ != "ADJ") or nxt.lower_ in CURRENCIES)
+
+
+def _same_number(a: "Token", b: "Token") -> bool:
+    """Adjacent number words of one amount ("two dozen", "21.9 billion"), not two amounts ("two 40-year-old")."""
+    return b.lower_ in SCALES or a.head.i == b.i or b.head.i == a.i
+
+
+def numeric(tok: "Token") -> bool:
+    if SUFFIXED.fullmatch(tok.text) or glued_unit(tok.text):
+        return True  # "500bn", "3.5bn", "10Mbps": one token, often tagged as an adjective or a name
+    return (tok.like_num or tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")) \
+        and tok.pos_ in ("NUM", "NOUN", "PROPN", "X") and tok.lower_ not in ("one", "a", "an") \
+        or tok.pos_ == "NUM" and tok.lower_ == "one" and tok.dep_ == "nummod"
+
+
+def range_link(group: "Span") -> "Token | None":
+    """The "to", dash or "and" between a range's two ends; not the hyphen of "twenty-six"."""
+    doc = group.doc
+    return next((t for t in group[1:-1] if (t.lower_ in RANGE_LINKS or t.lower_ == "and")
+                 and not (doc[t.i - 1].lower_ in TENS and doc[t.i + 1].lower_ in UNITS)), None)
+
+
+def written_text(group: "Span") -> str:
+    """The amount as written, without a sentence's full stop the tokenizer left on "m." ("$150m.")."""
+    return group.text[:-1] if group.text.endswith(".") and group[-1].lower_.rstrip(".") in SUFFIX_SCALES \
+        else group.text
+
+
+def group_value(group: "Span") -> float | None:
+    """The group's value: the low end of a range ("30 to 40" -> 30), else the whole number."""
+    text = written_text(group)
+    for word in PERCENT_WORDS:
+        if text.lower().endswith(word):
+            text = text[: -len(word)]
+    if range_link(group) is not None:
+        ends = parse_range(text)
+        return ends[0] if ends else None
+    return parse_number(text)
+
+
+def percent_unit(group: "Span") -> str | None:
+    low = group.text.lower()
+    return next((word for word in PERCENT_WORDS if low.endswith(word)), None)
+
+
+def qualifier(group: "Span") -> str | None:
+    doc = group.doc
+    before = doc[max(0, group.start - 3): group.start].text.lower()
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if before.endswith(q):
+            return q
+    return None
+
+
+def qualifier_start(group: "Span") -> int:
+    q = qualifier(group)
+    return group.start - len(q.split()) if q else group.start
+
+
+def group_root(group: "Span") -> "Token":
+    return next((t for t in group if not group.start <= t.head.i < group.end), group[-1])

@@ -1,0 +1,123 @@
+"""Money and percentages, and what they measure; numbers with a unit of measure (extract/amounts.py)."""
+from __future__ import annotations
+
+import pytest
+
+
+AMOUNTS = [
+    # a currency sign and a scale suffix: the value in full, the sign as the unit, the thing the money is
+    ("The club paid a \u00a346m fee for the young striker on Monday.",
+     dict(value=46e6, unit="\u00a3", text="\u00a346m", counted_head="fee")),
+    ("The government announced a $500bn deal with the three firms.",
+     dict(value=5e11, unit="$", text="$500bn", counted_head="deal")),
+    ("The museum has a budget of \u20ac3.5bn for the next decade.",
+     dict(value=3.5e9, unit="\u20ac", text="\u20ac3.5bn", counted_head="budget")),
+    ("The transfer fee was \u00a312m, the club confirmed.", dict(value=12e6, unit="\u00a3", counted_head="fee")),
+    ("He signed a contract worth $20m with the studio.", dict(value=20e6, unit="$", counted="contract")),
+    ("The album made $3m in digital sales in its first week.", dict(value=3e6, counted="digital sales")),
+    ("The bid rose to \u00a34m after a second round of talks.", dict(value=4e6, counted_head="bid")),
+    # no thing named: the money itself, never "m"
+    ("The film made \u00a31.2 million at the box office.", dict(value=1.2e6, unit="\u00a3", counted="pounds")),
+    ("The studio spent $86m on the remake.", dict(value=86e6, unit="$", counted="dollars")),
+    ("The deal is worth $150m.", dict(value=150e6, text="$150m", counted_head="deal")),
+    # a conversion in brackets is the same thing
+    ("Box office takings reached $9.5m (\u00a35.1m) on the first weekend.",
+     dict(value=5.1e6, unit="\u00a3", counted="Box office takings")),
+    # thousands separated by a space, millions written "m" before a plural noun
+    ("About 3 000 people attended the open-air concert.", dict(value=3000, text="3 000", counted="people")),
+    ("Some 18m viewers watched the final episode.", dict(value=18e6, counted="viewers")),
+    # ranges keep both ends as written, valued at the low end
+    ("Police said between 30 and 40 protesters gathered outside the court.", dict(value=30, text="30 and 40", counted="protesters")),
+    ("Some 30-40 volunteers cleaned the beach.", dict(value=30, text="30-40", counted="volunteers")),
+    ("The council expects \u00a32m to \u00a33m in savings.", dict(value=2e6, text="\u00a32m to \u00a33m", unit="\u00a3")),
+    # percentages: the unit as written, what they are a share of
+    ("About 90% of households own a television.", dict(value=90, unit="%", counted="households")),
+    ("Sales of the console rose 12 per cent last year.", dict(value=12, unit="per cent", counted_head="sale")),
+    ("Nearly 40% said they would vote again.", dict(value=40, unit="%", counted="per cent", qualifier="nearly")),
+]
+
+
+@pytest.mark.parametrize("text, expected", AMOUNTS)
+def test_amounts(one_quantity, quantities, text, expected):
+    one_quantity(text, expected)
+    assert all(q.counted.lower() not in ("m", "bn", "%") for q in quantities(text))
+
+
+def test_money_pledged_counts_the_money_not_the_giver(quantities):
+    # the subject of "pledged" is who gives, not what the euros measure
+    found = quantities("Germany pledged 9 billion euros for air defence.")
+    assert [(q.value, q.unit, q.counted_head) for q in found] == [(9e9, "euros", "euro")]
+
+
+MEASURED = [
+    # what a percentage measures, through "by", "at", "from ... to", a comparative, a participle
+    ("Visits from Asia were up by 12% on last year.", dict(value=12, counted="Visits")),
+    ("The firm's share of the market fell from 14.5% to 11.8% in March.", dict(value=11.8, counted_head="share")),
+    ("The firm's share of the market fell from 14.5% to 11.8% in March.", dict(value=14.5, counted_head="share")),
+    ("The advert helped lift the station's share of viewers by 8% last month.", dict(value=8, counted_head="share")),
+    ("The channel's share remained the same at a modest 4.2%.", dict(value=4.2, counted_head="share")),
+    ("The ticket price was 25% more than in 2002.", dict(value=25, counted="ticket price")),
+    ("Music piracy, estimated at 85% in some markets, worries the labels.", dict(value=85, counted_head="piracy")),
+    ("Park visits recorded increases of more than 10% in the summer.", dict(value=10, counted_head="increase")),
+    # money: what it is, a conversion in brackets is the same thing, a cost
+    ("The film slumped to fifth place with takings of $3.2m (\u00a31.7m).", dict(value=1.7e6, counted="takings")),
+    ("The sequel, which reportedly cost $90m (\u00a348m), flopped.", dict(value=4.8e7, counted="cost")),
+    ("Arsenal's \u00a3100m deal with the airline was signed in the autumn.", dict(value=1e8, counted_head="deal")),
+    ("The show took \u00a33.1m in its first four days.", dict(value=3.1e6, counted="pounds")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEASURED)
+def test_what_an_amount_measures(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Two thirds of the cash came from British donors compared to 21% from French donors.",  # a share of nothing named
+])
+def test_percentage_of_nothing_named_is_no_fact(quantities, text):
+    assert [q.value for q in quantities(text) if q.unit == "%"] == []
+
+
+UNITS_OF_MEASURE = [
+    # a unit glued to the numeral or written apart: the unit is what is counted, with what it holds after "of"
+    ("The new handset has a two megapixel camera and a bright screen.",
+     dict(value=2, text="two", counted="megapixel camera", counted_head="camera")),
+    ("The cheapest model comes with 4GB of memory.", dict(value=4, text="4", counted="GB of memory")),
+    ("The device holds four gigabytes of songs on its hard drive.",
+     dict(value=4, text="four", counted="gigabytes of songs", phrase="four gigabytes of songs")),
+    ("Home connections of 10Mbps are now common in the city.", dict(value=10, text="10", counted="Mbps")),
+    ("The cable firm will offer speeds of up to 8Mbps next year.",
+     dict(value=8, counted="Mbps", qualifier="up to", phrase="up to 8Mbps")),
+    ("The new processor runs at 3GHz without overheating.", dict(value=3, counted="GHz")),
+    ("The lorry was doing 60mph when the tyre burst.", dict(value=60, counted="mph")),
+    ("The runners covered 1.5km before the first climb.", dict(value=1.5, counted="km")),
+    ("She ran ten kilometres before breakfast every day.", dict(value=10, counted="kilometres")),
+    ("The shop sells a 32-inch flat screen for under half the old price.",
+     dict(value=32, counted="inch", phrase="32-inch flat screen")),
+    # a range of time keeps its low end and the text as written (not a score)
+    ("The rebuild will take two-three years to finish.", dict(value=2, text="two-three", counted="years")),
+    ("Planning the new stadium needs 2-3 years of talks.", dict(value=2, text="2-3", counted="years")),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNITS_OF_MEASURE)
+def test_units_of_measure(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+WORTH = [
+    # money whose counted noun stands before "worth" / "valued at", however the verb is dressed
+    ("The ringtone market, worth $1.8bn last year, keeps growing.", dict(value=1.8e9, counted_head="market")),
+    ("Analysts see a market worth \u00a39.4m for the new gadgets.", dict(value=9.4e6, counted_head="market")),
+    ("The online music business was worth $330m in 2004.", dict(value=3.3e8, counted_head="business")),
+    ("The deal is said to be worth about \u20ac60m to the club.", dict(value=6e7, counted_head="deal", qualifier="about")),
+    ("The sector was valued at $4.5bn by the bank's analysts.", dict(value=4.5e9, counted_head="sector")),
+    ("The games market, valued at \u00a31.3bn, grew again.", dict(value=1.3e9, counted_head="market")),
+]
+
+
+@pytest.mark.parametrize("text, expected", WORTH)
+def test_worth_counts_the_noun_before_it(one_quantity, quantities, text, expected):
+    one_quantity(text, expected)
+    assert all(q.counted not in ("dollars", "pounds", "euros") for q in quantities(text))
