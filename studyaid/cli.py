@@ -138,14 +138,31 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _extract(paths: Sequence[str], no_cache: bool, quiet: bool, processes: int = 1):
+def _read(paths: Sequence[str], texts: dict[str, str], problems: list[str]):
+    """The documents of ``paths``, each text kept in ``texts`` (the merge checks sources against them)."""
+    from .ingest import iter_documents
+
+    for document in iter_documents(paths, on_error=lambda error: problems.append(str(error))):
+        texts[document.path] = document.text
+        yield document
+
+
+def _extract(paths: Sequence[str], no_cache: bool, quiet: bool, processes: int = 1,
+             texts: dict[str, str] | None = None):
+    """The facts of ``paths``; ``texts`` (when given) receives every document's text by name."""
+    problems: list[str] = []
+    facts = _extract_facts(_read(paths, {} if texts is None else texts, problems), paths, no_cache, quiet, processes)
+    return facts.model_copy(update={"problems": problems + facts.problems})
+
+
+def _extract_facts(sources, paths: Sequence[str], no_cache: bool, quiet: bool, processes: int):
     from .nlp import DocCache, load_pipeline
     from .pipeline import extract_corpus
 
     progress = _progress(quiet)
     if progress is None:
         nlp = load_pipeline()
-        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), n_process=processes)
+        return extract_corpus(sources, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), n_process=processes)
     with progress:
         task = progress.add_task("loading the spaCy pipeline", total=None)
         nlp = load_pipeline()
@@ -154,7 +171,7 @@ def _extract(paths: Sequence[str], no_cache: bool, quiet: bool, processes: int =
         def tick(path: str) -> None:
             progress.update(task, advance=1, description=f"read {Path(path).name}")
 
-        return extract_corpus(paths, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), on_document=tick,
+        return extract_corpus(sources, nlp=nlp, cache=DocCache(nlp, enabled=not no_cache), on_document=tick,
                               n_process=processes)
 
 
@@ -202,7 +219,7 @@ def _kinds(text: str) -> tuple[str, ...]:
 
 def _generate_bank(args: argparse.Namespace, output: Path):
     """Extract, generate and write the bank to ``output`` (merged into an existing one); None: nothing read."""
-    from .bank import Bank, merge_questions, read_bank, write_bank
+    from .bank import Bank, merge_bank, read_bank, write_bank
     from .gazetteer import same_kind_places
     from .nlp import DocCache, load_pipeline
     from .questions import generate
@@ -210,7 +227,8 @@ def _generate_bank(args: argparse.Namespace, output: Path):
     from .summary import print_summary
 
     kinds = _kinds(args.kinds)
-    facts = _extract(args.paths, args.no_cache, args.quiet, args.processes)
+    texts: dict[str, str] = {}
+    facts = _extract(args.paths, args.no_cache, args.quiet, args.processes, texts)
     if not facts.documents:
         _no_documents(args.paths, facts)
         return None
@@ -220,18 +238,33 @@ def _generate_bank(args: argparse.Namespace, output: Path):
     verdicts = StemVerdicts(None if args.no_cache else DocCache(nlp).folder / "stems.json", nlp)
     result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds, parser=nlp, stem_verdicts=verdicts)
     verdicts.save()
-    questions, documents, kept = result.questions, facts.documents, 0
-    if output.exists():  # never overwrite a teacher's edits: merge by stable id
-        previous = read_bank(output)  # a broken bank file stops here, untouched
-        questions, kept, _ = merge_questions(previous.questions, result.questions)
-        documents = sorted(set(previous.documents) | set(documents))
-    bank = Bank(documents=documents, questions=questions)
+    texts = {name: text for name, text in texts.items() if name in set(facts.documents)}
+    # never overwrite a teacher's work: merge by stable id (a broken bank file stops here, untouched)
+    previous = read_bank(output) if output.exists() else Bank(generated={})
+    bank, report = merge_bank(previous, result.questions, texts)
     write_bank(bank, output)
     if not args.quiet:
         print_summary(facts, result, str(output), _stderr_console())
-        if kept:
-            _stderr_console().print(f"kept {kept} question(s) a teacher edited, approved or rejected in {output}")
+        _print_merge(report, output)
     return bank
+
+
+def _print_merge(report, output: Path) -> None:
+    """What the merge kept, dropped and flagged: nothing leaves or stays in a bank without a line."""
+    lines = [(report.kept, "kept {} question(s) a teacher edited, approved or rejected"),
+             (report.hand_added, "kept {} question(s) added by hand"),
+             (report.other_documents, "kept {} question(s) of documents not read in this run"),
+             (report.deleted, "left out {} question(s) a teacher deleted"),
+             (report.dropped, "dropped {} untouched question(s) generation no longer makes")]
+    console = _stderr_console()
+    for count, line in lines:
+        if count:
+            console.print(line.format(count) + f" in {output}", markup=False, highlight=False)
+    if report.flagged:
+        shown = ", ".join(report.flagged[:5]) + (" ..." if len(report.flagged) > 5 else "")
+        console.print(f"flagged {len(report.flagged)} question(s) for review in {output} ({shown}): their source "
+                      "sentence changed or vanished; withheld from students and exports until a teacher approves "
+                      "them again (remove \"needs_review\")", markup=False, highlight=False)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

@@ -160,3 +160,53 @@ def test_a_broken_bank_file_is_never_overwritten(tmp_path, capsys):
     assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 2
     assert "bank.json" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_merging_into_a_bank_keeps_hand_edits_hand_added_other_documents_and_deletions(tmp_path, capsys):
+    """Issue 13 item 4 through the real command: nothing a teacher did in the file is lost."""
+    out, other = tmp_path / "bank.json", "seeds/001_19d649231e99c853.txt"
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    first = {q["id"] for q in data["questions"]}
+    hand_edit, deleted = data["questions"][0], data["questions"][1]
+    hand_edit["prompt"] = "Who gave the warning? (changed in the file, no edited flag)"
+    data["questions"].remove(deleted)
+    data["questions"].append(dict(hand_edit, id="teacher-own-1", prompt="A question I wrote myself?"))
+    out.write_text(json.dumps(data), encoding="utf-8")
+
+    assert main(["generate", other, "-o", str(out)]) == 0  # another document into the same bank
+    err = capsys.readouterr().err
+    assert "kept 1 question(s) added by hand" in err and "of documents not read in this run" in err
+    after_b = {q.id: q for q in read_bank(out).questions}
+    assert first - {deleted["id"]} <= set(after_b) and "teacher-own-1" in after_b
+    assert any(s.document == other for q in after_b.values() for s in q.sources)
+
+    assert main(["generate", ONE, "-o", str(out), "--quiet"]) == 0  # the first document again
+    again = read_bank(out)
+    questions = {q.id: q for q in again.questions}
+    assert questions[hand_edit["id"]].prompt == hand_edit["prompt"]
+    assert deleted["id"] not in questions and deleted["id"] in again.deleted
+    assert questions["teacher-own-1"].prompt == "A question I wrote myself?"
+
+
+def test_an_approved_question_is_flagged_when_its_article_changes(tmp_path, capsys):
+    """Issue 13 item 7: the article's sentence rewritten, the approved question withheld until approved again."""
+    article = tmp_path / "article.txt"
+    article.write_text((ROOT / ONE).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "bank.json"
+    assert main(["generate", str(article), "-o", str(out), "--quiet"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    approved, untouched_sentences = data["questions"][0], {s["sentence"] for s in data["questions"][0]["sources"]}
+    approved["status"] = "approved"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    text = article.read_text(encoding="utf-8")
+    for sentence in untouched_sentences:
+        text = text.replace(sentence, "The committee will meet again next spring.")
+    article.write_text(text, encoding="utf-8")
+
+    assert main(["generate", str(article), "-o", str(out)]) == 0
+    assert "flagged 1 question(s) for review" in capsys.readouterr().err
+    flagged = {q.id: q for q in read_bank(out).questions}[approved["id"]]
+    assert flagged.status == "approved" and flagged.needs_review and flagged.withheld
+    assert main(["export", str(out), "-o", str(tmp_path / "deck.csv"), "--quiet"]) == 0
+    assert approved["id"] not in (tmp_path / "deck.csv").read_text(encoding="utf-8-sig")

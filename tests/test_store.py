@@ -233,3 +233,69 @@ def _nothing():
     from contextlib import nullcontext
 
     return nullcontext()
+
+
+# -- issue 13: the same "teacher touched" rule as bank.json, and stale questions flagged ----------------
+
+def test_a_change_without_the_edited_flag_is_kept_by_its_content(store):
+    store.merge_generated([make_question("q1"), make_question("q2")])
+    entry = store.get("q1")
+    store.update(entry.question.model_copy(update={"answer": "Mark Rutte", "explanation": "Rutte said it."}),
+                 entry.version)  # an edit that did not set edited=True (a script, another tool)
+    report = store.merge_generated([make_question("q1", prompt="Regenerated?"), make_question("q2", prompt="New?")])
+    assert (report.kept, report.refreshed) == (1, 1)
+    assert store.get("q1").question.answer == "Mark Rutte" and store.get("q2").question.prompt == "New?"
+
+
+OLD_TEXT = "The Kelvale council approved a new harbour wall. Sentence for q1. Sentence for q2."
+
+
+@pytest.mark.parametrize("new_text, expected_flagged", [
+    # q1's sentence rewritten: q1 (approved) is flagged; q2 untouched and unchanged is not
+    ("The Kelvale council approved a new harbour wall. Sentence for q1, amended. Sentence for q2.", ["q1"]),
+    # both sentences gone: both flagged (the untouched one too: its answer may be wrong now)
+    ("The Kelvale council approved a new harbour wall.", ["q1", "q2"]),
+    # negative: only another sentence changed, theirs moved: nothing flagged
+    ("Late on Monday, the Kelvale council approved a harbour wall. Sentence for q1. Sentence for q2.", []),
+    # negative: the same text stored again
+    (OLD_TEXT, []),
+])
+def test_a_changed_document_flags_questions_whose_sentence_changed(store, new_text, expected_flagged):
+    store.add_document("seeds/a.txt", OLD_TEXT)
+    store.merge_generated([make_question("q1"), make_question("q2"), make_question("r1", document="seeds/b.txt")])
+    store.set_status({"q1": 1}, "approved")
+    store.add_document("seeds/a.txt", new_text)
+    assert [q.id for q in store.questions(flagged=True)] == expected_flagged
+    assert [q.id for q in store.questions(flagged=False)] == [q for q in ("q1", "q2", "r1")
+                                                             if q not in expected_flagged]
+    for q in store.questions(flagged=True):
+        assert "seeds/a.txt" in q.needs_review and q.withheld
+    if "q1" in expected_flagged:
+        assert store.get("q1").question.status == "approved"  # still approved, but withheld till reviewed
+        store.set_status({"q1": store.get("q1").version}, "approved")  # the teacher approves it again
+        assert store.get("q1").question.needs_review is None and not store.get("q1").question.withheld
+
+
+def test_an_untouched_flagged_question_regenerated_from_the_new_text_is_cleared(store):
+    store.add_document("seeds/a.txt", OLD_TEXT)
+    store.merge_generated([make_question("q2")])
+    store.add_document("seeds/a.txt", "A new text without that sentence.")
+    assert store.get("q2").question.needs_review
+    fresh = make_question("q2", prompt="Regenerated from the new text?")
+    assert store.merge_generated([fresh]).refreshed == 1
+    assert store.get("q2").question.needs_review is None
+
+
+def test_a_version_2_bank_gets_the_generated_hash_column(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](conn)
+    MIGRATIONS[1](conn)
+    conn.execute("PRAGMA user_version = 2")
+    q = make_question("q1")
+    conn.execute("INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data) "
+                 "VALUES (?, ?, ?, 'new', 0, 1, '2025-01-01', ?)", (q.id, q.kind, q.fact_type, q.model_dump_json()))
+    conn.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.merge_generated([make_question("q1", prompt="Regenerated?")]).refreshed == 1  # no hash: old rule

@@ -35,6 +35,8 @@ def problem(question: Question) -> str | None:
     """Why ``question`` cannot be exported (``None`` when it can)."""
     if question.status == "rejected":
         return "rejected"
+    if question.needs_review is not None:
+        return "flagged for review (its source changed)"
     if not question.prompt.strip():
         return "empty question"
     if question.kind == "mcq":

@@ -30,6 +30,7 @@ class Question(BaseModel):
     corroboration: int = 1  # documents that state the fact
     status: Status = "new"
     edited: bool = False  # a teacher changed it: regeneration never overwrites it
+    needs_review: str | None = None  # why a teacher must look again (its source sentence changed): withheld till approved
 
     @property
     def touched(self) -> bool:
@@ -37,12 +38,28 @@ class Question(BaseModel):
         return touched_by_teacher(self.status, self.edited)
 
     @property
+    def content_hash(self) -> str:
+        """A hash of what the question says (everything but its review state): stored when generation
+        writes it, so a later change by hand shows as a different hash, ``"edited"`` flag or not."""
+        data = self.model_dump_json(exclude={"status", "edited", "needs_review"})
+        return hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def withheld(self) -> bool:
+        """Not for students nor exports: rejected, or flagged for review until a teacher approves it again."""
+        return self.status == "rejected" or self.needs_review is not None
+
+    @property
     def difficulty_label(self) -> str:
         return "easy" if self.difficulty < 0.35 else "hard" if self.difficulty > 0.65 else "medium"
 
 
-def touched_by_teacher(status: str, edited: bool) -> bool:
-    return edited or status != "new"
+def touched_by_teacher(status: str, edited: bool, content: str | None = None, generated: str | None = None) -> bool:
+    """The one rule (bank.json and the SQLite store): a teacher touched a question when it is marked
+    edited, approved or rejected, or when its ``content`` hash differs from the ``generated`` hash of
+    what generation wrote (an edit made without setting ``edited``). Unknown hashes compare as equal."""
+    changed = content is not None and generated is not None and content != generated
+    return edited or status != "new" or changed
 
 
 def question_id(fact_key: str, kind: str, variant: str = "") -> str:

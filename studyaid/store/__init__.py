@@ -8,7 +8,11 @@ file bytes (so the bank can be regenerated without the files).
 
 Safety: WAL journal, a busy timeout, one transaction per write, and an optimistic ``version`` check on
 every edit: an edit made against an old version is refused with :class:`StaleEdit`. A deleted
-question leaves a tombstone so regeneration does not bring it back. A file that is not SQLite, or
+question leaves a tombstone so regeneration does not bring it back. Each generated question keeps the
+hash of what generation wrote (``generated_hash``): regeneration leaves a question alone when a teacher
+touched it (:func:`touched_by_teacher`, the same rule as ``bank.json``). A document replaced by a new
+text flags every question whose source sentence changed or vanished (``needs_review``): withheld from
+students and exports until a teacher approves it again. A file that is not SQLite, or
 SQLite without our schema or with a newer one, raises :class:`BankError` naming the file.
 """
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
+from ..bank import stale_reason
 from ..errors import BankError
 from ..questions.model import Question, Status, touched_by_teacher
 from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, immediate, link_documents, migrate
@@ -132,6 +137,9 @@ class Store:
         doc = StoredDocument(path=path, title=title, format=format, text=text, text_hash=text_hash(text),
                              added_at=now())
         with self._write() as conn:
+            old = conn.execute("SELECT text_hash FROM documents WHERE path = ?", (path,)).fetchone()
+            if old is not None and old[0] != doc.text_hash:
+                self._flag_stale(conn, path, text, doc.added_at)
             conn.execute(
                 "INSERT INTO documents (path, title, format, text, text_hash, content, added_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET title = excluded.title, "
@@ -140,6 +148,19 @@ class Store:
                 (doc.path, doc.title, doc.format, doc.text, doc.text_hash, content, doc.added_at),
             )
         return doc
+
+    def _flag_stale(self, conn: sqlite3.Connection, path: str, text: str, stamp: str) -> None:
+        """Flag the questions of document ``path`` whose source sentence is not in its new ``text``."""
+        rows = conn.execute("SELECT q.id, q.data FROM questions q JOIN question_documents d ON d.question_id = q.id "
+                            "WHERE d.document = ?", (path,)).fetchall()
+        for qid, data in rows:
+            q = self._entry((qid, 0, "", data)).question
+            reason = stale_reason(q, {path: text})
+            if reason is None or q.status == "rejected" or q.needs_review is not None:
+                continue
+            flagged = q.model_copy(update={"needs_review": reason})
+            conn.execute("UPDATE questions SET version = version + 1, updated_at = ?, data = ? WHERE id = ?",
+                         (stamp, flagged.model_dump_json(), qid))
 
     def _documents(self, text: str, where: str = "", args: tuple = ()) -> list[StoredDocument]:
         with self._connection() as conn:
@@ -172,8 +193,10 @@ class Store:
         return BankEntry(question=question, version=version, updated_at=updated_at)
 
     def entries(self, *, statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
-                kinds: Iterable[str] | None = None, document: str | None = None) -> list[BankEntry]:
-        """Stored questions in the order they were added, filtered by any of the given values."""
+                kinds: Iterable[str] | None = None, document: str | None = None,
+                flagged: bool | None = None) -> list[BankEntry]:
+        """Stored questions in the order they were added, filtered by any of the given values
+        (``flagged``: only those needing review, or only those not)."""
         where, args = [], []
         for column, values in (("status", statuses), ("fact_type", fact_types), ("kind", kinds)):
             if values is not None:
@@ -183,6 +206,8 @@ class Store:
         if document is not None:
             where.append("q.id IN (SELECT question_id FROM question_documents WHERE document = ?)")
             args.append(document)
+        if flagged is not None:
+            where.append(f"json_extract(q.data, '$.needs_review') IS {'NOT ' if flagged else ''}NULL")
         sql = "SELECT q.id, q.version, q.updated_at, q.data FROM questions q"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -207,11 +232,13 @@ class Store:
             return dict(conn.execute("SELECT status, COUNT(*) FROM questions GROUP BY status").fetchall())
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, q: Question, stamp: str) -> None:
+    def _insert(conn: sqlite3.Connection, q: Question, stamp: str, generated: bool = False) -> None:
+        """Insert ``q``; ``generated``: generation wrote it (its content hash is kept), else a teacher did."""
         conn.execute(
-            "INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data) "
-            "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-            (q.id, q.kind, q.fact_type, q.status, int(q.edited), stamp, q.model_dump_json()),
+            "INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data, generated_hash) "
+            "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+            (q.id, q.kind, q.fact_type, q.status, int(q.edited), stamp, q.model_dump_json(),
+             q.content_hash if generated else None),
         )
         link_documents(conn, q.id, q.sources)
 
@@ -262,7 +289,10 @@ class Store:
             self._check_versions(conn, versions)
             for qid in versions:
                 row = conn.execute("SELECT data FROM questions WHERE id = ?", (qid,)).fetchone()
-                q = Question.model_validate_json(row[0]).model_copy(update={"status": status})
+                update: dict = {"status": status}
+                if status == "approved":  # approving again is the teacher's review of a flagged question
+                    update["needs_review"] = None
+                q = Question.model_validate_json(row[0]).model_copy(update=update)
                 conn.execute("UPDATE questions SET status = ?, version = version + 1, updated_at = ?, data = ? "
                              "WHERE id = ?", (status, stamp, q.model_dump_json(), qid))
         return len(versions)
@@ -280,35 +310,38 @@ class Store:
     def merge_generated(self, questions: Iterable[Question]) -> MergeReport:
         """Merge freshly generated questions in, by stable id.
 
-        Edited, approved and rejected questions stay exactly as they are; untouched ``new`` ones are
-        refreshed when their generated content changed; unknown ids are added; deleted ids stay deleted.
+        Questions a teacher touched (:func:`touched_by_teacher`: edited, approved, rejected, or content
+        different from the hash generation stored) stay exactly as they are; untouched ones are
+        refreshed when their generated content changed (a review flag goes with the old content);
+        unknown ids are added; deleted ids stay deleted.
         """
         report = MergeReport()
         stamp = now()
         with self._write() as conn:
             deleted = {r[0] for r in conn.execute("SELECT id FROM deleted_questions")}
-            stored = {r[0]: (r[1], bool(r[2]), r[3]) for r in
-                      conn.execute("SELECT id, status, edited, data FROM questions")}
+            stored = {r[0]: (r[1], bool(r[2]), r[3], r[4]) for r in
+                      conn.execute("SELECT id, status, edited, data, generated_hash FROM questions")}
             for q in questions:
                 if q.id in deleted:
                     report.deleted += 1
                     continue
+                fresh = q.model_copy(update={"status": "new", "edited": False, "needs_review": None})
                 if q.id not in stored:
-                    fresh = q.model_copy(update={"status": "new", "edited": False})
-                    self._insert(conn, fresh, stamp)
-                    stored[q.id] = ("new", False, fresh.model_dump_json())
+                    self._insert(conn, fresh, stamp, generated=True)
+                    stored[q.id] = ("new", False, fresh.model_dump_json(), fresh.content_hash)
                     report.added += 1
                     continue
-                status, edited, data = stored[q.id]
-                if touched_by_teacher(status, edited):
+                status, edited, data, generated = stored[q.id]
+                if touched_by_teacher(status, edited, self._entry((q.id, 0, "", data)).question.content_hash,
+                                      generated):
                     report.kept += 1
                     continue
-                fresh = q.model_copy(update={"status": "new", "edited": False}).model_dump_json()
-                if fresh == data:
+                if fresh.model_dump_json() == data:
                     report.unchanged += 1
                     continue
                 conn.execute("UPDATE questions SET kind = ?, fact_type = ?, version = version + 1, updated_at = ?, "
-                             "data = ? WHERE id = ?", (q.kind, q.fact_type, stamp, fresh, q.id))
+                             "data = ?, generated_hash = ? WHERE id = ?",
+                             (q.kind, q.fact_type, stamp, fresh.model_dump_json(), fresh.content_hash, q.id))
                 link_documents(conn, q.id, q.sources)
                 report.refreshed += 1
         return report

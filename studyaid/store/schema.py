@@ -82,7 +82,13 @@ def _v2(conn: sqlite3.Connection) -> None:
         link_documents(conn, qid, json.loads(data).get("sources", []))
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    """The hash of what generation wrote, per question: a change made any other way is a teacher's.
+    Questions stored before have none (their ``edited`` flag and status decide, as before)."""
+    conn.execute("ALTER TABLE questions ADD COLUMN generated_hash TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
