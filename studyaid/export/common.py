@@ -88,6 +88,8 @@ def cloze_parts(question: Question) -> list[ClozePart]:
 
     A gap whose text is the question's answer is matched literally first, so an answer holding
     ``}}`` or ``::`` is still one gap; other gaps are read with the usual ``{{cN::text::hint}}``.
+    Cloze syntax that the source sentence itself contains (an article quoting ``{{c1::...}}``) is
+    text, never a gap: each exporter escapes it, so it can make no extra card or gap.
     """
     text = question.cloze
     if not text:
@@ -96,19 +98,23 @@ def cloze_parts(question: Question) -> list[ClozePart]:
     if question.answer:
         patterns.append(re.compile(r"\{\{c(\d+)::(" + re.escape(question.answer) + r")(?:::(.*?))?\}\}", re.DOTALL))
     patterns.append(_CLOZE)
+    article = [s.sentence for s in question.sources]
     parts: list[ClozePart] = []
-    pos = 0
+    pos = plain = 0  # text[plain:pos] is plain text not yet added
     while pos < len(text):
         matches = [m for m in (p.search(text, pos) for p in patterns) if m]
         if not matches:
             break
         match = min(matches, key=lambda m: m.start())  # earliest; the answer pattern wins a tie
-        if match.start() > pos:
-            parts.append(text[pos:match.start()])
+        if any(match.group(0) in sentence for sentence in article):
+            pos = match.start() + 2  # cloze syntax written in the article itself: text, never a gap
+            continue
+        if match.start() > plain:
+            parts.append(text[plain:match.start()])
         parts.append(Gap(int(match.group(1)), match.group(2), match.group(3) or None))
-        pos = match.end()
-    if pos < len(text):
-        parts.append(text[pos:])
+        pos = plain = match.end()
+    if plain < len(text):
+        parts.append(text[plain:])
     return parts
 
 
