@@ -15,7 +15,7 @@ from .cloze import cloze_question
 from .context import CorpusContext
 from .mcq import BUILDERS
 from .model import Dropped, Question
-from .ranking import difficulty, filter_questions, salience, score
+from .ranking import difficulty, filter_questions, salience, score, split_unfit
 from .stems import check_stems
 
 __all__ = ["Question", "Dropped", "Generation", "generate"]
@@ -56,6 +56,8 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
                                                               salience(first.start, extent.get(first.document, 0))),
                                                "difficulty": difficulty(result, resolved)})
             made.append(result)
+    made, unfit = split_unfit(made)  # judged alone and cheaply: never parsed when already lost
+    dropped += unfit
     if parser is not None:
         made, malformed = check_stems(made, parser, verdicts=stem_verdicts)
         dropped += malformed

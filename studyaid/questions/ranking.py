@@ -69,24 +69,43 @@ def _key(q: Question) -> str:
     return norm(q.prompt if q.kind == "mcq" else q.cloze)
 
 
+def unfit(q: Question) -> Dropped | None:
+    """Why ``q`` is not worth asking, judged on ``q`` alone (no other question), or None."""
+    if q.score < MIN_SCORE:
+        return _drop(q, "low score", f"{q.score:.2f}: {q.prompt[:60]}")
+    if norm(q.answer) in VAGUE_ANSWERS:
+        return _drop(q, "vague answer", q.answer)
+    if gives_away(q):
+        return _drop(q, "prompt gives the answer away")
+    if not grounded(q):
+        return _drop(q, "answer not in any source sentence", q.answer)
+    return None
+
+
+def split_unfit(questions: Iterable[Question]) -> tuple[list[Question], list[Dropped]]:
+    """The questions :func:`unfit` passes, and the drops of the others: run before the costly stem
+    parse, so that no question already lost is parsed."""
+    fit: list[Question] = []
+    dropped: list[Dropped] = []
+    for q in questions:
+        why = unfit(q)
+        if why is None:
+            fit.append(q)
+        else:
+            dropped.append(why)
+    return fit, dropped
+
+
 def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], list[Dropped]]:
     """Keep good questions, best first within each fact type; one claim, one question of each kind."""
+    fit, dropped = split_unfit(questions)
     kept: list[Question] = []
-    dropped: list[Dropped] = []
     keys: set[str] = set()
     similar: dict[tuple, list[list[str]]] = {}  # (kind, fact type, answer) -> prompts kept, as words
-    for q in sorted(questions, key=lambda q: (-q.score, q.id)):
+    for q in sorted(fit, key=lambda q: (-q.score, q.id)):
         key = _key(q)
         group = similar.setdefault((q.kind, q.fact_type, norm(q.answer)), [])
-        if q.score < MIN_SCORE:
-            dropped.append(_drop(q, "low score", f"{q.score:.2f}: {q.prompt[:60]}"))
-        elif norm(q.answer) in VAGUE_ANSWERS:
-            dropped.append(_drop(q, "vague answer", q.answer))
-        elif gives_away(q):
-            dropped.append(_drop(q, "prompt gives the answer away"))
-        elif not grounded(q):
-            dropped.append(_drop(q, "answer not in any source sentence", q.answer))
-        elif key in keys:
+        if key in keys:
             dropped.append(_drop(q, "repeated prompt"))
         elif any(_similar_words(words, key.split()) for words in group):
             dropped.append(_drop(q, "near-duplicate of a better question"))
@@ -99,4 +118,7 @@ def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], lis
 
 
 def _similar_words(a: list[str], b: list[str]) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+    """Word sequences alike (difflib ratio >= 0.75), the cheap upper bounds tried first: a common
+    answer (a much-quoted leader) gathers hundreds of prompts, each compared with the others."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75

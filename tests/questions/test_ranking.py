@@ -133,3 +133,42 @@ def test_score_and_difficulty_stay_in_range():
     assert difficulty(many, False) < difficulty(GOOD, False)
     assert all(0.05 <= difficulty(GOOD.model_copy(update={"corroboration": n}), r) <= 0.95
                for n in (1, 5, 50) for r in (True, False))
+
+
+@pytest.mark.parametrize("question, reason", [
+    (mcq("Who warned that Russia could threaten other European countries?", score=MIN_SCORE - 0.1), "low score"),
+    (mcq("Who said Mark Rutte warned that Russia could threaten Europe?"), "prompt gives the answer away"),
+    (mcq("Who warned that Russia could threaten other European countries?", answer="Jens Stoltenberg"),
+     "answer not in any source sentence"),
+    (GOOD, None),
+])
+def test_split_unfit_judges_each_question_alone(question, reason):
+    from studyaid.questions.ranking import split_unfit
+
+    fit, dropped = split_unfit([question])
+    assert reasons(dropped) == ([reason] if reason else [])
+    assert fit == ([] if reason else [question])
+
+
+def test_the_stem_parser_never_sees_a_question_already_lost(nlp):
+    """generate() drops what is unfit on its own before the stem parse, the costly step: a fact too
+    doubtful to ask about (every question's score under MIN_SCORE) is never parsed."""
+    from factory import factset, paris_meeting
+
+    from studyaid.questions import generate
+
+    class Recording:  # the real pipeline, recording what it is asked to parse
+        def __init__(self, nlp):
+            self.nlp, self.meta, self.seen = nlp, nlp.meta, []
+
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            self.seen.extend(texts)
+            return self.nlp.pipe(texts, **kwargs)
+
+    sure, doubtful = paris_meeting(), paris_meeting().model_copy(update={"confidence": 0.1})
+    parsed_sure, parsed_doubtful = Recording(nlp), Recording(nlp)
+    assert generate(factset(sure), parser=parsed_sure).questions
+    generation = generate(factset(doubtful), parser=parsed_doubtful)
+    assert parsed_sure.seen and not parsed_doubtful.seen
+    assert not generation.questions and {d.reason for d in generation.dropped} == {"low score"}
