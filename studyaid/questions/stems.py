@@ -369,15 +369,20 @@ def check_stems(questions: list, parser, batch_size: int = 64,
     def key(q) -> tuple[str, str]:
         return (q.kind, q.prompt) if q.kind == "mcq" else (q.kind, f"{q.sources[0].sentence}\x00{q.answer}")
 
-    unknown = {key(q): q for q in questions if verdicts.get(*key(q)) is None}
-    texts = [q.prompt if q.kind == "mcq" else q.sources[0].sentence for q in unknown.values()]
-    for (kind, k), q, doc in zip(unknown, unknown.values(), parser.pipe(texts, batch_size=batch_size)):
-        if kind == "mcq":
-            problem = stem_problem(doc)
-        else:
-            at = doc.text.find(q.answer)
-            problem = cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
-        verdicts.put(kind, k, problem)
+    by_text: dict[str, dict[tuple[str, str], object]] = {}  # a text to parse -> the questions judged on it
+    for q in questions:
+        k = key(q)
+        if verdicts.get(*k) is None:
+            by_text.setdefault(q.prompt if q.kind == "mcq" else q.sources[0].sentence, {})[k] = q
+    # each distinct text parsed once: a sentence with three facts is one parse for its three clozes
+    for doc, waiting in zip(parser.pipe(list(by_text), batch_size=batch_size), by_text.values()):
+        for (kind, k), q in waiting.items():
+            if kind == "mcq":
+                problem = stem_problem(doc)
+            else:
+                at = doc.text.find(q.answer)
+                problem = cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
+            verdicts.put(kind, k, problem)
     kept, dropped = [], []
     for q in questions:
         problem = verdicts.get(*key(q))

@@ -145,3 +145,36 @@ def test_a_cloze_subject_named_only_by_the_gap_is_unnamed(nlp):
     sentence = "The Norway runner set a new record in the final."
     assert cloze_problem(nlp(sentence), (4, 10)) == "does not name what it is about"
     assert cloze_problem(nlp(sentence)) is None
+
+
+def test_a_text_shared_by_several_questions_is_parsed_once(nlp):
+    """Clozes of three facts from one sentence are judged on one parse of it, with the same verdicts as
+    parsing it for each of them."""
+    from factory import src
+
+    from studyaid.questions.model import Question, question_id
+    from studyaid.questions.stems import check_stems
+
+    sentence = "Mara Lind said on Tuesday that 40 workers in Kelvale would lose their jobs."
+    clozes = [Question(id=question_id(answer, "cloze"), kind="cloze", fact_type="quote", fact_id=answer, prompt=answer,
+                       answer=answer, explanation="x", cloze=sentence.replace(answer, "{{c1::" + answer + "}}"),
+                       hint=None, sources=[src(sentence)], score=0.8)
+              for answer in ("Mara Lind", "40", "Kelvale")]
+
+    class Recording:
+        meta = nlp.meta
+
+        def __init__(self):
+            self.seen = []
+
+        def pipe(self, texts, batch_size=64):
+            texts = list(texts)
+            self.seen += texts
+            return nlp.pipe(texts, batch_size=batch_size)
+
+    parser = Recording()
+    kept, dropped = check_stems(clozes, parser)
+    assert parser.seen == [sentence]
+    one_by_one = [check_stems([q], nlp) for q in clozes]
+    assert [q.id for q in kept] == [q.id for k, _ in one_by_one for q in k]
+    assert [d.reason for d in dropped] == [d.reason for _, ds in one_by_one for d in ds]
