@@ -3,11 +3,14 @@ source paragraph of a question with its sentence marked."""
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 
 from ..questions.model import Question
 from .answers import check_answer
+from .safe import md_escape
+
+__all__ = ["Answer", "FACT_TYPE_LABELS", "KIND_LABELS", "Passage", "QuizState", "md_escape", "passage_markdown",
+           "pick_questions", "results_by_type", "source_passage", "student_pool"]
 
 FACT_TYPE_LABELS = {"quote": "Quotes", "quantity": "Numbers", "place": "Places", "role": "Roles", "date": "Dates"}
 KIND_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the gap"}
@@ -135,16 +138,6 @@ def source_passage(text: str, start: int, end: int, sentence: str = "") -> Passa
     if len(after) > room:
         after = after[:room].rsplit(" ", 1)[0] + "…"
     return Passage(before=before, sentence=text[start:end], after=after)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown literally by ``st.markdown``: no emphasis, links, lists, HTML, LaTeX or colours."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
 def passage_markdown(passage: Passage) -> str:

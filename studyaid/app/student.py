@@ -10,7 +10,8 @@ from ..questions.model import Question
 from ..store import Store
 from .common import titles
 from .quiz import (FACT_TYPE_LABELS, KIND_LABELS, QuizState, pick_questions, passage_markdown, results_by_type,
-                   source_passage, student_pool, md_escape)
+                   source_passage, student_pool)
+from .safe import md_escape
 
 QUIZ_KEY = "quiz"
 EMPTY = "No questions yet — add a document in the Teacher view."
@@ -67,15 +68,15 @@ def _progress(quiz: QuizState) -> None:
 
 def quiz_question(quiz: QuizState, q: Question, store: Store) -> None:
     _progress(quiz)
-    st.caption(f"{KIND_LABELS.get(q.kind, q.kind)} · {FACT_TYPE_LABELS.get(q.fact_type, q.fact_type)} · "
-               f"{q.difficulty_label}")
+    st.caption(md_escape(f"{KIND_LABELS.get(q.kind, q.kind)} · {FACT_TYPE_LABELS.get(q.fact_type, q.fact_type)} · "
+                         f"{q.difficulty_label}"))
     st.markdown(f"#### {md_escape(q.prompt)}")
     answer = quiz.answers.get(q.id)
     key = f"answer_{quiz.number}_{quiz.index}"
     if answer is None:
         with st.form(f"form_{key}"):
             if q.kind == "mcq":
-                given = st.radio("Your answer", q.options, index=None, key=key)
+                given = st.radio("Your answer", q.options, index=None, key=key, format_func=md_escape)
             else:
                 given = st.text_input("Your answer", key=key, placeholder=f"the missing {q.hint or 'words'}")
             checked = st.form_submit_button("Check", type="primary", key=f"check_{key}")
@@ -150,7 +151,7 @@ def quiz_results(quiz: QuizState, questions: dict[str, Question], store: Store) 
         st.markdown(f"**Review: the {len(missed)} question(s) you missed**")
         for qid in missed:
             q = questions[qid]
-            with st.expander(q.prompt[:90] + ("…" if len(q.prompt) > 90 else "")):
+            with st.expander(md_escape(q.prompt[:90] + ("…" if len(q.prompt) > 90 else ""))):
                 st.markdown(md_escape(q.prompt))
                 st.markdown(f"You answered “{md_escape(quiz.answers[qid].given)}”; the answer is "
                             f"**{md_escape(q.answer)}**.")

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from studyaid.app import auth
+from studyaid.app.auth import Peer
+
 
 def copy_bank(source: Path, target: Path) -> Path:
     """A consistent copy of a (WAL-mode) SQLite bank."""
@@ -30,9 +33,26 @@ def seeded_bank(tmp_path_factory, nlp) -> Path:
     return path
 
 
+LOCAL_BROWSER = Peer(ip="127.0.0.1", host="localhost:8501")
+
+
+@pytest.fixture(autouse=True)
+def fresh_login_counts(monkeypatch):
+    """Every test starts with no failed sign-ins on the server (they are shared by all sessions)."""
+    monkeypatch.setattr(auth, "SERVER_FAILURES", auth.Failures())
+
+
 @pytest.fixture
-def bank_db(seeded_bank, tmp_path, monkeypatch) -> Path:
-    """``$STUDYAID_DB`` pointing at a fresh copy of the seeded bank; no teacher password."""
+def local_browser(monkeypatch) -> Peer:
+    """The app as opened in a browser on the machine running it."""
+    monkeypatch.setattr(auth, "current_peer", lambda: LOCAL_BROWSER)
+    return LOCAL_BROWSER
+
+
+@pytest.fixture
+def bank_db(seeded_bank, tmp_path, monkeypatch, local_browser) -> Path:
+    """``$STUDYAID_DB`` pointing at a fresh copy of the seeded bank; no teacher password, and the app
+    opened in a browser on the same machine (AppTest has no connection: it would count as remote)."""
     target = copy_bank(seeded_bank, tmp_path / "studyaid.sqlite3")
     monkeypatch.setenv("STUDYAID_DB", str(target))
     monkeypatch.delenv("STUDYAID_TEACHER_PASSWORD", raising=False)

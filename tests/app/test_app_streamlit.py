@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from studyaid.app.safe import md_escape
 from studyaid.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +97,7 @@ def test_students_see_only_approved_questions_once_some_are_approved(bank_db):
     assert set(at.session_state["quiz"].ids) == set(chosen)
 
 
-def test_empty_bank_and_broken_bank_have_clear_messages(tmp_path, monkeypatch):
+def test_empty_bank_and_broken_bank_have_clear_messages(tmp_path, monkeypatch, local_browser):
     empty = tmp_path / "empty.sqlite3"
     Store(empty).add_document("pasted/nothing.txt", "Nothing to ask about.", title="Nothing")
     monkeypatch.setenv("STUDYAID_DB", str(empty))
@@ -105,8 +106,11 @@ def test_empty_bank_and_broken_bank_have_clear_messages(tmp_path, monkeypatch):
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"not a database at all\n" * 100)
     monkeypatch.setenv("STUDYAID_DB", str(broken))
-    at = start()
-    assert len(at.error) == 1 and str(broken) in at.error[0].value and "not a studyaid bank" in at.error[0].value
+    at = start()  # students: a plain message, no file name, no details
+    assert len(at.error) == 1 and "tell your teacher" in at.error[0].value and "sqlite3" not in at.error[0].value
+    at = to_teacher(at)  # the teacher (a browser on this machine, no password): the file and the problem
+    assert len(at.error) == 1 and "not a studyaid bank" in at.error[0].value
+    assert md_escape(str(broken)) in at.error[0].value
 
 
 def test_first_start_builds_the_bank_from_the_sample_articles(tmp_path, monkeypatch, nlp):
@@ -122,7 +126,7 @@ def test_first_start_builds_the_bank_from_the_sample_articles(tmp_path, monkeypa
 
 def test_a_teacher_edit_persists_into_a_new_app_run(bank_db):
     at = to_teacher(start())
-    assert any("no password is set" in c for c in texts(at.caption))
+    assert any("only in a browser on this computer" in c for c in texts(at.caption))
     editor = at.data_editor[0]
     frame = editor.value
     row = int(frame.index[frame["kind"] == "mcq"][0])
@@ -203,6 +207,8 @@ def test_a_hand_written_question_is_added_approved(bank_db):
 
 @pytest.mark.parametrize("how", ["env", "secrets"])
 def test_the_password_gate(bank_db, monkeypatch, how):
+    now = [1000.0]
+    monkeypatch.setattr("studyaid.app.auth.clock", lambda: now[0])
     if how == "env":
         monkeypatch.setenv("STUDYAID_TEACHER_PASSWORD", "correct horse")
         at = to_teacher(start())
@@ -213,9 +219,10 @@ def test_the_password_gate(bank_db, monkeypatch, how):
     at.button(key="teacher_enter").click().run()
     assert texts(at.error) == ["Wrong password."]
     assert not at.data_editor and not at.tabs
+    now[0] += 5  # a wrong password slows the next attempt down
     at.text_input(key="teacher_password").input("correct horse")
     at.button(key="teacher_enter").click().run()
-    assert not at.error and at.data_editor and len(at.tabs) == 4
+    assert not at.error and at.data_editor and len(at.tabs) == 5
     at.sidebar.button(key="teacher_logout").click().run()
     assert not at.data_editor
 
@@ -226,7 +233,8 @@ def test_downloads_in_every_format(bank_db):
     if not exporters_available():
         pytest.skip("studyaid.export is not installed yet")
     at = to_teacher(start())
-    assert [b.label for b in at.get("download_button")] == [label for _, label, _ in FORMATS]
+    labels = [b.label for b in at.get("download_button") if b.key.startswith("download_")]
+    assert labels == [label for _, label, _ in FORMATS]
     store = Store(bank_db)
     rejected = store.entries()[0]
     store.set_status({rejected.question.id: rejected.version}, "rejected")
