@@ -33,3 +33,21 @@ class BankError(StudyaidError):
     """A question bank file is broken or foreign."""
 
     code = "E300"
+
+
+class DocumentError(StudyaidError):
+    """A document was read but could not be turned into facts (its parse or an extractor failed);
+    the other documents of the run are processed."""
+
+    code = "E400"
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class DocumentTimeout(DocumentError):
+    """A document took longer than its time budget (``STUDYAID_DOCUMENT_SECONDS``) and was skipped."""
+
+    code = "E410"

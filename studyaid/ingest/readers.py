@@ -4,7 +4,9 @@ Plain text and Markdown keep the file's text exactly as ``Path.read_text(encodin
 (newlines translated, BOM kept), so offsets index the decoded text: UTF-8, or the charset detected
 by :mod:`.encoding` ("decoded as cp1252" is then one of the document's ``notes``). HTML is reduced
 to its article text by trafilatura and PDF to its text by pypdf. Junk is marked, never removed (:mod:`.boilerplate`);
-so is Markdown syntax (:mod:`.markdown`).
+so is Markdown syntax (:mod:`.markdown`). Every limit (:mod:`.limits`: bytes, characters, PDF pages) is
+checked before the work it guards: a file's size before it is read, a PDF's pages before any is extracted,
+the text's length while pages are extracted.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ..errors import InputError
 from .boilerplate import guess_title, mark_junk, merge_exclusions
 from .dates import find_date, parse_date
 from .encoding import decode_bytes
+from .limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, Limits, over_limit  # noqa: F401 (DEFAULT_MAX_BYTES: re-exported)
 from .markdown import blanked, mark_markdown
 
 SUPPORTED_SUFFIXES: dict[str, DocumentFormat] = {
@@ -34,9 +37,6 @@ SUPPORTED_SUFFIXES: dict[str, DocumentFormat] = {
     ".htm": "html",
     ".pdf": "pdf",
 }
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MAX_BYTES_ENV = "STUDYAID_MAX_BYTES"
-PDF_FILE_FACTOR = 10  # a PDF file may be this many times the text limit (fonts, images)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -44,34 +44,18 @@ def supported_list() -> str:
     return ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 
-def _human(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
-
-
-def _parse_size(value: str) -> int | None:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*", value, re.I)
-    if not match:
-        return None
-    power = {"k": 1, "m": 2, "g": 3}.get((match.group(2) or "").lower(), 0)
-    size = int(float(match.group(1)) * 1024**power)
-    return size if size > 0 else None
+def resolve_limits(path: str, max_bytes: int | None = None, limits: Limits | None = None) -> Limits:
+    """``limits``, else the defaults and the environment (:meth:`Limits.from_env`); ``max_bytes`` wins."""
+    if max_bytes is not None and max_bytes <= 0:
+        raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    if limits is None:
+        return Limits.from_env(path, max_bytes=max_bytes)
+    return limits if max_bytes is None else limits.model_copy(update={"max_bytes": max_bytes})
 
 
 def text_limit(path: str, max_bytes: int | None = None) -> int:
     """The size limit: ``max_bytes``, else ``$STUDYAID_MAX_BYTES`` ("5000000", "10MB"), else 5 MB."""
-    if max_bytes is not None:
-        if max_bytes <= 0:
-            raise ValueError(f"max_bytes must be positive, not {max_bytes}")
-        return max_bytes
-    configured = os.environ.get(MAX_BYTES_ENV, "").strip()
-    if not configured:
-        return DEFAULT_MAX_BYTES
-    size = _parse_size(configured)
-    if size is None:
-        raise InputError(path, f"{MAX_BYTES_ENV}={configured!r} is not a size; use e.g. 5000000 or 5MB")
-    return size
+    return resolve_limits(path, max_bytes).max_bytes
 
 
 def _format_of(path: str, p: Path) -> DocumentFormat:
@@ -86,7 +70,7 @@ def _check_size(path: str, size: int, limit: int) -> None:
     if size > limit:
         raise InputError(
             path,
-            f"too large: {_human(size)} is over the {_human(limit)} limit; split the document or "
+            f"too large: {over_limit(size, limit)}; split the document or "
             f"raise the limit (max_bytes, or {MAX_BYTES_ENV})",
         )
     if not size:
@@ -128,6 +112,15 @@ def _require_text(path: str, text: str) -> None:
         raise InputError(path, "contains only whitespace: there is no text to read")
 
 
+def _check_chars(path: str, text: str, limits: Limits, what: str = "the text") -> None:
+    if len(text) > limits.max_chars:
+        raise InputError(
+            path,
+            f"too long: {what} has {len(text):,} characters, over the {limits.max_chars:,}-character limit; "
+            f"split the document or raise the limit (STUDYAID_MAX_CHARS)",
+        )
+
+
 # --- HTML and PDF -----------------------------------------------------------------------------
 def _read_html(path: str, raw: bytes) -> tuple[str, str | None, str | None, str | None]:
     declared = _CHARSET.search(raw[:4096])
@@ -151,65 +144,109 @@ def _read_html(path: str, raw: bytes) -> tuple[str, str | None, str | None, str 
     return text, title, parse_date(date[:10]) if date else None, encoding
 
 
-def _read_pdf(path: str, raw: bytes, limit: int) -> tuple[str, str | None]:
+def count_pdf_pages(root, cap: int) -> int:
+    """The pages under a PDF page-tree node, counted up to ``cap + 1`` at most.
+
+    Walks ``/Kids`` itself, visiting at most a few nodes per page, so a tree whose nodes repeat one
+    another (a few bytes that stand for millions of pages) is refused before pypdf lists its pages."""
+    count = visits = 0
+    stack = [root]
+    while stack:
+        visits += 1
+        if visits > 4 * cap + 16:
+            return cap + 1
+        node = stack.pop().get_object()
+        kids = node.get("/Kids") if hasattr(node, "get") else None
+        if kids is None:
+            count += 1
+            if count > cap:
+                return count
+        else:
+            stack.extend(kids.get_object())
+    return count
+
+
+def _read_pdf(path: str, raw: bytes, limits: Limits) -> tuple[str, str | None]:
+    budget = limits.max_chars
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(path, "the PDF is encrypted with a password; save an unencrypted copy")
-        pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+        pages_count = count_pdf_pages(reader.trailer["/Root"]["/Pages"], limits.max_pdf_pages)
+        if pages_count > limits.max_pdf_pages:
+            raise InputError(
+                path,
+                f"too many pages: over the {limits.max_pdf_pages:,}-page limit for a PDF; split the document "
+                f"or raise the limit (STUDYAID_MAX_PDF_PAGES)",
+            )
+        pages: list[str] = []
+        size = 0
+        for number, page in enumerate(reader.pages, start=1):
+            pages.append((page.extract_text() or "").strip("\n"))
+            size += len(pages[-1]) + 2
+            if size > budget:  # stop at the page that passes the limit, not after reading them all
+                raise InputError(
+                    path,
+                    f"too long: the PDF's text passes the {budget:,}-character limit at page {number} of "
+                    f"{pages_count}; split the document or raise the limit (STUDYAID_MAX_CHARS)",
+                )
         title = reader.metadata.title if reader.metadata else None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
         raise InputError(path, f"is not a readable PDF: {exc}") from None
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise InputError(
             path, f"the PDF ({len(pages)} page(s)) has no extractable text (scanned images?); run OCR on it first"
         )
-    if len(text.encode("utf-8")) > limit:
-        raise InputError(path, f"too large: the PDF's text is over the {_human(limit)} limit")
     return text, (str(title).strip() or None) if title else None
 
 
 # --- public API -------------------------------------------------------------------------------
-def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
-    """Read one file; raise :class:`InputError` naming the file when it cannot be used."""
+def read_document(path: str | Path, *, max_bytes: int | None = None, limits: Limits | None = None) -> Document:
+    """Read one file; raise :class:`InputError` naming the file when it cannot be used.
+
+    ``limits`` default to :meth:`Limits.from_env`; ``max_bytes`` overrides their ``max_bytes``."""
     given = str(path)
     p = Path(path)
     if not p.exists():
         raise InputError(given, "file not found" if not p.is_symlink() else "broken symbolic link")
     fmt = _format_of(given, p) if not p.is_dir() else "text"
-    limit = text_limit(given, max_bytes)
-    return _document(given, fmt, _read_bytes(given, p, limit * PDF_FILE_FACTOR if fmt == "pdf" else limit), limit)
+    limits = resolve_limits(given, max_bytes, limits)
+    return _document(given, fmt, _read_bytes(given, p, limits.file_limit(fmt == "pdf")), limits)
 
 
-def document_from_bytes(name: str, data: bytes, *, max_bytes: int | None = None) -> Document:
+def document_from_bytes(
+    name: str, data: bytes, *, max_bytes: int | None = None, limits: Limits | None = None
+) -> Document:
     """The document a file called ``name`` holding ``data`` would be, read from memory (an upload, a
     document kept in the app's bank): ``name`` is its path in every fact's source and every message.
 
     Raises :class:`InputError` naming ``name`` exactly as :func:`read_document` would for such a file.
     """
     fmt = _format_of(name, Path(name))
-    limit = text_limit(name, max_bytes)
-    _check_size(name, len(data), limit * PDF_FILE_FACTOR if fmt == "pdf" else limit)
-    return _document(name, fmt, data, limit)
+    limits = resolve_limits(name, max_bytes, limits)
+    _check_size(name, len(data), limits.file_limit(fmt == "pdf"))
+    return _document(name, fmt, data, limits)
 
 
-def _document(given: str, fmt: DocumentFormat, raw: bytes, limit: int) -> Document:
+def _document(given: str, fmt: DocumentFormat, raw: bytes, limits: Limits) -> Document:
     """``raw`` read as a document of format ``fmt``, junk marked."""
     title = date = encoding = None
     if fmt == "pdf":
         if not raw.startswith(b"%PDF-"):
             raise InputError(given, "is not a PDF (no %PDF- header); check the file's extension")
-        text, title = _read_pdf(given, raw, limit)
+        text, title = _read_pdf(given, raw, limits)
         excluded = mark_junk(text)
     elif fmt == "html":
         text, title, date, encoding = _read_html(given, raw)
+        _check_chars(given, text, limits, "the page's article text")
         excluded = mark_junk(text)
         if not Document(path=given, format=fmt, text=text, excluded=excluded).masked_text.strip():
             raise InputError(given, "no article text found in the HTML: everything extracted is page junk")
     else:
         text, encoding = decode_text(given, raw)
         _require_text(given, text)
+        _check_chars(given, text, limits)
         if fmt == "markdown":
             markup, headings = mark_markdown(text)
             excluded = merge_exclusions(text, markup, headings, mark_junk(blanked(text, markup)))
@@ -244,6 +281,7 @@ def iter_documents(
     on_error: Callable[[InputError], None] | None = None,
     *,
     max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Document]:
     """Documents of ``paths``: a file is itself, a folder every supported file under it.
 
@@ -277,7 +315,7 @@ def iter_documents(
                 continue
             seen.add(key)
             try:
-                document = read_document(candidate, max_bytes=max_bytes)
+                document = read_document(candidate, max_bytes=max_bytes, limits=limits)
             except InputError as error:
                 report(error)
                 continue
