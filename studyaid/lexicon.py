@@ -201,3 +201,9 @@ ORGANISATION_WORDS = frozenset({
     "championship", "trophy", "tournament", "prize", "games", "series", "show", "band", "orchestra",
 })
 
+    # business, sport, the arts and the press
+    "entrepreneur", "tycoon", "magnate", "businessman", "businesswoman", "billionaire", "skipper", "sprinter",
+    "athlete", "runner", "hurdler", "cyclist", "swimmer", "golfer", "jockey", "rower", "medallist", "medalist",
+    "journalist", "columnist", "historian", "musician", "pianist", "violinist", "cellist", "vocalist", "rapper",
+    "photographer", "film-maker", "filmmaker", "choreographer", "dancer", "comic", "cartoonist", "artist",
+    "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",

@@ -27,6 +27,10 @@ __all__ = ["EntityResolver", "corroborate", "quote_similarity", "resolve_facts"]
 
 def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:
     """Canonical names for every entity reference, then one fact per claim."""
+    raw = list(raw)
+    # a name the role extractor read behind a title is a person's, however NER cut it ("with Quincy Jones as producer")
+    mentions = [*mentions, *(Mention(fact.person.mention, "person", fact.sources[0].document)
+                             for fact in raw if isinstance(fact, Role) and fact.sources)]
     resolver = EntityResolver(mentions, _place_lookup)
     facts = []
     for fact in raw:

@@ -1,0 +1,181 @@
+"""Title words: which noun names an office, how a title is written, which organisation it is held in.
+
+Shared by the role patterns (:mod:`.roles` for titles next to a name, :mod:`.role_clauses` for titles a
+clause gives). An office is a word of ``lexicon.OFFICES`` ("minister", "coach", "actor"), a noun whose
+ending always names a profession ("futurologist", "musician", "photographer"), or a bare agent noun
+opening a sentence before a full name ("Sprinter Jane Roe"). "champion" and "holder" need a word that
+says of what ("world champion", "record holder").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, OFFICES, QUALIFIED_OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, \
+    country_of
+from .common import clean_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# (title, organisation or None, the whole role as a reader would say it)
+Found = tuple[str, "str | None", str]
+
+ORG_LABELS = ("ORG", "GPE", "NORP")
+
+# Organisations named after a title's preposition: "consultant at Sophos", "director of La Fenice Theatre".
+PREP_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT")
+
+ORG_PREPOSITIONS = ("of", "at", "for", "with")
+
+_QUALIFIERS = frozenset().union(*QUALIFIED_OFFICES.values())
+
+# A job word opening a sentence before a full name ("Sprinter Jane Roe won", "Historian Ann Lee said") is a
+# title when it ends like an agent noun; these person nouns end so and name no job.
+JOB_ENDINGS = ("er", "or", "ist", "ian", "eer")
+
+NOT_JOBS = frozenset({
+    "teenager", "youngster", "newcomer", "winner", "loser", "runner-up", "partner", "neighbour", "neighbor",
+    "supporter", "viewer", "listener", "reader", "customer", "user", "consumer", "fellow", "citizen", "civilian",
+    "passenger", "prisoner", "survivor", "pensioner", "visitor", "spectator", "voter", "stranger", "foreigner",
+    "outsider", "insider", "lover", "follower", "admirer", "sponsor", "donor", "sufferer", "founder-member",
+    "predecessor", "successor", "ancestor", "mentor", "character", "murderer", "killer", "attacker", "robber",
+    "offender", "hunter", "defaulter", "scorer", "goalscorer", "other", "number", "order", "letter", "cover",
+})
+
+# Endings of nouns that always name a profession: "futurologist", "musician", "photographer".
+PROFESSION_ENDINGS = ("ologist", "ician", "ographer")
+
+
+def office_word(tok: "Token") -> str | None:
+    """The office a noun names, singular ("members" -> "member"), or None."""
+    if tok.lower_ in OFFICES or tok.lower_ in QUALIFIED_OFFICES:
+        return tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in OFFICES or tok.lemma_.lower() in QUALIFIED_OFFICES):
+        return tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and tok.is_alpha and tok.lemma_.lower().endswith(PROFESSION_ENDINGS):
+        return tok.lemma_.lower()  # "the firm's futurologist", "musicians"
+    return tok.lower_ if job_word(tok) else None
+
+
+def job_word(tok: "Token") -> bool:
+    """A bare job word before a full name: opening its sentence ("Sprinter Jane Roe won ...", "Sculptor Ann
+    Lee said") or in lower case mid-sentence ("beaten by skier Anna Berg"). One singular noun ending like an
+    agent noun, then a name of two words or more; never a plural or a plain noun ("Fans", "Police"), a word
+    of kin ("Mother"), nor a person who holds no job ("Teenager", "Winner", "his successor")."""
+    doc, low = tok.doc, tok.lower_
+    if not tok.is_alpha or tok.is_stop:
+        return False
+    opening = tok.text[:1].isupper() and tok.text[1:].islower() and opens_sentence(tok)
+    if not opening and not (tok.is_lower and tok.tag_ == "NN" and not opens_sentence(tok)):
+        return False
+    if tok.tag_ not in ("NN", "NNP") or tok.ent_type_ not in ("", "PERSON", "NORP"):
+        return False
+    if len(low) < 5 or not low.endswith(JOB_ENDINGS) or low in NOT_JOBS | MALE_NOUNS | FEMALE_NOUNS \
+            or low in ROLE_ONLY_MODIFIERS or low in TITLE_MODIFIERS:
+        return False
+    name = doc[tok.i + 1: tok.i + 3]
+    return len(name) == 2 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "PERSON"
+                                  for t in name)
+
+
+def opens_sentence(tok: "Token") -> bool:
+    """The first word of its sentence (after an opening quotation mark or a line break at most)."""
+    k = tok.i - 1
+    while k >= tok.sent.start and (tok.doc[k].is_space or tok.doc[k].is_quote):
+        k -= 1
+    return k < tok.sent.start or tok.doc[k].text in (".", "!", "?")
+
+
+def qualified(office: "Token", before: list["Token"]) -> bool:
+    """An office that needs a word saying of what has one in ``before`` (the words in front of it)."""
+    word = office_word(office)
+    needs = QUALIFIED_OFFICES.get(word or "")
+    if needs is None:
+        return True
+    if word == "champion":  # "European champion", "100m champion", "world champion"
+        return any(t.lower_ in needs or country_of(t.text) or any(c.isdigit() for c in t.text) for t in before)
+    return bool(before) and before[-1].lower_ in needs
+
+
+def is_title_word(tok: "Token") -> bool:
+    """A word of a title in front of a name: an office, a modifier, a word saying what a champion or holder
+    is one of ("double world champion"), or a lower-case noun joined to the office ("dance DJ", "comedy
+    star", "race director")."""
+    if office_word(tok) or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in _QUALIFIERS and tok.is_lower:
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.text.islower() and tok.is_alpha
+
+
+def title_text(toks: list["Token"]) -> str:
+    """The title from its words, the office singular, without modifiers kept only in the role."""
+    words = [t for t in toks if t.lower_ not in ROLE_ONLY_MODIFIERS]
+    out = [t.text + (t.whitespace_ or (" " if k + 1 < len(words) and words[k + 1].i != t.i + 1 else ""))
+           for k, t in enumerate(words)]
+    if words and words[-1].tag_ in ("NNS", "NNPS") and office_word(words[-1]) != words[-1].lower_:
+        out[-1] = words[-1].lemma_
+    return clean_text("".join(out).replace(" - ", "-"))
+
+
+def organisation(text: str) -> str | None:
+    text = clean_text(text)
+    if not text:
+        return None
+    bare = text.removesuffix("'s").removesuffix("\u2019s").rstrip()
+    bare = bare[4:] if bare.lower().startswith("the ") else bare
+    return country_of(bare) or bare
+
+
+def in_lower_case(text: str, first: "Token") -> str:
+    """A title that opens a sentence written as mid-sentence: "Conductor Ann Roe" -> "conductor";
+    "Prime Minister" and organisations stay as they are."""
+    opens = first.i == first.sent.start or first.nbor(-1).is_space or first.nbor(-1).text in (".", "!", "?", "\n")
+    rest_lower = all(not w[:1].isupper() for w in text.split()[1:])
+    if text and opens and (not first.ent_type_ or job_word(first) or first.lower_ in OFFICES) \
+            and first.text[:1].isupper() \
+            and (rest_lower and is_title_word(first) or first.lower_ in ROLE_ONLY_MODIFIERS):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def prep_organisation(office: "Token", depth: int = 0) -> tuple[str, int] | None:
+    """The organisation after an office's preposition and where its phrase ends: "at security firm Norvex"
+    -> ("Norvex", end); "chief of counterterrorism at the Dunmore Police Department" looks one step further."""
+    for prep in office.children:
+        if prep.dep_ != "prep" or prep.i < office.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        place_only = prep.lower_ == "in"
+        if prep.lower_ not in ORG_PREPOSITIONS and not place_only:
+            continue
+        found = proper_name(pobj, ("GPE",), propn_run=False) if place_only else proper_name(pobj, PREP_ORG_LABELS)
+        if found is None and not place_only and pobj.pos_ == "NOUN":  # "at Symantec security response"
+            # the owner first: "chief of BT's new Entertainment unit" -> BT
+            mods = sorted((c for c in pobj.children if c.dep_ in ("poss", "compound") and c.i < pobj.i),
+                          key=lambda c: (c.dep_ != "poss", c.i))
+            found = next((name for c in mods
+                          for name in [proper_name(c, ("ORG",), propn_run=False)] if name is not None), None)
+            if found is not None:
+                return organisation(found.text), pobj.i + 1
+        if found is not None:
+            return organisation(found.text), found.end
+        if depth == 0 and pobj.pos_ == "NOUN":
+            return prep_organisation(pobj, depth + 1)
+    return None
+
+
+def proper_name(tok: "Token", labels: tuple[str, ...], propn_run: bool = True) -> "Span | None":
+    """The named entity ``tok`` belongs to, or else the run of proper nouns it ends ("Norvex", "La Fenice
+    Theatre"); a person's name is never an organisation unless ``propn_run`` says any proper noun will do."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in labels:
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            return doc[start: ent.end] if start < ent.end else None
+    if tok.pos_ != "PROPN" or not propn_run or tok.ent_type_ == "PERSON" and "PERSON" not in labels:
+        return None
+    start = tok.i
+    while start - 1 >= 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start: tok.i + 1]
