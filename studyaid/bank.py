@@ -50,10 +50,14 @@ def read_bank(path: str | Path) -> Bank:
         raise BankError(f"{path}: not a text file ({exc.reason} at byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise BankError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError:  # "[[[[...]]]]" thousands deep: a crafted or corrupt file, not a bank
+        raise BankError(f"{path}: not a studyaid bank (nested too deeply to read)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise BankError(f"{path}: not a studyaid bank (expected an object with a 'questions' list)")
     try:
         return Bank.model_validate(raw)
+    except RecursionError:
+        raise BankError(f"{path}: question data is nested too deeply to read") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

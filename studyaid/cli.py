@@ -191,13 +191,20 @@ def cmd_facts(args: argparse.Namespace) -> int:
         if args.json == "-":
             sys.stdout.write(data + "\n")
         else:
-            try:
-                Path(args.json).write_text(data + "\n", encoding="utf-8")
-            except OSError as exc:  # a missing folder, a read-only place: a message, not a traceback
-                raise StudyaidError(f"cannot write {args.json}: {exc.strerror or exc}") from exc
+            _write_json(args.json, data)
             if not args.quiet:
                 _stderr_console().print(f"wrote {len(facts.facts)} facts to {args.json}")
     return 0
+
+
+def _write_json(path: str, data: str) -> None:
+    """``data`` written atomically to ``path``; a place that cannot be written is an error naming it."""
+    from .atomic import write_text
+
+    try:
+        write_text(path, data + "\n")
+    except OSError as exc:  # a read-only folder, a file where a folder should be, a full disk
+        raise StudyaidError(f"{path}: cannot write the facts JSON ({exc.strerror or exc})") from exc
 
 
 def _no_documents(paths: Sequence[str], facts) -> int:
@@ -233,7 +240,7 @@ def _generate_bank(args: argparse.Namespace, output: Path):
         _no_documents(args.paths, facts)
         return None
     if getattr(args, "facts_json", None):
-        Path(args.facts_json).write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        _write_json(args.facts_json, facts.model_dump_json(indent=2))
     nlp = load_pipeline()
     verdicts = StemVerdicts(None if args.no_cache else DocCache(nlp).folder / "stems.json", nlp)
     result = generate(facts, seed=args.seed, gazetteer=same_kind_places, kinds=kinds, parser=nlp, stem_verdicts=verdicts)

@@ -54,3 +54,71 @@ def test_the_file_gets_ordinary_permissions_not_the_private_ones_of_a_temporary_
     path = write_text(tmp_path / "shared.gift", "::q1:: text {}")
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
     assert stat.S_IMODE(path.stat().st_mode) != 0o600 or mask == 0o066
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from studyaid.atomic import atomic_target
+with atomic_target(sys.argv[1]) as tmp:
+    tmp.write_text("half a bank", encoding="utf-8")
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_writer_killed_mid_write_leaves_a_temporary_file_the_next_write_removes(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "bank.json"
+    target.write_text("{}", encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(target)], check=False)
+    assert killed.returncode == -9
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "bank.json"]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".bank.json.")  # kill -9 cannot clean up
+    assert target.read_text(encoding="utf-8") == "{}"  # the old file is whole
+    write_text(target, '{"questions": []}')
+    assert [p.name for p in tmp_path.iterdir()] == ["bank.json"]
+
+
+@pytest.mark.parametrize("name, age, removed", [
+    (".bank.json.{dead}.abc123.tmp", 0, True),  # its process is gone
+    (".bank.json.{alive}.abc123.tmp", 0, False),  # negative: a write under way in a live process
+    (".bank.json.k3j4h5g6", 7200, True),  # an older studyaid's temporary file, two hours old
+    (".bank.json.k3j4h5g6", 10, False),  # negative: a recent one may be a write under way
+    (".other.json.{dead}.abc123.tmp", 0, False),  # negative: another target's
+    ("bank.json.bak", 7200, False),  # negative: not a temporary file
+])
+def test_stale_temporary_files_are_removed_by_rule(tmp_path, name, age, removed):
+    import subprocess
+    import sys
+    import time
+
+    from studyaid.atomic import remove_stale_temporaries
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        stray = tmp_path / name.format(dead=dead, alive=sleeper.pid)
+        stray.write_text("partial", encoding="utf-8")
+        os.utime(stray, (time.time() - age, time.time() - age))
+        found = remove_stale_temporaries(tmp_path / "bank.json")
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert (found == [stray]) == removed and stray.exists() != removed
+
+
+def test_the_file_and_its_folder_are_flushed_to_disk(tmp_path, monkeypatch):
+    synced = []
+    real = os.fsync
+
+    def spy(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    path = write_text(tmp_path / "bank.json", "{}")
+    assert len(synced) == 2
+    assert synced[0].startswith(str(tmp_path / ".bank.json.")) and synced[1] == str(tmp_path)
+    assert path.read_text(encoding="utf-8") == "{}"

@@ -64,6 +64,9 @@ def test_an_empty_bank_round_trips(tmp_path):
     ("bad-item.json", b'{"questions": [42]}', "question data is broken at questions.0"),
     ("binary.json", bytes(range(256)) * 4, "not a text file"),
     ("latin1.json", '{"questions": [], "note": "caf\u00e9"}'.encode("latin-1"), "not a text file"),
+    ("deep.json", b'{"questions": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    ("deep-question.json", b'{"questions": [{"id": "x", "sources": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]}",
+     "nested too deeply"),
 ])
 def test_a_broken_file_raises_bank_error_naming_the_file(tmp_path, name, content, problem):
     path = tmp_path / name

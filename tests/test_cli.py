@@ -113,8 +113,18 @@ def test_missing_path_next_to_a_good_one(tmp_path, capsys):
     assert len(facts.problems) == 1 and str(missing) in facts.problems[0]
 
 
-def test_json_file_that_cannot_be_written(tmp_path, capsys):
-    target = tmp_path / "no-such-folder" / "facts.json"
+@pytest.mark.parametrize("where", ["under-a-file", "a-folder"])
+def test_json_file_that_cannot_be_written(tmp_path, capsys, where):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    target = blocker / "facts.json" if where == "under-a-file" else tmp_path
     assert main(["facts", str(SEEDS / "001_19d649231e99c853.txt"), "--json", str(target), "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert str(target) in err and "Traceback" not in err
+    assert str(target) in err and "Traceback" not in err and "cannot write" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]  # no temporary file left
+
+
+def test_json_file_in_a_new_folder_is_written(tmp_path):
+    target = tmp_path / "new-folder" / "facts.json"
+    assert main(["facts", str(SEEDS / "001_19d649231e99c853.txt"), "--json", str(target), "--quiet"]) == 0
+    assert FactSet.model_validate_json(target.read_text(encoding="utf-8")).documents

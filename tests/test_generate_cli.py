@@ -127,6 +127,17 @@ def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path, capsys):
     assert err.startswith("studyaid: error:") and str(out) in err
 
 
+@pytest.mark.parametrize("where", ["under-a-file", "a-folder"])
+def test_an_unwritable_facts_json_is_an_error_naming_it(tmp_path, capsys, where):
+    """Issue 13 item 8: was a PermissionError/NotADirectoryError traceback."""
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "facts.json" if where == "under-a-file" else tmp_path
+    assert main(["generate", ONE, "-o", str(tmp_path / "bank.json"), "--facts-json", str(target), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("studyaid: error:") and str(target) in err and "Traceback" not in err
+
+
 def test_facts_json_next_to_the_bank(tmp_path):
     out, facts = tmp_path / "bank.json", tmp_path / "facts.json"
     assert main(["generate", ONE, "-o", str(out), "--facts-json", str(facts),

@@ -178,8 +178,16 @@ def short(text: str, limit: int = 60) -> str:
 
 
 def question_name(question: Question) -> str:
-    """A name for question banks (Moodle): fact type, id and the start of the question."""
-    return f"{question.fact_type} {question.id}: {short(question.prompt)}"
+    """A name for question banks (Moodle): fact type, id and the start of the question, as escaped
+    HTML (Moodle shows names as HTML: ``<b>`` or an ``<img>`` in an article must show as text)."""
+    return html.escape(f"{one_line(question.fact_type)} {one_line(question.id)}: {short(question.prompt)}",
+                       quote=False)
+
+
+def safe_id(qid: str) -> str:
+    """An id as one token for a comment or attribute (GIFT ``// [id:...]``): letters, digits, ``_.-``; a
+    newline or ``]`` in a hand-made id can then not end the comment and start a question of its own."""
+    return _TAG_UNSAFE.sub("_", qid.strip()).strip("_") or "_"
 
 
 def feedback_html(question: Question) -> str:

@@ -3,8 +3,8 @@
 UTF-8 with a byte-order mark (Excel then reads curly quotes and accents right), comma-separated,
 quoted as needed by :mod:`csv`. Columns are in :data:`COLUMNS` (documented in the README); there are
 ``option_1`` to ``option_4`` columns, more when a question has more options (at most 6 by the model).
-A cell starting with ``=``, ``+``, ``@``, tab or carriage return gets a leading ``'`` so a
-spreadsheet shows it as text instead of running it as a formula.
+A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return (OWASP's list for CSV
+injection) gets a leading ``'`` so a spreadsheet shows it as text instead of running it as a formula.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from .files import write_text
 MIN_OPTIONS = 4
 HEAD = ["id", "kind", "fact_type", "question", "answer"]
 TAIL = ["correct_option", "explanation", "source_document", "source_sentence", "difficulty", "status"]
-FORMULA_START = ("=", "+", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(option_count: int = MIN_OPTIONS) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..questions.model import Question
 from .common import (Gap, accepted_answers, cloze_parts, correct_index, display_options, feedback_html,
-                     one_line, question_name, squash, tags_for)
+                     one_line, question_name, safe_id, squash, tags_for)
 from .files import write_text
 
 _GIFT_SPECIAL = {ord(c): "\\" + c for c in "\\~=#{}:"}
@@ -48,7 +48,7 @@ def shortanswer_escape(answer: str) -> str:
 def _header(question: Question) -> str:
     """Comment with Moodle's idnumber and tags, then the question name."""
     tags = " ".join(f"[tag:{t}]" for t in tags_for(question))
-    return f"// [id:{question.id}] {tags}\n::{gift_escape(question_name(question))}::"
+    return f"// [id:{safe_id(question.id)}] {tags}\n::{gift_escape(question_name(question))}::"
 
 
 def _answers_block(question: Question, answer: str | None = None) -> str:

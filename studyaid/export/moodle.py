@@ -104,7 +104,8 @@ def to_moodle_xml(questions: Sequence[Question], category: str | None = None) ->
     quiz = ET.Element("quiz")
     if category:
         element = ET.SubElement(quiz, "question", {"type": "category"})
-        _text(element, "category", "$course$/top/" + one_line(category).replace("/", "//"), fmt=None)
+        name = html.escape(one_line(category), quote=False).replace("/", "//")  # shown as HTML, like names
+        _text(element, "category", "$course$/top/" + name, fmt=None)
     for question in questions:
         quiz.append(mcq_element(question) if question.kind == "mcq" else cloze_element(question))
     ET.indent(quiz)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from studyaid.export import export
 from studyaid.export.common import one_line
 from studyaid.export.csv import COLUMNS, FORMULA_START, columns
@@ -72,3 +74,19 @@ def test_rejected_questions_are_left_out(seeds_questions, tmp_path):
     _, rows = read_rows(tmp_path / "half.csv")
     assert len(rows) == result.total == len(seeds_questions[::2])
     assert {row["status"] for row in rows} == {"new"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),  # issue 13 item 8: a leading minus runs too
+    ("+1 (555) 0100", "'+1 (555) 0100"),
+    ("=HYPERLINK(\"http://example.invalid\")", "'=HYPERLINK(\"http://example.invalid\")"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1+1", "'=1+1"),  # whitespace first is dropped by one_line, then the formula guarded
+    # negative: text that only contains the characters later is left alone
+    ("Alice said 2-1 = a win", "Alice said 2-1 = a win"),
+    ("e-mail @ work", "e-mail @ work"),
+])
+def test_a_cell_that_a_spreadsheet_would_run_is_text(text, expected):
+    from studyaid.export.csv import cell
+
+    assert cell(text) == expected

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from studyaid.export import export
 from studyaid.export.common import Gap, cloze_parts, one_line
 from studyaid.export.gift import gift_escape, to_gift
@@ -135,7 +137,8 @@ def test_special_characters_round_trip(nasty_questions):
     assert category["category"] == "$course$/top/Quiz 1 2"  # GIFT does not unescape category lines
 
     assert p_mcq["type"] == "multichoice" and p_mcq["idnumber"] == "nasty-mcq"
-    assert p_mcq["name"].startswith("quote nasty-mcq: Who wrote He said: \"a {b} ~c =d #e & <f>\"")
+    assert html.unescape(p_mcq["name"]).startswith("quote nasty-mcq: Who wrote He said: \"a {b} ~c =d #e & <f>\"")
+    assert "<f>" not in p_mcq["name"]  # Moodle shows names as HTML: escaped (issue 13 item 8)
     assert html.unescape(p_mcq["text"]) == mcq.prompt
     assert "<f>" not in p_mcq["text"]  # HTML-escaped: shown as text in Moodle
     assert [html.unescape(a) for _, a in p_mcq["answers"]] == mcq.options
@@ -160,3 +163,19 @@ def test_no_unescaped_control_characters_in_text(nasty_questions):
         body = "\n".join(line for line in block.split("\n") if not line.startswith("//"))
         unescaped = re.sub(r"\\.", "", body)
         assert unescaped.count("{") == 1 and unescaped.count("}") == 1, block
+
+
+@pytest.mark.parametrize("qid, idnumber", [
+    # a crafted bank: a newline in the id would end the comment and start a question of its own
+    ("x]\n::Injected::Free points {=yes}\n// [id:y", "x_Injected_Free_points_yes_id_y"),
+    ("a b\r\nc", "a_b_c"),
+    # negative: ordinary ids are written as they are
+    ("0123456789ab", "0123456789ab"),
+    ("teacher-own-1", "teacher-own-1"),
+])
+def test_a_crafted_id_cannot_break_out_of_the_comment(make_question, qid, idnumber):
+    gift = to_gift([make_question(id=qid)])
+    (parsed,) = parse_gift(gift)
+    assert parsed["idnumber"] == idnumber and parsed["type"] == "multichoice"
+    assert gift.count("::") == 2  # one name, whatever the id holds (in the name it is escaped)
+    assert [line for line in gift.splitlines() if line.startswith("//")] == [gift.splitlines()[0]]

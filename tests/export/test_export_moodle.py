@@ -73,10 +73,13 @@ def test_seeds_bank_parses(seeds_questions, tmp_path):
 def test_special_characters_round_trip(nasty_questions):
     mcq, cloze, two_gaps = nasty_questions
     elements = questions_of(to_moodle_xml(nasty_questions, category="Quiz <1> & 'two'"))
-    assert elements[0].findtext("category/text") == "$course$/top/Quiz <1> & 'two'"
+    # names are shown as HTML by Moodle: escaped, so "<1>" shows as text (issue 13 item 8)
+    assert elements[0].findtext("category/text") == "$course$/top/Quiz &lt;1&gt; &amp; 'two'"
     _, e_mcq, e_cloze, e_two = elements
 
-    assert e_mcq.findtext("name/text").startswith('quote nasty-mcq: Who wrote He said: "a {b} ~c =d #e & <f>"')
+    assert html.unescape(e_mcq.findtext("name/text")).startswith(
+        'quote nasty-mcq: Who wrote He said: "a {b} ~c =d #e & <f>"')
+    assert "<f>" not in e_mcq.findtext("name/text")
     assert html.unescape(e_mcq.findtext("questiontext/text")) == mcq.prompt
     assert "<f>" not in e_mcq.findtext("questiontext/text")  # HTML-escaped, so Moodle shows it as text
     answers = [(a.get("fraction"), html.unescape(a.findtext("text"))) for a in e_mcq.findall("answer")]
