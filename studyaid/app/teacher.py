@@ -13,7 +13,10 @@ import streamlit as st
 from ..errors import StudyaidError
 from ..store import Store
 from .common import flash, show_flashes, titles
+from ..store.trash import delete_to_trash
 from .editing import FACT_TYPES, STATUSES, EditError, apply_changes, table_row
+from .safe import md_escape
+from .trash import UNDO_KEY, offer_undo, trash_panel, undo_panel
 
 ROUND_KEY = "_review_round"
 COLUMNS = ("select", "status", "kind", "type", "prompt", "answer", "options", "accepted", "explanation", "source",
@@ -26,7 +29,9 @@ def teacher_view(store: Store) -> None:
 
     st.title("Question bank")
     show_flashes()
-    review, add, write, download = st.tabs(["Review questions", "Add documents", "Write a question", "Download"])
+    undo_panel(store)
+    review, add, write, download, trash = st.tabs(["Review questions", "Add documents", "Write a question", "Download",
+                                                   "Trash and backup"])
     with review:
         review_panel(store)
     with add:
@@ -35,6 +40,8 @@ def teacher_view(store: Store) -> None:
         write_question_panel(store)
     with download:
         download_panel(store)
+    with trash:
+        trash_panel(store)
 
 
 def editor_key(ids: list[str]) -> str:
@@ -101,7 +108,7 @@ def review_panel(store: Store) -> None:
 
 
 def _label(prompt: str) -> str:
-    return f"“{prompt[:50]}{'…' if len(prompt) > 50 else ''}”"
+    return f"“{md_escape(prompt[:50])}{'…' if len(prompt) > 50 else ''}”"
 
 
 def apply_review(store: Store, key: str, action: str | None) -> None:
@@ -111,6 +118,8 @@ def apply_review(store: Store, key: str, action: str | None) -> None:
     edits = (st.session_state.get(key) or {}).get("edited_rows", {})
     versions = {qid: version for qid, version in rows}
     ticked, saved, errors = [], 0, []
+    if action == "delete":
+        st.session_state.pop(UNDO_KEY, None)  # the undo offered is for the latest delete only
     for index, changes in sorted(edits.items(), key=lambda item: int(item[0])):
         index = int(index)
         if index >= len(rows):
@@ -123,12 +132,13 @@ def apply_review(store: Store, key: str, action: str | None) -> None:
             continue
         entry = store.get(qid)
         if entry is None:
-            errors.append(f"{qid}: someone deleted this question meanwhile; your change was not saved.")
+            errors.append(f"{md_escape(qid)}: someone deleted this question meanwhile; your change was not saved.")
             continue
         try:
             saved_entry = store.update(apply_changes(entry.question, changes), version)
         except (EditError, StudyaidError) as exc:
-            errors.append(f"{_label(entry.question.prompt)} was not saved: {getattr(exc, 'message', None) or exc}")
+            problem = getattr(exc, "message", None) or str(exc)
+            errors.append(f"{_label(entry.question.prompt)} was not saved: {md_escape(problem)}")
             versions.pop(qid, None)
             continue
         versions[qid] = saved_entry.version
@@ -143,14 +153,15 @@ def apply_review(store: Store, key: str, action: str | None) -> None:
             chosen = {qid: versions[qid] for qid in targets}
             try:
                 if action == "delete":
-                    store.delete(chosen)
-                    flash("success", f"Deleted {len(chosen)} question(s); generating again will not bring them back.")
+                    offer_undo(delete_to_trash(store, chosen))
+                    flash("success", f"Deleted {len(chosen)} question(s): they are in the trash (“Trash and backup” "
+                                     "tab) and generating again will not bring them back.")
                 else:
                     status = "approved" if action == "approve_all" else action
                     store.set_status(chosen, status)
                     flash("success", f"Marked {len(chosen)} question(s) {status}.")
             except StudyaidError as exc:
-                errors.append(f"Nothing was changed: {exc.message}")
+                errors.append(f"Nothing was changed: {md_escape(exc.message)}")
     for error in errors:
         flash("error", error)
     _next_round()  # a fresh table showing the bank as it now is
