@@ -126,6 +126,9 @@ CASES = [
     ("Mrs", "Halloran", "person", False),
     ("May", "May", "person", True),  # a surname that is also a month
     ("Theresa May", "May", "person", False),
+    ("Piet Ten Kate", "Piet Ten Cate", "person", True),  # a number word inside a name: still a name
+    ("Piet 10 Cate", "Piet Ten Cate", "person", False),
+    ("Seven Oakes", "Seven Oaks", "city", True),
     ("", "Halloran", "person", False),
     ("   ", "26", "number", False),
     ("?!", "January 1, 2028", "date", False),
@@ -197,3 +200,5 @@ def test_a_month_alone_is_a_date_only_when_a_date_is_asked():
     assert read("May", "person") == ("may",)
     assert read("1949", "date") == When(1949)
     assert isinstance(read("1949", "number"), Amount)
+    assert read("Piet Ten Cate", "person") == ("piet", "ten", "cate")
+    assert isinstance(read("twenty", None), Amount)

@@ -27,6 +27,9 @@ UNIT_NAMED_BY_HINT = frozenset({"number", "percentage"})
 # Courtesy titles a person's name may be written with or without: "Mr Putin" = "Putin".
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 PERSON_HINTS = frozenset({"person"})
+# Hints of a figure: only their answers (or answers with digits, or with no hint) are read as amounts, so a
+# name with a number word in it ("Henk ten Cate", "Seven Oaks") stays a name.
+FIGURE_HINTS = frozenset({"number", "amount", "percentage", "date"})
 SLIP_MIN_LENGTH = 6  # one slip of a letter is forgiven from this many letters
 
 
@@ -44,15 +47,17 @@ def read(text: str, hint: str | None = None, month_first_numeric: bool = False) 
     """``text`` as a date, an amount or its words.
 
     A month or weekday alone is a date only when a date is asked ("May" is also a name); a year alone is
-    a date when a date is asked, else a number.
+    a date when a date is asked, else a number. Number words make an amount only in the answer to a
+    figure (or to a question without a hint): "Henk Ten Cate" asked as a person is a name.
     """
     when = read_date(text, month_first_numeric)
     if when is not None and (hint == "date" or when.day is not None or (when.month is not None and when.year)
                              or (when.part is not None)):
         return when
-    amount = read_amount(text)
-    if amount is not None:
-        return amount
+    if hint is None or hint in FIGURE_HINTS or re.search(r"\d", text):
+        amount = read_amount(text)
+        if amount is not None:
+            return amount
     return tuple(words(text))
 
 
