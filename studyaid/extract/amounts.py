@@ -11,13 +11,18 @@ from ..facts import Quantity
 from .clauses import clause_around
 from .common import clean_text, sentence_source
 from .numbers import CURRENCY_SIGNS, SUFFIX_SCALES, SUFFIXED, TIME_UNITS
-from .counted import PRONOUN_HEADS, VALUE_VERBS, np_text, predicate, subject_noun
-from .number_groups import CURRENCIES, PERCENT_WORDS, group_root, group_value, qualifier, qualifier_start, written_text
+from .counted import PRONOUN_HEADS, TIME_DETERMINERS, VALUE_VERBS, np_text, predicate, subject_noun
+from .number_groups import CURRENCIES, PERCENT_WORDS, group_root, group_value, plus_after, qualifier, qualifier_start, \
+    written_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
+# words for a sum that an amount is, whose real subject is elsewhere: "a total of $50,000 in cash prizes"
+AGGREGATE_WORDS = {"total", "sum", "amount", "average"}
+# nouns that open a preposition ("thanks to", "courtesy of"): they end the words naming what an amount is
+PREPOSITION_NOUNS = {"thanks", "courtesy", "instead", "regardless", "because"}
 # verbs whose subject is what a percentage measures: "sales rose 12%", "the share was 40%"
 SHARE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "jump", "slump", "decline", "be",
                "account", "represent", "reach", "hit", "exceed", "total", "gain", "lose", "shrink"}
@@ -40,7 +45,54 @@ def conversions_share_their_thing(found: list[tuple["Span", Quantity]]) -> Itera
         yield fact
 
 
+def _noun_run(doc: "Doc", k: int) -> "Token | None":
+    """The noun ending the words from ``k`` that name what an amount is ("a $1m tournament thanks to ...",
+    "a \u00a346m transfer fee for ...", "Arsenal's \u00a3100m deal with ..."): adjectives, then nouns, as
+    written, whatever the tagger made of them; None if no such word follows."""
+    head, seen_noun = None, False
+    while k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in CURRENCIES and doc[k].lower_ not in TIME_DETERMINERS \
+            and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].tag_ in ("NN", "NNS", "VB", "VBP")):
+        noun = doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NNS")
+        if seen_noun and not noun or head is not None and k + 1 < len(doc) and doc[k].lower_ in PREPOSITION_NOUNS \
+                and doc[k + 1].lower_ in ("to", "of"):
+            break  # "a $1m prize last week", "a $1m tournament thanks to ..."
+        head, seen_noun = doc[k], seen_noun or noun
+        k += 1
+    return head
+
+
+def _spent_in(group: "Span") -> "Token | None":
+    """What an amount is reckoned in, written just after it: "\u00a324m in gross revenues", "$5m in damages";
+    not a time or a place ("\u00a33m in its first four days", "$5m in the US")."""
+    doc, k = group.doc, group.end
+    if k >= len(doc) or doc[k].lower_ != "in":
+        return None
+    obj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in TIME_UNITS or obj.ent_type_:
+        return None
+    if obj.tag_ == "NNS" or not any(c.dep_ in ("det", "nummod", "poss") for c in obj.children):
+        return obj
+    return None
+
+
+def _past_aggregate(noun: "Token | None", group: "Span") -> "Token | None":
+    """Past a word for a sum to what it sums: "a total of $50,000 in cash prizes" (prizes), "its share stands
+    at an average of 28.6%" (share)."""
+    if noun is None or noun.lemma_.lower() not in AGGREGATE_WORDS:
+        return noun
+    spent = _spent_in(group)
+    if spent is not None:
+        return spent
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "by", "at", "from"):
+        return _changed(noun) or noun
+    return noun
+
+
 def _measured(group: "Span", unit: str) -> "Token | None":
+    return _past_aggregate(_what_it_measures(group, unit), group)
+
+
+def _what_it_measures(group: "Span", unit: str) -> "Token | None":
     """What an amount of money or a percentage is: "a \u00a346m fee", "a budget of \u20ac3.5bn",
     "90% of PCs", "the fee was \u00a346m", "the deal is worth $500bn", "sales rose 12%"."""
     doc = group.doc
@@ -48,12 +100,13 @@ def _measured(group: "Span", unit: str) -> "Token | None":
     nxt = doc[group.end] if group.end < len(doc) else None
     before = doc[group.start - 1] if group.start > 0 else None
     determined = before is not None and (before.tag_ in ("POS", "PRP$") or before.lower_ in ("a", "an", "the"))
-    if nxt is not None and nxt.is_alpha and nxt.lower_ not in CURRENCIES and determined \
-            and nxt.tag_ in ("NN", "NNS", "VB", "VBP"):
-        head = nxt  # "Arsenal's \u00a3100m deal", "a $1m tournament": after a determiner, a noun whatever its tag
-        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
-            head = head.head
-        return head
+    if determined:
+        head = _noun_run(doc, group.end + plus_after(group))
+        if head is not None:
+            return head  # "Arsenal's \u00a3100m deal", "a $1m tournament": after a determiner, a noun whatever its tag
+    spent = _spent_in(group) if unit not in PERCENT_WORDS else None
+    if spent is not None:
+        return spent  # "an estimated \u00a324m in gross revenues"
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in CURRENCIES:  # "a \u00a346m fee"
         head = nxt
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
@@ -83,7 +136,7 @@ def _measured(group: "Span", unit: str) -> "Token | None":
             if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and obj.lemma_.lower() not in TIME_UNITS \
                     and (obj.tag_ == "NNS" or not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
                 return obj
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ not in CURRENCIES:
         return root.head  # "the fee, \u00a346m, ..."
     verb = root.head
     if root.dep_ == "dobj" and verb.lemma_.lower() == "cost":

@@ -6,13 +6,17 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_around
 from .common import subject_of, tokens_text
-from .numbers import parse_number
+from .numbers import TIME_UNITS, glued_unit, parse_number
 from .number_groups import CURRENCIES, numeric, qualifier_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# words that open a time phrase after a number: "an audience of 20,000 last month"
+TIME_DETERMINERS = {"last", "next", "this", "that", "every", "each", "per"}
+# nouns before "of" that take a share of the number, not its size: "the first of 12", "a total of 500"
+PARTITIVES = {"total", "sum", "number", "majority", "minority", "part", "share", "handful", "most", "rest", "one", "top"}
 PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
 
 
@@ -42,12 +46,15 @@ def np_text(head: "Token", exclude: set[int], keep_preps: bool = False) -> str:
 
 def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]":
     """The counted noun, a total ("out of 112"), and token ids used by the total."""
-    last = group[-1]
+    last, doc = group[-1], group.doc
     used: set[int] = set()
+    if group.end < len(doc) and doc[group.end].lower_ in CURRENCIES:
+        return doc[group.end], None, used  # "3.55m Euros", "between 30 and 45 euros": money, whatever the parse
     # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
     root = next((t for t in group if not group.start <= t.head.i < group.end), last)
-    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i:
-        return root.head, None, used
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i \
+            and not any(t.lower_ in TIME_DETERMINERS for t in doc[group.end: root.head.i]):
+        return root.head, None, used  # (not "20,000 last month": a time after the number, not what it counts)
     for prep in [c for t in dict.fromkeys((last, root)) for c in t.children]:  # "26 of Ukraine's allies", "84 out of 112 drones"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
             objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
@@ -72,6 +79,10 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
         if nums and j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
             used.update(t.i for t in nums)
             return doc[j], parse_number(" ".join(t.text for t in nums)), used
+    start = qualifier_start(group)  # "a crowd of 40,000", "box ownership of five million": what the number sizes
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" and glued_unit(last.text) is None \
+            and doc[start - 2].lemma_.lower() not in TIME_UNITS | VALUE_WORDS | PARTITIVES:
+        return doc[start - 2], None, used
     return None, None, used
 
 

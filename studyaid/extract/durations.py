@@ -41,11 +41,17 @@ def _age_alone(group: "Span") -> bool:
         return False
     if tok.i > 0 and doc[tok.i - 1].lower_ == "aged":
         return True
+    prep = doc[tok.i - 1] if tok.i > 0 else None  # "he died in Paris at 85", "she retired at 33"
+    if prep is not None and prep.lower_ == "at" and tok.dep_ == "pobj" and prep.head.lemma_.lower() in AGE_VERBS \
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha):
+        return True
     return tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i == tok.i - 2 \
         and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ".", ";") \
         and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "NOUN")
 
 
+# verbs after which "at 85" is an age
+AGE_VERBS = {"die", "retire"}
 # a duration in two parts ("22 minutes 45 seconds", "two years and six months") in the smaller unit
 SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 604800}
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MONTHS
 from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, glued_unit, is_unit_word, parse_number, parse_range
-from .number_groups import numeric, percent_unit, range_link
+from .number_groups import CURRENCIES, numeric, percent_unit, range_link
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,10 +30,14 @@ SAME_PLURAL = {"staff", "personnel", "crew", "police", "cattle", "livestock", "s
                "series", "species", "offspring", "clergy", "headquarters"}
 
 
-def not_an_amount(group: "Span", labels: set[str]) -> bool:
+def not_an_amount(group: "Span", labels: set[str], named: set[tuple[str, str]] = frozenset()) -> bool:
     """Numbers that count nothing: vague amounts, parts of names and codes, clock times, scores, idioms
-    with "one", chart ranks, a date's second day, an amount in a negated clause."""
-    return _is_vague(group) or _in_name(group) or _is_code(group, labels) or _is_clock_time(group) \
+    with "one", chart ranks, a date's second day, an amount in a negated clause.
+
+    ``labels``: numerals the article uses as model names (:func:`label_numerals`); ``named``: number words
+    it writes inside names (:func:`named_numbers`)."""
+    return _is_vague(group) or _in_name(group) or _named_pair(group, named) or _is_code(group, labels) \
+        or _is_clock_time(group) \
         or _is_score(group) or _one_idiom(group) or _is_ratio(group) or _is_rank(group) or _after_date(group) \
         or _is_fraction(group) or _is_multiplier(group) or _is_alternative(group)
 
@@ -68,10 +72,42 @@ def _sentence_initial(tok: "Token") -> bool:
     """The first word of its sentence, or of a quotation or clause after a colon opening there."""
     k = tok.i - 1
     while k >= tok.sent.start and (tok.doc[k].is_punct or tok.doc[k].is_quote) and tok.doc[k].text not in (",", "-"):
-        if tok.doc[k].text in (":", "\u201c", '"', "(", "\u2018"):
+        if tok.doc[k].text in (":", "\u201c", "(", "\u2018") or tok.doc[k].text == '"' and _opens(tok.doc[k]):
             return True
         k -= 1
     return k < tok.sent.start
+
+
+def _opens(quote: "Token") -> bool:
+    """A straight quotation mark that opens a quotation: glued to the word after it, not to the word before
+    ('he said: "Ten ...' opens; '... this," Ten Cate said' closes)."""
+    doc = quote.doc
+    return not quote.whitespace_ and (quote.i == 0 or bool(doc[quote.i - 1].whitespace_) or doc[quote.i - 1].text in "([")
+
+
+def named_numbers(doc: "Doc") -> set[tuple[str, str]]:
+    """Number words the article writes inside a name, with the word beside them: ("ten", "cate") from "Henk
+    Ten Cate", ("fantastic", "four") from "the Fantastic Four". Where the same pair opens a sentence ("Ten
+    Cate said ..."), it is still that name."""
+    pairs = set()
+    for tok in doc:
+        if tok.is_alpha and tok.text[:1].isupper() and _number_word(tok) and tok.lower_ not in ("a", "an") \
+                and not _sentence_initial(tok):
+            for k in (tok.i - 1, tok.i + 1):
+                if 0 <= k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper():
+                    pairs.add(tuple(sorted((tok.lower_, doc[k].lower_))))
+    return pairs
+
+
+def _named_pair(group: "Span", named: set[tuple[str, str]]) -> bool:
+    """A capitalised number word beside the word it is a name with elsewhere in the article."""
+    doc = group.doc
+    for tok in group:
+        if tok.is_alpha and tok.text[:1].isupper():
+            for k in (tok.i - 1, tok.i + 1):
+                if 0 <= k < len(doc) and doc[k].text[:1].isupper() and tuple(sorted((tok.lower_, doc[k].lower_))) in named:
+                    return True
+    return False
 
 
 def _number_word(tok: "Token") -> bool:
@@ -103,20 +139,22 @@ def _in_name(group: "Span") -> bool:
 def _glued_code(tok: "Token") -> bool:
     """A numeral with letters glued after it that are no unit: "3G", "4K" (not "10km", "70p", "46m")."""
     doc = tok.doc
-    if tok.whitespace_ or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_alpha:
-        return False
+    if tok.whitespace_ or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_alpha or not tok.text[:1].isdigit():
+        return False  # (not "100-hours": the hyphen is no numeral)
     letters = doc[tok.i + 1].text
     return not (letters.lower() in GLUED_UNITS and (len(letters) > 1 or letters.islower()))
 
 
 def _labels_a_singular(group: "Span") -> bool:
     """A number above one before a singular noun it modifies names or grades that thing, it does not
-    count it: "the 7610 phone", "the 2300 slot", "an 18 certificate", "the seven million barrier"."""
+    count it: "the 7610 phone", "the 2300 slot", "an 18 certificate", "the seven million barrier"; a name or
+    address ("50 Main Street")."""
     root = next((t for t in group if not group.start <= t.head.i < group.end), group[-1])
     head = root.head
     value = parse_number(group.text)
     return value is not None and value != 1 and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") \
-        and head.i >= group.end and head.tag_ == "NN" and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
+        and head.i >= group.end and (head.tag_ == "NN" or head.tag_ == "NNP" and not head.lower_.endswith("s")) \
+        and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
         and not any(t.text == "-" or is_unit_word(t.text) for t in group.doc[group.end:head.i]) \
         and bool(group[-1].whitespace_) and glued_unit(group[-1].text) is None
 
@@ -221,6 +259,14 @@ def _after_date(group: "Span") -> bool:
 
 
 def in_skip_entity(group: "Span") -> bool:
+    """A number the parser tagged as a date, time or ordinal; not when a currency word follows ("between 30
+    and 45 euros": money whatever the tag) or a unit is glued to it ("79p")."""
+    doc = group.doc
+    if group.end < len(doc) and doc[group.end].lower_ in CURRENCIES:
+        return False
+    glued = glued_unit(group[-1].text)
+    if glued is not None and glued[1].lower() != "s":
+        return False  # "79p", "10km": a measure, never a date ("the 1990s" stays one)
     return any(t.ent_type_ in SKIP_LABELS for t in group)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, UNITS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, parse_range
+from ..lexicon import SCALE_WORDS
+from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, UNITS, PAIR_WORDS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, \
+    parse_range, word_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
 QUALIFIERS = (
     "at least", "at most", "more than", "fewer than", "less than", "up to", "as many as", "nearly", "almost",
-    "around", "about", "approximately", "roughly", "some", "over", "under", "just over", "just under",
+    "around", "about", "approximately", "roughly", "some", "over", "under", "just over", "just under", "between",
 )
 
 
@@ -42,7 +44,11 @@ def number_groups(doc: "Doc") -> Iterator["Span"]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if numeric(tok) or tok.lower_ in VAGUE and tok.lower_ in VAGUE_VALUES:
+        pair_end = _pair_words(doc, i)
+        if pair_end is not None:
+            yield doc[i: pair_end + 1]  # "a couple of years", "a pair of boots"
+            i = pair_end + 1
+        elif numeric(tok) or tok.lower_ in VAGUE and tok.lower_ in VAGUE_VALUES:
             start = i - 1 if i > 0 and doc[i - 1].text in CURRENCY_SIGNS else i
             j = _number_end(doc, i, money=start < i)
             if j + 2 < len(doc) and doc[j + 1].lower_ in RANGE_LINKS and _range_end(doc, j + 2, money=start < i):
@@ -69,8 +75,24 @@ def _number_end(doc: "Doc", i: int, money: bool) -> int:
             j += 1  # "46m" tokenised as "46" "m"
         elif j + 1 < len(doc) and numeric(doc[j + 1]) and _same_number(doc[j], doc[j + 1]):
             j += 1
+        elif _and_a_half(doc, j + 1):
+            j += 3  # "two and a half", "18 and a half"
         else:
             return j
+
+
+def _and_a_half(doc: "Doc", k: int) -> bool:
+    """ "and a half" at ``k``, ending a number ("two and a half years")."""
+    return k + 2 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in ("a", "an") \
+        and doc[k + 2].lower_ == "half"
+
+
+def _pair_words(doc: "Doc", i: int) -> int | None:
+    """ "a couple of", "a pair of" starting at ``i`` (two of what follows): the index of its "of", or None."""
+    if i + 2 < len(doc) and doc[i].lower_ in ("a", "an") and doc[i + 1].lower_ in PAIR_WORDS \
+            and doc[i + 2].lower_ == "of" and doc[i].whitespace_ and doc[i + 1].whitespace_:
+        return i + 2
+    return None
 
 
 def _range_end(doc: "Doc", k: int, money: bool) -> int | None:
@@ -117,18 +139,24 @@ def _same_number(a: "Token", b: "Token") -> bool:
 
 
 def numeric(tok: "Token") -> bool:
+    """A token that writes a number: a numeral, a number or scale word ("seven", "million"), "one" counting
+    ("one goal", "one million"); not an ordinal ("second", which spaCy's ``like_num`` accepts)."""
     if SUFFIXED.fullmatch(tok.text) or glued_unit(tok.text):
         return True  # "500bn", "3.5bn", "10Mbps": one token, often tagged as an adjective or a name
-    return (tok.like_num or tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")) \
+    if tok.is_alpha and word_value(tok.text) is None:
+        return False  # "second", "third": ordinals, not amounts ("a five-second win" is no range)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (tok.like_num or tok.lower_ in SCALE_WORDS) \
         and tok.pos_ in ("NUM", "NOUN", "PROPN", "X") and tok.lower_ not in ("one", "a", "an") \
-        or tok.pos_ == "NUM" and tok.lower_ == "one" and tok.dep_ == "nummod"
+        or tok.pos_ == "NUM" and tok.lower_ == "one" and (tok.dep_ == "nummod" or nxt is not None and nxt.lower_ in SCALE_WORDS)
 
 
 def range_link(group: "Span") -> "Token | None":
     """The "to", dash or "and" between a range's two ends; not the hyphen of "twenty-six"."""
     doc = group.doc
     return next((t for t in group[1:-1] if (t.lower_ in RANGE_LINKS or t.lower_ == "and")
-                 and not (doc[t.i - 1].lower_ in TENS and doc[t.i + 1].lower_ in UNITS)), None)
+                 and not (doc[t.i - 1].lower_ in TENS and doc[t.i + 1].lower_ in UNITS)
+                 and not _and_a_half(doc, t.i)), None)
 
 
 def written_text(group: "Span") -> str:
@@ -154,17 +182,26 @@ def percent_unit(group: "Span") -> str | None:
     return next((word for word in PERCENT_WORDS if low.endswith(word)), None)
 
 
-def qualifier(group: "Span") -> str | None:
+def _qualifier_before(group: "Span") -> str | None:
     doc = group.doc
-    before = doc[max(0, group.start - 3): group.start].text.lower()
-    for q in sorted(QUALIFIERS, key=len, reverse=True):
-        if before.endswith(q):
-            return q
-    return None
+    before = " " + " ".join(t.lower_ for t in doc[max(0, group.start - 3): group.start])
+    return next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if before.endswith(" " + q)), None)
+
+
+def plus_after(group: "Span") -> int:
+    """How many tokens of "-plus" follow the amount ("a \u00a330m-plus bid"): 2, or 0."""
+    doc, k = group.doc, group.end
+    return 2 if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "plus" and not doc[k].whitespace_ else 0
+
+
+def qualifier(group: "Span") -> str | None:
+    """ "at least", "about", "between" ... before the amount, or "more than" for "-plus" after it."""
+    return _qualifier_before(group) or ("more than" if plus_after(group) else None)
 
 
 def qualifier_start(group: "Span") -> int:
-    q = qualifier(group)
+    """Where the amount's phrase starts: at its qualifier written before it, else at the amount."""
+    q = _qualifier_before(group)
     return group.start - len(q.split()) if q else group.start
 
 

@@ -63,6 +63,8 @@ TIME_UNITS = frozenset({
     "second", "sec", "secs", "minute", "min", "mins", "hour", "hr", "hrs", "day", "week", "fortnight", "month",
     "year", "decade", "century",
 })
+# "a couple of years", "a pair of boots": two of what follows
+PAIR_WORDS = {"couple": 2, "pair": 2}
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many", "few", "tens"}
 VAGUE_VALUES = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9, "tens": 20}
 
@@ -94,8 +96,21 @@ def normalise_numerals(text: str) -> str:
     return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if glued_unit(m.group(0)) else m.group(0), text)
 
 
+_PAIR = re.compile(r"an?\s+(\w+)\s+of")
+_AND_A_HALF = re.compile(r"\s+and\s+an?\s+half$")
+
+
 def parse_number(text: str) -> float | None:
-    """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six", "\u00a346m"."""
+    """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six", "\u00a346m",
+    "two and a half" (2.5), "a couple of" (2)."""
+    low = " ".join(text.lower().split())
+    pair = _PAIR.fullmatch(low)
+    if pair is not None:
+        return float(PAIR_WORDS[pair.group(1)]) if pair.group(1) in PAIR_WORDS else None
+    half = _AND_A_HALF.search(low)
+    if half is not None:
+        whole = parse_number(low[: half.start()])
+        return None if whole is None else whole + 0.5
     words = [w for w in re.split(r"[\s]+", normalise_numerals(text).lower()) if w and w != "and"]
     numbers = [w for w in words if word_value(w) is not None]
     if numbers and numbers[0] in SUFFIX_SCALES:

@@ -25,7 +25,7 @@ from .numbers import CURRENCY_SIGNS, VAGUE, VAGUE_VALUES, glued_unit, is_unit_wo
 from .amounts import conversions_share_their_thing, glued_measure, money_or_percent
 from .counted import PRONOUN_HEADS, VALUE_WORDS, clause_subject, count_clause, find_counted, np_text, predicate
 from .durations import duration, time_unit
-from .not_amounts import in_skip_entity, label_numerals, not_an_amount
+from .not_amounts import in_skip_entity, label_numerals, named_numbers, not_an_amount
 from .number_groups import CURRENCIES, group_value, number_groups, percent_unit, qualifier, qualifier_start
 
 if TYPE_CHECKING:
@@ -35,10 +35,10 @@ if TYPE_CHECKING:
 def extract_quantities(doc: "Doc", document: Document) -> Iterator[Quantity]:
     """Yield one :class:`Quantity` per counted amount in ``doc`` outside junk."""
     used: set[int] = set()
-    labels = label_numerals(doc)
+    labels, named = label_numerals(doc), named_numbers(doc)
     found: list[tuple["Span", Quantity]] = []
     for group in number_groups(doc):
-        if group[0].i in used or not_an_amount(group, labels):
+        if group[0].i in used or not_an_amount(group, labels, named):
             continue
         unit = time_unit(group)
         if unit is not None:
@@ -90,7 +90,11 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
                                          for o in p.children if o.dep_ == "pobj"])
         if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" and 0 < noun.head.i - noun.i <= 3:
             phrase_end = max(phrase_end, noun.head.i)  # "a 26-inch LCD TV": the phrase names what is measured
-    phrase = clean_text(group.doc[qualifier_start(group): phrase_end + 1].text)
+    phrase_start = qualifier_start(group)
+    if noun.i < phrase_start and phrase_start - noun.i <= 2 and group.doc[noun.i + 1].lower_ == "of":
+        phrase_start = min(t.i for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod")
+                           or t.i == noun.i)  # "box ownership of five million"
+    phrase = clean_text(group.doc[phrase_start: phrase_end + 1].text)
     if unit:
         phrase = clean_text(group.doc[qualifier_start(group): group.end + (1 if group.end < len(group.doc) and group.doc[group.end].lower_ in CURRENCIES else 0)].text)
     phrase = clean_text(re.sub(r'["\u201c\u201d]', "", phrase))  # 'thousands” of such troops': a cut quotation

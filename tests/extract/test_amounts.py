@@ -121,3 +121,39 @@ WORTH = [
 def test_worth_counts_the_noun_before_it(one_quantity, quantities, text, expected):
     one_quantity(text, expected)
     assert all(q.counted not in ("dollars", "pounds", "euros") for q in quantities(text))
+
+
+MONEY_NAMED_AFTER = [
+    # after a determiner, the words that follow name what the money is, however they are tagged
+    ("Students can enter a $2m competition thanks to a sponsor from Texas.", dict(value=2e6, counted_head="competition")),
+    ("The studio made a $4m profit last year.", dict(value=4e6, counted_head="profit")),
+    ("Rivals are ready to make a \u00a320m-plus offer for the winger.",
+     dict(value=2e7, counted_head="offer", qualifier="more than", phrase="\u00a320m-plus offer")),
+    # what it is reckoned in, written just after it
+    ("The film pulled in an estimated $12m in ticket revenues over the holiday.", dict(value=12e6, counted_head="revenue")),
+    # past a word for a sum to what it sums
+    ("A total of \u00a380,000 in grants is available to local clubs.", dict(value=8e4, counted_head="grant")),
+    ("The station's share of viewers now stands at an average of 31.5%.", dict(value=31.5, counted_head="share")),
+    # a currency word after the number, whatever the parse or its capital letter
+    ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", dict(value=2.1e6, unit="euros")),
+    ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", dict(value=1.4e6, unit="\u00a3", counted="pounds")),
+    ("Seats, priced at between 20 and 35 euros each, went quickly.",
+     dict(value=20, unit="euros", text="20 and 35", qualifier="between")),
+    # pence glued to the number, even where the parser calls it a date
+    ("Why queue at a shop when you can download the single for 79p?", dict(value=79, counted="p")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONEY_NAMED_AFTER)
+def test_money_named_after(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text, unit, wrong", [
+    ("The studio made a $4m profit last year.", "$", "year"),  # a time after the noun is no part of it
+    ("The firm took \u00a36m in its first five days.", "\u00a3", "days"),  # a time is not what money is reckoned in
+    ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", "\u00a3", "Euros"),  # pounds are no "Euros"
+])
+def test_money_not_named_after(quantities, text, unit, wrong):
+    found = [q.counted for q in quantities(text) if q.unit == unit]
+    assert found and wrong not in found

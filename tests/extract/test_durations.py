@@ -24,3 +24,29 @@ DURATIONS_AND_AGES = [
 @pytest.mark.parametrize("text, expected", DURATIONS_AND_AGES)
 def test_durations_and_ages(one_quantity, text, expected):
     assert one_quantity(text, expected).unit is None
+
+
+MORE_DURATIONS = [
+    # an ordinal after a hyphen is a unit of time, not the end of a range
+    ("The Kenyan won by a five-second margin in the mud.", dict(value=5, counted="seconds", phrase="five-second margin")),
+    # a numeral, a hyphen and a plural unit
+    ("The new recorder stores 200-hours of video.", dict(value=200, counted="hours")),
+    # "and a half", "a couple of"
+    ("The striker has been injured for two and a half years.", dict(value=2.5, text="two and a half", counted="years")),
+    ("The band will take a couple of months off after the tour.", dict(value=2, text="a couple of", counted="months")),
+    # an age after "died at" / "retired at"
+    ("The poet died in a Paris hospital at 87.", dict(value=87, counted="years old")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_DURATIONS)
+def test_more_durations(one_quantity, text, expected):
+    assert one_quantity(text, expected).unit is None
+
+
+@pytest.mark.parametrize("text", [
+    "The museum closed at 87 High Street last year.",  # "at" a number that is no age
+    "The finals start at 10am on Sunday.",
+])
+def test_not_ages(quantities, text):
+    assert all(q.counted != "years old" for q in quantities(text))

@@ -88,3 +88,24 @@ def test_no_unit_no_range(quantities, text):
 def test_one_in_five_is_still_a_ratio(quantities):
     # the ratio rule yields to a year ("worth $330m in 2004") but still holds for two counts
     assert quantities("One in five viewers switched off before the end.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a number word the article writes inside a name is that name everywhere, after a closing quote or opening
+    # a sentence too
+    'The Dutch coach Piet Ten Berge called the decision a joke. "It was a farce, nothing more," Ten Berge said.',
+    "The Dutch coach Piet Ten Berge called the decision a joke. Ten Berge said the club would appeal.",
+    # an address
+    "The new shop opened at 40 Castle Street on Monday.",
+])
+def test_names_count_nothing(quantities, text):
+    assert [(q.value, q.counted) for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ten players were booked in a bad-tempered game.", (10, "players")),  # no name written with it anywhere
+    ('He told reporters: "Ten fans were hurt in the crush."', (10, "fans")),  # an opening quote starts a sentence
+    ("She won three Oscars and two Grammys.", (3, "Oscars")),  # a plural name is counted
+])
+def test_capital_numbers_still_count(quantities, text, expected):
+    assert expected in [(q.value, q.counted) for q in quantities(text)]

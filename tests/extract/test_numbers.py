@@ -24,12 +24,16 @@ from studyaid.extract.numbers import format_number, glued_unit, is_unit_word, pa
     ("one thousand two hundred", 1200),
     ("three million five hundred thousand", 3_500_000),
     ("one hundred and twelve", 112),
+    ("two and a half", 2.5),  # "and a half" adds a half, it is no second number
+    ("18 and a half", 18.5),
+    ("a couple of", 2),
+    ("a pair of", 2),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "drones", "Thursday", "the coalition"])
+@pytest.mark.parametrize("text", ["", "drones", "Thursday", "the coalition", "a lot of"])
 def test_parse_number_without_a_number(text):
     assert parse_number(text) is None
 

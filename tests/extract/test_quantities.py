@@ -149,3 +149,30 @@ def test_counts_kept(quantities, text, expected):
     found = quantities(text)
     assert any(all(getattr(q, k) == v for k, v in expected.items()) for q in found), \
         [q.model_dump(exclude={"sources", "clause"}) for q in found]
+
+
+SIZES_AND_PAIRS = [
+    # what a number sizes, before "of"
+    ("Crowds of 40,000 are expected at the stadium on Sunday.", dict(value=40000, counted="Crowds", phrase="Crowds of 40,000")),
+    ("The magazine has a readership of 250,000 across the country.", dict(value=250000, counted_head="readership")),
+    ("The website had an audience of 20,000 last month.", dict(value=20000, counted_head="audience")),
+    # "one million" keeps its "one"; "a pair of" is two
+    ("The label has shipped one million copies of the album.", dict(value=1e6, text="one million", counted="copies")),
+    ("The winner takes home a pair of silver trophies.", dict(value=2, text="a pair of", counted="silver trophies")),
+    # "between" is kept with a range
+    ("Police said between 200 and 300 people joined the march.",
+     dict(value=200, text="200 and 300", qualifier="between", counted="people")),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIZES_AND_PAIRS)
+def test_sizes_and_pairs(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "A total of 500 were sold in the first hour.",  # a total of nothing named
+    "The club expects the majority of 300 to renew.",
+])
+def test_nothing_sized(quantities, text):
+    assert [q.counted for q in quantities(text)] == []
