@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     facts = sub.add_parser(
         "facts",
         help="extract facts (quotes, quantities, places, roles, dates) and show them",
-        description="Read documents (.txt, .md, .html, .pdf, or folders of them), extract facts and print "
+        description="Read documents (.txt, .md, .html, .pdf, .docx, or folders of them), extract facts and print "
                     "them as tables, one per fact type.",
     )
     facts.add_argument("paths", nargs="+", metavar="PATH", help="a document or a folder of documents")

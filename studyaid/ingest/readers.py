@@ -25,6 +25,7 @@ from ..document import Document, DocumentFormat
 from ..errors import InputError
 from .boilerplate import guess_title, mark_junk, merge_exclusions
 from .dates import find_date, parse_date
+from .docx import docx_text
 from .encoding import decode_bytes
 from .limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, Limits, over_limit  # noqa: F401 (DEFAULT_MAX_BYTES: re-exported)
 from .markdown import blanked, mark_markdown
@@ -36,6 +37,7 @@ SUPPORTED_SUFFIXES: dict[str, DocumentFormat] = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".docx": "text",  # its text, read with python-docx (:mod:`.docx`)
 }
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -243,6 +245,10 @@ def _document(given: str, fmt: DocumentFormat, raw: bytes, limits: Limits) -> Do
         excluded = mark_junk(text)
         if not Document(path=given, format=fmt, text=text, excluded=excluded).masked_text.strip():
             raise InputError(given, "no article text found in the HTML: everything extracted is page junk")
+    elif Path(given).suffix.lower() == ".docx":
+        text = docx_text(given, raw, limits.max_bytes)
+        _check_chars(given, text, limits, "the Word document's text")
+        excluded = mark_junk(text)
     else:
         text, encoding = decode_text(given, raw)
         _require_text(given, text)

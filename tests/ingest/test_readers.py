@@ -246,7 +246,7 @@ def test_bad_pdf(tmp_path: Path, content: bytes, problem: str) -> None:
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
         ("doc.md", b"PK\x03\x04" + b"\x00" * 40, "ZIP archive"),
         ("controls.txt", bytes(range(1, 32)) * 4 + b"\xe9", "control bytes"),
-        ("notes.docx", b"whatever", "unsupported format: '.docx' files are not supported"),
+        ("notes.doc", b"whatever", "unsupported format: '.doc' files are not supported"),
         ("README", b"text", "a file without an extension is not supported"),
     ],
 )
@@ -271,7 +271,7 @@ def test_undetectable_encoding_names_the_file(tmp_path: Path) -> None:
 def test_unsupported_lists_supported_suffixes(tmp_path: Path) -> None:
     path = tmp_path / "a.rtf"
     path.write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match=r"supported: \.htm, \.html, \.markdown, \.md, \.pdf, \.txt"):
+    with pytest.raises(InputError, match=r"supported: \.docx, \.htm, \.html, \.markdown, \.md, \.pdf, \.txt"):
         read_document(path)
 
 
@@ -315,7 +315,8 @@ def test_folder_yields_good_files_and_reports_the_bad_one(tmp_path: Path) -> Non
     documents = list(iter_documents([str(folder)], on_error=errors.append))
     assert [d.path for d in documents] == [str(folder / "a.md"), str(folder / "b.txt"), str(folder / "sub" / "c.TXT")]
     assert [d.text.split("\n")[-1] for d in documents] == PARAGRAPHS[1:2] + PARAGRAPHS[0:1] + PARAGRAPHS[2:3]
-    assert [(e.path, "binary file" in e.problem) for e in errors] == [(str(folder / "bad.txt"), True)]
+    assert [(e.path, "binary file" in e.problem) for e in errors] == [(str(folder / "bad.txt"), True),
+                                                                      (str(folder / "notes.docx"), False)]
 
 
 def test_iter_documents_reraises_by_default(tmp_path: Path) -> None:
@@ -347,7 +348,7 @@ def test_a_single_path_is_not_iterated_as_characters(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert sorted(SUPPORTED_SUFFIXES) == [".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]
+    assert sorted(SUPPORTED_SUFFIXES) == [".docx", ".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]
 
 
 def test_public_api_and_old_import_paths() -> None:
