@@ -4,26 +4,32 @@ Documents are kept in the bank under logical names (``seeds/x.txt``, ``uploads/y
 ``pasted/z.txt``) with their original bytes. Generation reads them from the bank under those names
 (nothing is written to disk but the caches), runs the usual pipeline over all of them (so facts are
 corroborated across articles; parses are cached by content) and merges the questions in; every
-source names its document by its logical name.
+source names its document by its logical name. A document that fails is reported by name and left
+out; the others are processed. A document a teacher removed stays removed: the sample articles are
+not imported again, and questions of a document removed while generation ran are not merged.
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..document import Document
 from ..errors import InputError
 from ..store import MergeReport, Store, StoredDocument, text_hash
+from ..store.removal import forget_removal, purge_orphans, removed_hashes
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "seeds"
 TITLE_WORDS = 12
+CHUNK = 8  # documents parsed together; a chunk that fails is retried one document at a time
+log = logging.getLogger("studyaid.app")
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, str, int | None, int | None], None]  # fraction, message, documents done, of how many
 
 
-def _quiet(fraction: float, message: str) -> None:
+def _quiet(fraction: float, message: str, done: int | None = None, total: int | None = None) -> None:
     pass
 
 
@@ -69,6 +75,7 @@ def add_file(store: Store, filename: str, data: bytes, folder: str = "uploads",
         document = document_from_bytes(safe_name(filename), data)
     except InputError as exc:
         raise InputError(filename, exc.problem) from None
+    forget_removal(store, text_hash(document.text))  # added again on purpose: no longer removed
     name = _free_name(store, folder, filename, document.text)
     if name is None:  # already there, unchanged
         digest = text_hash(document.text)
@@ -87,13 +94,20 @@ def add_text(store: Store, title: str, text: str) -> tuple[StoredDocument, bool]
 
 
 def import_seeds(store: Store, folder: Path = SEEDS, progress: Progress = _quiet) -> list[str]:
-    """Add the sample articles in ``folder``; returns the problems met (one line per bad file)."""
+    """Add the sample articles in ``folder``, except those a teacher removed; returns the problems met
+    (one line per bad file). Adding them again changes nothing (the same text is stored once)."""
+    from ..ingest import document_from_bytes
+
     problems = []
+    removed = removed_hashes(store)
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
     for i, path in enumerate(files):
-        progress(i / max(1, len(files)), f"reading {path.name}")
+        progress(i / max(1, len(files)), f"reading {path.name}", None, None)
         try:
-            add_file(store, path.name, path.read_bytes(), folder="seeds")
+            data = path.read_bytes()
+            if text_hash(document_from_bytes(safe_name(path.name), data).text) in removed:
+                continue
+            add_file(store, path.name, data, folder="seeds")
         except InputError as exc:
             problems.append(str(exc))
     return problems
@@ -102,35 +116,77 @@ def import_seeds(store: Store, folder: Path = SEEDS, progress: Progress = _quiet
 def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) -> tuple[MergeReport, list[str]]:
     """Generate questions from every stored document and merge them into the bank.
 
-    Returns the merge report and the problems met (documents that could not be read)."""
+    Returns the merge report and the problems met: one line per document that could not be read or
+    processed (the others are processed all the same)."""
     from ..gazetteer import same_kind_places
     from ..nlp import DocCache
-    from ..questions.stems import StemVerdicts
     from ..pipeline import extract_corpus
     from ..questions import generate
+    from ..questions.stems import StemVerdicts
 
     contents = store.document_contents()
     if not contents:
         return MergeReport(), []
-    progress(0.05, f"reading {len(contents)} document(s)")
+    progress(0.05, f"reading {len(contents)} document(s)", 0, len(contents))
     documents, problems = read_stored(contents)
-    done = 0
-
-    def tick(path: str) -> None:
-        nonlocal done
-        done += 1
-        progress(0.1 + 0.75 * done / len(documents), f"read {done} of {len(documents)}: {Path(path).name}")
-
     cache = DocCache(nlp)
-    facts = extract_corpus(documents, nlp=nlp, cache=cache, on_document=tick)
+    usable, failed = extract_each(documents, lambda docs, tick: extract_corpus(docs, nlp=nlp, cache=cache,
+                                                                                 on_document=tick),
+                                  lambda done, name: progress(0.1 + 0.75 * done / len(contents),
+                                                              f"read {done} of {len(contents)}: {Path(name).name}",
+                                                              done, len(contents)))
+    problems += failed
+    facts = extract_corpus(usable, nlp=nlp, cache=cache)  # every fact cached by now: corroboration only
     problems += facts.problems
-    progress(0.9, f"writing questions from {len(facts.facts)} facts")
+    progress(0.9, f"writing questions from {len(facts.facts)} facts", len(contents), len(contents))
     verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
     generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)
     verdicts.save()
-    report = store.merge_generated(generation.questions)
-    progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed")
+    present = {d.path for d in store.documents()}  # a document removed meanwhile brings nothing back
+    questions = [q for q in generation.questions if all(s.document in present for s in q.sources)]
+    report = store.merge_generated(questions)
+    purge_orphans(store)  # removed between the check and the merge
+    progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed",
+             len(contents), len(contents))
     return report, problems
+
+
+def extract_each(documents: Sequence[Document], extract: Callable[[list[Document], Callable[[str], None]], object],
+                 tick: Callable[[int, str], None]) -> tuple[list[Document], list[str]]:
+    """Run ``extract(documents, on_document)`` over ``documents`` in chunks so that one document that
+    fails never fails the others: a chunk that raises is run again one document at a time, and a
+    document that still fails is left out with one problem line naming it and the error.
+
+    Returns the documents that went through and the problem lines. ``tick(done, name)`` is called once
+    per document, whatever became of it."""
+    usable: list[Document] = []
+    problems: list[str] = []
+    done: set[str] = set()
+
+    def counted(name: str) -> None:
+        if name not in done:
+            done.add(name)
+            tick(len(done), name)
+
+    for start in range(0, len(documents), CHUNK):
+        chunk = list(documents[start:start + CHUNK])
+        try:
+            extract(chunk, counted)
+            usable.extend(chunk)
+            continue
+        except Exception:  # noqa: BLE001 - isolated and retried per document below
+            log.info("a document in %s failed; trying them one by one", [d.path for d in chunk])
+        for document in chunk:
+            try:
+                extract([document], counted)
+            except Exception as exc:  # noqa: BLE001 - one document's failure, whatever it is, is reported by name
+                log.exception("generation failed on %s", document.path)
+                problems.append(f"{document.path}: could not be processed ({type(exc).__name__}: {exc}); "
+                                "the other documents were")
+                counted(document.path)
+                continue
+            usable.append(document)
+    return usable, problems
 
 
 def read_stored(contents: list[tuple[str, bytes]]) -> tuple[list[Document], list[str]]:

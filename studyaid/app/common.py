@@ -1,21 +1,24 @@
 """What every page needs: the bank (opened or a clear error), the spaCy pipeline (loaded once, only
-when generating), the first start from the sample articles, and messages kept across a rerun."""
+when generating), the generation job's progress (the first start from the sample articles included),
+and messages kept across a rerun."""
 from __future__ import annotations
 
 import streamlit as st
 
 from ..errors import StudyaidError
 from ..store import Store, db_path
+from ..store.jobs import Job, Jobs
+from .safe import md
 
 MESSAGES_KEY = "_studyaid_messages"
 
 
-@st.cache_resource(show_spinner="Loading the language model (once)…")
 def get_nlp():
-    """The spaCy pipeline, shared by every session; loaded on first use, never at import."""
-    from ..nlp import load_pipeline
+    """The spaCy pipeline, shared by every session and by the generation jobs; loaded on first use."""
+    from .jobs import shared_pipeline
 
-    return load_pipeline()
+    with st.spinner("Loading the language model (once)…"):
+        return shared_pipeline()
 
 
 def open_store() -> Store:
@@ -29,29 +32,50 @@ def open_store() -> Store:
 
 
 def first_start(store: Store) -> None:
-    """An empty bank is built from the sample articles in ``seeds/``, with progress shown."""
-    if store.documents() or store.count():
-        return
-    from .builder import SEEDS, import_seeds, regenerate
+    """Start, resume or show the bank's generation job (the first start from ``seeds/`` included).
 
-    with st.status("First start: building the question bank from the sample articles…", expanded=True) as status:
-        bar = st.progress(0.0, text="reading the sample articles")
-        problems = import_seeds(store, SEEDS, lambda f, m: bar.progress(min(1.0, f * 0.1), text=m))
-        for problem in problems:
-            st.warning(problem)
-        if not store.documents():
-            status.update(label=f"No sample articles found in {SEEDS}", state="error")
-            return
-        try:
-            report, problems = regenerate(store, get_nlp(), lambda f, m: bar.progress(min(1.0, f), text=m))
-        except StudyaidError as exc:
-            status.update(label="Could not generate questions", state="error")
-            st.error(exc.message)
-            return
-        for problem in problems:
-            st.warning(problem)
-        status.update(label=f"Question bank ready: {report.added} questions from {len(store.documents())} articles",
-                      state="complete", expanded=False)
+    Generation runs in the background (:mod:`studyaid.app.jobs`); while it runs a progress bar is
+    shown and refreshed, and the rest of the page stays usable. A job a killed server left unfinished
+    is resumed here, and documents stored without questions are generated from."""
+    from .jobs import ensure_generation
+
+    job = ensure_generation(store)
+    if job is not None:
+        show_job(store, job)
+
+
+JOB_LABELS = {"first_start": "First start: building the question bank from the sample articles",
+              "generate": "Generating questions"}
+WATCHED_JOB = "_studyaid_watched_job"
+
+
+def show_job(store: Store, job: Job) -> None:
+    """The job's state: a progress bar while it runs (refreshed every second without reloading the
+    page), then its outcome in the sessions that watched it run; a failure stays shown until a job
+    succeeds."""
+    if not job.finished:
+        st.session_state[WATCHED_JOB] = job.id
+        _job_progress(str(store.path), job.id)
+        return
+    watched = st.session_state.pop(WATCHED_JOB, None) == job.id
+    if job.state == "failed":
+        st.error(f"{JOB_LABELS[job.kind]} failed: {md(job.error)}. Teachers: “Generate all questions again” in "
+                 "the Teacher view's “Add documents” tab tries again.")
+    elif watched:
+        st.success(f"Questions ready: {md(job.message)}.")
+    if job.problems and (watched or job.state == "failed"):
+        st.warning(f"{len(job.problems)} document(s) could not be used: " + "; ".join(md(p) for p in job.problems))
+
+
+@st.fragment(run_every=1.0)
+def _job_progress(path: str, job_id: int) -> None:
+    job = Jobs(Store(path)).get(job_id)
+    if job is None or job.finished:
+        st.rerun(scope="app")  # show what the job made
+        return
+    counted = f" ({job.documents_done} of {job.documents_total} documents)" if job.documents_total else ""
+    st.progress(job.progress, text=f"{JOB_LABELS[job.kind]}: {md(job.message)}{counted}")
+    st.caption("You can use the app meanwhile; new questions appear when this is done.")
 
 
 def flash(level: str, text: str) -> None:

@@ -1,4 +1,5 @@
-"""Teacher panels: add documents (upload or paste) and generate, write a question, download the bank."""
+"""Teacher panels: add documents (upload or paste), remove one, generate in the background, write a
+question, download the bank."""
 from __future__ import annotations
 
 import importlib.util
@@ -10,9 +11,13 @@ import streamlit as st
 from ..errors import InputError, StudyaidError
 from ..questions.model import Question
 from ..store import Store
-from .builder import add_file, add_text, regenerate, safe_name
-from .common import get_nlp
+from ..store.removal import (DocumentRemoval, question_counts, removal_preview, remove_document,
+                             trash_available)
+from . import jobs
+from .builder import add_file, add_text, safe_name
+from .common import flash
 from .editing import FACT_TYPES, EditError, find_source, manual_question
+from .safe import md
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
 FORMATS = (  # extension, label, MIME type
@@ -23,72 +28,126 @@ FORMATS = (  # extension, label, MIME type
     ("json", "JSON (.json)", "application/json"),
 )
 UPLOAD_ROUND = "_upload_round"
+REMOVING = "_removing_document"
 
 
 def add_documents_panel(store: Store) -> None:
+    """The documents in the bank (with their questions, and a way to remove one), a form to upload or
+    paste more, and "generate all again". Adding happens in the form's callback, before the page is
+    drawn: the list below shows the new articles at once and the form comes back empty."""
     documents = store.documents()
     if documents:
         import pandas as pd
 
-        st.dataframe(pd.DataFrame([{"title": d.label, "name": d.path, "format": d.format, "added": d.added_at[:16]}
-                                   for d in documents]), hide_index=True, width="stretch")
+        counts = question_counts(store)
+        st.dataframe(pd.DataFrame([{"title": d.label, "name": d.path, "format": d.format,
+                                    "questions": counts.get(d.path, 0), "added": d.added_at[:16]} for d in documents]),
+                     hide_index=True, width="stretch")
     else:
         st.info("No documents yet: upload articles or paste one below.")
     upload_round = st.session_state.get(UPLOAD_ROUND, 0)
-    files = st.file_uploader("Upload articles (.txt, .md, .html, .pdf)", type=UPLOAD_TYPES, accept_multiple_files=True,
-                             key=f"upload_{upload_round}")
-    with st.expander("…or paste an article"):
-        title = st.text_input("Title", key=f"paste_title_{upload_round}")
-        text = st.text_area("Text", height=200, key=f"paste_text_{upload_round}")
-    left, right = st.columns(2)
-    add = left.button("Add and generate questions", type="primary", key="add_documents")
-    again = right.button("Generate all questions again", key="regenerate",
-                         help="After an update of studyaid: edited, approved and rejected questions are kept as they are.")
-    if add:
-        if not files and not text.strip():
-            st.warning("Choose a file or paste a text first.")
-            return
-        add_and_generate(store, [(f.name, f.getvalue()) for f in files or []], (title, text))
-    elif again:
-        add_and_generate(store, [], ("", ""))
+    with st.form(f"add_documents_{upload_round}", border=True):
+        st.file_uploader("Upload articles (.txt, .md, .html, .pdf)", type=UPLOAD_TYPES, accept_multiple_files=True,
+                         key=f"upload_{upload_round}")
+        st.caption("…or paste an article")
+        st.text_input("Title", key=f"paste_title_{upload_round}")
+        st.text_area("Text", height=200, key=f"paste_text_{upload_round}")
+        st.form_submit_button("Add and generate questions", type="primary", key="add_documents",
+                              on_click=_add_submitted, args=(store, upload_round))
+    st.button("Generate all questions again", key="regenerate", on_click=_generate_again, args=(store,),
+              help="After an update of studyaid: edited, approved and rejected questions are kept as they are.")
+    if documents:
+        remove_document_panel(store, {d.path: d.label for d in documents})
 
 
-def add_and_generate(store: Store, files: list[tuple[str, bytes]], pasted: tuple[str, str]) -> None:
-    with st.status("Adding documents…", expanded=True) as status:
-        added = 0
-        for name, data in files:
-            try:
-                document, new = add_file(store, name, data)
-            except InputError as exc:
-                st.error(exc.message)
-                continue
-            st.write(f"Added “{document.label}”." if new else f"“{document.label}” is already in the bank.")
-            added += new
-        title, text = pasted
-        if text.strip():
-            try:
-                document, new = add_text(store, title, text)
-                st.write(f"Added “{document.label}”." if new else f"“{document.label}” is already in the bank.")
-                added += new
-            except InputError as exc:
-                st.error(exc.message)
-        if (files or text.strip()) and not added:
-            status.update(label="No new document was added", state="error")
-            return
-        bar = st.progress(0.0, text="loading the language model")
+def _start_generation(store: Store) -> None:
+    job, started = jobs.start(store.path, "generate")
+    if started:
+        flash("info", "Generating questions in the background; the progress is shown at the top of the page.")
+    else:
+        flash("info", "A generation is already running; it takes in the new documents before it ends.")
+
+
+def _generate_again(store: Store) -> None:
+    _start_generation(store)
+
+
+def _add_submitted(store: Store, upload_round: int) -> None:
+    """Store the uploaded files and the pasted text, then start generating (a form callback)."""
+    files = st.session_state.get(f"upload_{upload_round}") or []
+    title = st.session_state.get(f"paste_title_{upload_round}", "")
+    text = st.session_state.get(f"paste_text_{upload_round}", "")
+    if not files and not text.strip():
+        flash("warning", "Choose a file or paste a text first.")
+        return  # nothing typed is lost: the same form is shown again
+    added = add_documents(store, [(f.name, f.getvalue()) for f in files], (title, text))
+    st.session_state[UPLOAD_ROUND] = upload_round + 1  # a new, empty form next time
+    if added:
+        _start_generation(store)
+    else:
+        flash("error", "No new document was added.")
+
+
+def add_documents(store: Store, files: list[tuple[str, bytes]], pasted: tuple[str, str]) -> int:
+    """Keep the files and the pasted text, one message per document; returns how many are new."""
+    added = 0
+    items = [(name, lambda name=name, data=data: add_file(store, name, data)) for name, data in files]
+    title, text = pasted
+    if text.strip():
+        items.append((title or "pasted text", lambda: add_text(store, title, text)))
+    for name, add in items:
         try:
-            report, problems = regenerate(store, get_nlp(), lambda f, m: bar.progress(min(1.0, f), text=m))
-        except StudyaidError as exc:
-            st.error(exc.message)
-            status.update(label="Generation failed", state="error")
-            return
-        for problem in problems:
-            st.warning(problem)
-        summary = (f"{report.added} new question(s); {report.kept} edited or reviewed kept as they are; "
-                   f"{report.refreshed} refreshed")
-        st.write(summary)
-        status.update(label=f"Done: {summary}", state="complete")
-    st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1  # empty uploader next time
+            document, new = add()
+        except InputError as exc:
+            flash("error", md(exc.message))
+            continue
+        flash("success" if new else "info",
+              f"Added “{md(document.label)}”." if new else f"“{md(document.label)}” is already in the bank.")
+        added += new
+    return added
+
+
+def remove_document_panel(store: Store, labels: dict[str, str]) -> None:
+    """Remove one document and its questions, after a confirmation that names what goes with it."""
+    pending = st.session_state.get(REMOVING)
+    if pending not in labels:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.selectbox("Remove a document", list(labels), key="remove_choice", format_func=labels.get)
+        right.button("Remove…", key="remove_document",  # the choice as it is when clicked
+                     on_click=lambda: st.session_state.update({REMOVING: st.session_state.get("remove_choice")}))
+        return
+    try:
+        removal = removal_preview(store, pending)
+    except StudyaidError as exc:
+        st.session_state.pop(REMOVING, None)
+        st.error(exc.message)
+        return
+    st.warning(removal_warning(removal, labels[pending], trash_available()))
+    yes, no = st.columns(2)
+    yes.button(f"Yes, remove it and its {removal.questions} question(s)", type="primary", key="remove_confirm",
+               on_click=_remove, args=(store, pending))
+    no.button("Cancel", key="remove_cancel", on_click=lambda: st.session_state.pop(REMOVING, None))
+
+
+def removal_warning(removal: DocumentRemoval, label: str, trash: bool) -> str:
+    """What the teacher confirms: the document, its questions and the teacher's work among them."""
+    text = (f"Remove “{md(label)}” and its {removal.questions} question(s) from the bank? Generating again will "
+            "not bring it back (add the file again to get it back).")
+    if removal.teacher_work:
+        kept = "they go to the trash, where you can restore them" if trash else "they are deleted for good"
+        text += f" **{removal.teacher_work} of these questions were edited or approved by a teacher**: {kept}."
+    return text
+
+
+def _remove(store: Store, path: str) -> None:
+    st.session_state.pop(REMOVING, None)
+    try:
+        removal = remove_document(store, path)
+    except StudyaidError as exc:
+        flash("error", f"Nothing was removed: {exc.message}")
+        return
+    kept = f"; {removal.trashed} edited or approved are in the trash" if removal.trashed else ""
+    flash("success", f"Removed “{md(removal.title or removal.path)}” and {removal.questions} question(s){kept}.")
 
 
 def write_question_panel(store: Store) -> None:

@@ -113,15 +113,8 @@ def test_empty_bank_and_broken_bank_have_clear_messages(tmp_path, monkeypatch, l
     assert md_escape(str(broken)) in at.error[0].value
 
 
-def test_first_start_builds_the_bank_from_the_sample_articles(tmp_path, monkeypatch, nlp):
-    path = tmp_path / "fresh" / "studyaid.sqlite3"
-    monkeypatch.setenv("STUDYAID_DB", str(path))
-    at = start()
-    (status,) = at.status
-    assert "Question bank ready" in status.label and status.state == "complete"
-    store = Store(path)
-    assert len(store.documents()) == 5 and store.count() > 50
-    assert at.session_state["quiz_count"] == 10  # the quiz set-up is shown at once
+# The first start and adding documents run as background jobs: tests/app/test_app_jobs.py and
+# tests/app/test_app_documents.py.
 
 
 def test_a_teacher_edit_persists_into_a_new_app_run(bank_db):
@@ -168,30 +161,6 @@ def test_bulk_actions_and_a_stale_edit_refused(bank_db):
     shown = len(at.data_editor[0].value)
     at.button(key="review_approve_all").click().run()
     assert store.counts().get("approved") == shown
-
-
-def test_upload_adds_documents_and_questions_and_reports_bad_files(bank_db, nlp):
-    store = Store(bank_db)
-    before = store.count()
-    at = to_teacher(start())
-    at.file_uploader(key="upload_0").set_value([("finland.txt", ARTICLE.encode("utf-8"), "text/plain"),
-                                                ("empty.txt", b"", "text/plain")])
-    at.text_input(key="paste_title_0").input("Pasted note")
-    at.text_area(key="paste_text_0").input("Dutch Prime Minister Dick Schoof visited Kyiv on Tuesday.")
-    at.button(key="add_documents").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    errors = texts(at.error)
-    assert any("empty.txt" in e and "empty" in e for e in errors), errors
-    assert store.document("uploads/finland.txt").label == "Finland to spend billions on air defence"
-    new = store.questions(document="uploads/finland.txt")
-    pasted = store.questions(document="pasted/Pasted-note.txt")
-    assert len(new) >= 5 and store.count() == before + len(set(q.id for q in new + pasted))
-    assert any(q.answer == "Helsinki" for q in new)
-    assert store.document("pasted/Pasted-note.txt").text == "Dutch Prime Minister Dick Schoof visited Kyiv on Tuesday."
-    (status,) = at.status
-    assert status.state == "complete" and "new question(s)" in status.label
-    at.run()
-    assert not at.file_uploader(key="upload_1").value  # an empty uploader for the next documents
 
 
 def test_a_hand_written_question_is_added_approved(bank_db):

@@ -1,0 +1,163 @@
+"""App generation as a background job: the first start from ``seeds/``, documents added, "generate
+all again". No Streamlit here.
+
+A job runs in a thread of the server process, one at a time per bank: :meth:`Jobs.acquire` takes
+the lock row in SQLite, so a second browser, a reload or a second server process finds the job
+already running and only shows its progress. The runner writes its progress to the bank
+(:mod:`studyaid.store.jobs`); the page reads it from there. A job whose runner died (a killed
+server, a crash) is taken over by the next page load (:func:`ensure_generation`) and run again:
+importing the sample articles and merging questions are idempotent, and the caches make the part
+already done cheap.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from ..store import Store
+from ..store.jobs import Job, JobKind, JobLost, Jobs, new_owner, owner_alive
+
+log = logging.getLogger("studyaid.app")
+ROUNDS = 3  # generation runs again (at most this often) when documents were added or removed meanwhile
+
+_registry = threading.Lock()
+_live: set[str] = set()  # tokens of the runner threads alive in this process
+_threads: dict[str, threading.Thread] = {}
+_pipeline = None
+_pipeline_lock = threading.Lock()
+
+
+def shared_pipeline():
+    """The spaCy pipeline, loaded once per process (by the first job that needs it)."""
+    global _pipeline
+    with _pipeline_lock:
+        if _pipeline is None:
+            from ..nlp import load_pipeline
+
+            _pipeline = load_pipeline()
+        return _pipeline
+
+
+def _alive(job: Job) -> bool:
+    return owner_alive(job, set(_live))
+
+
+def _token(owner: str) -> str:
+    return owner.rsplit(":", 1)[-1]
+
+
+def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pipeline) -> tuple[Job, bool]:
+    """Start a job of ``kind`` on the bank at ``path`` unless one is running: ``(job, started here)``.
+
+    An abandoned job (its runner gone) is taken over and run again instead of starting a new one."""
+    store = Store(path)
+    owner = new_owner()
+    with _registry:
+        _live.add(_token(owner))  # alive before the lock is taken, so no one takes over a starting job
+    job, mine = Jobs(store).acquire(kind, owner, _alive)
+    if not mine:
+        with _registry:
+            _live.discard(_token(owner))
+        return job, False
+    thread = threading.Thread(target=run, args=(path, job, owner, load_nlp), name=f"studyaid-job-{job.id}", daemon=True)
+    with _registry:
+        _threads[_token(owner)] = thread
+    thread.start()
+    return job, True
+
+
+def _document_keys(store: Store) -> set[tuple[str, str]]:
+    return {(d.path, d.text_hash) for d in store.documents()}
+
+
+def run(path: Path, job: Job, owner: str, load_nlp: Callable[[], object]) -> None:
+    """The job's body (in its thread): import the sample articles for a first start, then generate
+    from every stored document until the documents stop changing; the outcome is stored in the job."""
+    from .builder import SEEDS, import_seeds, regenerate
+
+    jobs = None
+    try:
+        store = Store(path)
+        jobs = Jobs(store)
+
+        def progress(fraction: float, message: str, done: int | None = None, total: int | None = None) -> None:
+            jobs.report(job.id, owner, fraction, message, done, total)
+
+        problems: list[str] = []
+        if job.kind == "first_start":
+            problems += import_seeds(store, SEEDS, lambda f, m, *_: progress(0.05 * f, m))
+            if not store.documents():
+                jobs.finish(job.id, owner, error=f"no sample articles could be read from {SEEDS}", problems=problems)
+                return
+        progress(0.05, "loading the language model")
+        nlp = load_nlp()
+        added = kept = 0
+        for _ in range(ROUNDS):
+            before = _document_keys(store)
+            report, found = regenerate(store, nlp, progress)
+            added, kept = added + report.added, report.kept
+            if _document_keys(store) == before:
+                break
+        problems += found
+        documents = len(store.documents())
+        jobs.finish(job.id, owner, problems=problems,
+                    message=f"{added} new question(s) from {documents} document(s); {kept} edited or reviewed "
+                            "kept as they are")
+    except JobLost:
+        log.warning("job %s was taken over by another runner; this one stops", job.id)
+    except Exception as exc:  # noqa: BLE001 - the job's outcome must be stored, whatever stopped it
+        log.exception("generation job %s failed", job.id)
+        if jobs is not None:
+            try:
+                jobs.finish(job.id, owner, error=f"{type(exc).__name__}: {exc}")
+            except JobLost:
+                pass
+    finally:
+        with _registry:
+            _live.discard(_token(owner))
+            _threads.pop(_token(owner), None)
+
+
+def needs_generation(store: Store, jobs: Jobs) -> JobKind | None:
+    """Which job a page load should start when none is running, if any.
+
+    - a bank never built (no job ever, no document, no question): the first start from ``seeds/``;
+    - a job left unfinished by a runner that died: the same job again (taken over by :func:`start`);
+    - documents added after the last job ended (stored just before a crash, or by an older version
+      that left them without questions): a generation. Documents added while a job runs are taken in
+      by that job (it runs again when the documents changed). A job that failed is not retried by itself:
+      the page names its error and the teacher's "Generate all questions again" button."""
+    current = jobs.unfinished()
+    if current is not None:
+        return None if _alive(current) else current.kind
+    latest = jobs.latest()
+    documents = store.documents()
+    if latest is None:
+        if not documents:
+            return None if store.count() else "first_start"
+        return None if store.count() else "generate"
+    if latest.state == "failed":
+        return None
+    newest = max((d.added_at for d in documents), default="")
+    return "generate" if newest > (latest.finished_at or latest.created_at) else None
+
+
+def ensure_generation(store: Store, load_nlp: Callable[[], object] = shared_pipeline) -> Job | None:
+    """Start, resume or leave alone the bank's generation job; returns the latest job (or None)."""
+    jobs = Jobs(store)
+    kind = needs_generation(store, jobs)
+    if kind is not None:
+        job, _ = start(store.path, kind, load_nlp)
+        return job
+    return jobs.latest()
+
+
+def wait(timeout: float | None = None) -> bool:
+    """Wait for this process's runner threads to end (tests, shutdown); True when none is left."""
+    with _registry:
+        threads = list(_threads.values())
+    for thread in threads:
+        thread.join(timeout)
+    return not any(t.is_alive() for t in threads)
