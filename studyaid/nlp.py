@@ -10,17 +10,18 @@ import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from .atomic import write_bytes
-from .errors import ModelError
+from .errors import DocumentError, ModelError, StudyaidError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .document import Document
+    from .ingest.limits import Budget
 
 PREFERRED_MODELS = (
     "en_core_web_trf",
@@ -75,6 +76,56 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.add_pipe("studyaid_line_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+SECTION_CHARS = 100_000
+
+
+def sections(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """``text`` cut into consecutive ``(start, end)`` pieces of at most ``max_chars`` characters that
+    cover it exactly, each cut placed after the last paragraph break (a blank line) in reach, else
+    the last line break, else the last sentence end (". "), else the last space, else at the limit.
+
+    Linear in the length: each cut looks back at most ``max_chars`` characters once."""
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, not {max_chars}")
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        end = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(mark, start + 1, limit)
+            if found > start:
+                end = found + len(mark)
+                break
+        if end <= start:
+            end = limit
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def parse_long(
+    nlp: Language, text: str, max_chars: int, budget: "Budget | None" = None, path: str = "<text>"
+) -> "Doc":
+    """``text`` parsed in :func:`sections` joined back into one ``Doc`` whose ``text`` is ``text``
+    exactly (token offsets index it); ``budget`` is checked after each section."""
+    from spacy.tokens import Doc
+
+    cuts = sections(text, min(max_chars, nlp.max_length))
+    docs = []
+    for doc in nlp.pipe((text[start:end] for start, end in cuts), batch_size=2):
+        docs.append(doc)
+        if budget is not None:
+            budget.check(f"parsing (section {len(docs)} of {len(cuts)})")
+    if len(docs) == 1:
+        return docs[0]
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != text:  # a broken invariant, not a user error: never index the wrong text
+        raise DocumentError(path, "the parsed sections do not join back into the text")
+    return joined
 
 
 def index_sentences(doc: "Doc") -> "Doc":
@@ -151,15 +202,36 @@ def parse_documents(
     batch_size: int = 16,
     n_process: int = 1,
     skip=None,
+    *,
+    section_chars: int = SECTION_CHARS,
+    budget_of: Callable[["Document"], "Budget"] | None = None,
+    on_error: Callable[[StudyaidError], None] | None = None,
 ) -> Iterator[tuple["Document", "Doc | None"]]:
     """Yield ``(document, doc)`` pairs in order, parsing each masked text once (cache first).
 
     A document for which ``skip(document)`` is true is yielded with ``None`` and not parsed at all
-    (its facts are cached already).
+    (its facts are cached already). A text longer than ``section_chars`` (or than ``nlp.max_length``)
+    is parsed alone, in :func:`sections`, checking ``budget_of(document)`` after each; a document
+    whose parse fails or runs out of time is passed to ``on_error`` (default: raised) and not yielded,
+    and the others are parsed.
     """
     nlp = nlp or load_pipeline()
     cache = cache if cache is not None else DocCache(nlp)
     pending: list["Document"] = []
+    longest = min(section_chars, nlp.max_length)
+
+    def parse_alone(document: "Document") -> "Doc | None":
+        budget = budget_of(document) if budget_of is not None else None
+        try:
+            doc = parse_long(nlp, document.masked_text, longest, budget, document.path)
+        except StudyaidError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+            return None
+        cache.put(document, doc)
+        cache.misses += 1
+        return doc
 
     def flush() -> Iterator[tuple["Document", "Doc"]]:
         texts = [d.masked_text for d in pending]
@@ -179,6 +251,12 @@ def parse_documents(
             cache.hits += 1
             yield from flush()
             yield document, index_sentences(doc)
+            continue
+        if len(document.masked_text) > longest:
+            yield from flush()
+            doc = parse_alone(document)
+            if doc is not None:
+                yield document, index_sentences(doc)
             continue
         pending.append(document)
         if len(pending) >= batch_size:
