@@ -79,3 +79,30 @@ def test_regenerating_writes_no_temporary_folder_and_names_sources_and_problems_
     assert report.added > 0
     assert [p.split(":")[0] for p in problems] == ["[E100] uploads/scan.pdf"]
     assert {s.document for q in store.questions() for s in q.sources} == {"pasted/bridge.txt"}
+
+
+@pytest.mark.parametrize("names, bad, usable, failed", [
+    (["a", "b", "c"], set(), ["a", "b", "c"], []),  # nothing fails: one chunk, every document
+    (["a", "b", "c"], {"b"}, ["a", "c"], ["b"]),  # one bad document: the others go through
+    ([f"d{i}" for i in range(20)], {"d3", "d17"}, [f"d{i}" for i in range(20) if i not in (3, 17)], ["d3", "d17"]),
+    (["a", "b"], {"a", "b"}, [], ["a", "b"]),  # all fail: each named
+])
+def test_one_failing_document_never_fails_the_others(names, bad, usable, failed):
+    from studyaid.app.builder import extract_each
+    from studyaid.document import Document
+
+    documents = [Document(path=name, format="text", text=f"The mayor of Oban opened a bridge on day {i}.")
+                 for i, name in enumerate(names)]
+    ticks = []
+
+    def extract(chunk, on_document):
+        for document in chunk:
+            if document.path in bad:
+                raise ValueError(f"cannot parse {document.path}")
+            on_document(document.path)
+
+    ok, problems = extract_each(documents, extract, lambda done, name: ticks.append(done))
+    assert [d.path for d in ok] == usable
+    assert [p.split(":")[0] for p in problems] == failed
+    assert all("could not be processed (ValueError: cannot parse" in p for p in problems)
+    assert ticks == list(range(1, len(names) + 1))  # each document counted once, whatever became of it
