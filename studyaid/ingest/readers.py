@@ -27,6 +27,7 @@ from .boilerplate import guess_title, mark_junk, merge_exclusions
 from .dates import find_date, parse_date
 from .docx import docx_text
 from .encoding import decode_bytes
+from .language import check_english
 from .limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, Limits, over_limit  # noqa: F401 (DEFAULT_MAX_BYTES: re-exported)
 from .markdown import blanked, mark_markdown
 
@@ -258,7 +259,7 @@ def _document(given: str, fmt: DocumentFormat, raw: bytes, limits: Limits) -> Do
             excluded = merge_exclusions(text, markup, headings, mark_junk(blanked(text, markup)))
         else:
             excluded = mark_junk(text)
-    return Document(
+    document = Document(
         path=given,
         format=fmt,
         text=text,
@@ -267,6 +268,8 @@ def _document(given: str, fmt: DocumentFormat, raw: bytes, limits: Limits) -> Do
         date=date or find_date(text),
         notes=(f"decoded as {encoding}",) if encoding else (),
     )
+    check_english(given, document.masked_text)  # a German or Spanish page: named, not English nonsense
+    return document
 
 
 def folder_files(folder: Path) -> list[Path]:
