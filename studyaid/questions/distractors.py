@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
 from ..extract.numbers import parse_number
+from .alias_index import AliasIndex
 from .kinds import acronym_of
 
 
@@ -78,6 +79,7 @@ def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str
     related ones): a later tier is used only when the earlier ones have fewer than ``k`` good options."""
     excluded = [answer, *exclude]
     ordered: list[str] = []
+    taken = AliasIndex(norm, tokens)  # the options kept so far, indexed: no scan of them per candidate
     for tier in tiers:
         if len(ordered) >= k + pool_size:
             break  # enough good candidates from nearer tiers: the farther ones would never be chosen
@@ -88,9 +90,12 @@ def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str
                 continue
             if prompt and mentioned_in(c, prompt):
                 continue
-            if any(norm(c) == norm(p) or is_alias(c, p) for p in (*ordered, *pool)):
+            if taken.clashes(c):
                 continue
             pool.append(c)
+            taken.add(c)
+            if len(pool) > pool_size and len(ordered) + len(pool) > k + pool_size and len(c) >= len(answer):
+                break  # the chosen options and the longer one that may replace one of them are all known
         head, tail = pool[:pool_size], pool[pool_size:]
         if rng is not None:
             rng.shuffle(head)
