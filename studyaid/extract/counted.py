@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 # words that open a time phrase after a number: "an audience of 20,000 last month"
 TIME_DETERMINERS = {"last", "next", "this", "that", "every", "each", "per"}
 # nouns before "of" that take a share of the number, not its size: "the first of 12", "a total of 500"
-PARTITIVES = {"total", "sum", "number", "majority", "minority", "part", "share", "handful", "most", "rest", "one", "top"}
+PARTITIVES = {"total", "sum", "number", "majority", "minority", "part", "share", "handful", "most", "rest", "one", "top",
+              # nor what a number is not a size of: "odds of 6-4", "a factor of 10", "the age of 10", "a score of 3"
+              "odds", "factor", "age", "score", "ratio", "multiple", "order", "power"}
 PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
 
 

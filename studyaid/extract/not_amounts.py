@@ -38,7 +38,7 @@ def not_an_amount(group: "Span", labels: set[str], named: set[tuple[str, str]] =
     it writes inside names (:func:`named_numbers`)."""
     return _is_vague(group) or _in_name(group) or _named_pair(group, named) or _is_code(group, labels) \
         or _is_clock_time(group) \
-        or _is_score(group) or _one_idiom(group) or _is_ratio(group) or _is_rank(group) or _after_date(group) \
+        or _is_score(group) or _one_idiom(group) or _at_some_points(group) or _is_ratio(group) or _is_rank(group) or _after_date(group) \
         or _is_fraction(group) or _is_multiplier(group) or _is_alternative(group)
 
 
@@ -200,6 +200,13 @@ def _one_idiom(group: "Span") -> bool:
     verb = tok.head.head if tok.head.dep_ == "pobj" else tok.head
     verb = verb.head if verb.dep_ == "prep" else verb
     return any(c.dep_ == "neg" for c in verb.children)  # "not committed to one genre", "not one vote"
+
+
+def _at_some_points(group: "Span") -> bool:
+    """ "at a couple of points", "at a couple of stages": when, not how many (as "at one point")."""
+    doc = group.doc
+    return group.start > 0 and doc[group.start - 1].lower_ == "at" and group[-1].lower_ == "of" \
+        and group.end < len(doc) and doc[group.end].lemma_.lower() in ONE_IDIOM_NOUNS
 
 
 def _is_fraction(group: "Span") -> bool:

@@ -183,9 +183,12 @@ def percent_unit(group: "Span") -> str | None:
 
 
 def _qualifier_before(group: "Span") -> str | None:
+    """The qualifier written before the amount; "between" only before a range ("a fight between three
+    firms and Apple" has none)."""
     doc = group.doc
     before = " " + " ".join(t.lower_ for t in doc[max(0, group.start - 3): group.start])
-    return next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if before.endswith(" " + q)), None)
+    found = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if before.endswith(" " + q)), None)
+    return None if found == "between" and range_link(group) is None else found
 
 
 def plus_after(group: "Span") -> int:

@@ -57,6 +57,7 @@ NOT_COUNTS = [
     "Sales online are three times higher than last year.",
     "The striker was out for one or two weeks with the injury.",
     "There are three, four or maybe five teams that could win it.",
+    "At a couple of points in the game you can fly a helicopter.",  # when, not how many
     # the second day of a date
     "The concerts on May 12 and 14 sold out within an hour.",
 ]

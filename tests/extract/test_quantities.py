@@ -162,6 +162,8 @@ SIZES_AND_PAIRS = [
     # "between" is kept with a range
     ("Police said between 200 and 300 people joined the march.",
      dict(value=200, text="200 and 300", qualifier="between", counted="people")),
+    # "between" before one number is no qualifier
+    ("A legal fight between three bloggers and a computer firm began.", dict(value=3, qualifier=None, counted="bloggers")),
 ]
 
 
@@ -173,6 +175,8 @@ def test_sizes_and_pairs(one_quantity, text, expected):
 @pytest.mark.parametrize("text", [
     "A total of 500 were sold in the first hour.",  # a total of nothing named
     "The club expects the majority of 300 to renew.",
+    "The bookmakers gave the favourite odds of 6-4 on Friday.",  # odds are no size
+    "Download speeds will rise by a factor of 10.",  # a multiplier
 ])
 def test_nothing_sized(quantities, text):
     assert [q.counted for q in quantities(text)] == []
