@@ -56,6 +56,11 @@ CANONICAL_COUNTRY_NAMES: dict[str, str] = {
     "NL": "Netherlands", "PS": "Palestine", "TL": "Timor-Leste", "CI": "Ivory Coast", "GB": "United Kingdom",
 }
 OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
+# Countries of the recent past that older news names (never offered as a wrong option: not in the country list).
+FORMER_COUNTRIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Serbia and Montenegro", ("Serbia & Montenegro",), "CS"),
+    ("Yugoslavia", (), "YU"), ("Czechoslovakia", (), "CSHH"), ("Soviet Union", ("USSR",), "SUHH"),
+)
 # Parts of countries and macro-regions: (name, aliases, country).
 # The countries of the United Kingdom: countries in their own right (national teams, parliaments).
 HOME_NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
@@ -247,6 +252,10 @@ def _index() -> dict[str, list[_Candidate]]:
         _add(index, row["name"], GazetteerEntry(name=row["name"], kind="region", country="US"), True)
     for name in HOME_NATIONS:
         _add(index, name, GazetteerEntry(name=name, kind="country", country="GB"), True)
+    for name, aliases, code in FORMER_COUNTRIES:
+        entry = GazetteerEntry(name=name, kind="country", country=code)
+        for spelling in (name, *aliases):
+            _add(index, spelling, entry, True)
     for name, aliases, code in REGIONS:
         entry = GazetteerEntry(name=name, kind="region", country=code)
         for spelling in (name, *aliases):

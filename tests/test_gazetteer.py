@@ -51,6 +51,11 @@ ROOT = Path(__file__).resolve().parent.parent
         ("Northern Ireland", ("Northern Ireland", "country", "GB")),
         ("GB", ("United Kingdom", "country", "GB")),
         ("Czech Republic", ("Czechia", "country", "CZ")),
+        # countries of the recent past that older news names
+        ("Serbia & Montenegro", ("Serbia and Montenegro", "country", "CS")),
+        ("Serbia and Montenegro", ("Serbia and Montenegro", "country", "CS")),
+        ("USSR", ("Soviet Union", "country", "SUHH")),
+        ("Serbia", ("Serbia", "country", "RS")),  # the country of today keeps its name
     ],
 )
 def test_lookup(name: str, expected: tuple[str, str, str | None]) -> None:
@@ -168,3 +173,8 @@ def test_neighbourhoods_are_never_wrong_options() -> None:
     assert len(options) == 40
     assert all(o.within is None for o in options)
     assert not {"Highbury", "Old Trafford", "Chelsea"} & {o.name for o in options}
+
+
+def test_former_countries_are_never_wrong_options() -> None:
+    names = {o.name for o in same_kind_places("country", country="RS", near_population=7_000_000, k=40)}
+    assert not names & {"Serbia and Montenegro", "Yugoslavia", "Soviet Union", "Czechoslovakia"}

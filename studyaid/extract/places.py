@@ -48,6 +48,7 @@ EVENT_NOUNS = frozenset(
     battle fighting war invasion shelling assault parade festival exhibition congress convention
     assembly gathering dinner speech address interview briefing signing accord treaty trial
     hearing funeral launch drill exercise celebration commemoration meet round consultation
+    concert gig premiere performance screening auction
     """.split()
 )
 # Verbs whose object is where something happened: "Russian drones hit Kharkiv".
@@ -64,6 +65,8 @@ MIN_ORG_TAGGED_CITY = 100_000
 WIDE_MENTION_PREPS = PLACE_PREPS | {"across", "around", "from", "to", "of", "as", "throughout", "like", "into", "over"}
 CITY_MENTION_PREPS = frozenset({"in", "near", "outside", "inside", "within", "throughout", "across", "around"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+# Units written like a country's code: "a 40 GB drive" names no Britain ("13 US cities" names the US).
+UNIT_NAMES = frozenset({"GB", "MB", "KB", "TB"})
 MENTION_CONFIDENCE = 0.6
 MAX_MENTION_TOKENS = 8
 # Football: an article using at least this many of these words is about the game, and there a city name
@@ -140,8 +143,9 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
             seen.add(key)
             found.append((mention.name.start, place))
     named = {place.place.id for _i, place in found}
+    football = _football(doc)
     for mention in mentions:
-        place = _mention_fact(mention, document)
+        place = _mention_fact(mention, document, football)
         if place is not None and place.place.id not in named:
             named.add(place.place.id)
             found.append((mention.name.start, place))
@@ -375,7 +379,7 @@ def _place_fact(mention: _Mention, document: Document) -> Place | None:
     )
 
 
-def _mention_fact(mention: _Mention, document: Document) -> Place | None:
+def _mention_fact(mention: _Mention, document: Document, football: bool = True) -> Place | None:
     """A place the sentence names without an event there: a fact when the name is surely a place here
     (see the module docstring), with the phrase that names it standing for the event."""
     entry = mention.entry
@@ -386,7 +390,7 @@ def _mention_fact(mention: _Mention, document: Document) -> Place | None:
         return None  # "the port city of Vladivostok": a descriptor of another place
     if entry is not None and (noun is None or entry.kind in ("country", "continent")):
         kind = entry.kind
-    if kind is None or not _named_as_place(mention, kind, noun is not None):
+    if kind is None or not _named_as_place(mention, kind, noun is not None, football):
         return None
     mention_text = entry.name if entry is not None else mention.name.text
     if noun is not None and kind == "region" and (entry is None or entry.kind == "city"):
@@ -408,10 +412,11 @@ def _mention_fact(mention: _Mention, document: Document) -> Place | None:
     )
 
 
-def _named_as_place(mention: _Mention, kind: str, called: bool) -> bool:
-    """Whether a name standing with no event is surely a place here (``called``: the text says what it is)."""
+def _named_as_place(mention: _Mention, kind: str, called: bool, football: bool = True) -> bool:
+    """Whether a name standing with no event is surely a place here (``called``: the text says what it is;
+    ``football``: the story is about the game, where a town's name is mostly its club)."""
     doc, name = mention.name.doc, mention.name
-    if name.start > 0 and doc[name.start - 1].like_num:
+    if name.start > 0 and doc[name.start - 1].like_num and name.text.upper() in UNIT_NAMES:
         return False  # "a 40 GB drive": a unit
     after = doc[name.end] if name.end < len(doc) else None
     if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_ == "PERSON"
@@ -445,8 +450,27 @@ def _named_as_place(mention: _Mention, kind: str, called: bool) -> bool:
         return True  # "Venice's La Fenice Theatre", "London's Science Museum"
     if anchor.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC", "GPE") and tagged:
         return True  # "Clare College, Cambridge"
+    if tagged and _followed_by_its_country(mention):
+        return True  # "the first stop will be Istanbul, Turkey"
+    if anchor.dep_ == "compound" and head.pos_ == "NOUN" and tagged and not football \
+            and head.lower_ not in TITLE_WORDS and head.lemma_.lower() not in CLUB_NOUNS:
+        return True  # "the London gallery", "their Dublin concerts": in a story not about football clubs
     nxt = doc[name.end:name.end + 2]
     return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"  # "a Leeds-based firm"
+
+
+def _followed_by_its_country(mention: _Mention) -> bool:
+    """"Istanbul, Turkey", "Portland, Oregon": a town followed by the country or region it lies in."""
+    doc, name, entry = mention.name.doc, mention.name, mention.entry
+    if entry is None or entry.country is None or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return False
+    for k in (3, 2, 1):
+        after = doc[name.end + 1: name.end + 1 + k]
+        if len(after) == k and all(t.text[:1].isupper() for t in after):
+            found = gazetteer.lookup(after.text)
+            if found is not None and found.kind in ("country", "region") and found.country == entry.country:
+                return True
+    return False
 
 
 def _after_in(root: Token) -> bool:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # What sets off an apposition after a name: "Ann Roe, director of ...", "Ann Roe - star of ...", "Ann Roe (coach)".
 APPOSITION_MARKS = frozenset({",", "-", "\u2013", "\u2014", "("})
 
+# Words before an office that make it an award's category: "the best actor Oscar", "best director Ann Roe".
+AWARD_WORDS = frozenset({"best", "worst"})
 # Words joining two titles before one name: "Actor and comedian Ann Roe".
 TITLE_JOINERS = frozenset({"and", "&"})
 
@@ -130,6 +132,8 @@ def _title_ending_at(name: "Span") -> tuple[Found, int] | None:
         else:
             break
     title_start = i + 1
+    if title_start > name.sent.start and doc[title_start - 1].lower_ in AWARD_WORDS:
+        return None  # "his best actor Oscar": an award's category, not a title
     # the run ends with its office ("comedy star"), never with a noun modifier ("transfer Smith")
     last = name.start - 1
     if title_start > last or not office_word(doc[last]) and doc[last].lower_ not in TITLE_MODIFIERS:

@@ -158,9 +158,19 @@ MENTIONS = [
     ("Record shops in Glasgow and Cardiff reported long queues for the album.",
      [("Glasgow", "city", "Record shops"), ("Cardiff", "city", "Record shops")]),
     ("The painting now hangs in Vienna's Belvedere Museum.", [("Vienna", "city", "Vienna's Belvedere Museum")]),
+    # a number before a country's code is no unit unless the code is one ("40 GB" below) (issue 10)
+    ("The band will play 30 US cities before the tour moves on.", [("United States", "country", "30 US cities")]),
+    # a town followed by the country it lies in
+    ("The first stop on the tour will be Lisbon, Portugal, in March.",
+     [("Lisbon", "city", "Lisbon"), ("Portugal", "country", "Lisbon")]),
+    # a town tagged as a place modifying a common noun, in a story not about football
+    ("Five million visitors made the Madrid gallery the most visited museum in Spain.",
+     [("Madrid", "city", "the Madrid gallery"), ("Spain", "country", "museum")]),
     # a city as a possessive or a subject is mostly a club; a name run into a longer one is not a place
     ("Chelsea beat Newcastle 2-0 on Saturday, with Newcastle's defence at fault for both goals.", []),
     ("Liverpool's new stadium will hold 60,000 fans.", []),
+    # ... and in a football story a town's name before a common noun is its club's
+    ("The Newcastle crowd booed as the league leaders won the match with a late goal from their striker.", []),
     ("The striker joined Leeds from Bolton for a fee of three million pounds in January.", []),
     ("Scotland Yard said 11 people had been arrested after the match.", []),
     ("The laptop comes with a 40 GB hard drive and a faster chip.", []),  # a unit after a number
@@ -180,6 +190,11 @@ def test_place_mentions(parse, text: str, expected: list[tuple[str, str, str]]) 
         assert words in fact.event and fact.event_head
         assert fact.event_kind == "noun" and fact.clause is None  # no "In which city did ..." question
         assert fact.confidence < 0.7
+
+
+def test_a_town_before_an_event_noun_is_where_it_happened(parse) -> None:
+    [fact] = places_in(parse, "The band sold out their Madrid concerts within an hour.")
+    assert (fact.place.mention, fact.place_kind, fact.relation, fact.event_head) == ("Madrid", "city", "compound", "concert")
 
 
 def test_one_mention_per_place_and_none_beside_an_event(parse) -> None:

@@ -170,6 +170,9 @@ NO_ROLES = [
     "The film stars newcomer Ann Roe as a nurse.",
     "She thanked her brother Tom Reed at the ceremony.",
     "The game was settled by try scorer Tom Reed in the last minute.",
+    # an award's category is no title
+    "He turned down his best actor Oscar in 1973.",
+    "The film won best director Ann Roe her first prize.",
     # half of a hyphenated word is no title
     "The film saw his female co-star Kathleen Turner win a Golden Globe.",
 ]
