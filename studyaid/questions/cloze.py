@@ -33,6 +33,8 @@ HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "dat
 
 # Why a source sentence makes no cloze (the summary counts the dropped questions by these).
 TOO_LONG = "sentence too long"
+HOLDS_MARKUP = "sentence holds cloze markup of its own"
+CLOZE_MARKUP = re.compile(r"\{\{c\d+::")  # Anki's gap syntax, as an article might quote it
 AGE = "an age: trivia"
 UNPINNED_GROUP = "a group as the gap: 'critics', 'analysts' and many others fit"
 COMPOUND = "a figure in several parts: no one hint fits"
@@ -327,6 +329,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
     """``(answer, hint, cloze, accepted)`` for a cloze made from ``sentence``, or why it makes none."""
     if len(sentence.split()) > MAX_CLOZE_WORDS:
         return TOO_LONG
+    if CLOZE_MARKUP.search(sentence):
+        return HOLDS_MARKUP  # its gaps and the article's own would be one syntax: never made a cloze
     hidden, hint, text = _hidden(fact, sentence)
     if not hidden:
         if isinstance(fact, Quote) and _find(sentence, fact.partial_quotes):

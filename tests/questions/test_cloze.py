@@ -138,3 +138,20 @@ def test_quote_cloze_never_hides_a_name_inside_the_quoted_words():
     text = "Zelenskyy will never accept this plan"
     fact = quote("Volodymyr Zelenskyy", text, sentence=f"\u201c{text},\u201d he said.", resolved_from="he")
     assert isinstance(cloze_question(fact, ["Zelenskyy"]), Dropped)
+
+
+@pytest.mark.parametrize("sentence, made", [
+    ("The summit in Paris was the first of its kind.", True),
+    ("The summit in Paris, tagged {{c1::secret}} by a prankster, was the first of its kind.", False),
+    ("The summit in Paris, tagged {{c2::x::y}} in the notes, was the first of its kind.", False),
+    ("The summit in Paris was reported in {braces} and {{double}} braces.", True),
+])
+def test_a_sentence_holding_cloze_markup_is_never_a_cloze(sentence, made):
+    """An article's own "{{c1::...}}" would read as a gap in the prompt and in every export."""
+    fact = place("Paris", "the summit", "summit", sentence)
+    question = cloze_question(fact)
+    assert isinstance(question, Question) is made
+    if made:
+        assert gap_text(question.cloze).count("_____") == 1
+    else:
+        assert question.reason == "sentence holds cloze markup of its own"
