@@ -10,7 +10,7 @@ from .clauses import clause_around
 from .common import clean_text, sentence_source
 from .numbers import CURRENCY_SIGNS, TIME_UNITS, parse_number
 from .counted import predicate
-from .number_groups import group_value, numeric, percent_unit, qualifier, qualifier_start, written_text
+from .number_groups import group_value, loose, numeric, percent_unit, qualifier, qualifier_start, written_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -119,5 +119,7 @@ def duration(group: "Span", unit: "Token", document: Document, used: set[int]) -
         predicate=predicate(described or unit, ids | ({described.i} if described is not None else set())),
         clause=clause_around(span, anchor=span.root),
         sources=[sentence_source(document, group.sent)],
-        confidence=0.85,
+        vague=loose(group),  # "a couple of years": no question asks for a loose amount
+        warnings=["vague amount"] if loose(group) else [],
+        confidence=0.5 if loose(group) else 0.85,
     )

@@ -160,9 +160,17 @@ def range_link(group: "Span") -> "Token | None":
 
 
 def written_text(group: "Span") -> str:
-    """The amount as written, without a sentence's full stop the tokenizer left on "m." ("$150m.")."""
+    """The amount as written, without a sentence's full stop the tokenizer left on "m." ("$150m.") or the
+    "of" of "a pair of"."""
+    if group[-1].lower_ == "of":
+        return group[:-1].text
     return group.text[:-1] if group.text.endswith(".") and group[-1].lower_.rstrip(".") in SUFFIX_SCALES \
         else group.text
+
+
+def loose(group: "Span") -> bool:
+    """An amount said loosely: "a couple of years" may be two or three (a pair is two)."""
+    return len(group) > 1 and group[1].lower_ == "couple"
 
 
 def group_value(group: "Span") -> float | None:

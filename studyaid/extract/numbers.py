@@ -96,7 +96,7 @@ def normalise_numerals(text: str) -> str:
     return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if glued_unit(m.group(0)) else m.group(0), text)
 
 
-_PAIR = re.compile(r"an?\s+(\w+)\s+of")
+_PAIR = re.compile(r"an?\s+(\w+)(?:\s+of)?")
 _AND_A_HALF = re.compile(r"\s+and\s+an?\s+half$")
 
 
@@ -105,8 +105,8 @@ def parse_number(text: str) -> float | None:
     "two and a half" (2.5), "a couple of" (2)."""
     low = " ".join(text.lower().split())
     pair = _PAIR.fullmatch(low)
-    if pair is not None:
-        return float(PAIR_WORDS[pair.group(1)]) if pair.group(1) in PAIR_WORDS else None
+    if pair is not None and (pair.group(1) in PAIR_WORDS or low.endswith(" of")):
+        return float(PAIR_WORDS[pair.group(1)]) if pair.group(1) in PAIR_WORDS else None  # not "a lot of"
     half = _AND_A_HALF.search(low)
     if half is not None:
         whole = parse_number(low[: half.start()])

@@ -26,7 +26,8 @@ from .amounts import conversions_share_their_thing, glued_measure, money_or_perc
 from .counted import PRONOUN_HEADS, VALUE_WORDS, clause_subject, count_clause, find_counted, np_text, predicate
 from .durations import duration, time_unit
 from .not_amounts import in_skip_entity, label_numerals, named_numbers, not_an_amount
-from .number_groups import CURRENCIES, group_value, number_groups, percent_unit, qualifier, qualifier_start
+from .number_groups import CURRENCIES, group_value, loose, number_groups, percent_unit, qualifier, qualifier_start, \
+    written_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -57,9 +58,9 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
     percent = percent_unit(group)
     if sign or percent:
         return money_or_percent(group, document, used, sign or percent)
-    words = group.text
-    vague = group[0].lower_ in VAGUE
-    value = VAGUE_VALUES.get(group[0].lower_) if vague else group_value(group)
+    words = written_text(group)
+    vague = group[0].lower_ in VAGUE or loose(group)
+    value = VAGUE_VALUES.get(group[0].lower_) if group[0].lower_ in VAGUE else group_value(group)
     if value is None:
         return None
     label = next((t.ent_type_ for t in group if t.ent_type_), "")

@@ -33,7 +33,8 @@ MORE_DURATIONS = [
     ("The new recorder stores 200-hours of video.", dict(value=200, counted="hours")),
     # "and a half", "a couple of"
     ("The striker has been injured for two and a half years.", dict(value=2.5, text="two and a half", counted="years")),
-    ("The band will take a couple of months off after the tour.", dict(value=2, text="a couple of", counted="months")),
+    # "a couple of" is loose: kept, flagged vague so that no question asks for it
+    ("The band will take a couple of months off after the tour.", dict(value=2, text="a couple", counted="months", vague=True)),
     # an age after "died at" / "retired at"
     ("The poet died in a Paris hospital at 87.", dict(value=87, counted="years old")),
 ]

@@ -28,6 +28,7 @@ from studyaid.extract.numbers import format_number, glued_unit, is_unit_word, pa
     ("18 and a half", 18.5),
     ("a couple of", 2),
     ("a pair of", 2),
+    ("a pair", 2),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)

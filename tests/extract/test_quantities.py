@@ -158,7 +158,9 @@ SIZES_AND_PAIRS = [
     ("The website had an audience of 20,000 last month.", dict(value=20000, counted_head="audience")),
     # "one million" keeps its "one"; "a pair of" is two
     ("The label has shipped one million copies of the album.", dict(value=1e6, text="one million", counted="copies")),
-    ("The winner takes home a pair of silver trophies.", dict(value=2, text="a pair of", counted="silver trophies")),
+    ("The winner takes home a pair of silver trophies.",
+     dict(value=2, text="a pair", counted="silver trophies", phrase="a pair of silver trophies", vague=False)),
+    ("Fans saw a couple of early goals ruled out.", dict(value=2, text="a couple", counted="early goals", vague=True)),
     # "between" is kept with a range
     ("Police said between 200 and 300 people joined the march.",
      dict(value=200, text="200 and 300", qualifier="between", counted="people")),
