@@ -29,6 +29,12 @@ OFFICES = frozenset({
     "singer", "frontman", "frontwoman", "guitarist", "drummer", "bassist", "dj", "host", "comedian", "star",
     "member", "trainer", "pundit", "shareholder", "student", "designer", "engineer", "vice-chairwoman",
     "referee", "umpire", "linesman", "delegate",
+    # business, sport, the arts and the press
+    "entrepreneur", "tycoon", "magnate", "businessman", "businesswoman", "billionaire", "skipper", "sprinter",
+    "athlete", "runner", "hurdler", "cyclist", "swimmer", "golfer", "jockey", "rower", "medallist", "medalist",
+    "journalist", "columnist", "historian", "musician", "pianist", "violinist", "cellist", "vocalist", "rapper",
+    "photographer", "film-maker", "filmmaker", "choreographer", "dancer", "comic", "cartoonist", "artist",
+    "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").
@@ -85,7 +91,7 @@ QUOTE_VERBS = frozenset({
 # Verbs whose clausal complement is reported speech.
 REPORT_VERBS = (QUOTE_VERBS - {"continue", "ask", "post", "tweet", "repeat", "joke", "recall", "urge"}) | {
     "confirm", "assert", "maintain", "deny", "predict", "promise", "vow", "indicate", "report", "allege",
-    "speculate",
+    "speculate", "agree", "recognise", "recognize",
 } | {"believe", "think", "feel"}
 # Verbs of opinion: reported speech only in the present tense ("he believes", "thinks Mr X"); a past
 # "she thought ..." narrates a thought rather than reporting a statement.
@@ -201,9 +207,3 @@ ORGANISATION_WORDS = frozenset({
     "championship", "trophy", "tournament", "prize", "games", "series", "show", "band", "orchestra",
 })
 
-    # business, sport, the arts and the press
-    "entrepreneur", "tycoon", "magnate", "businessman", "businesswoman", "billionaire", "skipper", "sprinter",
-    "athlete", "runner", "hurdler", "cyclist", "swimmer", "golfer", "jockey", "rower", "medallist", "medalist",
-    "journalist", "columnist", "historian", "musician", "pianist", "violinist", "cellist", "vocalist", "rapper",
-    "photographer", "film-maker", "filmmaker", "choreographer", "dancer", "comic", "cartoonist", "artist",
-    "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",

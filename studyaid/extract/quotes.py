@@ -269,8 +269,9 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
         finding = lemma in FINDING_VERBS
         if lemma in REPORT_VERBS or finding:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
-            if finding:  # "X found that ...": a finding, stated with "that"
-                comps = [c for c in comps if c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if finding:  # "X found that ...", "the poll found most voters were ...": a finding, a whole clause
+                comps = [c for c in comps if c.i > tok.i and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                                            or _finite_clause(c))]
             subject = _subject(tok, quotations)
             if subject is None or subject.dep_ == "nsubjpass":
                 continue  # "Ms Reid was told her post had been cut": the one told is not the speaker
@@ -318,6 +319,12 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[1:]
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
+
+
+def _finite_clause(verb: "Token") -> bool:
+    """A clause with a subject of its own and a finite verb: "most voters were undecided", not "it useful"."""
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
 
 
 def _whole_last_word(words: "list[Token]", cue: "Token") -> "list[Token]":

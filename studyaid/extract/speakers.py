@@ -45,7 +45,15 @@ ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadc
                        "newspaper", "paper", "magazine", "group", "label", "retailer", "bank", "network", "maker",
                        "developer", "publisher", "operator", "airline", "giant", "watchdog", "regulator", "body",
                        "union", "channel", "studio", "charity", "organisation", "organization", "association",
-                       "federation", "council", "ministry", "department", "body", "service", "site"})
+                       "federation", "council", "ministry", "department", "body", "service", "site", "daily",
+                       "tabloid", "broadsheet", "weekly"})
+# Kind nouns that name the same kind of organisation: "the paper says" after "Spanish daily ABC".
+KIND_SYNONYMS = (frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"}),
+                 frozenset({"firm", "company", "maker", "developer", "publisher", "retailer", "operator"}),
+                 frozenset({"website", "site"}), frozenset({"lab", "laboratory"}),
+                 frozenset({"organisation", "organization", "body", "group"}))
+# How many sentences back "the paper" looks for the one paper it re-names when the article names several.
+KIND_WINDOW = 1
 # Sources an organisation's findings are credited through: "a table drawn up by Le Figaro newspaper",
 # "figures collected by the Interactive Media in Retail Group".
 SOURCE_NOUNS = frozenset({"table", "figures", "estimates", "data", "analysis", "poll", "ranking", "list", "chart",
@@ -319,6 +327,12 @@ class PersonTracker:
                         if _noun_word(credited) in SOURCE_NOUNS:
                             kinds |= {_noun_word(credited)}
                         self._orgs.append((found.start, found.name, kinds, True))
+                elif tok.pos_ == "VERB" and not _inside(tok.idx, self._blocked) and _compiled_by(tok) is not None:
+                    org, noun = _compiled_by(tok)  # "The figures were prepared by X": X's figures, credited
+                    self._orgs.append((org.start_char, org.text, _kinds_of(org) | {noun}, True))
+                elif tok.pos_ == "PROPN" and tok.ent_type_ not in ORG_LABELS and _named_after_kind(tok) is not None:
+                    named = _named_after_kind(tok)  # "the Leeds daily Morning Herald", whatever NER calls it
+                    self._orgs.append((named.start_char, named.text, _kinds_of(named), False))
                 elif tok.ent_type_ in ORG_LABELS and tok.ent_iob_ == "B":
                     found = _org_entity(tok)
                     kinds = _kinds_of(found) if found is not None else frozenset()
@@ -329,13 +343,38 @@ class PersonTracker:
 
     def org_by_kind(self, noun: str, pos: int) -> tuple[str, int] | None:
         """The one organisation named before ``pos`` that "the company" (``noun``) can be: credited with
-        words before, or named with that noun ("record company Universal"); None when there are several.
-        A source noun ("the research", "the survey") is only the organisation credited through that noun
-        ("research carried out by X")."""
+        words before or named with that noun ("record company Universal"); failing that, one named in this or
+        the sentence before with a synonym of the noun ("Spanish daily ABC" for "the paper") or with the noun
+        as a word of its name ("the agency" for "the Food Standards Agency"). When there are several, the one
+        named in this or the sentence before, if only one is; else None. A source noun ("the research", "the survey") is only the organisation credited through that
+        noun ("research carried out by X")."""
         source = noun in SOURCE_NOUNS
+        here = self._sent_of(pos)
         found = {name: at for at, name, kinds, credited in self._org_mentions()
                  if at < pos and (noun in kinds if source else credited or noun in kinds)}
+        if not found and not source:  # else a synonym or a word of the name, of an organisation just named
+            near = [(at, name) for at, name, kinds, _ in self._org_mentions() if kinds & _same_kind(noun)]
+            found = {name: at for at, name in near + self._orgs_named_with(noun)
+                     if at < pos and here - self._sent_of(at) <= KIND_WINDOW}
+        if len(found) > 1:
+            found = {name: at for name, at in found.items() if here - self._sent_of(at) <= KIND_WINDOW}
         return found.popitem() if len(found) == 1 else None
+
+    def _orgs_named_with(self, noun: str) -> list[tuple[int, str]]:
+        """Organisations NER names with ``noun`` as a capitalised word of the name, outside quotations:
+        "the US Anti-Doping Agency" for "the agency" (offset, name)."""
+        found = []
+        for ent in self._doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1 and not _inside(ent.start_char, self._blocked) \
+                    and any(t.lower_ == noun and t.text[:1].isupper() and t.i > ent.start for t in ent):
+                org = _org_entity(ent[-1])
+                if org is not None and len(org) > 1:
+                    found.append((org.start_char, org.text))
+        return found
+
+    def names_org_with(self, noun: str, pos: int) -> bool:
+        """Some organisation named before ``pos`` has ``noun`` as a word of its name ("the Court of ...")."""
+        return any(at < pos for at, _ in self._orgs_named_with(noun))
 
     def org_by_pronoun(self, pos: int, plural: bool = False) -> tuple[str, int] | None:
         """The organisation "it says" is: the one credited with words in the last few sentences, if only one;
@@ -582,7 +621,7 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     doc = subject.doc
     if subject.lower_ in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in subject.children):
         return doc[subject.i: subject.i + 1]  # "police said"
-    found = _org_entity(subject) or _branch(subject) or _named_after_kind(subject)
+    found = _org_entity(subject) or _branch(subject) or _named_after_kind(subject) or _kind_then_name(subject)
     if found is None and _plural_agreement(subject):  # "Birmingham have confirmed", whatever NER calls it
         lo = subject.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN":
@@ -610,7 +649,7 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         found = next(iter(orgs.values())) if len(orgs) == 1 else None
     if found is None:
         return None
-    kind_named = found.start > 0 and doc[found.start - 1].lower_ in ORG_KINDS  # "security firm Saint Bernard Software"
+    kind_named = found.start > 0 and _is_kind_word(doc[found.start - 1])  # "security firm Saint Bernard Software"
     if not kind_named and any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
         return None
     if not kind_named and (tracker.knows(found[-1].text) or found[-1].text in tracker._given
@@ -624,6 +663,11 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in doc[after.i + 1: stop]):
             return None
     return found
+
+
+def _same_kind(noun: str) -> frozenset:
+    """``noun`` and the kind nouns that name the same kind of organisation."""
+    return frozenset({noun}).union(*(group for group in KIND_SYNONYMS if noun in group))
 
 
 def _noun_word(tok: "Token") -> str:
@@ -642,35 +686,88 @@ def _branch(tok: "Token") -> "Span | None":
     return tok.doc[company.left_edge.i: tok.i + 1] if company is not None else None
 
 
+def _is_kind_word(tok: "Token") -> bool:
+    """A noun naming a kind of organisation ("firm", "daily"), or the plural of a people noun a firm is named
+    after ("market analysts Datapoint": no one person is "analysts")."""
+    return tok.lower_ in ORG_KINDS or tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS
+
+
 def _named_after_kind(tok: "Token") -> "Span | None":
     """A name written right after a noun of an organisation's kind, whatever NER calls it: "security firm
     Saint Bernard Software", "monitoring firm Netcraft"."""
     if tok.pos_ != "PROPN":
         return None
-    kind = next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in ORG_KINDS and c.i < tok.i), None)
-    if kind is None and tok.dep_ == "appos" and tok.head.lower_ in ORG_KINDS and tok.head.pos_ == "NOUN":
+    kind = next((c for c in tok.children if c.dep_ == "compound" and _is_kind_word(c) and c.i < tok.i), None)
+    if kind is None and tok.dep_ == "appos" and _is_kind_word(tok.head) and tok.head.pos_ == "NOUN":
         kind = tok.head  # "the band's record company Universal": the name in apposition right after the noun
         if tok.left_edge.i != kind.i + 1:
             return None
     if kind is None:
         return None
     span = tok.doc[kind.i + 1: tok.i + 1]
+    if kind.lower_ not in ORG_KINDS and (tok.conjuncts or any(t.ent_type_ == "PERSON" for t in span)):
+        return None  # "analysts Tom Reed and Ann Lee said": people, not a firm
     return span if all(t.pos_ == "PROPN" or t.text == "-" for t in span) else None
 
 
+def _compiled_by(verb: "Token") -> "tuple[Span, str] | None":
+    """The organisation a passive verb credits with a source's findings, and the source noun: "The figures
+    were prepared by the Food Research Unit", "the survey was carried out by pollsters Datapoint"."""
+    source = next((c for c in verb.children if c.dep_ == "nsubjpass" and _noun_word(c) in SOURCE_NOUNS), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if source is None or agent is None:
+        return None
+    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+        org = _org_entity(pobj) or _kind_then_name(pobj)
+        if org is not None and not any(t.ent_type_ == "PERSON" for t in org):
+            return _spelled_out(org) if len(org) == 1 else org, _noun_word(source)
+    return None
+
+
+def _kind_then_name(subject: "Token") -> "Span | None":
+    """An organisation named in apposition right after a noun of its kind that is the subject: "said market
+    analysts Chart-Track", "the research group Datalab said" (never "analysts, including X")."""
+    if subject.pos_ != "NOUN" or not _is_kind_word(subject):
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.i == subject.i + 1), None)
+    if name is None or name.conjuncts:
+        return None  # "analysts Tom Reed and Ann Lee": people
+    return _org_entity(name)
+
+
 def _spelled_out(org: "Span") -> "Span":
-    """An abbreviation's full name where the article spells it out: "the Food Standards Agency (FSA)"."""
+    """An abbreviation's full name where the article spells it out in front of it in brackets: "the Food
+    Standards Agency (FSA)", "the Association of Leading Visitor Attractions (Alva)", whether NER ends the
+    name at the bracket or runs it on. The abbreviation's letters are initials of the name, in order."""
     abbr = org.text.removeprefix("the ").removeprefix("The ")
-    if len(org) != 1 or not abbr.isupper() or len(abbr) < 2:
+    if len(org) != 1 or len(abbr) < 2 or not abbr[:1].isupper() or not abbr.isalpha():
         return org
     doc = org.doc
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
-                and doc[ent.end + 1].text == abbr and doc[ent.end + 2].text == ")":
-            full = _org_entity(ent[-1])
-            if full is not None and len(full) > 1:
-                return full
+    for tok in doc:
+        if tok.text != abbr or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        full = _org_entity(doc[tok.i - 2])
+        if full is None:
+            continue
+        while not _initials_of(abbr, full) and full.start > full.sent.start and doc[full.start - 1].pos_ == "PROPN" \
+                and doc[full.start - 1].text[:1].isupper():
+            full = doc[full.start - 1: full.end]  # "the United States Anti-Doping Agency (USADA)", "United States" a GPE
+        if len(full) > 1 and _initials_of(abbr, full):
+            return full
     return org
+
+
+def _initials_of(abbr: str, name: "Span") -> bool:
+    """``abbr``'s letters are, in order, initials of capitalised words of ``name``: "CAS" of "North American
+    Court of Arbitration for Sport", "Alva" of "Association of Leading Visitor Attractions"."""
+    initials = "".join(t.text[0].lower() for t in name if t.text[:1].isupper())
+    i = 0
+    for letter in abbr.lower():
+        i = initials.find(letter, i) + 1
+        if i == 0:
+            return False
+    return True
 
 
 def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
@@ -815,13 +912,15 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
         found = tracker.org_by_pronoun(subject.idx, plural=subject.lower_ == "they")
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
-    if subject.pos_ == "NOUN" and _definite(subject) and _noun_word(subject) in ORG_KINDS | SOURCE_NOUNS:
-        noun = _noun_word(subject)  # "the station said", "the industry group reports", "the research reveals"
+    if subject.pos_ == "NOUN" and _definite(subject) and (_noun_word(subject) in ORG_KINDS | SOURCE_NOUNS
+                                                         or tracker.names_org_with(_noun_word(subject), subject.idx)):
+        noun = _noun_word(subject)  # "the station said", "the industry group reports", "the research reveals",
+        # "the agency said" after "the Food Standards Agency"
         found = tracker.org_by_kind(noun, subject.idx)  # the one organisation of that kind named before
         if found:
             phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1], kind="org")
-        if noun in ORG_KINDS:
+        if noun in ORG_KINDS or noun not in SOURCE_NOUNS:
             return None
     age = _described_age(subject)
     if age is not None:  # "said the 28-year-old", "the 35-year-old striker said"
@@ -857,6 +956,9 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
         return _organisation(subject, tracker) or _group(subject)
+    full = _spelled_out(span)
+    if full is not span:  # "Alva said" after "the Association of Leading Visitor Attractions (Alva)"
+        return Speaker(full.text, span.start_char, resolved_from=span.text, named_at=full.start_char, kind="org")
     if tracker.is_organisation(span.text):
         return Speaker(span.text, span.start_char, named_at=span.start_char, kind="org")  # "Lycos said"
     short = tracker.org_by_short_name(span.text, span.start_char)

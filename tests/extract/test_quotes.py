@@ -598,6 +598,28 @@ ORGANISATIONS_AND_GROUPS = [
      "independent economists", "group", "the recovery would be slow"),
     ("A poll of US pundits found that the show was the funniest comedy of the year.",
      "US pundits", "group", "the show was the funniest comedy"),
+    # a finding stated as a whole clause without "that"
+    ("A survey of economists found house prices would fall again in the spring.",
+     "economists", "group", "house prices would fall again"),
+    # "the paper" re-names the paper of the sentence before, named with a synonym of its kind
+    ("The Leeds daily Morning Herald attacked the referee on Monday. \"He lost control of the game in the first "
+     "ten minutes,\" the paper says.",
+     "Morning Herald", "org", "He lost control of the game"),
+    # "the agency" re-names the organisation just named with that word in its name
+    ("The fine was imposed by the Food Standards Agency last week. The agency said the shop had ignored three "
+     "warnings.",
+     "Food Standards Agency", "org", "the shop had ignored three warnings"),
+    # a firm named right after the plural of the people it employs
+    ("Sales of the console have doubled since March, said market analysts Datapoint.",
+     "Datapoint", "org", "Sales of the console have doubled"),
+    # an abbreviation spelled out in brackets before speaks under its full name
+    ("Tom Reid has appealed to the Council for Rural Housing (CRH). CRH has said that a decision is usually "
+     "made within six weeks.",
+     "Council for Rural Housing", "org", "a decision is usually made"),
+    # "it" after figures an organisation compiled
+    ("The figures were compiled by the Rural Transport Association (RTA). It found that bus journeys had fallen "
+     "by a fifth since 2001.",
+     "Rural Transport Association", "org", "bus journeys had fallen by a fifth"),
 ]
 
 
@@ -621,8 +643,19 @@ def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
     "They said the road would reopen before the end of the month.",
     "A statement from the label Harbourline said Tom Baxter and Sam Ode would leave. They said the decision "
     "was final and could not be changed.",
-    # a person who "found that" narrates
+    # a person who "found that" narrates, with "that" or without
     "Tom Reid walked home late. He found that the door of the shed was locked.",
+    "Tom Reid found the door of the shed was locked when he came home.",
+    # "the paper" with two papers just named, or with the only one named sentences before and never credited
+    "The Morning Herald and the Evening Post both attacked the referee. \"He lost control of the game in the "
+    "first ten minutes,\" the paper says.",
+    "The Leeds daily Morning Herald attacked the referee on Monday. The match ended in a draw. Fans left early. "
+    "\"He lost control of the game in the first ten minutes,\" the paper says.",
+    # "the agency" far from the organisation with that word in its name
+    "The fine was imposed by the Food Standards Agency last week. The match ended in a draw. Fans went home "
+    "early. The agency said the shop had ignored three warnings.",
+    # people named after the plural of their job are no firm
+    "Market analysts Tom Reed and Ann Lee said sales would fall in the spring.",
 ])
 def test_no_vague_group_or_unsure_they_speaks(quotes, text):
     assert [(q.speaker.name, q.text) for q in quotes(text)
@@ -707,6 +740,11 @@ REPORTED_OPINIONS = [
      "Ruth Adams", "concern", "the report must not be ignored"),
     ("The new stadium is just the start for the club, as far as Tom Reid is concerned.",
      "Tom Reid", "concern", "The new stadium is just the start for the club"),
+    # agreeing with a claim, recognising a fact
+    ("Tom Reid agreed that the team had played badly in the first half.",
+     "Tom Reid", "agree", "the team had played badly in the first half"),
+    ("Ruth Adams recognised that the new rules might not suit every club.",
+     "Ruth Adams", "recognise", "the new rules might not suit every club"),
 ]
 
 
@@ -721,6 +759,7 @@ def test_opinions_and_accounts_are_reported_speech(quotes, text, speaker, cue, c
     "She feels tired after the long tour.",  # no clause
     "He played as far as the final before he lost to Sam Ode.",  # "as far as" a place in a contest
     "As far as the eye can see, the fields were flooded after the storm.",  # nobody's account
+    "Tom Reid agreed to sign a new two-year contract with the club.",  # agreeing to do something: no claim
 ])
 def test_no_opinion_without_a_speaker_and_a_present_clause(quotes, text):
     assert quotes(text) == []
