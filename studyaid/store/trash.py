@@ -104,15 +104,18 @@ def delete_all_to_trash(store: Store, expected: int) -> TrashBatch:
 
 
 def _rows(conn: sqlite3.Connection, where: str = "", args: tuple = ()) -> list[tuple]:
-    _table(conn)
     return conn.execute(f"SELECT id, batch, reason, deleted_at, status, edited, version, data FROM trash {where} "
                         "ORDER BY deleted_at DESC, rowid", args).fetchall()
 
 
+def _exists(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'trash'").fetchone() is not None
+
+
 def trashed(store: Store) -> list[TrashedQuestion]:
-    """What is in the trash, the latest deletes first."""
-    with store._write() as conn:
-        rows = _rows(conn)
+    """What is in the trash, the latest deletes first (read without taking the write lock)."""
+    with store._connection() as conn:
+        rows = _rows(conn) if _exists(conn) else []
     found = []
     for qid, batch, reason, deleted_at, *_rest, data in rows:
         try:
@@ -124,9 +127,8 @@ def trashed(store: Store) -> list[TrashedQuestion]:
 
 
 def trash_count(store: Store) -> int:
-    with store._write() as conn:
-        _table(conn)
-        return conn.execute("SELECT COUNT(*) FROM trash").fetchone()[0]
+    with store._connection() as conn:
+        return conn.execute("SELECT COUNT(*) FROM trash").fetchone()[0] if _exists(conn) else 0
 
 
 def restore(store: Store, *, ids: Iterable[str] | None = None, batch: str | None = None) -> RestoreReport:
@@ -134,6 +136,7 @@ def restore(store: Store, *, ids: Iterable[str] | None = None, batch: str | None
     report = RestoreReport()
     stamp = now()
     with store._write() as conn:
+        _table(conn)
         if batch is not None:
             rows = _rows(conn, "WHERE batch = ?", (batch,))
         else:
