@@ -51,7 +51,8 @@ def _noun_run(doc: "Doc", k: int) -> "Token | None":
     written, whatever the tagger made of them; None if no such word follows."""
     head, seen_noun = None, False
     while k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in CURRENCIES and doc[k].lower_ not in TIME_DETERMINERS \
-            and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].tag_ in ("NN", "NNS", "VB", "VBP")):
+            and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].tag_ in ("NN", "NNS", "VB", "VBP")) \
+            and doc[k].tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "25% more than", "30% higher"
         noun = doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NNS")
         if seen_noun and not noun or head is not None and k + 1 < len(doc) and doc[k].lower_ in PREPOSITION_NOUNS \
                 and doc[k + 1].lower_ in ("to", "of"):
@@ -100,10 +101,9 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
     nxt = doc[group.end] if group.end < len(doc) else None
     before = doc[group.start - 1] if group.start > 0 else None
     determined = before is not None and (before.tag_ in ("POS", "PRP$") or before.lower_ in ("a", "an", "the"))
-    if determined:
-        head = _noun_run(doc, group.end + plus_after(group))
-        if head is not None:
-            return head  # "Arsenal's \u00a3100m deal", "a $1m tournament": after a determiner, a noun whatever its tag
+    run = _noun_run(doc, group.end + plus_after(group))
+    if run is not None and (determined or root.head.i in range(group.end, run.i + 1)):
+        return run  # "Arsenal's \u00a3100m deal", "a $1m tournament", "the League's $1m Painkiller contest"
     spent = _spent_in(group) if unit not in PERCENT_WORDS else None
     if spent is not None:
         return spent  # "an estimated \u00a324m in gross revenues"

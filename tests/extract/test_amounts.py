@@ -127,6 +127,8 @@ MONEY_NAMED_AFTER = [
     # after a determiner, the words that follow name what the money is, however they are tagged
     ("Students can enter a $2m competition thanks to a sponsor from Texas.", dict(value=2e6, counted_head="competition")),
     ("The studio made a $4m profit last year.", dict(value=4e6, counted_head="profit")),
+    # or where the amount hangs on the noun that ends those words, after a name
+    ("The pair will enter the World Gaming Series $2m Quake contest next spring.", dict(value=2e6, counted_head="contest")),
     ("Rivals are ready to make a \u00a320m-plus offer for the winger.",
      dict(value=2e7, counted_head="offer", qualifier="more than", phrase="\u00a320m-plus offer")),
     # what it is reckoned in, written just after it
