@@ -81,9 +81,13 @@ COMMON_WORDS = frozenset(
     of man best deal sale march split nice reading bath police mobile orange independence hope
     temple wells victory union liberty mark marks bay sandy young university college summit council
     commerce industry opportunity enterprise paradise eagle grand palm delta trump president prime
-    general central north south east west new about
+    general central north south east west new about monster
     """.split()
 )
+# Places whose name news uses for an industry or an institution ("Hollywood studios", "Westminster
+# politics"): a district counts only after "in", like a neighbourhood of the city it lies in; a name
+# mapped to None is never a place (the data's namesake is a town abroad: Westminster, Colorado).
+METONYMS: dict[str, str | None] = {"hollywood": "Los Angeles", "westminster": None, "whitehall": None}
 
 _KIND_RANK: dict[str, int] = {"country": 4, "continent": 3, "region": 2, "city": 1}
 
@@ -208,8 +212,11 @@ def _cities() -> tuple[tuple[GazetteerEntry, tuple[str, ...], str], ...]:
     out = []
     for row in sorted(rows, key=lambda r: (-int(r["population"]), r["name"], r["geonameid"])):
         population = int(row["population"])
+        key = normalize(row["name"])
+        if key in METONYMS and METONYMS[key] is None:
+            continue
         entry = GazetteerEntry(name=row["name"], kind="city", country=row["countrycode"], population=population,
-                               within=hosts.get(str(row["geonameid"])))
+                               within=METONYMS.get(key) or hosts.get(str(row["geonameid"])))
         alts: tuple[str, ...] = ()
         if population >= MIN_ALIAS_POPULATION:
             alts = _alias_keys(row["name"], row.get("alternatenames", ()))

@@ -80,6 +80,9 @@ def test_lookup(name: str, expected: tuple[str, str, str | None]) -> None:
         "White House",  # a translation of Casablanca, not a spelling of it
         "Kremlin",
         "Telegram",
+        "Monster",  # an English word among a city's alternate names (Münster)
+        "Westminster",  # a name news uses for an institution, whose namesake in the data is a town abroad
+        "Whitehall",
         "",
         "the",
     ],
@@ -160,6 +163,7 @@ def test_no_loading_at_import() -> None:
         ("Bolton", None),
         ("London", None),
         ("Amorebieta", None),  # a small town far from any big city
+        ("Hollywood", "Los Angeles"),  # a district news uses for the film industry: a place only after "in"
     ],
 )
 def test_neighbourhoods(name: str, within: str | None) -> None:

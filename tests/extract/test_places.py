@@ -171,6 +171,8 @@ MENTIONS = [
     ("Liverpool's new stadium will hold 60,000 fans.", []),
     # ... and in a football story a town's name before a common noun is its club's
     ("The Newcastle crowd booed as the league leaders won the match with a late goal from their striker.", []),
+    # a district news uses for an industry is no place before a noun ("Hollywood studios")
+    ("The new technology will be welcomed by Hollywood studios and their lawyers.", []),
     ("The striker joined Leeds from Bolton for a fee of three million pounds in January.", []),
     ("Scotland Yard said 11 people had been arrested after the match.", []),
     ("The laptop comes with a 40 GB hard drive and a faster chip.", []),  # a unit after a number
