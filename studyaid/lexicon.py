@@ -134,6 +134,12 @@ SCALE_WORDS = MappingProxyType({
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 })
+# nouns that a number after "of" gives the size of: "a crowd of 40,000", "box ownership of five million"
+SIZE_NOUNS = frozenset({
+    "crowd", "audience", "attendance", "turnout", "gate", "population", "ownership", "readership", "viewership",
+    "membership", "circulation", "following", "fanbase", "workforce", "staff", "army", "force", "fleet", "squad",
+    "field", "capacity", "sale", "subscriber", "user", "listenership", "electorate", "congregation",
+})
 MONTHS = MappingProxyType({m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)})

@@ -101,8 +101,8 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
     nxt = doc[group.end] if group.end < len(doc) else None
     before = doc[group.start - 1] if group.start > 0 else None
     determined = before is not None and (before.tag_ in ("POS", "PRP$") or before.lower_ in ("a", "an", "the"))
-    run = _noun_run(doc, group.end + plus_after(group))
-    if run is not None and (determined or root.head.i in range(group.end, run.i + 1)):
+    run = _noun_run(doc, group.end + plus_after(group)) if not group[-1].text.endswith(".") else None
+    if run is not None and (determined or root.head.i in range(group.end, run.i + 1) and run.pos_ in ("NOUN", "PROPN")):
         return run  # "Arsenal's \u00a3100m deal", "a $1m tournament", "the League's $1m Painkiller contest"
     spent = _spent_in(group) if unit not in PERCENT_WORDS else None
     if spent is not None:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_around
 from .common import subject_of, tokens_text
-from .numbers import TIME_UNITS, glued_unit, parse_number
+from ..lexicon import SIZE_NOUNS
+from .numbers import glued_unit, parse_number
 from .number_groups import CURRENCIES, numeric, qualifier_start
 
 if TYPE_CHECKING:
@@ -15,10 +16,6 @@ if TYPE_CHECKING:
 
 # words that open a time phrase after a number: "an audience of 20,000 last month"
 TIME_DETERMINERS = {"last", "next", "this", "that", "every", "each", "per"}
-# nouns before "of" that take a share of the number, not its size: "the first of 12", "a total of 500"
-PARTITIVES = {"total", "sum", "number", "majority", "minority", "part", "share", "handful", "most", "rest", "one", "top",
-              # nor what a number is not a size of: "odds of 6-4", "a factor of 10", "the age of 10", "a score of 3"
-              "odds", "factor", "age", "score", "ratio", "multiple", "order", "power"}
 PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
 
 
@@ -83,8 +80,8 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
             return doc[j], parse_number(" ".join(t.text for t in nums)), used
     start = qualifier_start(group)  # "a crowd of 40,000", "box ownership of five million": what the number sizes
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" and glued_unit(last.text) is None \
-            and doc[start - 2].lemma_.lower() not in TIME_UNITS | VALUE_WORDS | PARTITIVES:
-        return doc[start - 2], None, used
+            and doc[start - 2].lemma_.lower() in SIZE_NOUNS:
+        return doc[start - 2], None, used  # (not "a remake of 10", "odds of 6-4", "a factor of 10": no size)
     return None, None, used
 
 

@@ -179,6 +179,7 @@ def test_sizes_and_pairs(one_quantity, text, expected):
     "The club expects the majority of 300 to renew.",
     "The bookmakers gave the favourite odds of 6-4 on Friday.",  # odds are no size
     "Download speeds will rise by a factor of 10.",  # a multiplier
+    "The actor is to star in a remake of 10 next year.",  # a title: only a size noun takes its size after "of"
 ])
 def test_nothing_sized(quantities, text):
     assert [q.counted for q in quantities(text)] == []
