@@ -58,6 +58,10 @@ def _noun_run(doc: "Doc", k: int) -> "Token | None":
                 and doc[k + 1].lower_ in ("to", "of"):
             break  # "a $1m prize last week", "a $1m tournament thanks to ..."
         head, seen_noun = doc[k], seen_noun or noun
+        while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
+                and doc[k + 2].is_alpha:
+            k += 2  # "a \u00a33m pay-off", "a $2m buy-out": one hyphenated word, named by its last part
+            head, seen_noun = doc[k], True
         k += 1
     return head
 

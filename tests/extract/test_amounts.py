@@ -63,6 +63,7 @@ MEASURED = [
     ("The film slumped to fifth place with takings of $3.2m (\u00a31.7m).", dict(value=1.7e6, counted="takings")),
     ("The sequel, which reportedly cost $90m (\u00a348m), flopped.", dict(value=4.8e7, counted="cost")),
     ("Arsenal's \u00a3100m deal with the airline was signed in the autumn.", dict(value=1e8, counted_head="deal")),
+    ("The board denied that the coach had been given a \u00a32m pay-off.", dict(value=2e6, counted="pay off")),
     ("The show took \u00a33.1m in its first four days.", dict(value=3.1e6, counted="pounds")),
 ]
 
