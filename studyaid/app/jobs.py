@@ -1,30 +1,40 @@
 """App generation as a background job: the first start from ``seeds/``, documents added, "generate
 all again". No Streamlit here.
 
-A job runs in a thread of the server process, one at a time per bank: :meth:`Jobs.acquire` takes
-the lock row in SQLite, so a second browser, a reload or a second server process finds the job
-already running and only shows its progress. The runner writes its progress to the bank
-(:mod:`studyaid.store.jobs`); the page reads it from there. A job whose runner died (a killed
-server, a crash) is taken over by the next page load (:func:`ensure_generation`) and run again:
-importing the sample articles and merging questions are idempotent, and the caches make the part
-already done cheap.
+A job runs in a process of its own (``python -m studyaid.app.jobs``), one at a time per bank:
+:meth:`Jobs.acquire` takes the lock row in SQLite, so a second browser, a reload or a second server
+process finds the job already running and only shows its progress. A process, not a thread of the
+server: the server stays responsive (no parsing in its interpreter), its memory holds no model, and
+Streamlit's reloading of changed modules cannot mix two versions of a class in the middle of a job.
+The runner writes its progress to the bank (:mod:`studyaid.store.jobs`); the page reads it from
+there. A job whose runner died (a killed server or job process, a crash) is taken over by the next
+page load (:func:`ensure_generation`) and run again: importing the sample articles and merging
+questions are idempotent, and the caches make the part already done cheap.
+
+``RUNNER = "thread"`` runs jobs in a thread of this process instead (tests: a pipeline already
+loaded, failures injected); the job's body (:func:`run`) is the same.
 """
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Literal
 
 from ..store import Store
 from ..store.jobs import Job, JobKind, JobLost, Jobs, new_owner, owner_alive
 
 log = logging.getLogger("studyaid.app")
 ROUNDS = 3  # generation runs again (at most this often) when documents were added or removed meanwhile
+ROOT = Path(__file__).resolve().parent.parent.parent
+RUNNER: Literal["process", "thread"] = "process"
 
 _registry = threading.Lock()
-_live: set[str] = set()  # tokens of the runner threads alive in this process
-_threads: dict[str, threading.Thread] = {}
+_running: dict[str, Callable[[], bool]] = {}  # token of a runner started here → whether it still runs
+_waiters: dict[str, Callable[[float | None], None]] = {}
 _pipeline = None
 _pipeline_lock = threading.Lock()
 
@@ -40,12 +50,20 @@ def shared_pipeline():
         return _pipeline
 
 
-def _alive(job: Job) -> bool:
-    return owner_alive(job, set(_live))
-
-
 def _token(owner: str) -> str:
     return owner.rsplit(":", 1)[-1]
+
+
+def _live_tokens() -> set[str]:
+    with _registry:
+        for token, running in list(_running.items()):
+            if not running():
+                del _running[token]
+        return set(_running)
+
+
+def _alive(job: Job) -> bool:
+    return owner_alive(job, _live_tokens())
 
 
 def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pipeline) -> tuple[Job, bool]:
@@ -54,18 +72,48 @@ def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pip
     An abandoned job (its runner gone) is taken over and run again instead of starting a new one."""
     store = Store(path)
     owner = new_owner()
-    with _registry:
-        _live.add(_token(owner))  # alive before the lock is taken, so no one takes over a starting job
+    starting = threading.Event()
+    with _registry:  # alive before the lock is taken, so no one takes over a starting job
+        _running[_token(owner)] = lambda: not starting.is_set()
     job, mine = Jobs(store).acquire(kind, owner, _alive)
     if not mine:
-        with _registry:
-            _live.discard(_token(owner))
+        starting.set()
         return job, False
-    thread = threading.Thread(target=run, args=(path, job, owner, load_nlp), name=f"studyaid-job-{job.id}", daemon=True)
-    with _registry:
-        _threads[_token(owner)] = thread
-    thread.start()
+    if RUNNER == "thread":
+        thread = threading.Thread(target=run, args=(path, job, owner, load_nlp), name=f"studyaid-job-{job.id}",
+                                  daemon=True)
+        with _registry:
+            _running[_token(owner)] = thread.is_alive
+            _waiters[_token(owner)] = thread.join
+        thread.start()
+        return job, True
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    try:
+        child = subprocess.Popen([sys.executable, "-m", "studyaid.app.jobs", str(path), str(job.id), owner],
+                                 cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+    except OSError as exc:
+        Jobs(store).finish(job.id, owner, error=f"the job process could not be started: {exc}")
+        starting.set()
+        return Jobs(store).get(job.id), False
+    with _registry:  # the child takes the job over (handover); until then it runs under this owner
+        _running[_token(owner)] = lambda: child.poll() is None
+        _waiters[_token(owner)] = lambda timeout: child.wait(timeout)
     return job, True
+
+
+def main(argv: list[str]) -> int:
+    """``python -m studyaid.app.jobs BANK JOB_ID OWNER``: run the job its starter acquired as OWNER."""
+    path, job_id, starter = Path(argv[0]), int(argv[1]), argv[2]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s studyaid job %(levelname)s %(message)s")
+    jobs = Jobs(Store(path))
+    owner = new_owner()
+    try:
+        jobs.handover(job_id, starter, owner)
+    except JobLost:
+        log.warning("job %s was taken over before this process started; nothing to do", job_id)
+        return 1
+    run(path, jobs.get(job_id), owner, shared_pipeline)
+    return 0
 
 
 def _document_keys(store: Store) -> set[tuple[str, str]]:
@@ -114,10 +162,6 @@ def run(path: Path, job: Job, owner: str, load_nlp: Callable[[], object]) -> Non
                 jobs.finish(job.id, owner, error=f"{type(exc).__name__}: {exc}")
             except JobLost:
                 pass
-    finally:
-        with _registry:
-            _live.discard(_token(owner))
-            _threads.pop(_token(owner), None)
 
 
 def needs_generation(store: Store, jobs: Jobs) -> JobKind | None:
@@ -155,9 +199,16 @@ def ensure_generation(store: Store, load_nlp: Callable[[], object] = shared_pipe
 
 
 def wait(timeout: float | None = None) -> bool:
-    """Wait for this process's runner threads to end (tests, shutdown); True when none is left."""
+    """Wait for the runners started by this process to end (tests, shutdown); True when none is left."""
     with _registry:
-        threads = list(_threads.values())
-    for thread in threads:
-        thread.join(timeout)
-    return not any(t.is_alive() for t in threads)
+        waiters = list(_waiters.items())
+    for token, join in waiters:
+        try:
+            join(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    return not (_live_tokens() & {token for token, _ in waiters})
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

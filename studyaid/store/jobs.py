@@ -22,6 +22,7 @@ import socket
 import sqlite3
 import uuid
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Callable, Literal
 
 from pydantic import BaseModel
@@ -88,13 +89,19 @@ def new_owner() -> str:
 
 
 def _pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; a zombie (killed, not yet reaped: in a container whose first
+    process reaps nothing it stays one) does not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True  # a process of another user has this pid
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc here: the signal check is all there is
+    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
 
 
 def owner_alive(job: Job, live_tokens: set[str], at: datetime | None = None) -> bool:
@@ -177,6 +184,13 @@ class Jobs:
             cursor = conn.execute("INSERT INTO jobs (kind, state, owner, attempts, created_at, heartbeat_at, message) "
                                   "VALUES (?, 'running', ?, 1, ?, ?, 'starting')", (kind, owner, stamp, stamp))
             return self._select(conn, "WHERE id = ?", (cursor.lastrowid,)), True
+
+    def handover(self, job_id: int, owner: str, to: str) -> None:
+        """The job's runner passes it to ``to`` (the process it started for it); :class:`JobLost`
+        when ``owner`` no longer runs it."""
+        with self.store._write() as conn:
+            self._owned(conn, job_id, owner)
+            conn.execute("UPDATE jobs SET owner = ?, heartbeat_at = ? WHERE id = ?", (to, now(), job_id))
 
     def _owned(self, conn: sqlite3.Connection, job_id: int, owner: str) -> None:
         row = conn.execute("SELECT owner, state FROM jobs WHERE id = ?", (job_id,)).fetchone()

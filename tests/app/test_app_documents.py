@@ -21,6 +21,8 @@ NOTE = "Dutch Prime Minister Dick Schoof visited Kyiv on Tuesday, officials in K
 
 @pytest.fixture
 def pipeline(nlp, monkeypatch):
+    """Jobs run in threads of the test process, with its pipeline."""
+    monkeypatch.setattr(app_jobs, "RUNNER", "thread")
     monkeypatch.setattr(app_jobs, "_pipeline", nlp)
     yield nlp
     assert app_jobs.wait(WAIT), "a generation job did not end"

@@ -2,6 +2,7 @@
 after a crash, a failing document reported while the others are processed."""
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 import subprocess
@@ -23,10 +24,19 @@ WAIT = 600  # an upper bound for a job on the sample articles, not a measure of 
 
 
 @pytest.fixture
-def pipeline(nlp, monkeypatch):
-    """Jobs use the test session's pipeline instead of loading their own."""
+def threads(nlp, monkeypatch):
+    """Jobs run in threads of the test process with its pipeline (so that a failure can be injected)."""
+    monkeypatch.setattr(app_jobs, "RUNNER", "thread")
     monkeypatch.setattr(app_jobs, "_pipeline", nlp)
     yield nlp
+    assert app_jobs.wait(WAIT), "a generation job did not end"
+
+
+@pytest.fixture
+def processes():
+    """Jobs run as they do in the app: each in a process of its own, which loads the pipeline."""
+    assert app_jobs.RUNNER == "process"
+    yield
     assert app_jobs.wait(WAIT), "a generation job did not end"
 
 
@@ -42,6 +52,15 @@ def dead_pid() -> int:
     child = subprocess.Popen(["true"])
     child.wait()
     return child.pid
+
+
+@pytest.fixture
+def zombie():
+    """A process that has exited and was not reaped yet (a killed job process whose parent is gone)."""
+    child = subprocess.Popen(["true"])
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # ended, still in the process table
+    yield child.pid
+    child.wait()
 
 
 def start_app() -> AppTest:
@@ -66,17 +85,16 @@ def ago(seconds: float) -> str:
     ("{host}:{me}:tok1", "running", 5, {"tok1"}, True),  # a runner thread of this process, alive
     ("{host}:{me}:tok1", "running", 5, set(), False),  # this process, but its thread has ended
     ("{host}:{dead}:tok1", "running", 5, set(), False),  # a server process that was killed
+    ("{host}:{zombie}:tok1", "running", 5, set(), False),  # killed, not reaped yet
     ("{host}:1:tok1", "running", 5, set(), True),  # another process on this host, alive (pid 1)
     ("{host}:1:tok1", "running", STALE_AFTER + 60, set(), False),  # alive but silent for too long
     ("elsewhere:1234:tok1", "running", 5, set(), True),  # another host, recent heartbeat
     ("elsewhere:1234:tok1", "running", STALE_AFTER + 60, set(), False),  # another host, silent
     ("garbled", "running", 5, set(), False),
 ])
-def test_whether_a_jobs_runner_is_alive(owner, state, age, live, expected):
-    import os
-
+def test_whether_a_jobs_runner_is_alive(owner, state, age, live, expected, zombie):
     job = Job(id=1, kind="generate", state=state, created_at=ago(age), heartbeat_at=ago(age),
-              owner=owner.format(host=HOST, me=os.getpid(), dead=dead_pid()))
+              owner=owner.format(host=HOST, me=os.getpid(), dead=dead_pid(), zombie=zombie))
     assert owner_alive(job, live) is expected
 
 
@@ -100,7 +118,8 @@ def test_one_unfinished_job_per_bank_and_takeover_of_an_abandoned_one(tmp_path):
     assert jobs.unfinished() is None
 
 
-def test_two_starts_at_once_run_one_job(tmp_path):
+def test_two_starts_at_once_run_one_job(tmp_path, monkeypatch):
+    monkeypatch.setattr(app_jobs, "RUNNER", "thread")
     path = tmp_path / "bank.sqlite3"
     Store(path)
     release = threading.Event()
@@ -129,7 +148,7 @@ def test_two_starts_at_once_run_one_job(tmp_path):
     assert job.state == "failed" and job.error == "RuntimeError: no model in this test"  # the error is kept
 
 
-def test_first_start_runs_in_the_background_and_two_browsers_share_it(fresh_db, pipeline):
+def test_first_start_runs_in_the_background_and_two_browsers_share_it(fresh_db, processes):
     first = start_app()
     start_app()  # a second browser at once
     jobs = Jobs(Store(fresh_db))
@@ -147,9 +166,7 @@ def test_first_start_runs_in_the_background_and_two_browsers_share_it(fresh_db, 
 
 
 @pytest.mark.parametrize("owner", ["{host}:{dead}:gone", "{host}:{me}:thread-that-ended"])
-def test_a_first_start_left_running_by_a_dead_process_is_resumed(fresh_db, pipeline, owner):
-    import os
-
+def test_a_first_start_left_running_by_a_dead_process_is_resumed(fresh_db, processes, owner):
     store = Store(fresh_db)
     assert import_seeds(store, SEEDS) == []  # the reload came after the articles were stored
     jobs = Jobs(store)
@@ -165,7 +182,7 @@ def test_a_first_start_left_running_by_a_dead_process_is_resumed(fresh_db, pipel
     assert at.session_state["quiz_count"] == 10
 
 
-def test_documents_without_questions_are_generated_from_by_themselves(fresh_db, pipeline):
+def test_documents_without_questions_are_generated_from_by_themselves(fresh_db, threads):
     """An older version left the articles stored and no questions: the next visit generates."""
     store = Store(fresh_db)
     assert import_seeds(store, SEEDS) == []
@@ -175,7 +192,7 @@ def test_documents_without_questions_are_generated_from_by_themselves(fresh_db, 
     assert store.count() > 50 and at.session_state["quiz_count"] == 10
 
 
-def test_a_failing_document_is_named_and_the_others_are_processed(fresh_db, pipeline, monkeypatch):
+def test_a_failing_document_is_named_and_the_others_are_processed(fresh_db, threads, monkeypatch):
     import studyaid.pipeline
 
     real = studyaid.pipeline.extract_corpus
