@@ -121,18 +121,26 @@ def is_title_of(name: "Span") -> Found | None:
 
 
 def listed_under_title(name: "Span") -> Found | None:
-    """"Japanese directors including Ann Roe", "judges such as Ann Roe and Tom Reed": a name listed under a
-    plural office holds it. Not a plural that names no office ("players including ...")."""
+    """"Japanese directors including Ann Roe", "judges such as Ann Roe and Tom Reed", "British actors on the
+    list include Ann Roe, Tom Reed and ...": a name listed under a plural office holds it. Not a plural that
+    names no office ("players including ...", "the guests include ..."), nor a list someone may include."""
     head = name.root
-    while head.dep_ == "conj" and head.head.ent_type_ == "PERSON":
-        head = head.head  # "including Ann Roe and Tom Reed"
+    while head.dep_ in ("conj", "appos") and head.head.ent_type_ == "PERSON":
+        head = head.head  # "including Ann Roe and Tom Reed", "include Emma Clarke, Tom Reed and Ann Roe"
     if head.dep_ not in ("pobj", "dobj"):
         return None
     prep = head.head
     such_as = prep.lower_ == "as" and prep.i > 0 and name.doc[prep.i - 1].lower_ == "such"
-    if prep.lower_ != "including" and not such_as or prep.i > name.start:
+    if prep.i > name.start:
         return None
-    group = prep.head
+    if prep.lower_ == "including" or such_as:
+        group = prep.head
+    elif head.dep_ == "dobj" and prep.lemma_ == "include" and prep.pos_ == "VERB" and _asserted(prep):
+        group = next((c for c in prep.children if c.dep_ == "nsubj"), None)  # "British actors ... include X"
+        if group is None:
+            return None
+    else:
+        return None
     if group.pos_ != "NOUN" or group.tag_ != "NNS" or not office_word(group) or not qualified(group, []):
         return None
     words = [group]

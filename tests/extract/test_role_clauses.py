@@ -37,6 +37,12 @@ FOUND = [
     ("Famous British novelists such as Ann Roe have written for the magazine.",
      ("Ann Roe", "novelist", "United Kingdom", "British novelist")),
     ("A panel of judges including Sir Tom Reed will choose the winner.", ("Tom Reed", "judge", None, "judge")),
+    # ... or a plural title whose verb is "include", every name of the list
+    ("British singers on the bill include newcomers Emma Clarke, Tom Reed and Ann Roe.",
+     ("Emma Clarke", "singer", "United Kingdom", "British singer")),
+    ("British singers on the bill include newcomers Emma Clarke, Tom Reed and Ann Roe.",
+     ("Ann Roe", "singer", "United Kingdom", "British singer")),
+    ("Judges this year include Tom Reed and Ann Roe.", ("Ann Roe", "judge", None, "judge")),
 ]
 
 
@@ -68,6 +74,8 @@ NO_ROLES = [
     "Tom Reed, who manages Ann Roe, said she was tired.",
     # a plural before "including" that names no office
     "Fans including Ann Roe queued all night.",
+    "The guests include Tom Reed and Ann Roe.",
+    "The judges may include Tom Reed and Ann Roe.",  # a list someone may draw up
     "Ann Roe and Tom Reed were the best players on the pitch.",
 ]
 
