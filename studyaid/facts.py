@@ -174,8 +174,31 @@ class DateFact(FactBase):
         return f"date|{self.iso or normal_words(self.date)}|{self.event_head}"
 
 
-Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact], Field(discriminator="type")]
-FACT_TYPES = ("quote", "quantity", "place", "role", "date")
+class Event(FactBase):
+    """What happened, or what a thing is, read from the dependency parse and asked about one named slot:
+    "The Hanseatic League founded a trading post in Bergen in 1360" gives one fact for the agent, one for
+    Bergen and one for 1360 (see extract/events.py); "Lake Orvana is the largest lake in Finland" a
+    definition whose answer is Lake Orvana."""
+
+    type: Literal["event"] = "event"
+    answer: str  # the slot as written in the sentence ("Hanseatic League", "North Sea", "1360")
+    name: str  # its full form: a person's full name as the article gives it, else the answer
+    answer_kind: Literal["person", "org", "place", "date"]
+    place_kind: str | None = None  # a place's kind ("city", "country") or the feature it is ("sea", "lake")
+    country: str | None = None  # ISO code of a gazetteer place's country
+    iso: str | None = None  # a date's ISO form ("1360", "1815-06")
+    slot: Literal["agent", "patient", "object", "prep", "definition"]
+    prep: str = ""  # the preposition before a "prep" slot ("into", "in", "by")
+    lemma: str  # the verb's lemma ("found", "flow", "be")
+    event: str  # the clause as a phrase, for explanations
+    clause: Clause | None = None
+
+    def canonical_key(self) -> str:
+        return f"event|{self.slot}|{self.prep}|{normal_words(self.name)}|{self.lemma}|{normal_words(self.event)[:60]}"
+
+
+Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact, Event], Field(discriminator="type")]
+FACT_TYPES = ("quote", "quantity", "place", "role", "date", "event")
 
 
 def entity_of(fact) -> EntityRef | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ..document import Document
 from ..facts import Mention
 from .dates import extract_dates
+from .events import extract_events
 from .places import extract_places
 from .quantities import extract_quantities
 from .quotes import extract_quotes
@@ -21,16 +22,28 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["extract_facts", "name_mentions", "extract_quotes", "extract_quantities", "extract_roles",
-           "extract_dates", "extract_places"]
+           "extract_dates", "extract_places", "extract_events"]
 
 
 def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator:
-    """Every fact in one document, before canonical names and corroboration."""
-    yield from extract_quotes(doc, document, is_place)
-    yield from extract_quantities(doc, document)
-    yield from extract_places(doc, document)
-    yield from extract_roles(doc, document, is_place)
-    yield from extract_dates(doc, document)
+    """Every fact in one document, before canonical names and corroboration. Events come last: a slot
+    another extractor asks about (its answer in the same sentence) is left to it."""
+    taken: list[tuple[int, str]] = []
+    for extractor in (lambda: extract_quotes(doc, document, is_place), lambda: extract_quantities(doc, document),
+                      lambda: extract_places(doc, document), lambda: extract_roles(doc, document, is_place),
+                      lambda: extract_dates(doc, document)):
+        for fact in extractor():
+            taken.extend((s.start, answer) for s in fact.sources[:1] for answer in _answers(fact))
+            yield fact
+    yield from extract_events(doc, document, taken)
+
+
+def _answers(fact) -> list[str]:
+    """What a fact's questions may ask for, as written: the speaker, the person, the number, the place, the date."""
+    ref = getattr(fact, "speaker", None) or getattr(fact, "person", None) or getattr(fact, "place", None)
+    if ref is not None:
+        return [ref.mention, ref.name]
+    return [text for text in (getattr(fact, "text", None), getattr(fact, "date", None)) if text]
 
 
 def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator[Mention]:

@@ -22,10 +22,10 @@ from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..facts import DateFact, Place, Quantity, Quote, Role, entity_of
+from ..facts import DateFact, Event, Place, Quantity, Quote, Role, entity_of
 from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
-from .explain import date_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
+from .explain import date_explanation, event_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .model import Dropped, Question, question_id
 
 MAX_CLOZE_WORDS = 70
@@ -157,7 +157,14 @@ def _hidden(fact, sentence: str) -> tuple[str | None, str, str]:
         return _find(sentence, [fact.place.name, fact.place.mention]), fact.place_kind, sentence
     if isinstance(fact, DateFact):
         return _find(sentence, [fact.date]), "date", sentence
+    if isinstance(fact, Event):
+        return _find(sentence, [fact.answer, fact.name]), event_hint(fact), sentence
     return None, "", sentence
+
+
+def event_hint(fact: Event) -> str:
+    """An event's gap says what kind of name fills it: "person", "organisation", "city", "sea", "date"."""
+    return {"person": "person", "org": "organisation", "date": "date"}.get(fact.answer_kind) or fact.place_kind or "place"
 
 
 def _spellings(fact, accepted: list[str]) -> list[str]:
@@ -445,4 +452,6 @@ def _explain(fact) -> str:
         return place_explanation(fact)
     if isinstance(fact, DateFact):
         return date_explanation(fact)
+    if isinstance(fact, Event):
+        return event_explanation(fact)
     return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from ..extract.numbers import format_number
-from ..facts import DateFact, Place, Quantity, Quote, Role
+from ..facts import DateFact, Event, Place, Quantity, Quote, Role
 from .phrasing import past_tense
 
 UNIT_NAMES = {"$": "US dollars", "\u00a3": "pounds sterling", "\u20ac": "euros", "%": "a percentage",
@@ -76,3 +76,17 @@ def weekday(iso: str | None) -> str:
     except ValueError:
         return ""
     return f" (a {day.strftime('%A')})"
+
+
+def event_explanation(fact: Event) -> str:
+    """The clause the answer comes from, and what the question does not say: the place's country, the
+    weekday of a date, the person's full name."""
+    text = f"The article: \u201c{fact.event}\u201d"
+    if fact.answer_kind == "place" and fact.place_kind:
+        country = country_name(fact.country) if fact.place_kind != "country" else None
+        text += f"; {fact.name} is a {fact.place_kind}" + (f" in {country}" if country else "")
+    elif fact.answer_kind == "date":
+        text += weekday(fact.iso)
+    elif fact.answer_kind == "person" and fact.name != fact.answer:
+        text += f"; the article names {fact.answer} in full as {fact.name}"
+    return text + "."

@@ -9,6 +9,7 @@ from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
 from .cloze import GENERAL_KNOWLEDGE, HEAD_TITLE, not_worth_asking
 from .context import CorpusContext
+from .events import event_mcq
 from .kinds import one_holder, role_names_its_body
 from .model import Dropped, Question, question_id
 from .explain import (date_explanation, place_explanation, quantity_explanation, quote_explanation,
@@ -235,4 +236,5 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
     return _question(fact, prompt, fact.date, wrong, explanation, "date")
 
 
-BUILDERS = {"quote": quote_mcq, "quantity": quantity_mcq, "place": place_mcq, "role": role_mcq, "date": date_mcq}
+BUILDERS = {"quote": quote_mcq, "quantity": quantity_mcq, "place": place_mcq, "role": role_mcq, "date": date_mcq,
+            "event": event_mcq}

@@ -1,0 +1,321 @@
+"""Events and descriptions from the dependency parse: who did what to whom, where and when; what a thing is.
+
+"The Hanseatic League founded a trading post in Bergen in 1360" gives three facts, one per named slot:
+the agent (Hanseatic League), the place (Bergen, in a phrase hung on the object: "In which city did the
+Hanseatic League found a trading post?") and the date (1360); "The Rhine flows into the North Sea" gives
+"into" + North Sea. A copula with a unique description ("Lake Orvana is the largest lake in Finland") and
+an apposition ("Tallinn, the capital of Estonia,") give a definition whose answer is the name.
+
+A slot is a fact only when its answer is a name a student can learn (never a common noun) and of a kind a
+question can ask about without misleading:
+
+- a person: a multi-word PERSON name, or a surname the document gives in full, as agent, object or
+  passive agent ("by Marie Curie");
+- an organisation with an organisation word in its name ("the Hanseatic League"), as agent only;
+- a place: a geographic feature named with its noun ("the North Sea", "Lake Orvana") in any slot; a
+  gazetteer place only after a preposition of place, as the subject of a passive, or defined (a city or
+  country as agent or object is too often a team: "Chelsea beat Liverpool");
+- a date that is a year, a month and year or a full date, after "in"/"on"/"during" or alone.
+
+Never: speech and its reports (quotes ask "who said"), negated or hypothetical clauses, sentences with
+quotation marks, a slot shared with another name ("X and Y founded"), a slot another extractor already
+asks about (``taken``). At most ``MAX_PER_ANSWER`` facts per answer and document, so that no one name
+fills a quiz.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..document import Document
+from ..facts import Clause, Event
+from ..gazetteer import lookup
+from ..lexicon import ORGANISATION_WORDS, PLACE_HEADS, SPEECH_VERBS
+from .clauses import SIDE_DEPS, clause_around
+from .common import QUOTE_CHARS, in_junk, sentence_source, tokens_text
+from .dates import to_iso
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_PER_ANSWER = 3
+PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "across", "along", "over", "towards",
+                         "toward", "on", "onto", "past", "beyond", "throughout", "within", "outside", "under"})
+CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
+                        "within", "outside"})  # "at Chelsea", "to Liverpool", "from Arsenal": too often a club
+DATE_PREPS = frozenset({"in", "on", "during"})
+MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "will", "shall"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "although", "though"})
+ANSWER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"})
+ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # beside a name: skipped by the clause
+UNIQUE_WORDS = frozenset({"only", "first", "last", "largest", "longest", "biggest", "highest", "oldest", "capital"})
+YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
+DATE_SHAPES = re.compile(r"^(?:(?:[0-3]?\d(?:st|nd|rd|th)? )?[A-Z][a-z]+ (?:[0-3]?\d(?:st|nd|rd|th)?, )?)?(1\d{3}|20\d\d)$")
+
+
+# nouns naming a geographic feature, the last word of its name or the first ("the North Sea", "Lake Orvana")
+FEATURES = frozenset("""sea ocean lake river mountains mountain alps island islands valley bay gulf strait canal desert
+forest peninsula plain plains glacier falls delta basin coast channel lagoon highlands hills range""".split())
+FEATURE_FIRST = frozenset({"lake", "mount", "river", "cape", "isle", "gulf", "bay"})
+# words that make a name an organisation a question may call one (never a club, a band or a broadcaster)
+INSTITUTIONS = frozenset("""league union company corporation society university college council party church army
+navy parliament commission committee association institute foundation bank ministry government agency academy
+order empire kingdom republic dynasty confederation alliance federation assembly court""".split())
+
+
+def feature_of(name: str) -> str | None:
+    """The geographic feature a name is of: "North Sea" -> "sea", "Lake Orvana" -> "lake", "Mount Kea" -> "mountain"."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.casefold() not in ("of", "the", "de")):
+        return None
+    last, first = words[-1].casefold(), words[0].casefold()
+    if last in FEATURES:
+        return {"alps": "mountains", "islands": "islands", "hills": "hills"}.get(last, last)
+    if first in FEATURE_FIRST:
+        return "mountain" if first == "mount" else "island" if first == "isle" else first
+    return None
+
+
+def is_organisation_name(name: str) -> bool:
+    """An institution named as one: "the Hanseatic League", "Royal Society" (at least two words)."""
+    words = [w.casefold().strip(".,") for w in name.split()]
+    return len(words) >= 2 and bool(set(words) & INSTITUTIONS) and all(w[:1].isupper() or w in ("of", "the", "and", "for")
+                                                                       for w in name.split())
+
+
+def is_person_name(name: str) -> bool:
+    """Written like a person's full name: two to five capitalised words, no digit, no word of a place,
+    a venue or an organisation (the question side holds options to the same kind of test)."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and not re.search(r"\d", name) and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and not any(w.casefold().strip(".,'") in ORGANISATION_WORDS | PLACE_HEADS | INSTITUTIONS for w in words)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", " ".join(text.split()))
+
+
+def _full_names(doc: "Doc") -> dict[str, str]:
+    """Surname -> the full name a document gives a person (only when one person has that surname)."""
+    seen: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and is_person_name(ent.text):
+            seen.setdefault(ent[-1].text, set()).add(ent.text)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _entity(tok: "Token") -> "Span | None":
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent if ent.label_ in ANSWER_LABELS and tok == ent.root else None
+    return None
+
+
+def _whole(tok: "Token", ent: "Span") -> bool:
+    """The phrase headed by ``tok`` is the name itself: nothing but a determiner, skipped side phrases
+    (appositions, relative clauses) or a place phrase around it; never one of a list."""
+    if tok.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in tok.children):
+        return False
+    for child in tok.children:
+        if ent.start <= child.i < ent.end:
+            continue
+        if child.dep_ not in ALLOWED_EXTRA or child.dep_ == "det" and child.lower_ != "the":
+            return False
+    return True
+
+
+class _Answer:
+    __slots__ = ("text", "name", "kind", "place_kind", "country", "iso")
+
+    def __init__(self, text, name, kind, place_kind=None, country=None, iso=None):
+        self.text, self.name, self.kind, self.place_kind, self.country, self.iso = (
+            text, name, kind, place_kind, country, iso)
+
+
+def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _Answer | None:
+    """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot."""
+    ent = _entity(tok)
+    if ent is None or not _whole(tok, ent):
+        return None
+    text = _strip_the(ent.text)
+    if ent.label_ == "DATE":
+        if slot != "prep" or prep not in DATE_PREPS or not DATE_SHAPES.match(text):
+            return None
+        iso = to_iso(text) if not YEAR.match(text) else text
+        return _Answer(text, text, "date", iso=iso) if iso else None
+    feature = feature_of(text)
+    if feature is not None and ent.label_ in ("LOC", "GPE", "FAC"):
+        return _Answer(text, text, "place", place_kind=feature)
+    if ent.label_ == "PERSON":
+        name = text if len(text.split()) >= 2 else full_names.get(text)
+        if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
+                or name and is_person_name(name) and slot == "prep" and prep == "by":
+            return _Answer(text, name, "person")
+        return None
+    entry = lookup(text)
+    if entry is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+        preps = CITY_PREPS if entry.kind in ("city", "village") else PLACE_PREPS
+        if slot == "prep" and prep in preps or slot in ("patient", "definition"):
+            return _Answer(text, entry.name, "place", place_kind=entry.kind, country=entry.country)
+        return None
+    if ent.label_ == "ORG" and slot == "agent" and is_organisation_name(text):
+        return _Answer(text, text, "org")
+    return None
+
+
+def _hedged(verb: "Token") -> bool:
+    """Negated, modal, conditional or reported: not a plain statement of what happened."""
+    for tok in (verb, *verb.ancestors):
+        if tok.lemma_.lower() in SPEECH_VERBS and tok != verb:
+            return True
+        for c in tok.children:
+            if c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+    return False
+
+
+def _slots(verb: "Token") -> Iterator[tuple[str, str, "Token", "Token"]]:
+    """(slot, preposition, name token, anchor) for each argument of ``verb``; a place phrase hung on the
+    verb's object ("a trading post in Bergen") counts as the verb's."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            yield "agent", "", c, c
+        elif c.dep_ == "nsubjpass":
+            yield "patient", "", c, c
+        elif c.dep_ == "dobj":
+            yield "object", "", c, c
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "at", "near") and p.i > c.i:
+                    yield from ((("prep", p.lower_, o, c) for o in p.children if o.dep_ == "pobj"))
+        elif c.dep_ == "agent":
+            yield from (("prep", "by", o, c) for o in c.children if o.dep_ == "pobj")
+        elif c.dep_ == "prep":
+            yield from (("prep", c.lower_, o, c) for o in c.children if o.dep_ == "pobj")
+
+
+def _span(slot: str, name: "Token") -> "Span":
+    """The words the question replaces: the name (with its "the"), and its preposition in a "prep" slot."""
+    ent = _entity(name)
+    start = ent.start if ent is not None else name.i
+    end = ent.end if ent is not None else name.i + 1
+    if start > 0 and name.doc[start - 1].lower_ == "the" and name.doc[start - 1].head == name:
+        start -= 1
+    if slot == "prep":
+        start = name.head.i
+    return name.doc[start:end]
+
+
+def _event_text(verb: "Token") -> str:
+    """The clause as a phrase in its own word order, without side clauses: "The Hanseatic League founded
+    a trading post in Bergen in 1360"."""
+    side: set[int] = set()
+    for tok in verb.subtree:
+        if tok != verb and tok.head == verb and tok.dep_ in SIDE_DEPS | {"punct"}:
+            side.update(t.i for t in tok.subtree)
+        elif tok.dep_ in ("relcl", "appos"):
+            side.update(t.i for t in tok.subtree)
+    return tokens_text([t for t in verb.subtree if t.i not in side and not t.is_space])
+
+
+def _quoted(sent: "Span") -> bool:
+    return any(ch in sent.text for ch in QUOTE_CHARS)
+
+
+def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, str]] = ()) -> Iterator[Event]:
+    """Yield an :class:`Event` per named slot of each plain statement in ``doc`` outside junk.
+
+    ``taken`` holds ``(sentence start, answer)`` pairs other extractors already made facts of (a place
+    in "event in city", a date tied to its event): those slots are theirs."""
+    taken = {(start, _strip_the(answer).casefold()) for start, answer in taken}
+    full_names = _full_names(doc)
+    per_answer: Counter = Counter()
+    for sent in doc.sents:
+        if _quoted(sent) or in_junk(document, sent):
+            continue
+        source = sentence_source(document, sent)
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_VERBS or _hedged(verb):
+                continue
+            if verb.lemma_ == "be":
+                found = _definition(verb, full_names)
+            else:
+                found = _events_of(verb, full_names)
+            for fact_parts in found:
+                answer, slot, prep, span, clause = fact_parts
+                key = answer.name.casefold()
+                if (source.start, answer.text.casefold()) in taken or per_answer[key] >= MAX_PER_ANSWER:
+                    continue
+                per_answer[key] += 1
+                yield Event(answer=answer.text, name=answer.name, answer_kind=answer.kind,
+                            place_kind=answer.place_kind, country=answer.country, iso=answer.iso, slot=slot,
+                            prep=prep, lemma=clause.lemma.lower(), event=_event_text(verb),
+                            clause=clause, sources=[source], confidence=0.75)
+        yield from _appositions(sent, source, taken, per_answer)
+
+
+def _events_of(verb: "Token", full_names: dict[str, str]) -> Iterator[tuple]:
+    if verb.pos_ != "VERB":
+        return
+    for slot, prep, name, anchor in _slots(verb):
+        answer = _answer(name, slot, prep, full_names)
+        if answer is None:
+            continue
+        span = _span(slot, name)
+        clause = clause_around(span, anchor=anchor if slot == "prep" else name)
+        if clause is None or clause.lemma.lower() != verb.lemma_.lower():
+            continue
+        yield answer, slot, prep, span, clause
+
+
+def _unique(attr: "Token") -> bool:
+    """A description that fits one thing: "the largest lake in Finland", "the capital of Estonia"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
+        return False
+    words = {t.lower_ for t in attr.subtree}
+    return bool(words & UNIQUE_WORDS) or any(c.tag_ == "JJS" for c in attr.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children)
+
+
+def _definition(verb: "Token", full_names: dict[str, str]) -> Iterator[tuple]:
+    """"X is the largest lake in Finland": the answer is X."""
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if attr is None or subject is None or not _unique(attr):
+        return
+    answer = _answer(subject, "definition", "", full_names)
+    if answer is None and subject.ent_type_ == "PERSON":
+        answer = _answer(subject, "agent", "", full_names)
+    if answer is None or answer.kind == "date":
+        return
+    span = _span("definition", subject)
+    clause = clause_around(span, anchor=subject)
+    if clause is None:
+        return
+    yield answer, "definition", "", span, clause
+
+
+def _appositions(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[Event]:
+    """"Tallinn, the capital of Estonia, ...": a place defined by a unique description beside it."""
+    for appos in sent:
+        if appos.dep_ != "appos" or appos.pos_ != "NOUN" or not _unique(appos) or appos.i < appos.head.i:
+            continue
+        name = appos.head
+        ent = _entity(name)
+        if ent is None or ent.label_ == "DATE" or ent.label_ == "PERSON":
+            continue  # a person's apposition is a role (roles.py)
+        text = _strip_the(ent.text)
+        entry, feature = lookup(text), feature_of(text)
+        if entry is None and feature is None:
+            continue
+        if (source.start, text.casefold()) in taken or per_answer[text.casefold()] >= MAX_PER_ANSWER:
+            continue
+        description = tokens_text([t for t in appos.subtree if t.dep_ not in ("relcl", "appos") or t == appos])
+        past = sent.root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in sent.root.children)
+        clause = Clause(subject=text, verb="was" if past else "is", lemma="be", tag="VBD" if past else "VBZ",
+                        after=description, answer_role="subject")
+        per_answer[text.casefold()] += 1
+        yield Event(answer=text, name=entry.name if entry else text, answer_kind="place",
+                    place_kind=entry.kind if entry else feature, country=entry.country if entry else None,
+                    slot="definition", lemma="be", event=f"{text} {clause.verb} {description}", clause=clause,
+                    sources=[source], confidence=0.7)

@@ -1,0 +1,143 @@
+"""Multiple-choice questions about events and definitions (see extract/events.py): who, which place, when.
+
+"Who founded a trading post in Bergen?", "In which city did the Hanseatic League found a trading post?",
+"Into which sea does the Rhine flow?", "What is the largest lake in Finland?". The answer is a name (a
+person, an organisation, a place, a date), never a common noun, and its wrong options are of the same kind
+from the question's own document first, then from related ones (:class:`~.context.CorpusContext`): people
+the corpus names in full, organisations named as such, places of the same kind (cities with cities, seas
+with seas), dates written like the answer. Other true answers of the same question (another place the
+same subject did the same thing in) are never wrong options. Fewer than two good ones: no multiple choice.
+"""
+from __future__ import annotations
+
+import random
+
+from ..extract.common import slug
+from ..extract.events import feature_of, is_organisation_name
+from ..facts import Event
+from . import distractors as d
+from .context import CorpusContext
+from .explain import event_explanation
+from .kinds import is_person_name
+from .model import Dropped, Question, question_id
+from .order import arrange
+from .phrasing import ask, names_its_subject, sentence_case
+
+MIN_OPTIONS = 3
+WRONG_OPTIONS = 3
+GAZETTEER_KINDS = ("city", "country", "region", "continent", "village")
+
+
+def _drop(fact: Event, reason: str, detail: str = "") -> Dropped:
+    return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=reason, detail=detail or fact.event[:80])
+
+
+def _kind_word(fact: Event) -> str | None:
+    if fact.answer_kind == "place":
+        return fact.place_kind if fact.place_kind and fact.place_kind != "place" else None
+    return None
+
+
+def wh_phrase(fact: Event) -> str | None:
+    """The question phrase that stands for the answer: "Who", "By whom", "In which city", "When", "What"."""
+    if fact.slot == "definition":
+        return "Who" if fact.answer_kind == "person" else "What"
+    if fact.answer_kind == "date":
+        return "When" if fact.slot == "prep" else None
+    if fact.answer_kind in ("person", "org"):
+        if fact.slot in ("agent", "patient", "object"):
+            return "Who"
+        return "By whom" if fact.prep == "by" else None
+    kind = _kind_word(fact)
+    if kind is None:
+        return None
+    which = f"which {kind}"
+    return sentence_case(f"{fact.prep} {which}") if fact.slot == "prep" else sentence_case(which)
+
+
+def _others(ctx: CorpusContext, documents: list[str]) -> list[Event]:
+    """Event facts of some documents, in corpus order."""
+    by_document = ctx._by_document  # the context's own index of facts by document
+    return [f for doc in documents for f in by_document.get(doc, []) if isinstance(f, Event)]
+
+
+def _same_kind(fact: Event, other: Event) -> bool:
+    if other.answer_kind != fact.answer_kind:
+        return False
+    if fact.answer_kind == "place":
+        return other.place_kind == fact.place_kind
+    return True
+
+
+def _question_key(fact: Event) -> tuple:
+    """What a question about the fact asks, without its answer: the verb, the slot and the rest of the clause."""
+    clause = fact.clause
+    rest = (clause.after if clause.answer_role == "subject" else f"{clause.subject} {clause.between} {clause.after}") \
+        if clause else fact.event
+    return fact.lemma, fact.slot, fact.prep, " ".join(rest.casefold().split())
+
+
+def right_answers(fact: Event, ctx: CorpusContext) -> set[str]:
+    """Every answer the corpus gives to the same question (same verb, slot and rest of the clause)."""
+    key = _question_key(fact)
+    return {fact.name, fact.answer} | {a for o in _others(ctx, ctx.documents_of(fact)) if _question_key(o) == key
+                                       for a in (o.name, o.answer)}
+
+
+def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
+    """Same-kind names, by document tier."""
+    tiers: list[list[str]] = []
+    people = ctx.person_tiers(fact, f"person:{slug(fact.name)}") if fact.answer_kind == "person" else []
+    for n, documents in enumerate(ctx.tiers(fact)):
+        names = [o.name for o in _others(ctx, documents) if _same_kind(fact, o)]
+        if fact.answer_kind == "person":
+            names += people[n] if n < len(people) else []
+            names = [x for x in names if is_person_name(x) and len(x.split()) >= 2]
+        elif fact.answer_kind == "org":
+            names += [e.name for e in ctx.facts.entities if e.kind == "org" and set(e.documents) & set(documents)]
+            names = [x for x in names if is_organisation_name(x)]
+        elif fact.answer_kind == "place" and fact.place_kind not in GAZETTEER_KINDS:
+            names += [e.name for e in ctx.facts.entities if e.kind == "place" and set(e.documents) & set(documents)
+                      and feature_of(e.name) == fact.place_kind]
+        tiers.append(list(dict.fromkeys(names)))
+    return tiers
+
+
+def _wrong(fact: Event, ctx: CorpusContext, prompt: str, rng: random.Random) -> list[str]:
+    right = right_answers(fact, ctx)
+    if fact.answer_kind == "date":
+        isos = sorted({o.iso for o in _others(ctx, ctx.documents_of(fact)) if o.answer_kind == "date" and o.iso}
+                      | set(ctx.date_isos_near(fact)))
+        right_isos = [o.iso for o in _others(ctx, ctx.documents_of(fact)) if o.name in right and o.iso]
+        return d.date_options(fact.iso or "", fact.answer, isos, right_isos, rng=rng) if fact.iso else []
+    tiers = _candidates(fact, ctx)
+    if fact.answer_kind == "place" and fact.place_kind in GAZETTEER_KINDS:
+        counted = [[(name, None, 1) for name in tier] for tier in tiers]
+        own = [list(t) for t in ctx.place_tiers(fact)]  # the corpus's places of the kind, by tier
+        merged = [a + b for a, b in zip(own, counted)]
+        tiers = d.place_candidates(fact.place_kind, fact.country, merged, ctx.gazetteer, exclude=right)
+        tiers = [[n for n in tier if n.casefold() not in ctx.surnames] for tier in tiers]
+    return d.pick_tiered(fact.name, tiers, WRONG_OPTIONS, prompt=prompt, exclude=sorted(right), rng=rng)
+
+
+def event_mcq(fact: Event, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
+    if fact.clause is None:
+        return _drop(fact, "no clause to ask about")
+    if not names_its_subject(fact.clause):
+        return _drop(fact, "does not name what it asks about", fact.clause.subject)
+    if fact.answer_kind == "place" and fact.name.casefold() in ctx.surnames:
+        return _drop(fact, "place name is also a person's name", fact.name)
+    wh = wh_phrase(fact)
+    prompt = ask(wh, fact.clause) if wh else None
+    if prompt is None:
+        return _drop(fact, "cannot phrase the question")
+    wrong = _wrong(fact, ctx, prompt, rng)
+    if len(wrong) + 1 < MIN_OPTIONS:
+        return _drop(fact, "too few wrong options", f"{len(wrong)} found for {fact.name!r}")
+    qid = question_id(fact.canonical_key(), "mcq")
+    accepted = [a for a in {fact.answer} if a != fact.name]
+    hint = "person" if fact.answer_kind == "person" else "organisation" if fact.answer_kind == "org" \
+        else fact.place_kind or "date"
+    return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=fact.name,
+                    accepted=accepted, explanation=event_explanation(fact), options=arrange(qid, fact.name, wrong),
+                    hint=hint, sources=fact.sources, corroboration=fact.corroboration)
