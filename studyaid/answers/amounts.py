@@ -1,6 +1,7 @@
 """Amounts as a student types them, read into a value, a unit and the other words: "21.9 billion euros" =
 "€21.9bn" = "EUR 21.9 billion" = "21,900,000,000 euros"; "3 000" = "3,000" = "three thousand";
-"twenty-six" = "26"; "10%" = "10 per cent"; "20Mbps" = "20 megabits per second".
+"twenty-six" = "26"; "three and a half" = "3.5"; "half a million" = "500,000"; "a pair of" = "2";
+"10%" = "10 per cent"; "20Mbps" = "20 megabits per second"; "the 1980's" = "the 1980s".
 
 :func:`read_amount` gives an :class:`Amount` or None when the text holds no number or several (a range,
 "84 out of 112"). :func:`same_amount` compares two readings: the same value (so a number without its
@@ -62,6 +63,7 @@ _UNIT_PHRASES = [
 # never add them.
 APPROXIMATE = frozenset({"about", "around", "some", "roughly", "approximately", "nearly", "almost", "estimated",
                          "approx", "circa", "c"})
+PAIRS = frozenset({"pair", "couple"})  # "a pair of", "a couple of": two
 SUFFIX_SCALES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion",
                  "tn": "trillion", "trn": "trillion"}
 _NUMBER_WORDS = (set(UNITS) | set(TENS) | set(SCALES)) - {"a", "an", "m", "k"}
@@ -69,6 +71,8 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)
 _COMMA_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _GLUED = re.compile(r"(\d(?:\.\d+)?)([a-z]+)\b")
 _SPACED_SCALE = re.compile(r"(\d) (k|m|mn|bn|b|tn|trn)\b")
+_AND_A_HALF = re.compile(r"(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?) and a half\b")
+_HALF_A = re.compile(r"\bhalf an? (" + "|".join(w for w in SCALES if len(w) > 2) + r")\b")
 _SIGNS = "\u00a3$\u20ac\u00a5%"
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[" + _SIGNS + "]")
 
@@ -82,9 +86,20 @@ class Amount:
     words: frozenset[str] = frozenset()
 
 
+def _halves(text: str) -> str:
+    """"three and a half" -> "3.5", "one and a half million" -> "1.5 million", "half a million" -> "0.5 million"."""
+    def plus_half(match: re.Match) -> str:
+        value = word_value(match.group(1))
+        return match.group(0) if value is None or match.group(1) in SCALES else f"{value + 0.5:g}"
+    text = _AND_A_HALF.sub(plus_half, text)
+    return _HALF_A.sub(lambda m: f"0.5 {m.group(1)}", text)
+
+
 def _prepare(text: str) -> list[str]:
     text = fold(text)
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<=\d)'s\b", "s", text)  # "the 1980's" is a decade
+    text = re.sub(r"'s\b", "", text)  # possessives
+    text = _halves(text)
     text = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     text = _COMMA_THOUSANDS.sub("", text)
     for pattern, replacement in _UNIT_PHRASES:
@@ -107,8 +122,10 @@ def _unit(word: str) -> set[str] | None:
 def _is_number(word: str, following: str | None) -> bool:
     if word[0].isdigit() or word in _NUMBER_WORDS:
         return True
-    if word in ("a", "an"):  # "a million", "a dozen"
-        return following in SCALES
+    if word in ("a", "an"):  # "a million", "a dozen", "a pair of"
+        return following in SCALES or following in PAIRS
+    if word in PAIRS:
+        return True
     return "-" in word and word_value(word) is not None
 
 
@@ -119,7 +136,9 @@ def read_amount(text: str) -> Amount | None:
     positions = [i for i, flag in enumerate(flags) if flag]
     if not positions or positions[-1] - positions[0] + 1 != len(positions):
         return None  # no number, or numbers apart ("84 out of 112")
-    numbers = ["one" if w in ("a", "an") else w for w in (words[i] for i in positions)]
+    numbers = [words[i] for i in positions]
+    numbers = [w for j, w in enumerate(numbers) if w not in ("a", "an") or numbers[j + 1] not in PAIRS]
+    numbers = ["two" if w in PAIRS else "one" if w in ("a", "an") else w for w in numbers]
     if numbers[0] in SCALES:
         return None  # "million" alone
     digits = [w for w in numbers if w[0].isdigit()]
