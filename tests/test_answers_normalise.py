@@ -131,6 +131,9 @@ CASES = [
     ("Ardmoare", "Ardmoore", "city", True),
     ("Ardmre", "Ardmoore", "city", False),  # two slips
     ("Kiev", "Kyiv", "city", False),  # short: no slip
+    ("Anne Marie Duval", "Anne-Marie Duval", "person", True),  # a hyphen as a space ...
+    ("Ane Marie Duval", "Anne-Marie Duval", "person", True),  # ... leaves the one slip
+    ("Ane Marie Duvall", "Anne-Marie Duval", "person", False),
     ("Mr Halloran", "Halloran", "person", True),
     ("Ms Okafor", "Ruth Okafor", "person", False),  # a title does not make a surname the full name
     ("Mrs", "Halloran", "person", False),

@@ -62,7 +62,8 @@ def read(text: str, hint: str | None = None, month_first_numeric: bool = False) 
 
 
 def _name_words(text: str, hint: str | None) -> tuple[str, ...]:
-    found = words(text)
+    """The words of a name, a hyphen as a space ("Jean-Claude" = "Jean Claude"), a courtesy title dropped."""
+    found = [part for word in words(text) for part in word.split("-")]
     if hint in PERSON_HINTS and len(found) > 1 and found[0] in COURTESY_TITLES:
         found = found[1:]
     return tuple(found)
