@@ -1,34 +1,14 @@
-"""What every page needs: the bank (opened or a clear error), the spaCy pipeline (loaded once, only
-when generating), the generation job's progress (the first start from the sample articles included),
-and messages kept across a rerun."""
+"""What every page needs: the generation job started, resumed or shown (the first start from the
+sample articles included), messages kept across a rerun, and the documents' titles."""
 from __future__ import annotations
 
 import streamlit as st
 
-from ..errors import StudyaidError
-from ..store import Store, db_path
+from ..store import Store
 from ..store.jobs import Job, Jobs
 from .safe import md
 
 MESSAGES_KEY = "_studyaid_messages"
-
-
-def get_nlp():
-    """The spaCy pipeline, shared by every session and by the generation jobs; loaded on first use."""
-    from .jobs import shared_pipeline
-
-    with st.spinner("Loading the language model (once)…"):
-        return shared_pipeline()
-
-
-def open_store() -> Store:
-    """The bank at ``$STUDYAID_DB``; a broken or foreign file stops the page with its message."""
-    try:
-        return Store(db_path())
-    except StudyaidError as exc:
-        st.error(f"The question bank cannot be opened. {exc.message}")
-        st.stop()
-        raise  # unreachable: st.stop() ends the run
 
 
 def first_start(store: Store) -> None:

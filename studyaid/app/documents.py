@@ -64,6 +64,9 @@ def _start_generation(store: Store) -> None:
     job, started = jobs.start(store.path, "generate")
     if started:
         flash("info", "Generating questions in the background; the progress is shown at the top of the page.")
+    elif job.finished:  # an interrupted job given up just now
+        flash("error", f"The last generation was given up: {md(job.error)}. Click “Generate all questions again” "
+                       "to start a new one.")
     else:
         flash("info", "A generation is already running; it takes in the new documents before it ends.")
 

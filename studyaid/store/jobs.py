@@ -132,9 +132,13 @@ class Jobs:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        with store._write() as conn:
-            conn.execute(_TABLE)
-            conn.execute(_LOCK)
+        with store._connection() as conn:
+            ready = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'jobs_one_unfinished'"
+                                 ).fetchone()
+        if not ready:  # a read first: pages that only look at the job take no write lock
+            with store._write() as conn:
+                conn.execute(_TABLE)
+                conn.execute(_LOCK)
 
     def _select(self, conn: sqlite3.Connection, where: str, args: tuple = ()) -> Job | None:
         row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM jobs {where}", args).fetchone()
@@ -164,8 +168,8 @@ class Jobs:
 
         With no unfinished job a new one starts, run by ``owner``. An unfinished job whose runner is
         alive is returned untouched (``False``: someone else runs it). An abandoned one is taken over
-        by ``owner`` (its kind kept: a first start stays a first start), or marked failed after
-        :data:`MAX_ATTEMPTS` tries, and then a new job starts."""
+        by ``owner`` (its kind kept: a first start stays a first start), or, after :data:`MAX_ATTEMPTS`
+        tries, marked failed and returned (``False``): a job that kills its process is not run for ever."""
         stamp = now()
         with self.store._write() as conn:
             current = self._select(conn, "WHERE state IN ('queued', 'running')")
@@ -177,10 +181,12 @@ class Jobs:
                              (owner, stamp, f"resumed after an interruption (attempt {current.attempts + 1})",
                               current.id))
                 return self._select(conn, "WHERE id = ?", (current.id,)), True
-            if current is not None:
+            if current is not None:  # given up: not retried by itself, a new request starts afresh
                 conn.execute("UPDATE jobs SET state = 'failed', finished_at = ?, error = ? WHERE id = ?",
                              (stamp, f"stopped after {current.attempts} attempts, each interrupted before it "
-                                     "finished (the server was killed or ran out of memory)", current.id))
+                                     "finished (the server or the job's process was killed, or ran out of memory)",
+                              current.id))
+                return self._select(conn, "WHERE id = ?", (current.id,)), False
             cursor = conn.execute("INSERT INTO jobs (kind, state, owner, attempts, created_at, heartbeat_at, message) "
                                   "VALUES (?, 'running', ?, 1, ?, ?, 'starting')", (kind, owner, stamp, stamp))
             return self._select(conn, "WHERE id = ?", (cursor.lastrowid,)), True

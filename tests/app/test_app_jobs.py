@@ -109,10 +109,11 @@ def test_one_unfinished_job_per_bank_and_takeover_of_an_abandoned_one(tmp_path):
         assert mine and taken.id == first.id and taken.kind == "first_start" and taken.attempts == attempt
     with pytest.raises(Exception, match="no longer run by a"):
         jobs.report(first.id, "a", 0.5, "the old runner wakes up")  # it must stop, not write
-    fresh, mine = jobs.acquire("generate", "c", alive=lambda job: False)  # interrupted too often: failed
-    assert mine and fresh.id != first.id
-    failed = jobs.get(first.id)
-    assert failed.state == "failed" and f"stopped after {MAX_ATTEMPTS} attempts" in failed.error
+    failed, mine = jobs.acquire("generate", "c", alive=lambda job: False)  # interrupted too often: failed
+    assert not mine and failed.id == first.id and failed.state == "failed"
+    assert f"stopped after {MAX_ATTEMPTS} attempts" in failed.error
+    fresh, mine = jobs.acquire("generate", "c", alive=lambda job: False)  # asked for again: a new job
+    assert mine and fresh.id != first.id and fresh.kind == "generate"
     done = jobs.finish(fresh.id, "c", problems=["uploads/x.pdf: is not a PDF"], message="3 new question(s)")
     assert (done.state, done.progress, done.problems) == ("done", 1.0, ["uploads/x.pdf: is not a PDF"])
     assert jobs.unfinished() is None
