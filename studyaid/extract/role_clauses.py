@@ -123,7 +123,8 @@ def is_title_of(name: "Span") -> Found | None:
 def listed_under_title(name: "Span") -> Found | None:
     """"Japanese directors including Ann Roe", "judges such as Ann Roe and Tom Reed", "British actors on the
     list include Ann Roe, Tom Reed and ...": a name listed under a plural office holds it. Not a plural that
-    names no office ("players including ...", "the guests include ..."), nor a list someone may include."""
+    names no office ("players including ...", "the guests include ..."), nor a list someone may include; a
+    name with a title of its own in the list ("and director Tom Reed") keeps only that."""
     head = name.root
     while head.dep_ in ("conj", "appos") and head.head.ent_type_ == "PERSON":
         head = head.head  # "including Ann Roe and Tom Reed", "include Emma Clarke, Tom Reed and Ann Roe"
@@ -143,6 +144,9 @@ def listed_under_title(name: "Span") -> Found | None:
         return None
     if group.pos_ != "NOUN" or group.tag_ != "NNS" or not office_word(group) or not qualified(group, []):
         return None
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    if before is not None and before.i != group.i and before.tag_ in ("NN", "NNP") and office_word(before):
+        return None  # "... include Ann Roe and director Tom Reed": a title of his own
     words = [group]
     for tok in reversed([t for t in group.children if t.i < group.i]):
         if tok.i != words[0].i - 1 or tok.dep_ != "compound" or not tok.is_lower or not tok.is_alpha:

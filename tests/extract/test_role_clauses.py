@@ -85,6 +85,13 @@ def test_no_role_from_a_clause(roles, text):
     assert [(r.person.name, r.role) for r in roles(text)] == []
 
 
+def test_a_listed_name_with_a_title_of_its_own_keeps_only_that(roles):
+    found = {(r.person.name, r.title) for r in roles(
+        "British actors at the party include Emma Clarke, Tom Reed and director Ann Roe.")}
+    assert ("Ann Roe", "director") in found and ("Ann Roe", "actor") not in found
+    assert ("Tom Reed", "actor") in found
+
+
 def test_the_one_replaced_does_not_take_the_title(roles):
     found = {r.person.name for r in roles("Mia Torres, who last month succeeded Ella Frost as European champion, "
                                           "finished second.")}
