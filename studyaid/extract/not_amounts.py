@@ -210,15 +210,19 @@ def _at_some_points(group: "Span") -> bool:
 
 
 def _is_fraction(group: "Span") -> bool:
-    """ "one half of the duo", "two thirds of the cash": a fraction, not a count of halves or thirds."""
-    doc = group.doc
-    return group.end < len(doc) and doc[group.end].lemma_.lower() in FRACTIONS
+    """ "one half of the duo", "two thirds of the cash", "two-thirds sold": a fraction, not a count of halves
+    or thirds."""
+    doc, k = group.doc, group.end
+    if k + 1 < len(doc) and doc[k].text == "-" and not group[-1].whitespace_:
+        k += 1  # "two-thirds"
+    return k < len(doc) and (doc[k].lemma_.lower() in FRACTIONS or doc[k].lower_.rstrip("s") in FRACTIONS)
 
 
 def _is_multiplier(group: "Span") -> bool:
-    """ "two times higher", "three times as many": a multiplier, not a count of times."""
+    """ "two times higher", "three times as many", "four times what it is": a multiplier, not a count of times."""
     doc, k = group.doc, group.end
-    return k + 1 < len(doc) and doc[k].lower_ == "times" and (doc[k + 1].tag_ in ("JJR", "RBR") or doc[k + 1].lower_ == "as")
+    return k + 1 < len(doc) and doc[k].lower_ == "times" \
+        and (doc[k + 1].tag_ in ("JJR", "RBR") or doc[k + 1].lower_ in ("as", "what"))
 
 
 def _is_alternative(group: "Span") -> bool:
