@@ -267,6 +267,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                                             direct_ranges, tracker, is_place, finite=False)
                 continue
         finding = lemma in FINDING_VERBS
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in tok.children):
+            continue  # "fans should note that ...", "he would say that ...", "the firm must show that ...": no act
         if lemma in REPORT_VERBS or finding:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
             if finding:  # "X found that ...", "the poll found most voters were ...": a finding, a whole clause
@@ -322,9 +324,11 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
 
 
 def _finite_clause(verb: "Token") -> bool:
-    """A clause with a subject of its own and a finite verb: "most voters were undecided", not "it useful"."""
+    """A clause that opens with its own subject and has a finite verb: "most voters were undecided", not "it
+    useful" nor "how it offers value"."""
     finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
-    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.left_edge.i == verb.left_edge.i
+                          and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
 def _whole_last_word(words: "list[Token]", cue: "Token") -> "list[Token]":

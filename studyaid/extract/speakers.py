@@ -80,6 +80,14 @@ NOT_GROUPS = frozenset({"people", "person", "other", "source", "user",
                         "rumour", "report", "couple", "pair", "duo", "twin", "parent", "child", "friend", "man",
                         "woman", "boy", "girl", "brother", "sister", "son", "daughter", "husband", "wife", "family",
                         "member", "player", "star", "viewer", "reader", "listener", "consumer", "customer"})
+# Job nouns of a person, beyond lexicon.OFFICES, that a name written after them belongs to.
+PERSON_JOB_NOUNS = frozenset({"organiser", "organizer", "promoter", "singer", "player"})
+# Endings of nouns for people ("supporter", "investor", "activist", "opponent", "detective", "official"), and
+# nouns with those endings that are things.
+PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al", "eer")
+NOT_PEOPLE_NOUNS = frozenset({"number", "letter", "paper", "computer", "filter", "chapter", "quarter", "order",
+                              "matter", "cover", "poster", "border", "sector", "factor", "error", "motor",
+                              "monitor", "total", "proposal", "signal", "component", "event", "percent"})
 VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "others", "all", "both", "numerous",
                          "various", "certain", "such", "these", "those", "their", "its", "our", "my", "your",
                          "his", "her", "any", "more", "no"})
@@ -710,6 +718,37 @@ def _named_after_kind(tok: "Token") -> "Span | None":
     return span if all(t.pos_ == "PROPN" or t.text == "-" for t in span) else None
 
 
+def _main_clause(verb: "Token") -> bool:
+    """``verb`` (or the verb it is conjoined to) is its sentence's main verb, or a parenthetical cue."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "parataxis")
+
+
+def _after_person_noun(name: "Span") -> bool:
+    """A name written right after a person's job noun: "Cebit organiser Gabriele Dorries" (NER's
+    organisation) names a person."""
+    doc = name.doc
+    if name.start == 0:
+        return False
+    prev = doc[name.start - 1]
+    return prev.pos_ == "NOUN" and prev.text.islower() and prev.lower_ not in ORG_KINDS \
+        and (prev.lower_ in OFFICES or prev.lemma_.lower() in RENAMED_GROUP_NOUNS | PERSON_JOB_NOUNS)
+
+
+def _title_after(subject: "Token") -> bool:
+    """A name followed by a person's job noun it only modifies: "the Sale full-back" (parsed with "Sale" as the
+    subject), "the Kelvale manager"."""
+    doc = subject.doc
+    j = subject.i + 1
+    if j >= len(doc) or not doc[j].text.islower():
+        return False
+    word = doc[j].lower_
+    if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+        word = f"{word}-{doc[j + 2].lower_}"
+    return word in OFFICES and word not in ORG_VOICES
+
+
 def _compiled_by(verb: "Token") -> "tuple[Span, str] | None":
     """The organisation a passive verb credits with a source's findings, and the source noun: "The figures
     were prepared by the Food Research Unit", "the survey was carried out by pollsters Datapoint"."""
@@ -844,9 +883,15 @@ def _group(subject: "Token") -> Speaker | None:
     polled = _polled_group(subject)
     if polled is not None:
         return _group(polled)
-    if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS:
-        return None
-    lo, hi = subject.left_edge.i, subject.right_edge.i
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS \
+            or not _people_noun(subject):
+        return None  # "the phone's specifications suggest": no one speaks
+    first, hi = subject.left_edge.i, subject.right_edge.i
+    lo = subject.i  # the noun and the words in front that modify it: "Earlier this year economists" -> "economists"
+    while lo > first and doc[lo - 1].dep_ in ("amod", "compound", "det", "poss", "case", "nmod", "punct") \
+            and (doc[lo - 1].head.i > lo - 1 or doc[lo - 1].dep_ in ("case", "punct")) and doc[lo - 1].head.i <= subject.i \
+            and doc[lo - 1].ent_type_ not in ("DATE", "TIME"):
+        lo -= 1
     phrase = doc[lo: hi + 1]
     bare = _bare_group(subject)
     if len(phrase) > 8 or any((t.lower_ in VAGUE_WORDS and not (bare and t.lower_ == "most"))
@@ -874,6 +919,15 @@ def _group(subject: "Token") -> Speaker | None:
     if words[0].pos_ != "PROPN" and opening:  # "Analysts said" -> "analysts"; "City analysts" mid-sentence stays
         name = name[:1].lower() + name[1:]
     return Speaker(name, words[0].idx, named_at=words[0].idx, kind="group")
+
+
+def _people_noun(noun: "Token") -> bool:
+    """A noun for people, who can speak as a group: "lawyers", "detectives", "officials", "supporters",
+    "opponents" (a known people noun or an agent's ending), not "specifications", "documents", "numbers"."""
+    lemma = noun.lemma_.lower()
+    if lemma in GROUP_NOUNS | RENAMED_GROUP_NOUNS | PERSON_JOB_NOUNS or lemma in OFFICES:
+        return True
+    return lemma.endswith(PEOPLE_ENDINGS) and not lemma.endswith("ment") and lemma not in NOT_PEOPLE_NOUNS
 
 
 def _bare_group(subject: "Token") -> bool:
@@ -910,6 +964,8 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
+        if subject.lower_ == "they" and not _main_clause(subject.head):
+            return None  # "The e-mails show that they ... and tell ...": "they" of a clause inside is anything
         found = tracker.org_by_pronoun(subject.idx, plural=subject.lower_ == "they")
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
     if subject.pos_ == "NOUN" and _definite(subject) and (_noun_word(subject) in ORG_KINDS | SOURCE_NOUNS
@@ -945,6 +1001,8 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     first = subject.doc[subject.left_edge.i]
     named_the = first.lower_ == "the" and all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
                                               for t in subject.doc[first.i + 1: subject.i + 1])
+    if span is not None and _title_after(subject):
+        return None  # "said the Sale full-back" parsed with the club as the subject: a person, unnamed
     if span is not None and (named_the or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
         # "The Independent", "Radio 1": names no person is called by
         return _organisation(subject, tracker) or _title_named(subject, first)
@@ -966,7 +1024,8 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         return Speaker(short[0], span.start_char, resolved_from=span.text, named_at=short[1], kind="org")
     around = _org_entity(subject)
     if around is not None and around.start < span.start and around.end == span.end \
-            and not any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in around):
+            and not any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in around) \
+            and not _after_person_noun(around):
         return _organisation(subject, tracker)  # "Scotland Yard": NER's organisation, of which "Yard" is no surname
     if all(t.ent_type_ in ORG_LABELS for t in span) and tracker.org_like(span.text):
         org = _organisation(subject, tracker)  # "Microsoft says": NER's organisation, never named as a person

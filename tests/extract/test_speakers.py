@@ -94,3 +94,14 @@ def test_possessive_without_an_organisation_is_no_organisation(roles):
     found = [(r.person.name, r.title, r.organization, r.role) for r in roles(
         "The company's spokesman Scott Brill said the site was safe.")]
     assert found == [("Scott Brill", "spokesman", None, "spokesman")]
+
+
+@pytest.mark.parametrize("text", [
+    # a name after a person's job noun is the person's, whatever NER calls it
+    '"The new hall will be ready in May," said fair organiser Karin Vogt.',
+    '"The new hall will be ready in May," said Cebit organiser Karin Vogt.',
+    '"We have signed the best young striker in the country," said Kelvale manager Tom Hollis.',
+])
+def test_name_after_a_job_noun_speaks_as_a_person(quotes, text):
+    found = [(q.speaker.name.split()[-1], q.speaker.kind) for q in quotes(text)]
+    assert found and all(kind == "person" for _, kind in found) and found[0][0] in ("Vogt", "Hollis")
