@@ -216,3 +216,28 @@ def test_a_failing_document_is_named_and_the_others_are_processed(fresh_db, thre
     documents = {s.document for q in store.questions() for s in q.sources}
     assert documents == {"pasted/fine.txt"}
     assert any("1 document(s) could not be used" in w.value for w in at.warning)
+
+
+def test_students_take_a_quiz_while_a_generation_runs(bank_db, monkeypatch):
+    monkeypatch.setattr(app_jobs, "RUNNER", "thread")
+    release = threading.Event()
+
+    def held_model():  # the job stays at "loading the language model" until the quiz is done
+        release.wait(WAIT)
+        raise RuntimeError("released by the test")
+
+    job, started = app_jobs.start(bank_db, "generate", held_model)
+    try:
+        assert started
+        at = start_app()
+        (bar,) = at.get("progress")
+        assert "Generating questions" in bar.proto.text
+        at.number_input(key="quiz_count").set_value(2)
+        at.button(key="quiz_start").click().run()
+        assert not at.exception and at.session_state["quiz"].total == 2  # the quiz runs beside the job
+        assert Jobs(Store(bank_db)).get(job.id).state == "running"
+    finally:
+        release.set()
+        assert app_jobs.wait(WAIT)
+    at.run()
+    assert any("Generating questions failed" in e.value and "released by the test" in e.value for e in at.error)
