@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MAX_PER_ANSWER = 3
+MIN_PERSON_MENTIONS = 2
 PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "across", "along", "over", "towards",
                          "toward", "on", "onto", "past", "beyond", "throughout", "within", "outside", "under"})
 CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
@@ -136,32 +137,45 @@ class _Answer:
 def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _Answer | None:
     """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot."""
     ent = _entity(tok)
+    if ent is None and not tok.ent_type_ and tok.pos_ == "PROPN" and tok.text in full_names:
+        ent = tok.doc[tok.i: tok.i + 1]  # a surname NER missed once the document gave it in full
+        if any(c.dep_ == "compound" for c in tok.children):
+            return None
+        label = "PERSON"
+    else:
+        label = ent.label_ if ent is not None else ""
     if ent is None or not _whole(tok, ent):
         return None
     text = _strip_the(ent.text)
-    if ent.label_ == "DATE":
+    if label == "DATE":
         if slot != "prep" or prep not in DATE_PREPS or not DATE_SHAPES.match(text):
             return None
         iso = to_iso(text) if not YEAR.match(text) else text
         return _Answer(text, text, "date", iso=iso) if iso else None
     feature = feature_of(text)
-    if feature is not None and ent.label_ in ("LOC", "GPE", "FAC"):
+    if feature is not None and label in ("LOC", "GPE", "FAC"):
         return _Answer(text, text, "place", place_kind=feature)
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         name = text if len(text.split()) >= 2 else full_names.get(text)
+        if name and _mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS:
+            return None  # a name given once is too often a show, a product or a band NER took for a person
         if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
                 or name and is_person_name(name) and slot == "prep" and prep == "by":
             return _Answer(text, name, "person")
         return None
     entry = lookup(text)
-    if entry is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+    if entry is not None and label in ("GPE", "LOC", "FAC", "ORG"):
         preps = CITY_PREPS if entry.kind in ("city", "village") else PLACE_PREPS
         if slot == "prep" and prep in preps or slot in ("patient", "definition"):
             return _Answer(text, entry.name, "place", place_kind=entry.kind, country=entry.country)
         return None
-    if ent.label_ == "ORG" and slot == "agent" and is_organisation_name(text):
+    if label == "ORG" and slot == "agent" and is_organisation_name(text):
         return _Answer(text, text, "org")
     return None
+
+
+def _mentions(doc: "Doc", surname: str) -> int:
+    return sum(1 for t in doc if t.text == surname and t.pos_ == "PROPN")
 
 
 def _hedged(verb: "Token") -> bool:

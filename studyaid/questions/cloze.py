@@ -27,6 +27,8 @@ from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, event_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .model import Dropped, Question, question_id
+from .events import OFF as EVENTS_OFF
+from .events import enabled as event_questions_on
 
 MAX_CLOZE_WORDS = 70
 HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "date"}
@@ -378,6 +380,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
 
 def cloze_question(fact, accepted: list[str] | None = None) -> Question | Dropped:
     accepted = list(accepted or [])
+    if isinstance(fact, Event) and not event_questions_on():
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason=EVENTS_OFF)
     if (reason := not_worth_asking(fact)) is not None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="cloze", reason=reason,
                        detail=fact.sources[0].sentence[:80])
