@@ -52,8 +52,11 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
     # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
     root = next((t for t in group if not group.start <= t.head.i < group.end), last)
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i \
-            and not any(t.lower_ in TIME_DETERMINERS for t in doc[group.end: root.head.i]):
-        return root.head, None, used  # (not "20,000 last month": a time after the number, not what it counts)
+            and not any(t.lower_ in TIME_DETERMINERS or t.like_num and t.text[:1].isupper() for t in doc[group.end: root.head.i]):
+        head = root.head  # (not "20,000 last month": a time after it; nor "two Six Nations [wins]": a name)
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head  # "two Six Nations wins": the number hung on a name that only modifies the noun
+        return head, None, used
     for prep in [c for t in dict.fromkeys((last, root)) for c in t.children]:  # "26 of Ukraine's allies", "84 out of 112 drones"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
             objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")

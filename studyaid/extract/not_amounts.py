@@ -194,9 +194,11 @@ def _one_idiom(group: "Span") -> bool:
         return True
     if nxt is not None and (nxt.lower_ in ("such", "another") or nxt.text == "-" and not tok.whitespace_):
         return True
-    if nxt is not None and nxt.lower_ in ONE_IDIOM_NOUNS and (prev is not None and prev.lower_ == "at"
+    if nxt is not None and nxt.lower_ in ONE_IDIOM_NOUNS and (prev is not None and (prev.lower_ == "at" or prev.tag_ == "MD")
                                                            or nxt.dep_ in ("npadvmod", "advmod")):
-        return True  # "at one point", "he can go abroad one day"
+        return True  # "at one point", "he can go abroad one day", "you will one day captain your country"
+    if nxt is not None and nxt.lower_ == "eye" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "on":
+        return True  # "with one eye on the summer tour"
     verb = tok.head.head if tok.head.dep_ == "pobj" else tok.head
     verb = verb.head if verb.dep_ == "prep" else verb
     return any(c.dep_ == "neg" for c in verb.children)  # "not committed to one genre", "not one vote"

@@ -49,6 +49,8 @@ NOT_COUNTS = [
     "She has been one half of the duo since the start.",
     "The singer was never committed to one style of music.",
     "He could play abroad one day and see how it feels.",
+    "She never thought she would one day lead her country.",
+    "Every player will have one eye on the summer tour.",
     "The tournament uses a one-on-one format.",
     "The team is still the number one side in the world.",
     # ratios, fractions, multipliers, ranks, alternatives

@@ -140,6 +140,7 @@ STILL_COUNTS = [
     ("The club sold 6,630 tickets for the final.", dict(value=6630, counted="tickets")),
     ("The band have had eight top three hits since 2002.", dict(value=8, counted_head="hit")),
     ("The director has four previous nominations for the prize.", dict(value=4, counted="previous nominations")),
+    ("Two England players were rested for the match.", dict(value=2, counted="England players")),
     ("The firm employs 300 staff in three cities.", dict(value=300, counted="staff")),
 ]
 
@@ -179,6 +180,7 @@ def test_sizes_and_pairs(one_quantity, text, expected):
     "The club expects the majority of 300 to renew.",
     "The bookmakers gave the favourite odds of 6-4 on Friday.",  # odds are no size
     "Download speeds will rise by a factor of 10.",  # a multiplier
+    "The coach rested him for the opening two Six Nations wins.",  # the name is no count, what follows it unsure
     "The actor is to star in a remake of 10 next year.",  # a title: only a size noun takes its size after "of"
 ])
 def test_nothing_sized(quantities, text):
