@@ -198,7 +198,7 @@ class Event(FactBase):
 
 
 Fact = Annotated[Union[Quote, Quantity, Place, Role, DateFact, Event], Field(discriminator="type")]
-FACT_TYPES = ("quote", "quantity", "place", "role", "date", "event")
+FACT_TYPES = ("quote", "quantity", "place", "role", "date")  # event facts (off by default) sort after these
 
 
 def entity_of(fact) -> EntityRef | None:
