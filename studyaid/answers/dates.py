@@ -102,7 +102,7 @@ def _from_words(words: list[str]) -> When | None:
                 return None
             joined = True
             continue
-        number = re.fullmatch(r"(\d+)(st|nd|rd|th)?", word)
+        number = re.fullmatch(r"(\d{1,4})(st|nd|rd|th)?", word)
         if number:
             value = int(number.group(1))
             if len(number.group(1)) == 4 and not number.group(2) and 1000 <= value <= 2999:

@@ -30,6 +30,8 @@ PERSON_HINTS = frozenset({"person"})
 # Hints of a figure: only their answers (or answers with digits, or with no hint) are read as amounts, so a
 # name with a number word in it ("Henk ten Cate", "Seven Oaks") stays a name.
 FIGURE_HINTS = frozenset({"number", "amount", "percentage", "date"})
+# A typed answer this much longer than the right one cannot say the same: it is wrong without being read.
+MAX_TYPED_CHARS = 200
 SLIP_MIN_LENGTH = 6  # one slip of a letter is forgiven from this many letters
 
 
@@ -82,7 +84,7 @@ def one_slip(a: str, b: str) -> bool:
 def same_answer(given: str, right: str, hint: str | None = None) -> bool:
     """Whether the typed ``given`` says what ``right`` says, for a question whose hint is ``hint``
     ("date", "number", "percentage", "amount", "person", "city", ...)."""
-    if not words(given) or not words(right):
+    if len(given) > max(MAX_TYPED_CHARS, 4 * len(right)) or not words(given) or not words(right):
         return False
     expected = read(right, hint)
     if isinstance(expected, When):
