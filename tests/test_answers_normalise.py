@@ -111,6 +111,8 @@ CASES = [
     ("February 10 to 13", "10-13 February", "date", True),
     ("10–13 Feb", "10-13 February", "date", True),
     ("10-12 February", "10-13 February", "date", False),
+    ("19/20 February", "19-20 February", "date", True),
+    ("20 February", "19/20 February", "date", False),
     ("the middle of 2005", "mid-2005", "date", True),
     ("mid 2005", "mid-2005", "date", True),
     ("late 2005", "mid-2005", "date", False),

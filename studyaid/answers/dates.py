@@ -1,6 +1,6 @@
 """Dates as a student types them, read into their parts: "1 January 2028" = "January 1, 2028" =
 "1 Jan 2028" = "Jan. 1st, 2028" = "the 1st of January 2028" = "2028-01-01"; "Sept 4" = "4 September";
-"Feb 2022" = "February 2022"; "10-13 February" = "February 10 to 13"; "mid-2005" = "the middle of 2005".
+"Feb 2022" = "February 2022"; "10-13 February" = "February 10 to 13" = "10/13 February"; "mid-2005" = "the middle of 2005".
 
 :func:`read_date` gives a :class:`When` (year, month, day, last day of a range, weekday, part of the
 period) or None when the text is not a date: every word must be a date word, each part written once.
@@ -29,10 +29,10 @@ PART_PHRASES = {
 }
 # Words that carry nothing in a date: "the 4th of September", "on 5 September", "Friday, 5 September".
 _FILLERS = frozenset({"the", "of", "on", "in"})
-_RANGE_JOINERS = frozenset({"-", "to", "and", "until", "till", "through"})
+_RANGE_JOINERS = frozenset({"-", "/", "to", "and", "until", "till", "through"})
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[a-z]+|-")
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[a-z]+|[-/]")
 
 
 @dataclass(frozen=True)
