@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MAX_PER_ANSWER = 3
-MIN_PERSON_MENTIONS = 2
+MIN_PERSON_MENTIONS = 1  # by the surname alone, besides the full name
 PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "across", "along", "over", "towards",
                          "toward", "on", "onto", "past", "beyond", "throughout", "within", "outside", "under"})
 CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
@@ -157,7 +157,7 @@ def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _
         return _Answer(text, text, "place", place_kind=feature)
     if label == "PERSON":
         name = text if len(text.split()) >= 2 else full_names.get(text)
-        if name and _mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS:
+        if name and (_mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS or lookup(name.split()[-1])):
             return None  # a name given once is too often a show, a product or a band NER took for a person
         if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
                 or name and is_person_name(name) and slot == "prep" and prep == "by":
@@ -175,7 +175,10 @@ def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _
 
 
 def _mentions(doc: "Doc", surname: str) -> int:
-    return sum(1 for t in doc if t.text == surname and t.pos_ == "PROPN")
+    """How often a person is named by the surname alone (people are, shows and products are not): the full
+    name's own mentions do not count."""
+    return sum(1 for t in doc if t.text == surname and t.pos_ == "PROPN"
+               and (t.i == 0 or not (doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper())))
 
 
 def _hedged(verb: "Token") -> bool:

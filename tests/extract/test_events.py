@@ -49,6 +49,8 @@ NOT_FOUND = [
     ("\u201cWe opened the bridge in 1990,\u201d Anna Berg said.", {"Anna Berg", "1990"}),  # a quotation
     ("Copenhagen is a city.", {"Copenhagen"}),  # no unique description
     ("Dora Lindqvist opened the bridge in 1990.", {"Dora Lindqvist"}),  # a name given once: maybe a show or a band
+    ("Harbour Watch Live drew big crowds. Harbour Watch Live returned in 2004.", {"Harbour Watch Live"}),  # never by a surname
+    ("Norda Europe closed its office. Norda Europe moved to Oslo in 2004.", {"Norda Europe"}),  # a firm's branch
 ]
 
 
