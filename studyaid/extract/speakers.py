@@ -10,6 +10,10 @@ ends in a place word ("Trafalgar Square") is not a person.
 A pronoun is resolved among the people named earlier outside quotations and junk, whose gender does
 not disagree with it (Mr/Mrs, "the actress X"): first the subject of the same or the previous
 narrative sentence, then the subject of the previous speech act, then the nearest person named.
+
+Organisations speak where the article credits them (:mod:`.speaker_orgs`: "Microsoft said", "a Uefa
+spokesman", "the paper says" after "Spanish daily X"), unnamed groups as written (:mod:`.speaker_groups`:
+"lawyers for the two men", "analysts").
 """
 from __future__ import annotations
 
@@ -17,13 +21,18 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
-from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, HONORIFICS, MALE_HONORIFICS,
+from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS,
                        MALE_NOUNS,
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
                        FINDING_VERBS,
                        TITLE_WORDS)
-from ..lexicon import NUMBER_WORDS, PLACE_HEADS, country_of
+from ..lexicon import NUMBER_WORDS, PLACE_HEADS
 from .common import subject_of
+from .doc_index import SpanSet, inside
+from .speaker_groups import after_person_noun, group_named, title_after
+from .speaker_orgs import (ORG_KINDS, ORG_LABELS, SOURCE_NOUNS, branch_of, compiled_by, definite_noun, is_kind_word,
+                           kind_then_name, kinds_of, main_clause, named_after_kind, noun_word, org_entity,
+                           plural_agreement, same_kind, spelled_out)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,65 +41,16 @@ Gender = Literal["m", "f"] | None
 
 NOT_PEOPLE = {"kremlin", "nato", "moscow", "washington", "europe", "eu", "us", "uk"}
 NON_NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "CARDINAL"}
-# What NER labels an organisation: NORP and PRODUCT too for a company's name ("Symbian", "F-Secure").
-ORG_LABELS = {"ORG", "NORP", "PRODUCT"}
 OTHER_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
 SUBJECT_WINDOW = 2
 # How many narrative sentences before an age description ("the 28-year-old") it looks back for the person.
 AGE_WINDOW = 2
-# Nouns naming a kind of organisation: "security firm Saint Bernard Software", "the station said". Never a
-# person's noun (unlike "spokesman"): a name right after one is the organisation's, whatever NER says.
-ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadcaster", "station", "website",
-                       "newspaper", "paper", "magazine", "group", "label", "retailer", "bank", "network", "maker",
-                       "developer", "publisher", "operator", "airline", "giant", "watchdog", "regulator", "body",
-                       "union", "channel", "studio", "charity", "organisation", "organization", "association",
-                       "federation", "council", "ministry", "department", "body", "service", "site", "daily",
-                       "tabloid", "broadsheet", "weekly"})
-# Kind nouns that name the same kind of organisation: "the paper says" after "Spanish daily ABC".
-KIND_SYNONYMS = (frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"}),
-                 frozenset({"firm", "company", "maker", "developer", "publisher", "retailer", "operator"}),
-                 frozenset({"website", "site"}), frozenset({"lab", "laboratory"}),
-                 frozenset({"organisation", "organization", "body", "group"}))
 # How many sentences back "the paper" looks for the one paper it re-names when the article names several.
 KIND_WINDOW = 1
-# Sources an organisation's findings are credited through: "a table drawn up by Le Figaro newspaper",
-# "figures collected by the Interactive Media in Retail Group".
-SOURCE_NOUNS = frozenset({"table", "figures", "estimates", "data", "analysis", "poll", "ranking", "list", "chart",
-                          "research", "report", "survey", "study", "statement", "findings", "statistics",
-                          "round-up", "guide", "index", "review"})
-# Punctuation no organisation's name runs across: "The Clarion, Reid" as NER spans it is two names.
-NAME_BREAKS = frozenset({",", ";", ":", "(", ")"})
-QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
 # How many sentences back "it says" looks for the organisation last credited; "they said", only one.
 ORG_PRONOUN_WINDOW = 3
 PLURAL_PRONOUN_WINDOW = 1
-# Unnamed groups credited with a statement (kind "group"): a plural noun made specific by what follows or
-# precedes it ("lawyers for the two men", "Scotland Yard detectives", "the club's doctors"), "the"
-# plural re-naming a group of this kind the article introduced ("a panel of judges ... the judges said"),
-# or a bare plural of a people noun that speaks as a group ("analysts said", lexicon.GROUP_NOUNS).
-# Never vague ("many experts", "some fans") or people in general, and never people the article names
-# ("the two men", "the brothers": persons, not an organisation).
-RENAMED_GROUP_NOUNS = frozenset({"official", "organiser", "organizer", "doctor", "investigator", "campaigner", "officer",
-                         "authority", "academic", "juror", "judge", "lawyer", "researcher", "scientist",
-                         "detective", "inspector", "prosecutor", "regulator", "minister", "director", "executive",
-                         "steward", "referee", "trustee", "governor", "commissioner", "examiner", "auditor",
-                         "analyst", "engineer", "developer", "designer", "programmer", "economist", "curator"})
-NOT_GROUPS = frozenset({"people", "person", "other", "source", "user",
-                        "rumour", "report", "couple", "pair", "duo", "twin", "parent", "child", "friend", "man",
-                        "woman", "boy", "girl", "brother", "sister", "son", "daughter", "husband", "wife", "family",
-                        "member", "player", "star", "viewer", "reader", "listener", "consumer", "customer"})
-# Job nouns of a person, beyond lexicon.OFFICES, that a name written after them belongs to.
-PERSON_JOB_NOUNS = frozenset({"organiser", "organizer", "promoter", "singer", "player"})
-# Endings of nouns for people ("supporter", "investor", "activist", "opponent", "detective", "official"), and
-# nouns with those endings that are things.
-PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al", "eer")
-NOT_PEOPLE_NOUNS = frozenset({"number", "letter", "paper", "computer", "filter", "chapter", "quarter", "order",
-                              "matter", "cover", "poster", "border", "sector", "factor", "error", "motor",
-                              "monitor", "total", "proposal", "signal", "component", "event", "percent"})
-VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "others", "all", "both", "numerous",
-                         "various", "certain", "such", "these", "those", "their", "its", "our", "my", "your",
-                         "his", "her", "any", "more", "no"})
 
 
 @dataclass(frozen=True)
@@ -230,7 +190,7 @@ class PersonTracker:
         given = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and _name_like(e[0])}
         self._given = frozenset(given)
         self.is_place = is_place = _unless_given(is_place, self._given)
-        self._blocked = list(blocked)
+        self._blocked = blocked = SpanSet(blocked)  # a binary search per offset, not a scan (issue 13)
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._narrative = [self._is_narrative(s) for s in doc.sents]
@@ -327,23 +287,23 @@ class PersonTracker:
                     to = next((c for c in tok.children if c.lower_ == "to"), None)  # "according to eBay UK"
                     credited = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if credited is not None and credited.lower_ not in ("it", "they") and credited.lower_ not in ORG_KINDS \
-                        and not _definite(credited):
+                        and not definite_noun(credited):
                     found = resolve_speaker(credited, self)  # as a quote would credit it: never a person's name
                     if found is not None and found.kind == "org":
-                        span = _org_entity(credited) or doc[credited.i: credited.i + 1]
-                        kinds = _kinds_of(span)  # "research carried out by X": X's research, as "the research"
-                        if _noun_word(credited) in SOURCE_NOUNS:
-                            kinds |= {_noun_word(credited)}
+                        span = org_entity(credited) or doc[credited.i: credited.i + 1]
+                        kinds = kinds_of(span)  # "research carried out by X": X's research, as "the research"
+                        if noun_word(credited) in SOURCE_NOUNS:
+                            kinds |= {noun_word(credited)}
                         self._orgs.append((found.start, found.name, kinds, True))
-                elif tok.pos_ == "VERB" and not _inside(tok.idx, self._blocked) and _compiled_by(tok) is not None:
-                    org, noun = _compiled_by(tok)  # "The figures were prepared by X": X's figures, credited
-                    self._orgs.append((org.start_char, org.text, _kinds_of(org) | {noun}, True))
-                elif tok.pos_ == "PROPN" and tok.ent_type_ not in ORG_LABELS and _named_after_kind(tok) is not None:
-                    named = _named_after_kind(tok)  # "the Leeds daily Morning Herald", whatever NER calls it
-                    self._orgs.append((named.start_char, named.text, _kinds_of(named), False))
+                elif tok.pos_ == "VERB" and not _inside(tok.idx, self._blocked) and compiled_by(tok) is not None:
+                    org, noun = compiled_by(tok)  # "The figures were prepared by X": X's figures, credited
+                    self._orgs.append((org.start_char, org.text, kinds_of(org) | {noun}, True))
+                elif tok.pos_ == "PROPN" and tok.ent_type_ not in ORG_LABELS and named_after_kind(tok) is not None:
+                    named = named_after_kind(tok)  # "the Leeds daily Morning Herald", whatever NER calls it
+                    self._orgs.append((named.start_char, named.text, kinds_of(named), False))
                 elif tok.ent_type_ in ORG_LABELS and tok.ent_iob_ == "B":
-                    found = _org_entity(tok)
-                    kinds = _kinds_of(found) if found is not None else frozenset()
+                    found = org_entity(tok)
+                    kinds = kinds_of(found) if found is not None else frozenset()
                     if kinds:
                         self._orgs.append((found.start_char, found.text, kinds, False))
             self._orgs.sort(key=lambda o: o[0])
@@ -361,7 +321,7 @@ class PersonTracker:
         found = {name: at for at, name, kinds, credited in self._org_mentions()
                  if at < pos and (noun in kinds if source else credited or noun in kinds)}
         if not found and not source:  # else a synonym or a word of the name, of an organisation just named
-            near = [(at, name) for at, name, kinds, _ in self._org_mentions() if kinds & _same_kind(noun)]
+            near = [(at, name) for at, name, kinds, _ in self._org_mentions() if kinds & same_kind(noun)]
             found = {name: at for at, name in near + self._orgs_named_with(noun)
                      if at < pos and here - self._sent_of(at) <= KIND_WINDOW}
         if len(found) > 1:
@@ -375,7 +335,7 @@ class PersonTracker:
         for ent in self._doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and not _inside(ent.start_char, self._blocked) \
                     and any(t.lower_ == noun and t.text[:1].isupper() and t.i > ent.start for t in ent):
-                org = _org_entity(ent[-1])
+                org = org_entity(ent[-1])
                 if org is not None and len(org) > 1:
                     found.append((org.start_char, org.text))
         return found
@@ -398,7 +358,7 @@ class PersonTracker:
             return found.popitem() if len(found) == 1 and len(people) < 2 else None
         if not found and here > 0:
             for tok in self._sents[here - 1]:
-                if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and _definite(tok) and tok.lower_ in ORG_KINDS:
+                if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and definite_noun(tok) and tok.lower_ in ORG_KINDS:
                     by_kind = self.org_by_kind(tok.lower_, tok.idx)
                     if by_kind is not None:
                         found[by_kind[0]] = by_kind[1]
@@ -577,7 +537,7 @@ def _described_age(subject: "Token") -> int | None:
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return inside(pos, spans)
 
 
 def _named_in_apposition(title: "Token", is_place) -> "Span | None":
@@ -590,38 +550,6 @@ def _named_in_apposition(title: "Token", is_place) -> "Span | None":
     return None
 
 
-def _org_entity(tok: "Token") -> "Span | None":
-    """The organisation NER names with ``tok`` in it ("Saint Bernard Software"), without a leading "the"."""
-    if tok.ent_type_ not in ORG_LABELS or tok.ent_type_ != "ORG" and (tok.pos_ != "PROPN" or country_of(tok.text)):
-        return None  # "Symbian" tagged NORP or PRODUCT is a company; "French" is no organisation
-    doc = tok.doc
-    lo = hi = tok.i
-    while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo - 1].text not in NAME_BREAKS:
-        lo -= 1
-    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and doc[hi + 1].text not in NAME_BREAKS:
-        hi += 1  # "The Clarion, Reid" as NER spans it: the name ends at the comma
-    while lo <= hi and (doc[lo].lower_ == "the" or doc[lo].is_punct):
-        lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
-        hi -= 1
-    return doc[lo: hi + 1] if lo <= hi else None
-
-
-def _kinds_of(org: "Span") -> frozenset:
-    """The kind nouns an organisation's name is written with: "security firm Netcraft" -> {"firm"},
-    "Le Figaro newspaper" -> {"newspaper"}, "Universal, the record company" -> {"company"}."""
-    doc = org.doc
-    kinds = set()
-    if org.start > 0 and doc[org.start - 1].lower_ in ORG_KINDS:
-        kinds.add(doc[org.start - 1].lower_)
-    if org.end < len(doc) and doc[org.end].lower_ in ORG_KINDS and org.root.dep_ == "compound":
-        kinds.add(doc[org.end].lower_)
-    kinds.update(c.lower_ for c in org.root.children if c.dep_ == "appos" and c.lower_ in ORG_KINDS)
-    if org.root.dep_ == "appos" and org.root.head.lower_ in ORG_KINDS:
-        kinds.add(org.root.head.lower_)
-    return frozenset(kinds)
-
-
 def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     """The organisation a subject credits, by name ("Microsoft says", "Radio 1 said") or through a noun
     that speaks for it ("a Microsoft spokesman", "a statement from the band's record company Universal",
@@ -629,8 +557,8 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
     doc = subject.doc
     if subject.lower_ in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in subject.children):
         return doc[subject.i: subject.i + 1]  # "police said"
-    found = _org_entity(subject) or _branch(subject) or _named_after_kind(subject) or _kind_then_name(subject)
-    if found is None and _plural_agreement(subject):  # "Birmingham have confirmed", whatever NER calls it
+    found = org_entity(subject) or branch_of(subject) or named_after_kind(subject) or kind_then_name(subject)
+    if found is None and plural_agreement(subject):  # "Birmingham have confirmed", whatever NER calls it
         lo = subject.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN":
             lo -= 1
@@ -641,7 +569,7 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         found = doc[voice.i + 1: subject.i + 1]
         if not all(t.pos_ == "PROPN" or t.text == "-" for t in found):
             found = None
-    if found is None and subject.pos_ == "NOUN" and _noun_word(subject) in ORG_VOICES | SOURCE_NOUNS:
+    if found is None and subject.pos_ == "NOUN" and noun_word(subject) in ORG_VOICES | SOURCE_NOUNS:
         near = [c for c in subject.children if c.dep_ in ("compound", "appos", "poss", "nmod")]
         described = [subject]  # "a round-up of gizmos compiled by X": the agent of the "of" phrase's participle too
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "of", "at", "by")):
@@ -653,11 +581,11 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         near += [c for n in list(near) if n.pos_ == "NOUN" for c in n.children if c.dep_ in ("appos", "compound")]
         # "A statement from the label Universal said": the name parsed as a second subject of the verb
         near += [c for c in subject.head.children if c.dep_ == "nsubj" and c.left_edge.i == subject.right_edge.i + 1]
-        orgs = {o.text: o for o in (_org_entity(t) or _branch(t) or _named_after_kind(t) for t in near) if o is not None}
+        orgs = {o.text: o for o in (org_entity(t) or branch_of(t) or named_after_kind(t) for t in near) if o is not None}
         found = next(iter(orgs.values())) if len(orgs) == 1 else None
     if found is None:
         return None
-    kind_named = found.start > 0 and _is_kind_word(doc[found.start - 1])  # "security firm Saint Bernard Software"
+    kind_named = found.start > 0 and is_kind_word(doc[found.start - 1])  # "security firm Saint Bernard Software"
     if not kind_named and any(t.ent_type_ == "PERSON" and not tracker.is_organisation(t.text) for t in found):
         return None
     if not kind_named and (tracker.knows(found[-1].text) or found[-1].text in tracker._given
@@ -668,152 +596,16 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         # "Marc Dupont from telecoms firm Orbitel": a person and the organisation they work for (read in the
         # words up to the next comma, as the parser may hang the organisation elsewhere)
         stop = next((t.i for t in doc[after.i + 1: after.sent.end] if t.is_punct and t.text != "-"), after.sent.end)
-        if any(_org_entity(t) is not None or t.lower_ in ORG_VOICES for t in doc[after.i + 1: stop]):
+        if any(org_entity(t) is not None or t.lower_ in ORG_VOICES for t in doc[after.i + 1: stop]):
             return None
     return found
-
-
-def _same_kind(noun: str) -> frozenset:
-    """``noun`` and the kind nouns that name the same kind of organisation."""
-    return frozenset({noun}).union(*(group for group in KIND_SYNONYMS if noun in group))
-
-
-def _noun_word(tok: "Token") -> str:
-    """A noun with the word hyphened to it in front, lower case: "round-up" tokenised "round", "-", "up"."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
-        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
-    return tok.lower_
-
-
-def _branch(tok: "Token") -> "Span | None":
-    """A company's national branch: "eBay UK" (the country NER labels a place, the company its compound)."""
-    if tok.ent_type_ not in ("GPE", "LOC") or not tok.text[:1].isupper():
-        return None
-    company = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < tok.i), None)
-    return tok.doc[company.left_edge.i: tok.i + 1] if company is not None else None
-
-
-def _is_kind_word(tok: "Token") -> bool:
-    """A noun naming a kind of organisation ("firm", "daily"), or the plural of a people noun a firm is named
-    after ("market analysts Datapoint": no one person is "analysts")."""
-    return tok.lower_ in ORG_KINDS or tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_NOUNS
-
-
-def _named_after_kind(tok: "Token") -> "Span | None":
-    """A name written right after a noun of an organisation's kind, whatever NER calls it: "security firm
-    Saint Bernard Software", "monitoring firm Netcraft"."""
-    if tok.pos_ != "PROPN":
-        return None
-    kind = next((c for c in tok.children if c.dep_ == "compound" and _is_kind_word(c) and c.i < tok.i), None)
-    if kind is None and tok.dep_ == "appos" and _is_kind_word(tok.head) and tok.head.pos_ == "NOUN":
-        kind = tok.head  # "the band's record company Universal": the name in apposition right after the noun
-        if tok.left_edge.i != kind.i + 1:
-            return None
-    if kind is None:
-        return None
-    span = tok.doc[kind.i + 1: tok.i + 1]
-    if kind.lower_ not in ORG_KINDS and (tok.conjuncts or any(t.ent_type_ == "PERSON" for t in span)):
-        return None  # "analysts Tom Reed and Ann Lee said": people, not a firm
-    return span if all(t.pos_ == "PROPN" or t.text == "-" for t in span) else None
-
-
-def _main_clause(verb: "Token") -> bool:
-    """``verb`` (or the verb it is conjoined to) is its sentence's main verb, or a parenthetical cue."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ in ("ROOT", "parataxis")
-
-
-def _after_person_noun(name: "Span") -> bool:
-    """A name written right after a person's job noun: "Cebit organiser Gabriele Dorries" (NER's
-    organisation) names a person."""
-    doc = name.doc
-    if name.start == 0:
-        return False
-    prev = doc[name.start - 1]
-    return prev.pos_ == "NOUN" and prev.text.islower() and prev.lower_ not in ORG_KINDS \
-        and (prev.lower_ in OFFICES or prev.lemma_.lower() in RENAMED_GROUP_NOUNS | PERSON_JOB_NOUNS)
-
-
-def _title_after(subject: "Token") -> bool:
-    """A name followed by a person's job noun it only modifies: "the Sale full-back" (parsed with "Sale" as the
-    subject), "the Kelvale manager"."""
-    doc = subject.doc
-    j = subject.i + 1
-    if j >= len(doc) or not doc[j].text.islower():
-        return False
-    word = doc[j].lower_
-    if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
-        word = f"{word}-{doc[j + 2].lower_}"
-    return word in OFFICES and word not in ORG_VOICES
-
-
-def _compiled_by(verb: "Token") -> "tuple[Span, str] | None":
-    """The organisation a passive verb credits with a source's findings, and the source noun: "The figures
-    were prepared by the Food Research Unit", "the survey was carried out by pollsters Datapoint"."""
-    source = next((c for c in verb.children if c.dep_ == "nsubjpass" and _noun_word(c) in SOURCE_NOUNS), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if source is None or agent is None:
-        return None
-    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-        org = _org_entity(pobj) or _kind_then_name(pobj)
-        if org is not None and not any(t.ent_type_ == "PERSON" for t in org):
-            return _spelled_out(org) if len(org) == 1 else org, _noun_word(source)
-    return None
-
-
-def _kind_then_name(subject: "Token") -> "Span | None":
-    """An organisation named in apposition right after a noun of its kind that is the subject: "said market
-    analysts Chart-Track", "the research group Datalab said" (never "analysts, including X")."""
-    if subject.pos_ != "NOUN" or not _is_kind_word(subject):
-        return None
-    name = next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.i == subject.i + 1), None)
-    if name is None or name.conjuncts:
-        return None  # "analysts Tom Reed and Ann Lee": people
-    return _org_entity(name)
-
-
-def _spelled_out(org: "Span") -> "Span":
-    """An abbreviation's full name where the article spells it out in front of it in brackets: "the Food
-    Standards Agency (FSA)", "the Association of Leading Visitor Attractions (Alva)", whether NER ends the
-    name at the bracket or runs it on. The abbreviation's letters are initials of the name, in order."""
-    abbr = org.text.removeprefix("the ").removeprefix("The ")
-    if len(org) != 1 or len(abbr) < 2 or not abbr[:1].isupper() or not abbr.isalpha():
-        return org
-    doc = org.doc
-    for tok in doc:
-        if tok.text != abbr or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
-                or doc[tok.i + 1].text != ")":
-            continue
-        full = _org_entity(doc[tok.i - 2])
-        if full is None:
-            continue
-        while not _initials_of(abbr, full) and full.start > full.sent.start and doc[full.start - 1].pos_ == "PROPN" \
-                and doc[full.start - 1].text[:1].isupper():
-            full = doc[full.start - 1: full.end]  # "the United States Anti-Doping Agency (USADA)", "United States" a GPE
-        if len(full) > 1 and _initials_of(abbr, full):
-            return full
-    return org
-
-
-def _initials_of(abbr: str, name: "Span") -> bool:
-    """``abbr``'s letters are, in order, initials of capitalised words of ``name``: "CAS" of "North American
-    Court of Arbitration for Sport", "Alva" of "Association of Leading Visitor Attractions"."""
-    initials = "".join(t.text[0].lower() for t in name if t.text[:1].isupper())
-    i = 0
-    for letter in abbr.lower():
-        i = initials.find(letter, i) + 1
-        if i == 0:
-            return False
-    return True
 
 
 def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
     found = _credited_org(subject, tracker)
     if found is None:
         return None
-    found = _spelled_out(found)
+    found = spelled_out(found)
     name = found.text.lower() if found.text.lower() in ORG_NOUNS else found.text
     return Speaker(name, found.start_char, named_at=found.start_char, kind="org")
 
@@ -840,17 +632,6 @@ def _described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | No
     return found
 
 
-def _definite(tok: "Token") -> bool:
-    """A common noun with "the" and nothing but common nouns and adjectives in front: "the company", "the
-    industry group", "the research" (not "the company's lawyer", "the Arsenal boss", "the company that ...")."""
-    children = list(tok.children)
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-        return False
-    return all(c.i < tok.i and (c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "punct" and c.text == "-"
-                                or c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_)
-               for c in children)
-
-
 def _title_named(subject: "Token", first: "Token") -> Speaker | None:
     """A name written after a capital "The" inside a sentence ("according to The Independent"): the name of a
     paper, a band or a firm, never of a person."""
@@ -862,93 +643,10 @@ def _title_named(subject: "Token", first: "Token") -> Speaker | None:
     return Speaker(name.text, name.start_char, named_at=name.start_char, kind="org")
 
 
-def _plural_agreement(subject: "Token") -> bool:
-    """A singular proper noun with a plural verb: "Leeds have confirmed", "the Dunmores are" (British usage for
-    a club, a band, a firm; never one person)."""
-    if subject.tag_ != "NNP" or subject.dep_ != "nsubj" or subject.conjuncts \
-            or any(c.dep_ in ("cc", "conj", "poss", "appos") for c in subject.children):
-        return False
-    verb = subject.head
-    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] or [verb]
-    first = finite[0]
-    return first.tag_ == "VBP" and first.lower_ not in ("am",) or first.lower_ == "were"
-
-
 def _group(subject: "Token") -> Speaker | None:
-    """An unnamed group credited with a statement, as written without its article: "lawyers for the two men",
-    "Scotland Yard detectives", "the club's doctors", "the judges" after "a panel of judges" (see
-    RENAMED_GROUP_NOUNS), a bare plural of a people noun that speaks as a group ("analysts", "most experts",
-    "City analysts"; lexicon.GROUP_NOUNS), or such a group polled or studied ("a poll of US pundits")."""
-    doc = subject.doc
-    polled = _polled_group(subject)
-    if polled is not None:
-        return _group(polled)
-    if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS \
-            or not _people_noun(subject):
-        return None  # "the phone's specifications suggest": no one speaks
-    first, hi = subject.left_edge.i, subject.right_edge.i
-    lo = subject.i  # the noun and the words in front that modify it: "Earlier this year economists" -> "economists"
-    while lo > first and doc[lo - 1].dep_ in ("amod", "compound", "det", "poss", "case", "nmod", "punct") \
-            and (doc[lo - 1].head.i > lo - 1 or doc[lo - 1].dep_ in ("case", "punct")) and doc[lo - 1].head.i <= subject.i \
-            and doc[lo - 1].ent_type_ not in ("DATE", "TIME"):
-        lo -= 1
-    phrase = doc[lo: hi + 1]
-    bare = _bare_group(subject)
-    if len(phrase) > 8 or any((t.lower_ in VAGUE_WORDS and not (bare and t.lower_ == "most"))
-                              or t.text in QUOTE_MARKS for t in phrase) \
-            or any(c.dep_ in ("relcl", "acl", "appos", "nummod") for c in subject.children):
-        return None
-    specific = False
-    for c in subject.children:
-        if c.dep_ == "prep" and c.i > subject.i and c.lower_ in ("for", "at", "from", "of", "with"):
-            specific |= any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or any(d.dep_ in ("det", "poss") for d in p.children))
-                            for p in c.children)  # "lawyers for the alleged spammers"
-        elif c.dep_ == "compound" and c.i < subject.i and (c.pos_ == "PROPN" or c.ent_type_ in ORG_LABELS | {"GPE"}):
-            specific = True  # "Scotland Yard detectives"
-        elif c.dep_ == "poss" and c.i < subject.i and c.pos_ in ("PROPN", "NOUN"):
-            specific = True  # "the club's lawyers", "Chelsea's doctors"
-    if not specific and not bare:  # "the judges": a group of this kind the article introduced before
-        if [c.lower_ for c in subject.children] != ["the"] or subject.lemma_.lower() not in RENAMED_GROUP_NOUNS:
-            return None
-        if not any(t.lemma_.lower() == subject.lemma_.lower() and t.i < lo for t in doc):
-            return None
-        phrase = doc[subject.i: subject.i + 1]
-    words = [t for t in phrase if not (t.i == phrase.start and t.dep_ == "det")]
-    name = doc[words[0].i: phrase.end].text
-    opening = all(t.is_punct or t.is_space for t in doc[words[0].sent.start: words[0].i])
-    if words[0].pos_ != "PROPN" and opening:  # "Analysts said" -> "analysts"; "City analysts" mid-sentence stays
-        name = name[:1].lower() + name[1:]
-    return Speaker(name, words[0].idx, named_at=words[0].idx, kind="group")
-
-
-def _people_noun(noun: "Token") -> bool:
-    """A noun for people, who can speak as a group: "lawyers", "detectives", "officials", "supporters",
-    "opponents" (a known people noun or an agent's ending), not "specifications", "documents", "numbers"."""
-    lemma = noun.lemma_.lower()
-    if lemma in GROUP_NOUNS | RENAMED_GROUP_NOUNS | PERSON_JOB_NOUNS or lemma in OFFICES:
-        return True
-    return lemma.endswith(PEOPLE_ENDINGS) and not lemma.endswith("ment") and lemma not in NOT_PEOPLE_NOUNS
-
-
-def _bare_group(subject: "Token") -> bool:
-    """A people noun of lexicon.GROUP_NOUNS in the plural with no article, possessive or number, and only
-    adjectives or nouns in front: "analysts", "City analysts", "most experts", "independent observers"
-    (not "the critics", "his fans", "two analysts", "many experts")."""
-    if subject.tag_ != "NNS" or subject.lemma_.lower() not in GROUP_NOUNS:
-        return False
-    return all(c.i > subject.i or c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")
-               and (c.lower_ == "most" or c.lower_ not in VAGUE_WORDS) for c in subject.children)
-
-
-def _polled_group(subject: "Token") -> "Token | None":
-    """The group a poll or study speaks for: "a poll of US pundits found ...", "a survey of economists"."""
-    if subject.pos_ != "NOUN" or _noun_word(subject) not in SOURCE_NOUNS or _definite(subject):
-        return None
-    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i > subject.i):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            if _bare_group(pobj):
-                return pobj
-    return None
+    """An unnamed group the subject credits ("lawyers for the two men", "analysts"; see :mod:`.speaker_groups`)."""
+    found = group_named(subject)
+    return Speaker(found[0], found[1], named_at=found[1], kind="group") if found else None
 
 
 def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda name: False) -> Speaker | None:
@@ -964,13 +662,13 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
-        if subject.lower_ == "they" and not _main_clause(subject.head):
+        if subject.lower_ == "they" and not main_clause(subject.head):
             return None  # "The e-mails show that they ... and tell ...": "they" of a clause inside is anything
         found = tracker.org_by_pronoun(subject.idx, plural=subject.lower_ == "they")
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
-    if subject.pos_ == "NOUN" and _definite(subject) and (_noun_word(subject) in ORG_KINDS | SOURCE_NOUNS
-                                                         or tracker.names_org_with(_noun_word(subject), subject.idx)):
-        noun = _noun_word(subject)  # "the station said", "the industry group reports", "the research reveals",
+    if subject.pos_ == "NOUN" and definite_noun(subject) and (noun_word(subject) in ORG_KINDS | SOURCE_NOUNS
+                                                         or tracker.names_org_with(noun_word(subject), subject.idx)):
+        noun = noun_word(subject)  # "the station said", "the industry group reports", "the research reveals",
         # "the agency said" after "the Food Standards Agency"
         found = tracker.org_by_kind(noun, subject.idx)  # the one organisation of that kind named before
         if found:
@@ -1001,12 +699,12 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     first = subject.doc[subject.left_edge.i]
     named_the = first.lower_ == "the" and all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
                                               for t in subject.doc[first.i + 1: subject.i + 1])
-    if span is not None and _title_after(subject):
+    if span is not None and title_after(subject):
         return None  # "said the Sale full-back" parsed with the club as the subject: a person, unnamed
     if span is not None and (named_the or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
         # "The Independent", "Radio 1": names no person is called by
         return _organisation(subject, tracker) or _title_named(subject, first)
-    if _plural_agreement(subject) or span is not None and _named_after_kind(subject) is not None:
+    if plural_agreement(subject) or span is not None and named_after_kind(subject) is not None:
         # "Birmingham have confirmed": a club or a band, never one person; "monitoring firm Netcraft"
         return _organisation(subject, tracker)
     if span is None or not looks_like_person(span) or is_modifier_or_thing(span):
@@ -1014,7 +712,7 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         if subject.text[:1].isupper() and subject.is_alpha and tracker.knows(subject.text) and not is_place(subject.text):
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
         return _organisation(subject, tracker) or _group(subject)
-    full = _spelled_out(span)
+    full = spelled_out(span)
     if full is not span:  # "Alva said" after "the Association of Leading Visitor Attractions (Alva)"
         return Speaker(full.text, span.start_char, resolved_from=span.text, named_at=full.start_char, kind="org")
     if tracker.is_organisation(span.text):
@@ -1022,10 +720,10 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     short = tracker.org_by_short_name(span.text, span.start_char)
     if short is not None:  # "Stuff predicts" after "a round-up compiled by Stuff Magazine"
         return Speaker(short[0], span.start_char, resolved_from=span.text, named_at=short[1], kind="org")
-    around = _org_entity(subject)
+    around = org_entity(subject)
     if around is not None and around.start < span.start and around.end == span.end \
             and not any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in around) \
-            and not _after_person_noun(around):
+            and not after_person_noun(around):
         return _organisation(subject, tracker)  # "Scotland Yard": NER's organisation, of which "Yard" is no surname
     if all(t.ent_type_ in ORG_LABELS for t in span) and tracker.org_like(span.text):
         org = _organisation(subject, tracker)  # "Microsoft says": NER's organisation, never named as a person

@@ -1,0 +1,35 @@
+"""Unnamed groups as speakers and the people nouns they are made of (studyaid.extract.speaker_groups)."""
+from __future__ import annotations
+
+import pytest
+
+from studyaid.extract.speaker_groups import group_named, people_noun
+
+
+# (sentence, the subject noun, the group's name, or None)
+GROUPS = [
+    ("Lawyers for the two companies said the claim was groundless.", "Lawyers", "lawyers for the two companies"),
+    ("Earlier this year economists calculated that prices would rise.", "economists", "economists"),
+    ("Liverpool supporters claimed the trouble began in the stands.", "supporters", "Liverpool supporters"),
+    # things, vague groups, people with a number
+    ("The phone's specifications suggest the console will be fast.", "specifications", None),
+    ("Court documents show that the firm had been warned.", "documents", None),
+    ("Many experts said the plan would fail.", "experts", None),
+    ("Two analysts said the airline would cut its fares.", "analysts", None),
+]
+
+
+@pytest.mark.parametrize("text, noun, expected", GROUPS)
+def test_group_named(nlp, text, noun, expected):
+    doc = nlp(text)
+    found = group_named(next(t for t in doc if t.text == noun))
+    assert (found[0] if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("text, noun, expected", [
+    ("The investors said no.", "investors", True), ("The activists said no.", "activists", True),
+    ("The opponents said no.", "opponents", True), ("The numbers said no.", "numbers", False),
+    ("The components said no.", "components", False), ("The payments said no.", "payments", False),
+])
+def test_people_noun(nlp, text, noun, expected):
+    assert people_noun(next(t for t in nlp(text) if t.text == noun)) is expected
