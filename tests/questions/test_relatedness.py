@@ -77,3 +77,53 @@ def test_an_unrelated_article_changes_no_existing_question():
     before = {q.id: (q.prompt, q.options) for q in generate(football_and_baking()).questions}
     after = {q.id: (q.prompt, q.options) for q in generate(with_garden(football_and_baking())).questions}
     assert before and all(after[i] == before[i] for i in before)
+
+
+VOCABULARY = ("harbour ferry tide crane cargo dock storm pilot anchor lighthouse fishing trawler quota market "
+              "auction harvest orchard cider barrel cellar vintage tasting label export tariff border customs "
+              "ledger audit pension bonus salary strike union picket ballot").split()
+COUNTRIES = [f"country:c{i}" for i in range(7)]
+
+
+def random_corpus(rng: random.Random, size: int) -> FactSet:
+    """Articles of random words from one small vocabulary (so some pairs share much and most little),
+    some sharing a speaker, some naming many of the same countries and no word at all."""
+    from studyaid.facts import Entity
+
+    documents = [f"r/{i:02d}.txt" for i in range(size)]
+    facts, entities = [], []
+    speakers = [f"{first} {last}" for first, last in zip("Ines Olek Tarja Bruno Maren Costa Elif Jonas Katja Lior "
+                                                       "Nadia Pavel Rosa".split(),
+                                                       "Varga Brandt Lund Okoro Silva Havel Dumas Ferro Ilves "
+                                                       "Kaur Mertz Novak Quist".split())][:max(2, size // 3)]
+    holders: dict[str, list[str]] = {}
+    countries: dict[str, list[str]] = {}
+    for d in documents:
+        speaker = rng.choice(speakers)
+        holders.setdefault(speaker, []).append(d)
+        words = rng.sample(VOCABULARY, rng.randint(0, 12))
+        facts.append(said(speaker, " ".join(words) or "Yes", d))
+        for c in rng.sample(COUNTRIES, rng.choice([0, 1, 2, 6, 7])):
+            countries.setdefault(c, []).append(d)
+    for name, docs in holders.items():
+        entities.append(person(name, aliases=[name], documents=docs))
+    for c, docs in countries.items():
+        entities.append(Entity(id=c, name=c, kind="place", place_kind="country", aliases=[c], documents=docs))
+    return FactSet(documents=documents, entities=entities, facts=facts)
+
+
+def test_related_documents_through_the_candidate_index_equal_a_full_scan_on_random_corpora():
+    """The index skips the postings of everyday words and of countries (prefix filtering): it must
+    still find exactly the documents a full scan of every pair finds, in the same order."""
+    from studyaid.questions.relatedness import THRESHOLD
+
+    rng = random.Random(7)
+    found = 0
+    for size in (6, 12, 25, 40):
+        r = Relatedness(random_corpus(rng, size))
+        for d in r.documents:
+            full = sorted((o for o in r.documents if o != d and r.score(d, o) >= THRESHOLD),
+                          key=lambda o: (-r.score(d, o), o))
+            assert r.related_to([d]) == full, d
+            found += len(full)
+    assert found > 20  # the corpora do hold related pairs
