@@ -35,6 +35,7 @@ OFFICES = frozenset({
     "journalist", "columnist", "historian", "musician", "pianist", "violinist", "cellist", "vocalist", "rapper",
     "photographer", "film-maker", "filmmaker", "choreographer", "dancer", "comic", "cartoonist", "artist",
     "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",
+    "magistrate", "coroner",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").

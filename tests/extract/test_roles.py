@@ -118,6 +118,7 @@ FOUND += [
     ("Mia Torres, the agency's chief psychologist, said the tests were fair.",
      ("Mia Torres", "chief psychologist", None, "agency's chief psychologist")),
     ("Veteran musician Paul Okafor played the opening set.", ("Paul Okafor", "musician", None, "musician")),
+    ("Magistrate Lee Gilmore issued the order at the local court.", ("Lee Gilmore", "magistrate", None, "magistrate")),
     # a plural title shared by the names it lists
     ("The group, which also includes members Ann Roe and Bill Tate, toured in 2003.", ("Bill Tate", "member", None, "member")),
 ]
