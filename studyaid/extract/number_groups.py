@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..lexicon import SCALE_WORDS
-from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, UNITS, PAIR_WORDS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, \
+from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, PAIR_WORDS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, \
     parse_range, word_value
 
 if TYPE_CHECKING:
@@ -45,7 +45,10 @@ def number_groups(doc: "Doc") -> Iterator["Span"]:
     while i < len(doc):
         tok = doc[i]
         pair_end = _pair_words(doc, i)
-        if pair_end is not None:
+        if _a_time(doc, i):
+            yield doc[i: i + 1]  # "less than a week", "a year's supply"
+            i += 1
+        elif pair_end is not None:
             yield doc[i: pair_end + 1]  # "a couple of years", "a pair of boots"
             i = pair_end + 1
         elif numeric(tok) or tok.lower_ in VAGUE and tok.lower_ in VAGUE_VALUES:
@@ -85,6 +88,16 @@ def _and_a_half(doc: "Doc", k: int) -> bool:
     """ "and a half" at ``k``, ending a number ("two and a half years")."""
     return k + 2 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in ("a", "an") \
         and doc[k + 2].lower_ == "half"
+
+
+def _a_time(doc: "Doc", i: int) -> bool:
+    """ "a"/"an" as one of a unit of time where it is a length: after a qualifier ("less than a week", "nearly
+    a year") or before a possessive ("a year's supply", "in a week's time"); not "a year ago", "twice a year"."""
+    if not (i + 1 < len(doc) and doc[i].lower_ in ("a", "an") and doc[i + 1].lemma_.lower() in TIME_UNITS):
+        return False
+    possessive = i + 2 < len(doc) and doc[i + 2].text in ("'s", "\u2019s", "'", "\u2019")
+    before = " " + " ".join(t.lower_ for t in doc[max(0, i - 2): i])
+    return possessive or any(before.endswith(" " + q) for q in QUALIFIERS if q not in ("some", "between"))
 
 
 def _pair_words(doc: "Doc", i: int) -> int | None:
@@ -169,8 +182,9 @@ def written_text(group: "Span") -> str:
 
 
 def loose(group: "Span") -> bool:
-    """An amount said loosely: "a couple of years" may be two or three (a pair is two)."""
-    return len(group) > 1 and group[1].lower_ == "couple"
+    """An amount said loosely: "a couple of years" may be two or three (a pair is two); "less than a week",
+    where "a" stands for one (no question can ask for an "a")."""
+    return len(group) > 1 and group[1].lower_ == "couple" or len(group) == 1 and group[0].lower_ in ("a", "an")
 
 
 def group_value(group: "Span") -> float | None:

@@ -35,6 +35,9 @@ MORE_DURATIONS = [
     ("The striker has been injured for two and a half years.", dict(value=2.5, text="two and a half", counted="years")),
     # "a couple of" is loose: kept, flagged vague so that no question asks for it
     ("The band will take a couple of months off after the tour.", dict(value=2, text="a couple", counted="months", vague=True)),
+    # "a" as one unit of time where it is a length: kept, flagged vague (no question asks for an "a")
+    ("The keeper won his second cap in less than a week.", dict(value=1, text="a", counted="week", qualifier="less than", vague=True)),
+    ("Each winner takes home a year's supply of coffee.", dict(value=1, counted="year", vague=True)),
     # an age after "died at" / "retired at"
     ("The poet died in a Paris hospital at 87.", dict(value=87, counted="years old")),
 ]
@@ -51,3 +54,12 @@ def test_more_durations(one_quantity, text, expected):
 ])
 def test_not_ages(quantities, text):
     assert all(q.counted != "years old" for q in quantities(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The band split up a year ago.",  # "a" with a unit of time and no qualifier or possessive: no length
+    "The festival takes place twice a year.",
+    "A week later the striker signed for the club.",
+])
+def test_a_time_without_a_length(quantities, text):
+    assert [q.text for q in quantities(text)] == []
