@@ -261,8 +261,9 @@ class Got(BaseModel):
     iso: str | None = None
 
 
-def flatten(fact, aliases: dict[str, list[str]] | None = None, article_text: str = "") -> Got:
-    """The comparable view of one studyaid fact, as read in one article."""
+def flatten(fact, aliases: dict[str, list[str]] | None = None, article_text: str = "") -> Got | None:
+    """The comparable view of one studyaid fact, as read in one article; None for a fact type the
+    labels do not cover (events: measured by ../shared/tools/squad_coverage.py instead)."""
     aliases = aliases or {}
     if fact.type == "quote":
         return Got(type="quote", key=(fold(fact.speaker.name), tuple(words(fact.text)[:8])),
@@ -280,6 +281,8 @@ def flatten(fact, aliases: dict[str, list[str]] | None = None, article_text: str
         return Got(type="role", key=(fold(fact.person.name), fold(fact.title)),
                    show=f"{fact.person.name}: {fact.title}" + (f" / {fact.organization}" if fact.organization else ""),
                    name=fact.person.name, names=spellings(fact.person, aliases, article_text), text=fact.title)
+    if fact.type != "date":
+        return None
     return Got(type="date", key=(fact.iso or fold(fact.date),), show=f"{fact.date} ({fact.iso})",
                text=fact.date, iso=fact.iso)
 
@@ -298,6 +301,8 @@ def by_article(facts: Iterable, aliases: dict[str, list[str]], texts: dict[str, 
     for fact in facts:
         for document in {Path(s.document).name for s in fact.sources}:
             got = flatten(fact, aliases, texts.get(document, ""))
+            if got is None:
+                continue
             if got.type == "quote":
                 first = min(s.start for s in fact.sources if Path(s.document).name == document)
                 at = locate(got.text, texts.get(document, ""), first)
