@@ -18,6 +18,7 @@ from ..document import Document
 from ..facts import Role
 from ..lexicon import HONORIFICS, OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, country_of
 from .common import clean_text, in_junk, provisional_ref, sentence_source
+from .doc_index import entity_ending_at
 from .role_clauses import as_title, is_title_of, listed_under_title, who_runs
 from .speakers import name_span
 from .titles import ORG_LABELS, Found, in_lower_case, is_title_word, job_word, office_word, organisation, \
@@ -193,7 +194,8 @@ def _names_the_office(tok: "Token", title_start: int, name_start: int) -> bool:
 
 def _entity_ending_at(doc: "Doc", i: int, labels: tuple[str, ...]) -> "Span | None":
     """The named entity of one of ``labels`` whose last word is ``doc[i]``."""
-    return next((ent for ent in doc.ents if ent.end - 1 == i and ent.label_ in labels), None)
+    ent = entity_ending_at(doc, i)  # an index, not a scan of every entity per title (issue 13)
+    return ent if ent is not None and ent.label_ in labels else None
 
 
 def _shared_title(name: "Span", is_place: Callable[[str], bool]) -> Found | None:

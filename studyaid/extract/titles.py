@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, OFFICES, QUALIFIED_OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, \
     country_of
 from .common import clean_text
+from .doc_index import entity_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -169,10 +170,10 @@ def proper_name(tok: "Token", labels: tuple[str, ...], propn_run: bool = True) -
     """The named entity ``tok`` belongs to, or else the run of proper nouns it ends ("Norvex", "La Fenice
     Theatre"); a person's name is never an organisation unless ``propn_run`` says any proper noun will do."""
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in labels:
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            return doc[start: ent.end] if start < ent.end else None
+    ent = entity_at(doc, tok.i)  # an index, not a scan of every entity per token (issue 13)
+    if ent is not None and ent.label_ in labels:
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        return doc[start: ent.end] if start < ent.end else None
     if tok.pos_ != "PROPN" or not propn_run or tok.ent_type_ == "PERSON" and "PERSON" not in labels:
         return None
     start = tok.i
