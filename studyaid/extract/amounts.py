@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 # words for a sum that an amount is, whose real subject is elsewhere: "a total of $50,000 in cash prizes"
-AGGREGATE_WORDS = {"total", "sum", "amount", "average"}
+AGGREGATE_WORDS = {"total", "sum", "amount", "average", "worth"}
 # nouns that open a preposition ("thanks to", "courtesy of"): they end the words naming what an amount is
 PREPOSITION_NOUNS = {"thanks", "courtesy", "instead", "regardless", "because"}
 # verbs whose subject is what a percentage measures: "sales rose 12%", "the share was 40%"
@@ -90,6 +90,11 @@ def _past_aggregate(noun: "Token | None", group: "Span") -> "Token | None":
         return spent
     if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "by", "at", "from"):
         return _changed(noun) or noun
+    if noun.lower_ == "worth":  # "$4,000 worth of coffee machines"
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    if noun.dep_ in ("dobj", "npadvmod") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in CHANGE_VERBS:
+        return subject_noun(noun.head) or noun  # "prices are dropping an average of 20% a year"
     return noun
 
 
@@ -128,7 +133,8 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
         return doc[start - 2]
     while root.head != root and _money_token(root.head):
         root = root.head  # "$17.1m (\u00a38.8m)": the converted amount is the same thing
-    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.lower_ not in ("in", "at", "for", "to", "by", "from"):
+    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" \
+            and root.head.lower_ not in ("in", "at", "for", "to", "by", "from", "with"):  # not "in third place with $10m"
         return root.head.head  # "a budget of \u20ac3.5bn", "any fee over \u00a335m"
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "at", "from"):
         return _changed(root)
@@ -140,7 +146,8 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
             if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and obj.lemma_.lower() not in TIME_UNITS \
                     and (obj.tag_ == "NNS" or not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
                 return obj
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ not in CURRENCIES:
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ not in CURRENCIES \
+            and unit not in PERCENT_WORDS:  # (a share in brackets or commas glosses its noun: "second place (67%)")
         return root.head  # "the fee, \u00a346m, ..."
     verb = root.head
     if root.dep_ == "dobj" and verb.lemma_.lower() == "cost":

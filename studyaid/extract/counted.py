@@ -37,7 +37,8 @@ def np_text(head: "Token", exclude: set[int], keep_preps: bool = False) -> str:
                 skip.update(t.i for t in child.subtree)
     for child in head.children:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "nummod", "quantmod") \
-                or child.dep_ == "prep" and child.i > head.i and not keep_preps:
+                or child.dep_ == "prep" and child.i > head.i and not keep_preps \
+                or child.dep_ == "amod" and child.i > head.i:  # "units [ready for its launch]"
             skip.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if (t.i not in skip and t.dep_ != "det") or t.i == head.i]
     return tokens_text(toks)

@@ -51,6 +51,8 @@ ONE_DETERMINERS = {"the", "this", "that", "no", "any", "every", "each", "which",
 
 
 ONE_IDIOM_NOUNS = {"point", "stage", "time", "moment", "day"}  # "at one point", "at one stage"
+# nouns after "one" that never count: "one thing is for sure", "one way or another"
+ONE_EMPTY_NOUNS = {"thing", "way"}
 
 
 FRACTIONS = {"half", "third", "quarter", "fifth", "tenth"}
@@ -197,6 +199,8 @@ def _one_idiom(group: "Span") -> bool:
     if nxt is not None and nxt.lower_ in ONE_IDIOM_NOUNS and (prev is not None and (prev.lower_ == "at" or prev.tag_ == "MD")
                                                            or nxt.dep_ in ("npadvmod", "advmod")):
         return True  # "at one point", "he can go abroad one day", "you will one day captain your country"
+    if nxt is not None and nxt.lower_ in ONE_EMPTY_NOUNS:
+        return True  # "one thing is for sure"
     if nxt is not None and nxt.lower_ == "eye" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "on":
         return True  # "with one eye on the summer tour"
     verb = tok.head.head if tok.head.dep_ == "pobj" else tok.head

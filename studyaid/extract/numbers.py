@@ -48,6 +48,8 @@ def glued_unit(text: str) -> tuple[str, str] | None:
     unit = match.group(2)
     if unit.lower() not in GLUED_UNITS or len(unit) == 1 and not unit.islower():
         return None
+    if unit == "s" and re.fullmatch(r"[\d,]*0", match.group(1)):
+        return None  # "the 1990s", "in their 20s", "1,000s of fans": a plural of the number, not seconds
     return match.group(1), unit
 
 

@@ -76,6 +76,7 @@ def test_what_an_amount_measures(one_quantity, text, expected):
 @pytest.mark.parametrize("text", [
     "Two thirds of the cash came from British donors compared to 21% from French donors.",  # a share of nothing named
     "After the break the striker said he would be 100% fit for the final.",  # a degree of a quality
+    "The laptop came second (41%), while the phone was third.",  # a share glossing a rank names no share of it
 ])
 def test_percentage_of_nothing_named_is_no_fact(quantities, text):
     assert [q.value for q in quantities(text) if q.unit == "%"] == []
@@ -138,6 +139,8 @@ MONEY_NAMED_AFTER = [
     # past a word for a sum to what it sums
     ("A total of \u00a380,000 in grants is available to local clubs.", dict(value=8e4, counted_head="grant")),
     ("The station's share of viewers now stands at an average of 31.5%.", dict(value=31.5, counted_head="share")),
+    ("Ticket prices are dropping an average of 15% every year.", dict(value=15, counted_head="price")),
+    ("The blogger has sold $3,000 worth of books through his site.", dict(value=3000, counted="books")),
     # a currency word after the number, whatever the parse or its capital letter
     ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", dict(value=2.1e6, unit="euros")),
     ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", dict(value=1.4e6, unit="\u00a3", counted="pounds")),
@@ -158,6 +161,7 @@ def test_money_named_after(one_quantity, text, expected):
     ("The firm took \u00a36m in its first five days.", "\u00a3", "days"),  # a time is not what money is reckoned in
     ("The singer earned 2.1m Euros (\u00a31.4m) in the past year.", "\u00a3", "Euros"),  # pounds are no "Euros"
     ("Police say the scam caused losses of more than $4m. Chief Inspector Ann Bell said arrests were made.", "$", "Ann Bell"),
+    ("The sequel opened in second position with $12.5m at the box office.", "$", "position"),  # not after "with"
 ])
 def test_money_not_named_after(quantities, text, unit, wrong):
     found = [q.counted for q in quantities(text) if q.unit == unit]

@@ -51,6 +51,9 @@ NOT_COUNTS = [
     "He could play abroad one day and see how it feels.",
     "She never thought she would one day lead her country.",
     "Every player will have one eye on the summer tour.",
+    "One thing is certain: the club will not sell him.",
+    # plurals of numbers are no seconds
+    "Podcast audiences are in the 100s and 1,000s, not millions.",
     "The tournament uses a one-on-one format.",
     "The team is still the number one side in the world.",
     # ratios, fractions, multipliers, ranks, alternatives

@@ -94,6 +94,8 @@ def test_number_words_come_from_the_lexicon():
     ("256MB", ("256", "MB")),
     ("46m", None), ("3.5bn", None),  # scales, not units
     ("3G", None), ("4K", None), ("7610", None), ("12abc", None),  # codes and model names
+    ("9.85s", ("9.85", "s")), ("45s", ("45", "s")),  # seconds
+    ("1990s", None), ("20s", None), ("1,000s", None),  # plurals of round numbers, not seconds
 ])
 def test_glued_unit(text, expected):
     assert glued_unit(text) == expected

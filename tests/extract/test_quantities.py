@@ -159,6 +159,7 @@ SIZES_AND_PAIRS = [
     ("The website had an audience of 20,000 last month.", dict(value=20000, counted_head="audience")),
     # "one million" keeps its "one"; "a pair of" is two
     ("The label has shipped one million copies of the album.", dict(value=1e6, text="one million", counted="copies")),
+    ("The firm will have a million handsets ready for the launch.", dict(value=1e6, text="a million", counted="handsets")),
     ("The winner takes home a pair of silver trophies.",
      dict(value=2, text="a pair", counted="silver trophies", phrase="a pair of silver trophies", vague=False)),
     ("Fans saw a couple of early goals ruled out.", dict(value=2, text="a couple", counted="early goals", vague=True)),
