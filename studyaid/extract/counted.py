@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .clauses import clause_around
 from .common import subject_of, tokens_text
 from ..lexicon import SIZE_NOUNS
-from .numbers import glued_unit, parse_number
+from .numbers import glued_unit, is_unit_word, parse_number
 from .number_groups import CURRENCIES, numeric, qualifier_start
 
 if TYPE_CHECKING:
@@ -50,6 +50,12 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
     used: set[int] = set()
     if group.end < len(doc) and doc[group.end].lower_ in CURRENCIES:
         return doc[group.end], None, used  # "3.55m Euros", "between 30 and 45 euros": money, whatever the parse
+    nxt = doc[group.end] if group.end < len(doc) else None
+    if nxt is not None and not last.whitespace_ and is_unit_word(nxt.text):
+        return nxt, None, used  # "Apple's 60GB iPod": the unit written onto the number, whatever the parse
+    if nxt is not None and nxt.text == "-" and not last.whitespace_ and not nxt.whitespace_ \
+            and group.end + 1 < len(doc) and doc[group.end + 1].pos_ == "NOUN" and doc[group.end + 1].head.i > group.end + 1:
+        return doc[group.end + 1], None, used  # "a dramatic five-set battle": five sets, what the battle was
     # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
     root = next((t for t in group if not group.start <= t.head.i < group.end), last)
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i \

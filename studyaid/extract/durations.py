@@ -28,6 +28,10 @@ def time_unit(group: "Span") -> "Token | None":
     if value is None or value >= 1000:
         return None
     if k < len(doc) and (doc[k].lemma_.lower() in TIME_UNITS or doc[k].lower_ in TIME_UNITS):
+        if doc[k].text[:1].isupper() and doc[k].is_alpha:
+            return None  # "the show 60 Minutes", "28 Days Later": a title
+        if doc[k].lower_ == "second" and k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_:
+            return None  # "one second-set outburst": an ordinal
         return doc[k]
     if _age_alone(group):
         return group[-1]

@@ -80,7 +80,9 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         return None
     group_ids = {t.i for t in group}
     np_ids = {t.i for t in noun.subtree} | group_ids | total_ids
-    measure = is_unit_word(noun.text) and noun.i >= group.end  # "four gigabytes of music": the unit and what it holds
+    # "four gigabytes of music": the unit and what it holds; "a five-set battle": the sets and what they made
+    measure = (is_unit_word(noun.text) or noun.i == group.end + 1 and group.doc[group.end].text == "-") \
+        and noun.i >= group.end
     counted = np_text(noun, group_ids | total_ids, keep_preps=bool(unit) or measure)
     if not counted or counted.lower() in PRONOUN_HEADS:
         return None

@@ -93,6 +93,10 @@ UNITS_OF_MEASURE = [
     ("The cable firm will offer speeds of up to 8Mbps next year.",
      dict(value=8, counted="Mbps", qualifier="up to", phrase="up to 8Mbps")),
     ("The new processor runs at 3GHz without overheating.", dict(value=3, counted="GHz")),
+    ("Nothing on the market can rival the firm's 80GB player.", dict(value=80, counted="GB")),
+    # a number hyphened to a noun before another: the noun it is hyphened to, and what it makes
+    ("The champion came through a dramatic five-set battle in the heat.",
+     dict(value=5, counted="set", phrase="five-set battle")),
     ("The lorry was doing 60mph when the tyre burst.", dict(value=60, counted="mph")),
     ("The runners covered 1.5km before the first climb.", dict(value=1.5, counted="km")),
     ("She ran ten kilometres before breakfast every day.", dict(value=10, counted="kilometres")),

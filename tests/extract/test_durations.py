@@ -63,3 +63,11 @@ def test_not_ages(quantities, text):
 ])
 def test_a_time_without_a_length(quantities, text):
     assert [q.text for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The director told the US show 60 Minutes that the film would be dark.",  # a title with a unit of time
+    "The Russian hit himself in one second-set outburst.",  # an ordinal before a hyphen
+])
+def test_no_length_of_time(quantities, text):
+    assert [q.counted for q in quantities(text) if q.counted_head in ("minute", "second")] == []
