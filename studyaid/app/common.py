@@ -19,9 +19,11 @@ def first_start(store: Store) -> None:
     is resumed here, and documents stored without questions are generated from."""
     from .jobs import ensure_generation
 
+    slot = st.container()  # always one element here, so that what follows keeps its place (and a tab its state)
     job = ensure_generation(store)
     if job is not None:
-        show_job(store, job)
+        with slot:
+            show_job(store, job)
 
 
 JOB_LABELS = {"first_start": "First start: building the question bank from the sample articles",

@@ -15,7 +15,6 @@ from ..store.removal import (DocumentRemoval, question_counts, removal_preview, 
                              trash_available)
 from . import jobs
 from .builder import add_file, add_text, safe_name
-from .common import flash
 from .editing import FACT_TYPES, EditError, find_source, manual_question
 from .safe import md
 
@@ -29,12 +28,21 @@ FORMATS = (  # extension, label, MIME type
 )
 UPLOAD_ROUND = "_upload_round"
 REMOVING = "_removing_document"
+NOTES = "_documents_notes"
+
+
+def note(level: str, text: str) -> None:
+    """Show ``text`` (``success``, ``info``, ``warning`` or ``error``) in this panel on the next run:
+    inside the tab, so that nothing above the tabs moves and the teacher stays on this tab."""
+    st.session_state.setdefault(NOTES, []).append((level, text))
 
 
 def add_documents_panel(store: Store) -> None:
     """The documents in the bank (with their questions, and a way to remove one), a form to upload or
     paste more, and "generate all again". Adding happens in the form's callback, before the page is
     drawn: the list below shows the new articles at once and the form comes back empty."""
+    for level, text in st.session_state.pop(NOTES, []):
+        getattr(st, level)(text)
     documents = store.documents()
     if documents:
         import pandas as pd
@@ -61,14 +69,18 @@ def add_documents_panel(store: Store) -> None:
 
 
 def _start_generation(store: Store) -> None:
-    job, started = jobs.start(store.path, "generate")
+    try:
+        job, started = jobs.start(store.path, "generate")
+    except StudyaidError as exc:
+        note("error", f"Questions could not be generated: {md(exc.message)}")
+        return
     if started:
-        flash("info", "Generating questions in the background; the progress is shown at the top of the page.")
+        note("info", "Generating questions in the background; the progress is shown at the top of the page.")
     elif job.finished:  # an interrupted job given up just now
-        flash("error", f"The last generation was given up: {md(job.error)}. Click “Generate all questions again” "
+        note("error", f"The last generation was given up: {md(job.error)}. Click “Generate all questions again” "
                        "to start a new one.")
     else:
-        flash("info", "A generation is already running; it takes in the new documents before it ends.")
+        note("info", "A generation is already running; it takes in the new documents before it ends.")
 
 
 def _generate_again(store: Store) -> None:
@@ -81,14 +93,14 @@ def _add_submitted(store: Store, upload_round: int) -> None:
     title = st.session_state.get(f"paste_title_{upload_round}", "")
     text = st.session_state.get(f"paste_text_{upload_round}", "")
     if not files and not text.strip():
-        flash("warning", "Choose a file or paste a text first.")
+        note("warning", "Choose a file or paste a text first.")
         return  # nothing typed is lost: the same form is shown again
     added = add_documents(store, [(f.name, f.getvalue()) for f in files], (title, text))
     st.session_state[UPLOAD_ROUND] = upload_round + 1  # a new, empty form next time
     if added:
         _start_generation(store)
     else:
-        flash("error", "No new document was added.")
+        note("error", "No new document was added.")
 
 
 def add_documents(store: Store, files: list[tuple[str, bytes]], pasted: tuple[str, str]) -> int:
@@ -102,9 +114,9 @@ def add_documents(store: Store, files: list[tuple[str, bytes]], pasted: tuple[st
         try:
             document, new = add()
         except InputError as exc:
-            flash("error", md(exc.message))
+            note("error", md(exc.message))
             continue
-        flash("success" if new else "info",
+        note("success" if new else "info",
               f"Added “{md(document.label)}”." if new else f"“{md(document.label)}” is already in the bank.")
         added += new
     return added
@@ -147,10 +159,10 @@ def _remove(store: Store, path: str) -> None:
     try:
         removal = remove_document(store, path)
     except StudyaidError as exc:
-        flash("error", f"Nothing was removed: {exc.message}")
+        note("error", f"Nothing was removed: {md(exc.message)}")
         return
     kept = f"; {removal.trashed} edited or approved are in the trash" if removal.trashed else ""
-    flash("success", f"Removed “{md(removal.title or removal.path)}” and {removal.questions} question(s){kept}.")
+    note("success", f"Removed “{md(removal.title or removal.path)}” and {removal.questions} question(s){kept}.")
 
 
 def write_question_panel(store: Store) -> None:

@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Literal
 
+from ..errors import BankError
 from ..store import Store
 from ..store.jobs import Job, JobKind, JobLost, Jobs, new_owner, owner_alive
 
@@ -31,6 +32,10 @@ log = logging.getLogger("studyaid.app")
 ROUNDS = 3  # generation runs again (at most this often) when documents were added or removed meanwhile
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUNNER: Literal["process", "thread"] = "process"
+
+class JobStartError(BankError):
+    """The generation process could not be started."""
+
 
 _registry = threading.Lock()
 _running: dict[str, Callable[[], bool]] = {}  # token of a runner started here → whether it still runs
@@ -69,17 +74,20 @@ def _alive(job: Job) -> bool:
 def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pipeline) -> tuple[Job, bool]:
     """Start a job of ``kind`` on the bank at ``path`` unless one is running: ``(job, started here)``.
 
-    An abandoned job (its runner gone) is taken over and run again instead of starting a new one."""
+    An abandoned job (its runner gone) is taken over and run again instead of starting a new one. In a
+    process (the default) the job's process is started first and the lock taken in its name (its pid
+    in the owner), so any server process can tell whether it still runs; it is then told the job, or
+    to exit when someone else runs one."""
     store = Store(path)
-    owner = new_owner()
-    starting = threading.Event()
-    with _registry:  # alive before the lock is taken, so no one takes over a starting job
-        _running[_token(owner)] = lambda: not starting.is_set()
-    job, mine = Jobs(store).acquire(kind, owner, _alive)
-    if not mine:
-        starting.set()
-        return job, False
     if RUNNER == "thread":
+        owner = new_owner()
+        starting = threading.Event()
+        with _registry:  # alive before the lock is taken, so no one takes over a starting job
+            _running[_token(owner)] = lambda: not starting.is_set()
+        job, mine = Jobs(store).acquire(kind, owner, _alive)
+        if not mine:
+            starting.set()
+            return job, False
         thread = threading.Thread(target=run, args=(path, job, owner, load_nlp), name=f"studyaid-job-{job.id}",
                                   daemon=True)
         with _registry:
@@ -89,30 +97,39 @@ def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pip
         return job, True
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     try:
-        child = subprocess.Popen([sys.executable, "-m", "studyaid.app.jobs", str(path), str(job.id), owner],
-                                 cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen([sys.executable, "-m", "studyaid.app.jobs", str(path)], cwd=ROOT, env=env,
+                                 stdin=subprocess.PIPE, text=True)
     except OSError as exc:
-        Jobs(store).finish(job.id, owner, error=f"the job process could not be started: {exc}")
-        starting.set()
-        return Jobs(store).get(job.id), False
-    with _registry:  # the child takes the job over (handover); until then it runs under this owner
-        _running[_token(owner)] = lambda: child.poll() is None
+        raise JobStartError(f"{path}: the generation process could not be started: {exc}") from exc
+    owner = new_owner(child.pid)
+    job, mine = None, False
+    try:
+        job, mine = Jobs(store).acquire(kind, owner, _alive)
+    finally:  # whatever happened, the child is told what to do (an empty line: exit)
+        try:
+            child.stdin.write(f"{job.id} {owner}\n" if mine else "\n")
+            child.stdin.close()
+        except OSError:
+            pass  # it died already: the next page load sees its job abandoned
+    with _registry:
         _waiters[_token(owner)] = lambda timeout: child.wait(timeout)
-    return job, True
+    return job, mine
 
 
 def main(argv: list[str]) -> int:
-    """``python -m studyaid.app.jobs BANK JOB_ID OWNER``: run the job its starter acquired as OWNER."""
-    path, job_id, starter = Path(argv[0]), int(argv[1]), argv[2]
+    """``python -m studyaid.app.jobs BANK``, started by :func:`start`: reads ``JOB_ID OWNER`` (the lock
+    taken in this process's name) from standard input and runs that job; an empty line: exits."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s studyaid job %(levelname)s %(message)s")
-    jobs = Jobs(Store(path))
-    owner = new_owner()
-    try:
-        jobs.handover(job_id, starter, owner)
-    except JobLost:
-        log.warning("job %s was taken over before this process started; nothing to do", job_id)
+    told = sys.stdin.readline().split()
+    if len(told) != 2:
+        return 0  # someone else runs the bank's job
+    job_id, owner = int(told[0]), told[1]
+    path = Path(argv[0])
+    job = Jobs(Store(path)).get(job_id)
+    if job is None or job.owner != owner:
+        log.warning("job %s is not this process's to run", job_id)
         return 1
-    run(path, jobs.get(job_id), owner, shared_pipeline)
+    run(path, job, owner, shared_pipeline)
     return 0
 
 

@@ -83,9 +83,9 @@ class Job(BaseModel):
         return self.state in ("done", "failed")
 
 
-def new_owner() -> str:
-    """A runner's name: this host, this process and a token for the thread."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+def new_owner(pid: int | None = None) -> str:
+    """A runner's name: this host, its process (this one unless ``pid`` is given) and a token."""
+    return f"{socket.gethostname()}:{pid or os.getpid()}:{uuid.uuid4().hex[:12]}"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -190,13 +190,6 @@ class Jobs:
             cursor = conn.execute("INSERT INTO jobs (kind, state, owner, attempts, created_at, heartbeat_at, message) "
                                   "VALUES (?, 'running', ?, 1, ?, ?, 'starting')", (kind, owner, stamp, stamp))
             return self._select(conn, "WHERE id = ?", (cursor.lastrowid,)), True
-
-    def handover(self, job_id: int, owner: str, to: str) -> None:
-        """The job's runner passes it to ``to`` (the process it started for it); :class:`JobLost`
-        when ``owner`` no longer runs it."""
-        with self.store._write() as conn:
-            self._owned(conn, job_id, owner)
-            conn.execute("UPDATE jobs SET owner = ?, heartbeat_at = ? WHERE id = ?", (to, now(), job_id))
 
     def _owned(self, conn: sqlite3.Connection, job_id: int, owner: str) -> None:
         row = conn.execute("SELECT owner, state FROM jobs WHERE id = ?", (job_id,)).fetchone()
