@@ -149,6 +149,29 @@ def test_two_starts_at_once_run_one_job(tmp_path, monkeypatch):
     assert job.state == "failed" and job.error == "RuntimeError: no model in this test"  # the error is kept
 
 
+def test_starts_at_once_in_processes_run_one_job_in_a_process_of_its_own(tmp_path, processes):
+    path = tmp_path / "bank.sqlite3"
+    Store(path)
+    results = []
+    barrier = threading.Barrier(3)
+
+    def open_page():
+        barrier.wait()
+        results.append(app_jobs.start(path, "first_start"))
+
+    threads = [threading.Thread(target=open_page) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(started for _, started in results) == 1 and len({job.id for job, _ in results}) == 1
+    assert app_jobs.wait(WAIT)  # the two processes not chosen exit at once, the third runs the job
+    job = Jobs(Store(path)).latest()
+    assert job.state == "done" and job.attempts == 1, job.error
+    assert int(job.owner.split(":")[1]) != os.getpid()  # run by its own process, which the lock names
+    assert Store(path).count() > 50
+
+
 def test_first_start_runs_in_the_background_and_two_browsers_share_it(fresh_db, processes):
     first = start_app()
     start_app()  # a second browser at once
