@@ -1,0 +1,164 @@
+"""Class results without Streamlit: per student (score, answered, time taken) and per question (the
+share who got it right, how often each wrong option was picked, typed wrong answers grouped), with the
+flags Moodle's quiz statistics give a teacher: a question nearly everyone misses, wrong options nobody
+picks. Pure functions over a :class:`ClassQuiz`, its attempts and their answers.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Iterable
+
+from pydantic import BaseModel
+
+from ..app.answers import normalize
+from ..questions.model import Question
+from .models import Attempt, ClassAnswer, ClassQuiz
+
+MIN_ANSWERS = 5  # below this a share says little: no flag is raised
+HARD_SHARE = 0.30  # fewer right than this (with MIN_ANSWERS answers): nearly everyone misses it
+
+
+class StudentResult(BaseModel):
+    attempt_id: str
+    name: str
+    answered: int
+    right: int
+    total: int
+    started_at: str
+    last_answer_at: str | None = None
+    seconds: float | None = None  # from joining to the last answer
+
+    @property
+    def finished(self) -> bool:
+        return self.answered >= self.total
+
+    @property
+    def score_percent(self) -> float:
+        """Right answers over the quiz's questions (an unanswered question counts as missed)."""
+        return 100.0 * self.right / self.total if self.total else 0.0
+
+
+class OptionPicks(BaseModel):
+    option: str
+    picks: int
+    correct: bool
+
+
+class QuestionResult(BaseModel):
+    position: int  # 1-based, in the quiz's order
+    question_id: str
+    prompt: str
+    kind: str
+    answer: str
+    answered: int
+    right: int
+    options: list[OptionPicks] = []  # multiple choice: every option in its stored order
+    wrong_answers: list[tuple[str, int]] = []  # wrong answers as given (typed or picked), most frequent first
+    flags: list[str] = []
+
+    @property
+    def share_right(self) -> float | None:
+        return self.right / self.answered if self.answered else None
+
+    @property
+    def unpicked(self) -> list[str]:
+        """Wrong options nobody picked."""
+        return [o.option for o in self.options if not o.correct and not o.picks]
+
+
+def _time(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def student_results(quiz: ClassQuiz, attempts: Iterable[Attempt], answers: Iterable[ClassAnswer]) -> list[StudentResult]:
+    """One row per attempt, in the order students joined."""
+    in_quiz = {q.id for q in quiz.questions}
+    by_attempt: dict[str, list[ClassAnswer]] = {}
+    for a in answers:
+        if a.question_id in in_quiz:
+            by_attempt.setdefault(a.attempt_id, []).append(a)
+    rows = []
+    for attempt in attempts:
+        given = by_attempt.get(attempt.id, [])
+        last = max((a.answered_at for a in given), key=_time, default=None)
+        rows.append(StudentResult(
+            attempt_id=attempt.id, name=attempt.name, answered=len(given), right=sum(a.correct for a in given),
+            total=len(quiz.questions), started_at=attempt.started_at, last_answer_at=last,
+            seconds=max(0.0, (_time(last) - _time(attempt.started_at)).total_seconds()) if last else None))
+    return rows
+
+
+def _option_of(question: Question, given: str) -> str | None:
+    """The option a stored multiple-choice answer names (exactly, else written the same way)."""
+    if given in question.options:
+        return given
+    key = normalize(given)
+    return next((o for o in question.options if normalize(o) == key), None)
+
+
+def _wrong_answers(given: Iterable[str]) -> list[tuple[str, int]]:
+    """Wrong answers grouped by how they read (case, articles, punctuation aside), most frequent first,
+    each shown as first written."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for text in given:
+        key = normalize(text) or text
+        shown.setdefault(key, text)
+        counts[key] += 1
+    return [(shown[key], n) for key, n in sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]]))]
+
+
+def flags(result: QuestionResult, *, min_answers: int = MIN_ANSWERS, hard_share: float = HARD_SHARE) -> list[str]:
+    """Why a teacher should look at a question again, once it has ``min_answers`` answers."""
+    if result.answered < min_answers:
+        return []
+    found = []
+    share = result.share_right
+    if share is not None and share < hard_share:
+        found.append(f"nearly everyone misses it ({share:.0%} right)")
+    unpicked = result.unpicked
+    if unpicked:
+        wrong = [o for o in result.options if not o.correct]
+        which = ("no wrong option is ever picked" if len(unpicked) == len(wrong)
+                 else f"{len(unpicked)} of {len(wrong)} wrong options never picked")
+        found.append(f"{which}: {'; '.join(unpicked)}")
+    return found
+
+
+def question_results(quiz: ClassQuiz, answers: Iterable[ClassAnswer], *, min_answers: int = MIN_ANSWERS,
+                     hard_share: float = HARD_SHARE) -> list[QuestionResult]:
+    """One row per question of the quiz, in its order."""
+    by_question: dict[str, list[ClassAnswer]] = {}
+    for a in answers:
+        by_question.setdefault(a.question_id, []).append(a)
+    rows = []
+    for position, q in enumerate(quiz.questions, 1):
+        given = by_question.get(q.id, [])
+        wrong = [a.given for a in given if not a.correct]
+        options = []
+        if q.kind == "mcq":
+            picks = Counter(_option_of(q, a.given) for a in given)
+            options = [OptionPicks(option=o, picks=picks.get(o, 0), correct=o == q.answer) for o in q.options]
+        row = QuestionResult(position=position, question_id=q.id, prompt=q.prompt, kind=q.kind, answer=q.answer,
+                             answered=len(given), right=sum(a.correct for a in given), options=options,
+                             wrong_answers=_wrong_answers(wrong))
+        row.flags = flags(row, min_answers=min_answers, hard_share=hard_share)
+        rows.append(row)
+    return rows
+
+
+def next_question(quiz: ClassQuiz, answers: Iterable[ClassAnswer]) -> Question | None:
+    """The first question of the quiz the attempt has not answered (None: all answered)."""
+    done = {a.question_id for a in answers}
+    return next((q for q in quiz.questions if q.id not in done), None)
+
+
+def duration(seconds: float | None) -> str:
+    """``m:ss`` (or ``h:mm:ss``); empty when unknown."""
+    if seconds is None:
+        return ""
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
