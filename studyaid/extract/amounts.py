@@ -196,6 +196,8 @@ def money_or_percent(group: "Span", document: Document, used: set[int], unit: st
     if value is None:
         return None
     noun = _measured(group, unit)
+    if noun is not None and group.start <= noun.i < group.end:
+        noun = None  # "62% were unaware": the share is its own subject, it measures nothing named
     if noun is not None and noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "cost":
         counted = head = "cost"  # "the epic cost $150m"
         np_ids = {t.i for t in group}

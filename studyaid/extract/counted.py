@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # words that open a time phrase after a number: "an audience of 20,000 last month"
 TIME_DETERMINERS = {"last", "next", "this", "that", "every", "each", "per"}
+# what opens a noun phrase before its number: "Ukraine's 26 allies", "the last two men", "all three acts"
+NP_OPENERS = {"poss", "case", "det", "predet", "amod", "compound", "nmod", "advmod"}
 PRONOUN_HEADS = {"others", "other", "ones", "one", "those", "these", "them", "it"}
 
 
@@ -36,10 +38,15 @@ def np_text(head: "Token", exclude: set[int], keep_preps: bool = False) -> str:
             if child.dep_ in ("advmod", "quantmod", "compound", "nummod"):
                 skip.update(t.i for t in child.subtree)
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "nummod", "quantmod") \
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "nummod", "quantmod", "advcl", "xcomp") \
                 or child.dep_ == "prep" and child.i > head.i and not keep_preps \
                 or child.dep_ == "amod" and child.i > head.i:  # "units [ready for its launch]"
             skip.update(t.i for t in child.subtree)
+    if exclude and head.i > max(exclude):  # before the number only its own determiners: "his 147 matches"
+        k = min(exclude) - 1
+        while k >= 0 and head.doc[k].dep_ in NP_OPENERS and head.doc[k].head.i >= k:
+            k -= 1
+        skip.update(range(head.left_edge.i, k + 1))  # not "[video, voice and data down] one single line"
     toks = [t for t in head.subtree if (t.i not in skip and t.dep_ != "det") or t.i == head.i]
     return tokens_text(toks)
 

@@ -55,6 +55,8 @@ def number_groups(doc: "Doc") -> Iterator["Span"]:
             start = i - 1 if i > 0 and doc[i - 1].text in CURRENCY_SIGNS else i
             if start == i and i > 0 and doc[i - 1].lower_ in ("a", "an") and tok.lower_ in SCALE_WORDS:
                 start = i - 1  # "a million units", "a hundred fans"
+                if start > 0 and doc[start - 1].lower_ == "half":
+                    start -= 1  # "half a million films"
             j = _number_end(doc, i, money=start < i)
             if j + 2 < len(doc) and doc[j + 1].lower_ in RANGE_LINKS and _range_end(doc, j + 2, money=start < i):
                 j = _range_end(doc, j + 2, money=start < i)  # "30 to 40", "30-40", "\u00a330m-\u00a340m"

@@ -104,11 +104,14 @@ _AND_A_HALF = re.compile(r"\s+and\s+an?\s+half$")
 
 def parse_number(text: str) -> float | None:
     """The value of a whole number phrase: "two dozen", "21.9 billion", "1,500", "twenty-six", "\u00a346m",
-    "two and a half" (2.5), "a couple of" (2)."""
+    "two and a half" (2.5), "half a million" (500,000), "a couple of" (2)."""
     low = " ".join(text.lower().split())
     pair = _PAIR.fullmatch(low)
     if pair is not None and (pair.group(1) in PAIR_WORDS or low.endswith(" of")):
         return float(PAIR_WORDS[pair.group(1)]) if pair.group(1) in PAIR_WORDS else None  # not "a lot of"
+    if low.startswith(("half a ", "half an ")):
+        whole = parse_number(low[5:])
+        return None if whole is None else whole / 2  # "half a million"
     half = _AND_A_HALF.search(low)
     if half is not None:
         whole = parse_number(low[: half.start()])

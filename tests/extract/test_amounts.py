@@ -34,6 +34,7 @@ AMOUNTS = [
     ("About 90% of households own a television.", dict(value=90, unit="%", counted="households")),
     ("Sales of the console rose 12 per cent last year.", dict(value=12, unit="per cent", counted_head="sale")),
     ("Nearly 40% said they would vote again.", dict(value=40, unit="%", counted="per cent", qualifier="nearly")),
+    ("Of those asked, 62% were unaware of the change.", dict(value=62, unit="%", counted="per cent")),
 ]
 
 

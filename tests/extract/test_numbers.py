@@ -29,6 +29,7 @@ from studyaid.extract.numbers import format_number, glued_unit, is_unit_word, pa
     ("a couple of", 2),
     ("a pair of", 2),
     ("a pair", 2),
+    ("half a million", 500_000),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)

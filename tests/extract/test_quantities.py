@@ -160,6 +160,11 @@ SIZES_AND_PAIRS = [
     # "one million" keeps its "one"; "a pair of" is two
     ("The label has shipped one million copies of the album.", dict(value=1e6, text="one million", counted="copies")),
     ("The firm will have a million handsets ready for the launch.", dict(value=1e6, text="a million", counted="handsets")),
+    ("Some half a million fans bought the record in a week.", dict(value=5e5, text="half a million", counted="fans")),
+    # the counted phrase is the noun's own: no clause after it, nothing before the number but its determiners
+    ("The champion has two serves for the set but double-faults to lose it.", dict(value=2, counted="serves")),
+    ("The plan is to send music, films and news down one fast line.", dict(value=1, counted="fast line")),
+    ("The striker has scored 21 of his 30 goals at home.", dict(value=21, counted="his goals")),
     ("The winner takes home a pair of silver trophies.",
      dict(value=2, text="a pair", counted="silver trophies", phrase="a pair of silver trophies", vague=False)),
     ("Fans saw a couple of early goals ruled out.", dict(value=2, text="a couple", counted="early goals", vague=True)),
