@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 MIN_REPORTED_WORDS = 4
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
 # Characterising verbs whose verdict follows "as": 'described the bid as "a joke"', 'praised him as "a natural"'.
-AS_VERBS = frozenset({"describe", "praise", "hail"})
+AS_VERBS = frozenset({"describe", "praise", "hail", "brand", "label", "dub"})
+# ... and those whose verdict may follow "for": 'praised him for his "sensational start"'.
+FOR_VERBS = frozenset({"praise", "hail"})
 # "As far as X knows, ...", "as far as the club is aware, ...": the rest of the sentence is X's account.
 AS_FAR_AS_VERBS = frozenset({"know", "understand", "remember", "recall"})
 AS_FAR_AS_ADJECTIVES = frozenset({"aware", "concerned"})
@@ -156,7 +158,8 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
                               named_at=previous.speaker.named_at, kind=previous.speaker.kind)
             start, end = span[0].sent.start_char, span[-1].sent.end_char
         else:
-            speaker = _speaker_of_paragraph_before(span, q, text, tracker, is_place)
+            speaker = _speaker_of_sentence_before(span, q, text, tracker, is_place) \
+                or _speaker_of_paragraph_before(span, q, text, tracker, is_place)
             if speaker is None:
                 continue
             start, end = span[0].sent.start_char, span[-1].sent.end_char
@@ -185,6 +188,31 @@ def _split_around_cue(previous: _Attributed, q: Quotation, text: str) -> bool:
         return False
     between = text[previous.quotation.end + 1: q.start - 1]
     return "\n" not in between and not re.search(r"[.!?;]", between) and between.rstrip().endswith(",")
+
+
+def _speaker_of_sentence_before(span, q: Quotation, text: str, tracker, is_place) -> Speaker | None:
+    """A quotation opening a sentence, with no cue, right after a sentence of the same paragraph that ends in a
+    person's reported speech ("..., but Ms Lee said it was hard to say. "At the end of the day, ...") goes on
+    with that person's words: the last speech act of that sentence, if it reports a clause."""
+    doc = span.doc
+    sent = span[0].sent
+    if re.sub(r"[\s\"\u201c\u201d\u2018']", "", text[sent.start_char:q.start]) or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in text[before.end_char:sent.start_char]:
+        return None
+    acts = [t for t in before if t.pos_ == "VERB" and t.lemma_.lower() in REPORT_VERBS - OPINION_VERBS
+            and _subject(t, None) is not None]
+    if not acts or not any(c.dep_ == "ccomp" and c.i > acts[-1].i for c in acts[-1].children) \
+            or any(ch in QUOTE_CHARS for ch in text[acts[-1].idx:before.end_char]):
+        return None  # the last speech act reports no clause after it, or a quotation follows: its own speaker's
+    subject = _subject(acts[-1], None)
+    if subject.dep_ == "nsubjpass":
+        return None
+    found = resolve_speaker(subject, tracker, is_place)
+    if found is None or found.kind != "person":
+        return None
+    return Speaker(found.name, q.start, resolved_from=found.resolved_from, named_at=found.named_at)
 
 
 def _speaker_of_paragraph_before(span, q: Quotation, text: str, tracker, is_place) -> Speaker | None:
@@ -219,7 +247,11 @@ def _continues(previous: _Attributed, q: Quotation, text: str, paragraph: int) -
     quote_only = not re.sub(r"[\s\"\u201c\u201d.,]", "", rest)
     _, prev_end = _paragraph_bounds(text, previous.quotation.start)
     nearby = not text[prev_end:p_start].strip()  # only blank lines between the two paragraphs
-    return quote_only and nearby
+    # or the paragraph opens with the quotation and the one before ended with the previous quotation and its cue
+    opens = not re.sub(r"[\s\"\u201c\u201d]", "", text[p_start:q.start - 1])
+    tail = text[previous.quotation.end + 1:prev_end]
+    ended = len(re.sub(r"[\s\"\u201c\u201d.,]", "", tail)) < 40 and not re.search(r"[.!?]\s+\S", tail)
+    return nearby and (quote_only or opens and ended and previous.cue is not None and previous.speaker.kind == "person")
 
 
 def _antecedent_source(doc, document: Document, speaker: Speaker, own: "Source"):
@@ -513,8 +545,11 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
         if lemma == "accuse" or lemma in AS_VERBS:  # "of"/"as" hung off the verb, its object or its agent's noun
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"] \
                 + [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            slots = [c for h in holders for c in h.children
-                     if c.dep_ == "prep" and c.lower_ == ("of" if lemma == "accuse" else "as") and c.i > tok.i]
+            preps = ("of",) if lemma == "accuse" else ("as", "for") if lemma in FOR_VERBS else ("as",)
+            slots = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i]
+            if lemma in AS_VERBS:  # 'described it as the "be all and end all"' parsed as a clause after "as"
+                slots += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                          and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
         else:  # 'called it "derisory"': the object's predicate
             slots = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i
                      and any(o.dep_ == "dobj" and tok.i < o.i < c.i for o in tok.children)]

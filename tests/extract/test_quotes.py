@@ -724,6 +724,11 @@ VERDICTS_AS = [
     ('Manager Tom Reid, who described the defeat as "a disgrace", will meet the board on Monday.',
      "Tom Reid", "a disgrace"),  # the relative pronoun's antecedent speaks
     ('Ruth Adams described him as "a rare talent" and "the best of his generation".', "Ruth Adams", "a rare talent"),
+    # "as" parsed as opening a clause; "branded ... as"; "praised ... for"
+    ('Ruth Adams described promotion as the "be all and end all" for the club.', "Ruth Adams", "be all and end all"),
+    ('Coach Tom Reid has branded the league\'s complaint as "pathetic".', "Tom Reid", "pathetic"),
+    ('Ruth Adams praised the young striker for his "sensational start" at the club.', "Ruth Adams",
+     "sensational start"),
 ]
 
 
@@ -740,6 +745,34 @@ def test_quoted_verdict_after_as_is_the_speakers(quotes, text, speaker, words):
 ])
 def test_no_verdict_from_a_title_or_without_a_speaker(quotes, text):
     assert [q for q in quotes(text) if q.mode == "direct"] == []
+
+
+# (text, speaker, the quotation's first words): a quotation with no cue goes on with the words of the speaker just
+# reported, in the sentence before, or of the quotation that ended the paragraph before with its cue
+CUELESS_CONTINUATIONS = [
+    ('Tom Reid said sales had grown. Phones with cameras could help, but Ann Lee said it was hard to say how soon. '
+     '"At the end of the day, people already have cameras on their phones."', "Ann Lee", "At the end of the day"),
+    ('"Western Europe has always liked good design," said Ann Lee.\n\n"People are after something that looks nice '
+     'and costs little." The market for downloads was worth $20m in 2004.', "Ann Lee", "People are after something"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, start", CUELESS_CONTINUATIONS)
+def test_cueless_quotation_continues_the_speaker_just_reported(quotes, text, speaker, start):
+    found = [(q.speaker.name, q.mode) for q in quotes(text) if q.text.startswith(start)]
+    assert found == [(speaker, "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else speaks between, the sentence before only narrates or tells a thought
+    'Ann Lee said the plan would work. Tom Reid disagreed. "It will never work in a town like this one."',
+    'Ann Lee thought the plan would work. "It will never work in a town like this one."',
+    # the paragraph before goes on after its quotation
+    '"Western Europe has always liked good design," said Ann Lee. Tom Reid runs the shop.\n\n"People are after '
+    'something that looks nice and costs little." The market for downloads was worth $20m in 2004.',
+])
+def test_no_cueless_quotation_after_another_speaker_or_narration(quotes, text):
+    assert [q for q in quotes(text) if q.mode == "direct" and q.text.startswith(("It will never", "People are"))] == []
 
 
 # (text, speaker, cue, reported clause): opinions and guesses told as reported speech (issue 10)
