@@ -3,6 +3,7 @@ question, download the bank."""
 from __future__ import annotations
 
 import importlib.util
+import math
 import tempfile
 from pathlib import Path
 
@@ -55,8 +56,9 @@ def add_documents_panel(store: Store) -> None:
         st.info("No documents yet: upload articles or paste one below.")
     upload_round = st.session_state.get(UPLOAD_ROUND, 0)
     with st.form(f"add_documents_{upload_round}", border=True):
-        st.file_uploader("Upload articles (.txt, .md, .html, .pdf)", type=UPLOAD_TYPES, accept_multiple_files=True,
-                         key=f"upload_{upload_round}")
+        largest, sizes = upload_limit()
+        st.file_uploader(f"Upload articles (.txt, .md, .html, .pdf; {sizes})", type=UPLOAD_TYPES,
+                         accept_multiple_files=True, key=f"upload_{upload_round}", max_upload_size=largest)
         st.caption("…or paste an article")
         st.text_input("Title", key=f"paste_title_{upload_round}")
         st.text_area("Text", height=200, key=f"paste_text_{upload_round}")
@@ -66,6 +68,20 @@ def add_documents_panel(store: Store) -> None:
               help="After an update of studyaid: edited, approved and rejected questions are kept as they are.")
     if documents:
         remove_document_panel(store, {d.path: d.label for d in documents})
+
+
+def upload_limit() -> tuple[int, str]:
+    """The uploader's limit in MB (the largest file read at all: a PDF's) and the sizes in words, from
+    the same limits reading applies (``STUDYAID_MAX_BYTES``), not Streamlit's 200 MB default."""
+    from ..ingest.limits import Limits, human_size
+
+    try:
+        limits = Limits.from_env("the upload limit")
+    except InputError as exc:
+        st.error(md(exc.message))
+        limits = Limits()
+    largest = limits.file_limit(is_pdf=True)
+    return math.ceil(largest / 2**20), f"up to {human_size(limits.max_bytes)} each, a PDF up to {human_size(largest)}"
 
 
 def _start_generation(store: Store) -> None:

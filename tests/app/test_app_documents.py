@@ -166,3 +166,18 @@ def test_an_upload_is_stored_and_generated_from_in_the_background(bank_db, pipel
     at.run()
     assert linked(store, "uploads/finland.txt")
     assert not at.file_uploader(key="upload_1").value
+
+
+@pytest.mark.parametrize("configured, largest, words", [
+    (None, 50, "up to 5.0 MB each, a PDF up to 50.0 MB"),  # the reading limits, not Streamlit's 200 MB
+    ("1MB", 10, "up to 1.0 MB each, a PDF up to 10.0 MB"),
+    ("300k", 3, "up to 300.0 KB each, a PDF up to 2.9 MB"),
+])
+def test_the_uploader_states_the_limit_reading_applies(monkeypatch, configured, largest, words):
+    from studyaid.app.documents import upload_limit
+
+    if configured is None:
+        monkeypatch.delenv("STUDYAID_MAX_BYTES", raising=False)
+    else:
+        monkeypatch.setenv("STUDYAID_MAX_BYTES", configured)
+    assert upload_limit() == (largest, words)
