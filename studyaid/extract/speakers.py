@@ -48,6 +48,8 @@ SUBJECT_WINDOW = 2
 AGE_WINDOW = 2
 # How many sentences back "the paper" looks for the one paper it re-names when the article names several.
 KIND_WINDOW = 1
+# Nouns of the people who speak for an organisation, and the gender they give ("she" may go on for a spokeswoman).
+VOICE_GENDERS = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "representative": None}
 # How many sentences back "it says" looks for the organisation last credited; "they said", only one.
 ORG_PRONOUN_WINDOW = 3
 PLURAL_PRONOUN_WINDOW = 1
@@ -206,6 +208,7 @@ class PersonTracker:
         self._ages: dict[str, int] = {}  # surname -> age the article gives ("Tom Baxter, 28,", "28-year-old Baxter")
         self._doc = doc
         self._orgs: list[tuple[int, str, frozenset, bool]] | None = None  # see _org_mentions
+        self._voices: list[tuple[int, str, int, Gender]] = []  # spokespeople credited: (offset, org, named at, gender)
         self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
         for ent in doc.ents:
             if ent.label_ in ORG_LABELS:
@@ -295,6 +298,8 @@ class PersonTracker:
                         if noun_word(credited) in SOURCE_NOUNS:
                             kinds |= {noun_word(credited)}
                         self._orgs.append((found.start, found.name, kinds, True))
+                        if credited.lower_ in VOICE_GENDERS:  # "A Delta spokeswoman said ...": "she" may go on
+                            self._voices.append((credited.idx, found.name, found.start, VOICE_GENDERS[credited.lower_]))
                 elif tok.pos_ == "VERB" and not _inside(tok.idx, self._blocked) and compiled_by(tok) is not None:
                     org, noun = compiled_by(tok)  # "The figures were prepared by X": X's figures, credited
                     self._orgs.append((org.start_char, org.text, kinds_of(org) | {noun}, True))
@@ -429,6 +434,22 @@ class PersonTracker:
 
     def gender(self, name: str) -> Gender:
         return self._gender.get(name.split()[-1])
+
+    def voice_before(self, pos: int, gender: Gender) -> tuple[str, int] | None:
+        """The organisation whose spokesperson is the last to speak before a pronoun at ``pos``: "A spokeswoman for
+        Delta said ... . She added ..." is Delta speaking. Only from the sentence before (narrative sentences
+        counted), with no person named as a subject since, and a gender that does not disagree."""
+        self._org_mentions()
+        here = self._sent_of(pos)
+        previous = next((s for s in range(here - 1, -1, -1) if self._narrative[s]), None)
+        voices = [v for v in self._voices if v[0] < pos and self._sent_of(v[0]) == previous
+                  and (gender is None or v[3] in (None, gender))]
+        if not voices:
+            return None
+        at, name, named_at, _ = voices[-1]
+        if any(at < n.start < pos and n.subject for n in self._named):
+            return None
+        return name, named_at
 
     def resolve_pronoun(self, pos: int, gender: Gender) -> tuple[str, int] | None:
         """The person a pronoun at ``pos`` most likely refers to, and where that name is written."""
@@ -659,6 +680,9 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     """
     is_place = tracker.is_place
     if subject.lower_ in PERSON_PRONOUNS:
+        voice = tracker.voice_before(subject.idx, pronoun_gender(subject.text))
+        if voice is not None:  # "A Delta spokeswoman said ... . She added ...": Delta speaks on
+            return Speaker(voice[0], subject.idx, resolved_from=subject.text, named_at=voice[1], kind="org")
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person

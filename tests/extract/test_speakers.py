@@ -105,3 +105,23 @@ def test_possessive_without_an_organisation_is_no_organisation(roles):
 def test_name_after_a_job_noun_speaks_as_a_person(quotes, text):
     found = [(q.speaker.name.split()[-1], q.speaker.kind) for q in quotes(text)]
     assert found and all(kind == "person" for _, kind in found) and found[0][0] in ("Vogt", "Hollis")
+
+
+# (text, the words the pronoun reports, who they are credited to, kind)
+SPOKESPEOPLE = [
+    # "she" right after a spokesperson of an organisation spoke: the organisation goes on
+    ('Ann Lee was suspended in May. A spokesperson for Harbour Air told reporters: "We do not discuss staff with '
+     'the press." She added she could not say whether such a case had happened before.', "she could not say",
+     "Harbour Air", "org"),
+    # a spokesman is not "she"; a person named as a subject since is "he"
+    ('Ann Lee was suspended in May. A spokesman for Harbour Air said the case was closed. She said she would '
+     'appeal against the ruling.', "she would appeal", "Ann Lee", "person"),
+    ('A spokesman for Harbour Air said the patch was ready. Tom Reid told reporters the firm was pleased. He added '
+     'that more patches would follow.', "more patches", "Tom Reid", "person"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", SPOKESPEOPLE)
+def test_pronoun_after_a_spokesperson(quotes, text, words, speaker, kind):
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(text) if q.text.startswith(words)]
+    assert found == [(speaker, kind)]
