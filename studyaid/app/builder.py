@@ -23,7 +23,7 @@ from ..store.removal import forget_removal, purge_orphans, removed_hashes
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "seeds"
 TITLE_WORDS = 12
-CHUNK = 8  # documents parsed together; a chunk that fails is retried one document at a time
+CHUNK = 16  # documents parsed together (one nlp.pipe batch); a chunk that fails is retried one at a time
 log = logging.getLogger("studyaid.app")
 
 Progress = Callable[[float, str, int | None, int | None], None]  # fraction, message, documents done, of how many
