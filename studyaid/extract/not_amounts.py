@@ -98,13 +98,26 @@ def named_numbers(doc: "Doc") -> set[tuple[str, str]]:
             for k in (tok.i - 1, tok.i + 1):
                 if 0 <= k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper():
                     pairs.add(tuple(sorted((tok.lower_, doc[k].lower_))))
+        elif tok.text.isdigit() and tok.i > 0 and _after_a_name(tok):
+            pairs.add(tuple(sorted((tok.text, doc[tok.i - 1].lower_))))  # "the Commodore 64", "Radio 1"
     return pairs
 
 
+def _after_a_name(tok: "Token") -> bool:
+    """A numeral right after a capitalised name word: "Super 12", "Radio 1", "Nokia 7610" (not "June 24")."""
+    prev = tok.doc[tok.i - 1]
+    return bool(prev.whitespace_) and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha \
+        and prev.lower_ not in MONTHS and prev.ent_type_ != "DATE"
+
+
 def _named_pair(group: "Span", named: set[tuple[str, str]]) -> bool:
-    """A capitalised number word beside the word it is a name with elsewhere in the article."""
+    """A capitalised number word, or a numeral, beside the word it is a name with elsewhere in the article
+    ("Commodore 64 owners" where the article also writes "the Commodore 64 computer")."""
     doc = group.doc
     for tok in group:
+        if tok.text.isdigit() and tok.i > 0 and doc[tok.i - 1].text[:1].isupper() \
+                and tuple(sorted((tok.text, doc[tok.i - 1].lower_))) in named:
+            return True
         if tok.is_alpha and tok.text[:1].isupper():
             for k in (tok.i - 1, tok.i + 1):
                 if 0 <= k < len(doc) and doc[k].text[:1].isupper() and tuple(sorted((tok.lower_, doc[k].lower_))) in named:
@@ -128,11 +141,8 @@ def _in_name(group: "Span") -> bool:
     if after + 1 < len(doc) and doc[after].text == "-" and not group[-1].whitespace_ \
             and doc[after + 1].text[:1].isupper():
         return True  # "Four-Kings"
-    if first.text[:1].isdigit() and first.i > 0:
-        prev = doc[first.i - 1]  # "Super 12", "Radio 1", "Nokia 7610", but not "June 24"
-        if prev.whitespace_ and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha \
-                and prev.lower_ not in MONTHS and prev.ent_type_ != "DATE":
-            return True
+    if first.text[:1].isdigit() and first.i > 0 and _after_a_name(first):
+        return True  # "Super 12", "Radio 1", "Nokia 7610", but not "June 24"
     nxt = doc[after] if after < len(doc) else None
     return percent_unit(group) is not None and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() \
         and not _sentence_initial(nxt) and nxt.ent_type_ not in ("GPE", "NORP")  # "100% Homegrown"
