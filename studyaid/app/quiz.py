@@ -38,19 +38,35 @@ def in_document(question: Question, document: str | None) -> bool:
     return document is None or any(s.document == document for s in question.sources)
 
 
+MAX_ANSWER_SHARE = 0.05  # of a quiz's questions one answer may be (at least once)
+
+
+def answer_key(question: Question) -> str:
+    """What a question's answer is, for counting repeats: case and spacing aside."""
+    return " ".join(question.answer.casefold().split())
+
+
 def pick_questions(pool: list[Question], *, document: str | None = None, kinds: tuple[str, ...] = ("mcq", "cloze"),
                    count: int = 10, seed: int | None = None) -> list[Question]:
     """Up to ``count`` questions from ``pool`` about ``document`` (None: all) of the given kinds, the
     best-ranked first (the ranker's score, with a little seeded variety so a retake is not the same
-    quiz), and never two questions about the same fact in one quiz when others are left."""
+    quiz); never two questions about the same fact, and no answer (one leader, one number) in more than
+    ``MAX_ANSWER_SHARE`` of the quiz (once in a quiz of fewer than 40), while other questions are left."""
     rng = random.Random(seed)
+    count = max(0, count)
     chosen = sorted((q for q in pool if q.kind in kinds and in_document(q, document)),
                     key=lambda q: (-(q.score + rng.uniform(0.0, SCORE_VARIETY)), q.id))
-    first, repeats, facts = [], [], set()
+    cap = max(1, int(count * MAX_ANSWER_SHARE))
+    first, repeats, facts, answers = [], [], set(), {}
     for q in chosen:
-        (repeats if q.fact_id in facts else first).append(q)
+        key = answer_key(q)
+        if q.fact_id in facts or answers.get(key, 0) >= cap:
+            repeats.append(q)
+        else:
+            first.append(q)
+            answers[key] = answers.get(key, 0) + 1
         facts.add(q.fact_id)
-    return (first + repeats)[:max(0, count)]
+    return (first + repeats)[:count]
 
 
 @dataclass

@@ -138,9 +138,9 @@ def test_a_quiz_starts_with_the_best_ranked_questions():
     from studyaid.questions.model import Question
 
     def q(i: int, score: float) -> Question:
-        return Question(id=f"q{i}", kind="cloze", fact_type="date", fact_id=f"f{i}", prompt="p", answer="a",
-                        explanation="e", cloze="{{c1::a}}", sources=[Source(document="d.txt", sentence="a", start=0, end=1)],
-                        score=score)
+        return Question(id=f"q{i}", kind="cloze", fact_type="date", fact_id=f"f{i}", prompt="p", answer=f"a{i}",
+                        explanation="e", cloze=f"{{{{c1::a{i}}}}}",
+                        sources=[Source(document="d.txt", sentence=f"a{i}", start=0, end=len(f"a{i}"))], score=score)
 
     pool = [q(i, 0.5) for i in range(20)] + [q(100 + i, 0.95) for i in range(5)]
     for seed in range(5):
