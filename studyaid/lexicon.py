@@ -144,6 +144,7 @@ SIZE_NOUNS = frozenset({
 MONTHS = MappingProxyType({m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 # --- demonyms ------------------------------------------------------------------------------------------
 # Adjectives of nationality not formed by adding "n" to the country's name, and abbreviations of countries.

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import DateFact
 from .clauses import clause_around
+from .date_text import date_words, range_tail, to_iso
 from ..lexicon import MONTHS
 from .common import in_junk, sentence_source, subject_of, tokens_text
 
@@ -71,21 +72,6 @@ class _Tie:
     with_date: bool = False  # the event is told with its date (a comparison reads wrongly without it)
 
 
-def to_iso(text: str, default_year: int | None = None) -> str | None:
-    """"January 1, 2028" -> "2028-01-01"; "September 4" -> "--09-04"; "February 2022" -> "2022-02"."""
-    low = text.lower()
-    month = next((n for name, n in MONTHS.items() if re.search(rf"\b{name}\b", low)), None)
-    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
-    day_m = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\b(1[89]\d\d|20\d\d)\b", "", low))
-    year = int(year_m.group(1)) if year_m else default_year
-    if month is None:
-        return f"{year:04d}" if year_m else None
-    day = int(day_m.group(1)) if day_m and 1 <= int(day_m.group(1)) <= 31 else None
-    if year is None:
-        return f"--{month:02d}-{day:02d}" if day else None
-    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
-
-
 def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
     """Yield a :class:`DateFact` for each absolute date tied to an event in ``doc`` outside junk."""
     default_year = int(document.date[:4]) if document.date else None
@@ -95,12 +81,16 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
         if RELATIVE.search(ent.text):
             continue  # "today, Friday 5 September": only the publication date could tell which year
         for part in _parts(ent):
-            iso = to_iso(part.text, default_year)
+            words = date_words(part)
+            if words is None:
+                continue
+            words = range_tail(words)
+            iso = to_iso(words.text, default_year)
             tie = _tie(part) if iso is not None else None
-            fact = _fact(part, iso, tie, document) if tie is not None else None
+            fact = _fact(part, words, iso, tie, document) if tie is not None else None
             if fact is not None:
                 yield fact
-                second = _second_day(part.text, default_year)
+                second = _second_day(words.text, default_year)
                 if second is not None:  # "16-28 November": the last day too, never asked "When ...?"
                     yield fact.model_copy(update={"date": second[0], "iso": second[1], "clause": None,
                                                   "confidence": 0.7})
@@ -109,20 +99,22 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
             yield DateFact(date=year.text, iso=year.text, event=tokens_text(work), event_head=work[0].lemma_.lower()
                            if work[0].lower_ in WORK_NOUNS else work[-1].lemma_.lower(), clause=None,
                            sources=[sentence_source(document, year.sent)], confidence=0.7)
-    for year, name in _years_of_names(doc):
+    for year, name in [*_years_of_names(doc), *_years_of_owned(doc)]:
         if not in_junk(document, year):
             yield DateFact(date=year.text, iso=year.text, event=tokens_text(name), event_head=name[-1].lemma_.lower(),
                            clause=None, sources=[sentence_source(document, year.sent)], confidence=0.7)
 
 
-def _fact(ent: "Span", iso: str, tie: _Tie, document: Document) -> DateFact | None:
+def _fact(ent: "Span", words: "Span", iso: str, tie: _Tie, document: Document) -> DateFact | None:
+    """The fact of the date ``words`` (the date only) inside the parser's span ``ent``, tied by ``tie``."""
     anchor = tie.anchor
-    event_tokens = _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
+    event_tokens = [t for t in _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
+                    if not ent.end <= t.i < words.end]  # a range's second day the parser left out
     if len([t for t in event_tokens if t.is_alpha and t.i not in range(ent.start, ent.end)]) < 2:
         return None
     askable = tie.askable and anchor.pos_ in ("VERB", "AUX")
     return DateFact(
-        date=ent.text,
+        date=words.text,
         iso=iso,
         event=tokens_text(event_tokens),
         event_head=anchor.lemma_.lower(),
@@ -134,16 +126,16 @@ def _fact(ent: "Span", iso: str, tie: _Tie, document: Document) -> DateFact | No
 
 def _parts(ent: "Span") -> list["Span"]:
     """The dates of one NER span, without its prepositions: "between January 1985" -> "January 1985";
-    "1971 to 1987" -> "1971", "1987" (a range NER took as one date)."""
+    "1971 to 1987" -> "1971", "1987" (a range NER took as one date; "five years from 1996 to 2001" too:
+    a part with no month or year is no date)."""
     doc, parts, start = ent.doc, [], ent.start
     for i in range(ent.start, ent.end + 1):
         if i == ent.end or doc[i].pos_ in ("ADP", "CCONJ") or doc[i].text in ("-", "\u2013"):
             if start < i:
                 parts.append(doc[start: i])
             start = i + 1
-    dated = [p for p in parts if any(t.like_num or t.lower_ in MONTHS for t in p)]
-    return dated if len(dated) > 1 and all(YEAR_IN.search(p.text) or any(t.lower_ in MONTHS for t in p) for p in dated) \
-        else [doc[s: ent.end] for s in [next((t.i for t in ent if t.pos_ != "ADP"), ent.end)] if s < ent.end]
+    dated = [p for p in parts if YEAR_IN.search(p.text) or any(t.lower_ in MONTHS for t in p)]
+    return dated if len(dated) > 1 else [doc[s: ent.end] for s in [next((t.i for t in ent if t.pos_ != "ADP"), ent.end)] if s < ent.end]
 
 
 def _second_day(text: str, default_year: int | None) -> tuple[str, str] | None:
@@ -166,7 +158,9 @@ def _second_day(text: str, default_year: int | None) -> tuple[str, str] | None:
 def _years_of_works(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
     """A year in brackets right after a work's title: "the film Gangs of New York (2003)" -> (the year,
     "the film Gangs of New York"). The title is a WORK_OF_ART or capitalised words after a work noun
-    ("film", "novel"); a year in brackets after anything else ("the 2003 study (2004)", "Ann Roe (1950)") is not."""
+    ("film", "novel"), or the next title of a list of them ("films A (1994), B (1997) and C (1998)"); a year in
+    brackets after anything else ("the 2003 study (2004)", "Ann Roe (1950)") is not."""
+    listed = -1  # the closing bracket of the last work's year: a list's next title is a work too
     for tok in doc:
         if not YEAR.match(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
             continue
@@ -185,12 +179,16 @@ def _years_of_works(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         while start < last and doc[start].is_lower:
             start += 1  # "of" before the title is no part of it
         noun = doc[start - 1] if start - 1 >= tok.sent.start else None
-        if noun is not None and noun.lower_ in WORK_NOUNS:
+        in_list = noun is not None and noun.lower_ in (",", "and") and start - 2 == listed
+        if in_list:
+            pass
+        elif noun is not None and noun.lemma_.lower() in WORK_NOUNS:
             start -= 1
             if start - 1 >= tok.sent.start and doc[start - 1].lower_ in ("the", "a", "his", "her", "their", "its"):
                 start -= 1
         elif work is None or any(t.ent_type_ == "PERSON" for t in doc[start: last + 1]):
             continue
+        listed = tok.i + 1
         yield tok, list(doc[start: last + 1])
 
 
@@ -296,6 +294,29 @@ def _years_of_names(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         if any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "PRODUCT") for t in name):
             continue  # a person's work, a model year
         yield tok, [before, *name] if before.lower_ == "the" else list(name)
+
+
+def _years_of_owned(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
+    """A year between a possessive and the common noun it dates: "her 2003 world titles", "its 2002 series"
+    -> (the year, "her 2003 world titles"). Whose thing it is names the event; "the 2003 study" (whose?), a
+    year of a name ("London's 2012 Olympic bid") and a number of things ("its 2000 staff") are not."""
+    for tok in doc:
+        if not YEAR.match(tok.text) or tok.i == 0 or tok.ent_type_ != "DATE":
+            continue
+        before = doc[tok.i - 1]
+        if before.dep_ != "poss" and before.tag_ != "POS":
+            continue
+        if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or tok.head.i <= tok.i:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+            continue  # "London's 2012 Olympic bid": the year of a named thing, not of the bid
+        noun = tok.head
+        while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        if noun.pos_ != "NOUN" or not noun.text.islower() or noun.i >= tok.sent.end:
+            continue
+        owner = before if before.dep_ == "poss" else before.head
+        yield tok, list(doc[min(owner.left_edge.i, before.i): noun.i + 1])
 
 
 def _event_tokens(anchor: "Token", ent: "Span", root: "Token", keep_date: bool = False) -> list["Token"]:
