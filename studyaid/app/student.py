@@ -8,6 +8,7 @@ import streamlit as st
 
 from ..questions.model import Question
 from ..store import Store
+from .classroom import class_student_panel
 from .common import titles
 from .quiz import (FACT_TYPE_LABELS, KIND_LABELS, QuizState, pick_questions, passage_markdown, results_by_type,
                    source_passage, student_pool)
@@ -18,6 +19,8 @@ EMPTY = "No questions yet — add a document in the Teacher view."
 
 
 def student_view(store: Store) -> None:
+    if class_student_panel(store):  # a class quiz joined with its code takes the page
+        return
     questions = store.questions()
     pool, note = student_pool(questions)
     quiz: QuizState | None = st.session_state.get(QUIZ_KEY)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from ..errors import StudyaidError
 from ..store import Store
+from .classroom import class_teacher_panel
 from .common import flash, show_flashes, titles
 from ..store.trash import delete_to_trash
 from .editing import FACT_TYPES, STATUSES, EditError, apply_changes, table_row
@@ -30,8 +31,8 @@ def teacher_view(store: Store) -> None:
     st.title("Question bank")
     show_flashes()
     undo_panel(store)
-    review, add, write, download, trash = st.tabs(["Review questions", "Add documents", "Write a question", "Download",
-                                                   "Trash and backup"])
+    review, add, write, download, trash, klass = st.tabs(["Review questions", "Add documents", "Write a question",
+                                                          "Download", "Trash and backup", "Class quiz"])
     with review:
         review_panel(store)
     with add:
@@ -42,6 +43,8 @@ def teacher_view(store: Store) -> None:
         download_panel(store)
     with trash:
         trash_panel(store)
+    with klass:
+        class_teacher_panel(store)
 
 
 def editor_key(ids: list[str]) -> str:

@@ -76,7 +76,7 @@ def enter(at: AppTest, typed: str) -> AppTest:
 
 def test_no_password_opens_the_view_on_this_machine(bank_db):
     at = teacher()
-    assert at.data_editor and len(at.tabs) == 5
+    assert at.data_editor and len(at.tabs) == 6
     assert any("only in a browser on this computer" in c.value for c in at.caption)
 
 
@@ -90,7 +90,7 @@ def test_no_password_locks_the_view_for_another_machine_until_the_token_is_typed
     assert [e.value for e in at.error] == ["Wrong access token."] and not at.data_editor
     clock.now += auth.session_delay(1) + 0.5
     enter(at, auth.access_token())
-    assert not at.error and at.data_editor and len(at.tabs) == 5
+    assert not at.error and at.data_editor and len(at.tabs) == 6
     at.run()  # once per browser session: still in
     assert at.data_editor
 

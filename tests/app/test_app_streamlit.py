@@ -191,7 +191,7 @@ def test_the_password_gate(bank_db, monkeypatch, how):
     now[0] += 5  # a wrong password slows the next attempt down
     at.text_input(key="teacher_password").input("correct horse")
     at.button(key="teacher_enter").click().run()
-    assert not at.error and at.data_editor and len(at.tabs) == 5
+    assert not at.error and at.data_editor and len(at.tabs) == 6
     at.sidebar.button(key="teacher_logout").click().run()
     assert not at.data_editor
 

@@ -1,0 +1,185 @@
+"""Class mode in the Streamlit app (AppTest): a teacher publishes, students join with the code and a
+name, answer (each answer stored at once), reload and come back; the teacher reads the results."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from studyaid.app.classroom import ATTEMPT_KEY, PARAM
+from studyaid.store import Store
+from studyaid.store import classes
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+TIMEOUT = 60
+
+
+def run(target) -> AppTest:
+    """Run the app (``target`` is the AppTest or a widget just set or clicked); no exception may show."""
+    at = target.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_app(**query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return run(at)
+
+
+def texts(elements) -> list[str]:
+    return [str(e.value) for e in elements]
+
+
+@pytest.fixture
+def approved(bank_db) -> list:
+    """Two multiple-choice questions and one cloze approved, the rest left new."""
+    store = Store(bank_db)
+    chosen = store.entries(kinds=["mcq"])[:2] + store.entries(kinds=["cloze"])[:1]
+    store.set_status({e.question.id: e.version for e in chosen}, "approved")
+    return [store.get(e.question.id).question for e in chosen]
+
+
+def publish(title: str = "Monday news", count: int | None = None) -> tuple[AppTest, str]:
+    teacher = open_app()
+    teacher.sidebar.radio(key="view").set_value("Teacher")
+    run(teacher)
+    teacher.text_input(key="class_title").input(title)
+    if count is not None:
+        teacher.number_input(key="class_count").set_value(count)
+    run(teacher.button(key="class_publish").click())
+    code = teacher.session_state["class_pick"]
+    assert any(f"`{code}`" in m for m in texts(teacher.markdown))
+    return teacher, code
+
+
+def join(code: str, name: str) -> AppTest:
+    student = open_app()
+    student.text_input(key="class_code").input(code.lower())
+    student.text_input(key="class_name").input(name)
+    return run(student.button(key="class_join").click())
+
+
+def answer(student: AppTest, store: Store, right: bool) -> str:
+    """Answer the question on the screen (right or wrong) and go on; returns its id."""
+    attempt_id = student.session_state[ATTEMPT_KEY]
+    pending = [w for w in student.radio if str(w.key).startswith("class_answer_")] + \
+              [w for w in student.text_input if str(w.key).startswith("class_answer_")]
+    assert len(pending) == 1
+    widget = pending[0]
+    qid = widget.key.rsplit("_", 1)[1]
+    q = classes.quiz(store, classes.attempt(store, attempt_id).code).question(qid)
+    wrong = next((o for o in q.options if o != q.answer), "certainly not this")
+    widget.set_value(q.answer if right else wrong)
+    run(student.button(key=f"check_{widget.key}").click())
+    assert "Right" in student.success[0].value if right else "the answer is" in student.error[0].value
+    run(student.button(key=f"class_next_{qid}").click())
+    return qid
+
+
+def test_publish_join_answer_and_results(bank_db, approved):
+    store = Store(bank_db)
+    teacher, code = publish()
+    quiz = classes.quiz(store, code)
+    assert {q.id for q in quiz.questions} == {q.id for q in approved}  # approved questions only
+    ann, tom = join(code, "Ann Roe"), join(code, "Tom Reed")
+    assert "Monday news" in texts(ann.title) and any(code in c and "Ann Roe" in c for c in texts(ann.caption))
+    for _ in quiz.questions:
+        answer(ann, store, right=True)
+    first = answer(tom, store, right=False)
+    answer(tom, store, right=True)
+    assert "**You scored 3 out of 3**" in texts(ann.markdown)
+    assert len(classes.answers(store, code=code)) == 5  # stored as given, before the quiz ends
+    assert not any("Tom Reed" in m for m in texts(ann.markdown) + texts(ann.caption))  # only her own results
+
+    run(teacher)
+    students, questions = (e.value for e in teacher.dataframe[-2:])
+    assert list(students["student"]) == ["Ann Roe", "Tom Reed"]
+    assert list(students["score"]) == ["3/3", "1/3"] and list(students["answered"]) == ["3/3", "2/3"]
+    shares = dict(zip(questions["#"], questions["right"]))
+    number = [q.id for q in quiz.questions].index(first) + 1
+    assert shares[number] == "50%" and sorted(shares.values()) == ["100%", "100%", "50%"]
+    picked = dict(zip(questions["#"], questions["wrong answers picked"]))[number]
+    assert "×1" in picked  # Tom's wrong pick, counted
+    downloads = [e.key for e in teacher.get("download_button") if str(e.key).startswith("class_csv_")]
+    assert downloads == [f"class_csv_{part}_{code}" for part in ("students", "questions", "answers")]
+
+
+def test_reload_resumes_and_the_same_name_continues(bank_db, approved):
+    store = Store(bank_db)
+    _, code = publish(count=3)
+    ann = join(code, "Ann Roe")
+    attempt_id = ann.session_state[ATTEMPT_KEY]
+    assert ann.query_params[PARAM] == attempt_id  # kept in the address: a reload finds it
+    answer(ann, store, right=True)
+    reloaded = open_app(**{PARAM: attempt_id})  # a new session, as after a reload
+    assert any("Question 2 of 3" in p.proto.text for p in reloaded.get("progress"))
+    again = join(code, "  ann roe ")  # another browser, the same name
+    assert again.session_state[ATTEMPT_KEY] == attempt_id
+    assert any("Welcome back" in i for i in texts(again.info))
+    assert len(classes.attempts(store, code)) == 1
+    run(again.button(key="class_leave").click())
+    assert PARAM not in again.query_params and again.text_input(key="class_code") is not None
+
+
+@pytest.mark.parametrize("typed_code, name, problem", [
+    ("OOOOOO", "Ann Roe", "is not a quiz code"),
+    ("KKKKKK", "Ann Roe", "no quiz with the code KKKKKK"),
+    (None, "   ", "type your name"),
+])
+def test_join_refused_with_a_clear_message(bank_db, approved, typed_code, name, problem):
+    _, code = publish()
+    student = join(typed_code or code, name)
+    assert any(problem in e for e in texts(student.error))
+    assert ATTEMPT_KEY not in student.session_state
+
+
+def test_closed_quiz_stops_answers_and_shows_what_was_done(bank_db, approved):
+    store = Store(bank_db)
+    teacher, code = publish()
+    ann = join(code, "Ann Roe")
+    answer(ann, store, right=True)
+    run(teacher.button(key=f"class_toggle_{code}").click())
+    assert not classes.quiz(store, code).is_open
+    run(ann)
+    assert any("closed the quiz: you answered 1 of 3" in w for w in texts(ann.warning))
+    late = join(code, "Tom Reed")
+    assert any("is closed" in e for e in texts(late.error))
+    run(teacher.button(key=f"class_toggle_{code}").click())
+    assert classes.quiz(store, code).is_open
+
+
+def test_hidden_answers_until_closed(bank_db, approved):
+    store = Store(bank_db)
+    teacher = open_app()
+    teacher.sidebar.radio(key="view").set_value("Teacher")
+    run(teacher)
+    teacher.text_input(key="class_title").input("Test without answers")
+    teacher.checkbox(key="class_show_answers").uncheck()
+    run(teacher.button(key="class_publish").click())
+    code = teacher.session_state["class_pick"]
+    ann = join(code, "Ann Roe")
+    widget = next(w for w in ann.radio if str(w.key).startswith("class_answer_"))
+    widget.set_value(widget.options[0])
+    run(ann.button(key=f"check_{widget.key}").click())
+    assert not ann.success and not ann.error and any("is saved" in i for i in texts(ann.info))
+    assert len(classes.answers(store, code=code)) == 1
+
+
+def test_names_and_titles_are_shown_as_written(bank_db, approved):
+    _, code = publish(title="[Click](http://tracker.test/x.png) **quiz**")
+    student = join(code, "<b>Ann</b> [me](http://evil.test)")
+    title = texts(student.title)[0]
+    assert "\\[Click\\]" in title and "\\*\\*quiz\\*\\*" in title
+    caption = next(c for c in texts(student.caption) if code in c)
+    assert "&lt;b&gt;Ann&lt;/b&gt;" in caption and "\\[me\\]\\(http" in caption
+
+
+def test_no_approved_question_no_quiz(bank_db):
+    teacher = open_app()
+    teacher.sidebar.radio(key="view").set_value("Teacher")
+    run(teacher)
+    assert any("approve some" in i for i in texts(teacher.info))
+    assert all(b.key != "class_publish" for b in teacher.button)
