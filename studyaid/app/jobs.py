@@ -33,13 +33,14 @@ ROUNDS = 3  # generation runs again (at most this often) when documents were add
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUNNER: Literal["process", "thread"] = "process"
 
+
 class JobStartError(BankError):
     """The generation process could not be started."""
 
 
 _registry = threading.Lock()
 _running: dict[str, Callable[[], bool]] = {}  # token of a runner started here → whether it still runs
-_waiters: dict[str, Callable[[float | None], None]] = {}
+_started: dict[str, tuple[Callable[[], bool], Callable[[float | None], object]]] = {}  # still running?, join
 _pipeline = None
 _pipeline_lock = threading.Lock()
 
@@ -92,7 +93,7 @@ def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pip
                                   daemon=True)
         with _registry:
             _running[_token(owner)] = thread.is_alive
-            _waiters[_token(owner)] = thread.join
+            _started[_token(owner)] = (thread.is_alive, thread.join)
         thread.start()
         return job, True
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
@@ -112,7 +113,10 @@ def start(path: Path, kind: JobKind, load_nlp: Callable[[], object] = shared_pip
         except OSError:
             pass  # it died already: the next page load sees its job abandoned
     with _registry:
-        _waiters[_token(owner)] = lambda timeout: child.wait(timeout)
+        for token, (running, _join) in list(_started.items()):
+            if not running():  # ended (and reaped: no zombie left behind)
+                del _started[token]
+        _started[_token(owner)] = (lambda: child.poll() is None, child.wait)
     return job, mine
 
 
@@ -218,13 +222,13 @@ def ensure_generation(store: Store, load_nlp: Callable[[], object] = shared_pipe
 def wait(timeout: float | None = None) -> bool:
     """Wait for the runners started by this process to end (tests, shutdown); True when none is left."""
     with _registry:
-        waiters = list(_waiters.items())
-    for token, join in waiters:
+        started = list(_started.values())
+    for _running_now, join in started:
         try:
             join(timeout)
         except subprocess.TimeoutExpired:
             pass
-    return not (_live_tokens() & {token for token, _ in waiters})
+    return not any(running() for running, _join in started)
 
 
 if __name__ == "__main__":
