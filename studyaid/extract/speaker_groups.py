@@ -35,6 +35,8 @@ PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al", "eer")
 NOT_PEOPLE_NOUNS = frozenset({"number", "letter", "paper", "computer", "filter", "chapter", "quarter", "order",
                               "matter", "cover", "poster", "border", "sector", "factor", "error", "motor",
                               "monitor", "total", "proposal", "signal", "component", "event", "percent"})
+# Singular nouns for a body of people that speaks as one: "the panel recognised" after "an expert panel".
+COLLECTIVE_NOUNS = frozenset({"panel", "jury", "committee", "inquiry", "tribunal", "commission"})
 VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "others", "all", "both", "numerous",
                          "various", "certain", "such", "these", "those", "their", "its", "our", "my", "your",
                          "his", "her", "any", "more", "no"})
@@ -139,3 +141,26 @@ def polled_group(subject: "Token") -> "Token | None":
             if bare_group(pobj):
                 return pobj
     return None
+
+
+def collective_named(subject: "Token") -> "tuple[str, int] | None":
+    """A body of people re-named by "the" and its noun alone ("the panel recognised"), as the article introduced
+    it before: "an expert panel" -> "expert panel" (the words in front of the noun there, without the article).
+    Never one the article names as an organisation ("the Culture Committee"), nor one introduced with
+    different words twice ("a judging panel ... a second panel")."""
+    if subject.pos_ != "NOUN" or subject.lower_ not in COLLECTIVE_NOUNS or not definite_noun(subject) \
+            or any(c.dep_ != "det" for c in subject.children):
+        return None
+    doc = subject.doc
+    earlier = [t for t in doc[: subject.i] if t.lower_ == subject.lower_ and t.pos_ == "NOUN"]
+    if not earlier or any(t.ent_type_ in ORG_LABELS for t in earlier):
+        return None
+    phrases = set()
+    for t in earlier:
+        words = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i and not c.ent_type_] + [t]
+        phrases.add(" ".join(w.lower_ for w in sorted(words, key=lambda w: w.i)))
+    introduced = [t for t in earlier if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
+    if len(phrases - {subject.lower_}) > 1 or len(introduced) != 1 or introduced[0] != earlier[0]:
+        return None  # not introduced with "a"/"an" first, or two bodies of that kind
+    name = max(phrases, key=len)
+    return name, subject.idx

@@ -29,7 +29,7 @@ from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIF
 from ..lexicon import NUMBER_WORDS, PLACE_HEADS
 from .common import subject_of
 from .doc_index import SpanSet, inside
-from .speaker_groups import after_person_noun, group_named, title_after
+from .speaker_groups import after_person_noun, collective_named, group_named, title_after
 from .speaker_orgs import (ORG_KINDS, ORG_LABELS, SOURCE_NOUNS, branch_of, compiled_by, definite_noun, is_kind_word,
                            kind_then_name, kinds_of, main_clause, named_after_kind, noun_word, org_entity,
                            plural_agreement, same_kind, spelled_out)
@@ -666,7 +666,7 @@ def _title_named(subject: "Token", first: "Token") -> Speaker | None:
 
 def _group(subject: "Token") -> Speaker | None:
     """An unnamed group the subject credits ("lawyers for the two men", "analysts"; see :mod:`.speaker_groups`)."""
-    found = group_named(subject)
+    found = group_named(subject) or collective_named(subject)
     return Speaker(found[0], found[1], named_at=found[1], kind="group") if found else None
 
 

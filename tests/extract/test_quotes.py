@@ -616,6 +616,9 @@ ORGANISATIONS_AND_GROUPS = [
     ("Tom Reid has appealed to the Council for Rural Housing (CRH). CRH has said that a decision is usually "
      "made within six weeks.",
      "Council for Rural Housing", "org", "a decision is usually made"),
+    # "the panel" re-names the one panel the article introduced
+    ("An expert panel met in Leeds on Monday. But the new rules might not suit every club, the panel recognised.",
+     "expert panel", "group", "But the new rules might not suit every club"),
     # a time in front of a group is no part of its name
     ("Earlier this year economists calculated that online games have a large economic impact.",
      "economists", "group", "online games have a large economic impact"),

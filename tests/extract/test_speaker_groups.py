@@ -33,3 +33,25 @@ def test_group_named(nlp, text, noun, expected):
 ])
 def test_people_noun(nlp, text, noun, expected):
     assert people_noun(next(t for t in nlp(text) if t.text == noun)) is expected
+
+
+# (text, the name "the <noun>" speaks under, or None)
+COLLECTIVES = [
+    ("An expert panel met in Leeds on Monday. Viewers want more choice, the panel said.", "expert panel"),
+    ("A jury of twelve heard the case. The jury said the evidence was clear.", "jury"),
+    # never introduced, introduced twice, or an organisation's name
+    ("The panel said the winner was clear.", None),
+    ("A judging panel met on Monday. A second panel of experts met on Tuesday. The panel said the winner was clear.",
+     None),
+    ("The Commons Culture Committee met on Monday. The committee said the BBC had to change.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLLECTIVES)
+def test_collective_named(nlp, text, expected):
+    from studyaid.extract.speaker_groups import collective_named
+
+    doc = nlp(text)
+    subject = [t for t in doc if t.dep_ == "nsubj" and t.lower_ in ("panel", "jury", "committee")][-1]
+    found = collective_named(subject)
+    assert (found[0] if found is not None else None) == expected
