@@ -142,7 +142,7 @@ def _document_keys(store: Store) -> set[tuple[str, str]]:
 
 
 def run(path: Path, job: Job, owner: str, load_nlp: Callable[[], object]) -> None:
-    """The job's body (in its thread): import the sample articles for a first start, then generate
+    """The job's body (in its process, or thread): import the sample articles for a first start, then generate
     from every stored document until the documents stop changing; the outcome is stored in the job."""
     from .builder import SEEDS, import_seeds, regenerate
 
