@@ -81,6 +81,8 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
                 if total is not None and prep.lower_ == "out":
                     used.add(total.i)
                     return noun, parse_number(total.text), used
+                if total is not None:  # "121 of his 147 matches": a part of a stated whole (147 stays a fact)
+                    return noun, parse_number(total.text), used
                 return noun, None, used
     doc = group.doc
     k = group.end  # the surface form when the parser attached "out of" elsewhere: "84 out of 112 drones"

@@ -111,6 +111,8 @@ def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Ques
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=reason, detail=fact.phrase)
     if fact.unit:
         wh = "How much"
+    elif fact.total and (owner := DETERMINED.match(fact.counted)):  # "121 of his 147 matches"
+        wh = f"How many of {owner.group(0)} {format_number(fact.total)} {fact.counted[owner.end():].strip()}"
     elif fact.total:
         wh = f"How many of the {format_number(fact.total)} {fact.counted}"
     elif fact.phrase.lower().startswith(f"{fact.text.lower()} of ") and DETERMINED.match(fact.counted):

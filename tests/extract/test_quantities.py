@@ -191,3 +191,15 @@ def test_sizes_and_pairs(one_quantity, text, expected):
 ])
 def test_nothing_sized(quantities, text):
     assert [q.counted for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, value, total, counted_head", [
+    ("The striker has scored 31 of his 58 goals for the club at home.", 31, 58, "goal"),
+    ("The team won nine of its 12 games this season.", 9, 12, "game"),
+    ("Seven out of 10 voters backed the plan.", 7, 10, "voter"),
+    ("The firm sold 40 of the cars to a dealer in Leeds.", 40, None, "car"),  # no whole stated
+])
+def test_a_part_of_a_stated_whole_keeps_the_whole(quantities, text, value, total, counted_head):
+    """"31 of his 58 goals": wrong options for the part must stay under the whole, so the whole is kept."""
+    found = {q.value: q for q in quantities(text)}
+    assert found[value].total == total and found[value].counted_head == counted_head

@@ -132,6 +132,16 @@ def test_quantity_out_of_a_total_never_offers_the_total_or_more(seed):
 
 
 @pytest.mark.parametrize("seed", range(6))
+def test_a_part_of_an_owned_whole_is_asked_of_that_whole(seed):
+    """"31 of his 58 goals": the stem names the whole with its owner, and no option reaches it."""
+    fact = quantity(31, "31", "his goals", "goal", "Ravel Osei has scored 31 of his 58 goals at home.", total=58,
+                    phrase="31 of his 58 goals", clause=clause("Ravel Osei", "scored", "score", aux="has", after="at home"))
+    q = build(fact, seed=seed)
+    assert q.prompt == "How many of his 58 goals has Ravel Osei scored at home?"
+    assert all(parse_number(o) < 58 for o in q.options), q.options
+
+
+@pytest.mark.parametrize("seed", range(6))
 def test_at_least_offers_only_larger_numbers(seed):
     fact = quantity(3, "three", "people", "person",
                     "Russian drones killed at least three people overnight.", qualifier="at least",
