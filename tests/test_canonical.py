@@ -161,3 +161,23 @@ def test_the_end_of_a_full_name_is_that_person_in_the_same_article():
                               + doc_mentions("other.txt", "Maggie Smith"), lookup)
     assert resolver.person("Saumarez Smith", "gallery.txt").name == "Charles Saumarez Smith"
     assert sorted(e.name for e in people(resolver)) == ["Charles Saumarez Smith", "Maggie Smith"]
+
+
+# (mentions per document, names a title introduces, name resolved in doc1, expected kind) with the real
+# gazetteer: a one-word "person" it knows as a place (Bono -> Bonn) is a place, unless a title word
+# introduces that name in the same article ("U2 frontman Bono", "singer Bono"): then a person (issue 10).
+@pytest.mark.parametrize("names, titled, written, kind", [
+    ([("Bono", "doc1.txt")], [("Bono", "doc1.txt")], "Bono", "person"),
+    ([("Bono", "doc1.txt"), ("Bono", "doc1.txt")], [("Bono", "doc1.txt")], "Bono", "person"),
+    ([("Bono", "doc1.txt")], [], "Bono", "place"),
+    # a title in another article: the one person of that name named elsewhere
+    ([("Bono", "doc1.txt"), ("Bono", "doc2.txt")], [("Bono", "doc2.txt")], "Bono", "person"),
+    ([("Kyiv", "doc1.txt")], [], "Kyiv", "place"),
+])
+def test_a_name_a_title_introduces_is_a_person(names, titled, written, kind):
+    from studyaid.gazetteer import lookup as real_lookup
+
+    titled_mentions = [Mention(text, "person", doc) for text, doc in titled]
+    resolver = EntityResolver([Mention(text, "person", doc) for text, doc in names] + titled_mentions,
+                              real_lookup, titled_mentions)
+    assert resolver.resolve(provisional_ref(written, "person"), "doc1.txt").kind == kind

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .. import gazetteer
 from ..document import Document
-from ..lexicon import TITLE_WORDS
+from ..lexicon import PLACE_HEADS, TITLE_WORDS
 from ..facts import Place
 from .clauses import clause_around
 from .common import provisional_ref, sentence_source, subject_of
@@ -58,6 +58,10 @@ MAX_EVENT_TOKENS = 16
 # Ethiopia", "from the Middle East"), only the locative ones for a city ("from Bolton" is a club).
 WIDE_MENTION_PREPS = PLACE_PREPS | {"across", "around", "from", "to", "of", "as", "throughout", "like", "into", "over"}
 CITY_MENTION_PREPS = frozenset({"in", "near", "outside", "inside", "within", "throughout", "across", "around"})
+# Last words of a building's or an institution's name that a town's possessive puts there ("Venice's La Fenice
+# Theatre", "Leeds's Grand Opera"); any other name after a possessive may be a title ("Charlotte's Web").
+OWNED_PLACE_HEADS = PLACE_HEADS | {"opera", "zoo", "library", "festival", "orchestra", "market", "cinema",
+                                   "exchange", "parliament", "observatory", "harbour", "docks", "gardens"}
 # Units written like a country's code: "a 40 GB drive" names no Britain ("13 US cities" names the US).
 UNIT_NAMES = frozenset({"GB", "MB", "KB", "TB"})
 MENTION_CONFIDENCE = 0.6
@@ -221,8 +225,9 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
     if prep in CITY_MENTION_PREPS:
         return True  # "piracy in Boston", "selling well in Los Angeles and New York"
     head = anchor.head
-    if anchor.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and tagged:
-        return True  # "Venice's La Fenice Theatre", "London's Science Museum"
+    if anchor.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and tagged \
+            and head.lower_ in OWNED_PLACE_HEADS:
+        return True  # "Venice's La Fenice Theatre", "London's Science Museum"; never a title ("Charlotte's Web")
     if anchor.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC", "GPE") and tagged:
         return True  # "Clare College, Cambridge"
     if tagged and _followed_by_its_country(mention):

@@ -29,9 +29,9 @@ def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[st
     """Canonical names for every entity reference, then one fact per claim."""
     raw = list(raw)
     # a name the role extractor read behind a title is a person's, however NER cut it ("with Quincy Jones as producer")
-    mentions = [*mentions, *(Mention(fact.person.mention, "person", fact.sources[0].document)
-                             for fact in raw if isinstance(fact, Role) and fact.sources)]
-    resolver = EntityResolver(mentions, _place_lookup)
+    titled = [Mention(fact.person.mention, "person", fact.sources[0].document)
+              for fact in raw if isinstance(fact, Role) and fact.sources]
+    resolver = EntityResolver([*mentions, *titled], _place_lookup, titled)
     facts = []
     for fact in raw:
         document = fact.sources[0].document if fact.sources else None  # names are resolved within their article

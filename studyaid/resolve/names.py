@@ -6,7 +6,8 @@ resolved within their document first (a bare surname or "Mr King" joins the full
 article gives), across documents only on a full-name match; a surname an article never gives in
 full joins a person named elsewhere only when exactly one person has that surname, so a footballer
 Brown is never merged into a chancellor Brown. Places take the gazetteer's name (Kiev -> Kyiv). NER slips
-are repaired here: a one-word "person" the gazetteer knows as a place (Kyiv) is a place, and a name
+are repaired here: a one-word "person" the gazetteer knows as a place (Kyiv) is a place, unless a title
+introduces it ("U2 frontman Bono": never Bonn), and a name
 NER called an organisation or a place (Trump ORG, Zelenskyy GPE) is a person when it is the surname
 of a person named elsewhere.
 """
@@ -80,8 +81,11 @@ class EntityResolver:
     surname joins a person named in full elsewhere only when exactly one such person has that surname.
     """
 
-    def __init__(self, mentions: Iterable[Mention], place_lookup: Callable[[str], object | None]) -> None:
+    def __init__(self, mentions: Iterable[Mention], place_lookup: Callable[[str], object | None],
+                 titled: Iterable[Mention] = ()) -> None:
         self._lookup = place_lookup
+        # names a title introduces ("U2 frontman Bono"): a person's, whatever place the gazetteer knows by them
+        self._titled = {(m.document, _fold(m.text)) for m in titled}
         self._people: list[_Person] = []
         self._position: dict[int, int] = {}  # id(person) -> index in _people
         self._by_prefix: dict[str, set[int]] = defaultdict(set)  # first letters of a surname -> people
@@ -101,15 +105,15 @@ class EntityResolver:
                 self._place(m.text, m.document)
 
     # people ---------------------------------------------------------------------------------
-    def _local_people(self, names: list[str]) -> list[tuple[_Person, set[str]]]:
+    def _local_people(self, names: list[str], document: str = "") -> list[tuple[_Person, set[str]]]:
         """One document's people: full names first, bare surnames joining the full name they belong to."""
         counts = Counter(names)
         ordered = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
         people: list[_Person] = []
         for name in ordered:
             words = name.split()
-            if len(words) == 1 and self._is_place(name):
-                continue  # "Kyiv" tagged PERSON
+            if len(words) == 1 and self._is_place(name) and (document, _fold(name)) not in self._titled:
+                continue  # "Kyiv" tagged PERSON; never "U2 frontman Bono"
             surname, first = words[-1], (" ".join(words[:-1]) or None)
             person = next((p for p in people if len(words) > 1 and any(
                 len(full.split()) > len(words) and full.split()[-len(words):] == words for full in p.full_names)), None)
@@ -134,7 +138,8 @@ class EntityResolver:
         by_doc: dict[str, list[str]] = defaultdict(list)
         for m in mentions:
             by_doc[m.document].append(" ".join(m.text.split()))
-        local = [(doc, person, aliases) for doc in sorted(by_doc) for person, aliases in self._local_people(by_doc[doc])]
+        local = [(doc, person, aliases) for doc in sorted(by_doc)
+                 for person, aliases in self._local_people(by_doc[doc], doc)]
         # full names first (most mentioned first, for stability), then people named by surname only
         local.sort(key=lambda item: (item[1].first_name is None, -item[1].mentions, item[0],
                                      item[1].first_name or "", sorted(item[2])))

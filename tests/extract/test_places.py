@@ -158,6 +158,9 @@ MENTIONS = [
     ("Record shops in Glasgow and Cardiff reported long queues for the album.",
      [("Glasgow", "city", "Record shops"), ("Cardiff", "city", "Record shops")]),
     ("The painting now hangs in Vienna's Belvedere Museum.", [("Vienna", "city", "Vienna's Belvedere Museum")]),
+    # a town's possessive before a title is no place: only a building's or an institution's name (issue 10)
+    ("Critics loved the new version of Charlotte's Web.", []),
+    ("The film is a remake of Philadelphia's Story.", []),
     # a number before a country's code is no unit unless the code is one ("40 GB" below) (issue 10)
     ("The band will play 30 US cities before the tour moves on.", [("United States", "country", "30 US cities")]),
     # a town followed by the country it lies in
