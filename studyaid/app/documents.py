@@ -12,6 +12,7 @@ import streamlit as st
 from ..errors import InputError, StudyaidError
 from ..questions.model import Question
 from ..store import Store
+from ..store.jobs import Jobs
 from ..store.removal import (DocumentRemoval, question_counts, removal_preview, remove_document,
                              trash_available)
 from . import jobs
@@ -54,6 +55,7 @@ def add_documents_panel(store: Store) -> None:
                      hide_index=True, width="stretch")
     else:
         st.info("No documents yet: upload articles or paste one below.")
+    last_generation(store)
     upload_round = st.session_state.get(UPLOAD_ROUND, 0)
     with st.form(f"add_documents_{upload_round}", border=True):
         largest, sizes = upload_limit()
@@ -68,6 +70,20 @@ def add_documents_panel(store: Store) -> None:
               help="After an update of studyaid: edited, approved and rejected questions are kept as they are.")
     if documents:
         remove_document_panel(store, {d.path: d.label for d in documents})
+
+
+def last_generation(store: Store) -> None:
+    """When the last generation ended and what it could not use (shown until the next one ends)."""
+    job = Jobs(store).latest()
+    if job is None or not job.finished:
+        return  # a running job shows its progress at the top of the page
+    when = job.finished_at[:16].replace("T", " ") if job.finished_at else ""
+    outcome = md(job.message) if job.state == "done" else f"failed: {md(job.error)}"
+    st.caption(f"Last generation ({when} UTC): {outcome}")
+    if job.problems:
+        with st.expander(f"{len(job.problems)} document(s) could not be used in the last generation"):
+            for problem in job.problems:
+                st.text(problem)
 
 
 def upload_limit() -> tuple[int, str]:

@@ -239,6 +239,9 @@ def test_a_failing_document_is_named_and_the_others_are_processed(fresh_db, thre
     documents = {s.document for q in store.questions() for s in q.sources}
     assert documents == {"pasted/fine.txt"}
     assert any("1 document(s) could not be used" in w.value for w in at.warning)
+    at.sidebar.radio(key="view").set_value("Teacher").run()  # the teacher sees it later too, in "Add documents"
+    (expander,) = [e for e in at.expander if "could not be used in the last generation" in e.label]
+    assert [t.value for t in expander.text] == job.problems
 
 
 def test_students_take_a_quiz_while_a_generation_runs(bank_db, monkeypatch):
