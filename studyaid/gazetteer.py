@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -362,8 +362,25 @@ def _pick(pool: Iterable[tuple[GazetteerEntry, int | None, bool]], near: int | N
 def _city_pool_by_size() -> tuple[GazetteerEntry, ...]:
     """Cities that may be wrong options (not spelled like a common English word, not a neighbourhood),
     smallest first."""
-    pool = [e for e, _a, _ad in _cities() if normalize(e.name) not in COMMON_WORDS and e.within is None]
+    pool = [_english_named(e) for e, _a, _ad in _cities()
+            if normalize(e.name) not in COMMON_WORDS and e.within is None and normalize(e.name) not in METONYMS]
     return tuple(sorted(pool, key=lambda e: (e.population or 0, e.name)))
+
+
+# Letters NFKD does not take apart: "Łódź" -> "Lodz", "Ørsta" -> "Orsta".
+_UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Ħ": "H",
+                               "ħ": "h", "ı": "i", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th"})
+
+
+def _english_named(entry: GazetteerEntry) -> GazetteerEntry:
+    """A wrong option under the name an English text writes: without diacritics ("Būsh" -> "Bush", "Kraków"
+    -> "Krakow"), so that it is checked against the corpus's people and words as an English reader sees it.
+    A name in another script, or with signs that have no letters ("Ţahţā" keeps "Tahta"), is folded the same way."""
+    if entry.name.isascii():
+        return entry
+    folded = "".join(c for c in unicodedata.normalize("NFKD", entry.name.translate(_UNDECOMPOSED))
+                     if not unicodedata.combining(c))
+    return replace(entry, name=folded) if folded.isascii() and any(c.isalpha() for c in folded) else entry
 
 
 @lru_cache(maxsize=512)

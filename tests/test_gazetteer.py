@@ -182,3 +182,28 @@ def test_neighbourhoods_are_never_wrong_options() -> None:
 def test_former_countries_are_never_wrong_options() -> None:
     names = {o.name for o in same_kind_places("country", country="RS", near_population=7_000_000, k=40)}
     assert not names & {"Serbia and Montenegro", "Yugoslavia", "Soviet Union", "Czechoslovakia"}
+
+
+# (kind, country, population near, name an English text writes, the gazetteer's own spelling): a wrong
+# option is written as an English reader sees it, without diacritics, so that a surname ("Bush") or a
+# word of the corpus can be recognised in it (issue 10).
+@pytest.mark.parametrize("country, near, english, native", [
+    ("EG", 136441, "Bush", "B\u016bsh"),
+    ("PL", 700000, "Krakow", "Krak\u00f3w"),
+    ("PL", 700000, "Lodz", "\u0141\u00f3d\u017a"),
+])
+def test_wrong_city_options_are_written_in_english_letters(country, near, english, native):
+    names = [e.name for e in same_kind_places("city", country, near_population=near, k=20)]
+    assert english in names and native not in names
+    assert all(name.isascii() for name in names)
+
+
+@pytest.mark.parametrize("excluded", ["Krak\u00f3w", "Krakow"])
+def test_an_excluded_city_stays_out_whatever_its_spelling(excluded):
+    names = [e.name for e in same_kind_places("city", "PL", near_population=700000, k=20, exclude=[excluded])]
+    assert "Krakow" not in names and "Krak\u00f3w" not in names
+
+
+def test_a_metonym_is_never_a_wrong_city_option():
+    names = {e.name for e in same_kind_places("city", "US", near_population=150000, k=400)}
+    assert "Hollywood" not in names and len(names) == 400

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..extract.numbers import parse_number
 from .alias_index import AliasIndex
-from .kinds import acronym_of
+from .kinds import acronym_of, is_option_place
 
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -296,8 +296,8 @@ def place_candidates(kind: str, country: str | None, tiers: Sequence[Sequence[tu
     """Places of a kind, in tiers: each document tier of the corpus (same country first, most
     mentioned), then the gazetteer's places of that kind near the answer's country."""
     exclude = set(exclude)
-    out = [ranked(((2 if c == country else 1) + min(n, 10) / 100, name) for name, c, n in tier if name not in exclude)
-           for tier in tiers]
+    out = [ranked(((2 if c == country else 1) + min(n, 10) / 100, name) for name, c, n in tier
+                  if name not in exclude and is_option_place(name, kind)) for tier in tiers]
     if gazetteer is not None:
         seen = [n for tier in out for n in tier]
         out.append([e.name for e in gazetteer(kind, country=country, k=10, exclude=[*seen, *exclude])])

@@ -32,6 +32,25 @@ def is_person_name(name: str) -> bool:
     return words[0][:1].isupper() and words[-1][:1].isupper()
 
 
+def is_option_place(name: str, kind: str) -> bool:
+    """A corpus place that may be offered as a wrong option of its kind: never a city's district or a
+    name kept for an industry or a government ("Hollywood", "Westminster", "Chelsea" as a city); a place
+    the gazetteer does not know is judged by the article that named it."""
+    from ..gazetteer import lookup
+
+    entry = lookup(name)
+    return not (kind in ("city", "village") and entry is not None and entry.kind == "city" and entry.within is not None)
+
+
+def plain_full_name(name: str) -> bool:
+    """A person's name written as first and last name, not opened by an honorific ("Mrs Wilkinson", "Dr
+    Hale") or a demonym the NER took into it ("Kenyan Alice Timbilil"): an option like the others."""
+    from ..lexicon import HONORIFICS, demonyms
+
+    words = name.split()
+    return len(words) >= 2 and words[0].casefold() not in HONORIFICS and words[0].casefold() not in demonyms()
+
+
 def _country_or_continent(word: str) -> bool:
     from ..gazetteer import lookup
 

@@ -73,3 +73,20 @@ def test_who_is_the_title_has_one_answer_only_for_single_holder_titles(title, on
     from studyaid.questions.kinds import one_holder
 
     assert one_holder(title) is one
+
+
+# (a corpus place, its kind, whether it may be a wrong option): a district or a name kept for an industry
+# or a government is no city to offer ("Hollywood" is mostly the film industry) (issue 10).
+@pytest.mark.parametrize("name, kind, allowed", [
+    ("Hollywood", "city", False),
+    ("Chelsea", "city", False),
+    ("Leeds", "city", True),
+    ("Krak\u00f3w", "city", True),
+    ("Quirksville", "city", True),  # unknown to the gazetteer: the article named it a city
+    ("Hollywood", "place", True),
+    ("France", "country", True),
+])
+def test_is_option_place(name, kind, allowed):
+    from studyaid.questions.kinds import is_option_place
+
+    assert is_option_place(name, kind) is allowed
