@@ -53,7 +53,6 @@ def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 class _Entities:
     def __init__(self, doc: "Doc") -> None:
-        self.count = len(doc.ents)
         self.by_token: dict[int, "Span"] = {}
         self.by_end: dict[int, "Span"] = {}
         for ent in doc.ents:
@@ -66,8 +65,8 @@ _ENTITIES: "weakref.WeakKeyDictionary[Doc, _Entities]" = weakref.WeakKeyDictiona
 
 
 def _entities(doc: "Doc") -> _Entities:
-    found = _ENTITIES.get(doc)
-    if found is None or found.count != len(doc.ents):  # entities set again since: index them again
+    found = _ENTITIES.get(doc)  # built once per Doc: the extractors never set entities (``doc.ents`` itself
+    if found is None:           # builds every entity's Span on each access, so it is read once here)
         found = _ENTITIES[doc] = _Entities(doc)
     return found
 

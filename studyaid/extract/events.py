@@ -34,6 +34,7 @@ from ..gazetteer import lookup
 from ..lexicon import ORGANISATION_WORDS, PLACE_HEADS, SPEECH_VERBS
 from .clauses import SIDE_DEPS, clause_around
 from .common import QUOTE_CHARS, in_junk, sentence_source, tokens_text
+from .doc_index import entity_at
 from .dates import to_iso
 
 if TYPE_CHECKING:
@@ -107,10 +108,8 @@ def _full_names(doc: "Doc") -> dict[str, str]:
 
 
 def _entity(tok: "Token") -> "Span | None":
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent if ent.label_ in ANSWER_LABELS and tok == ent.root else None
-    return None
+    ent = entity_at(tok.doc, tok.i)  # an index, not a scan of every entity per token (issue 13)
+    return ent if ent is not None and ent.label_ in ANSWER_LABELS and tok == ent.root else None
 
 
 def _whole(tok: "Token", ent: "Span") -> bool:
