@@ -71,6 +71,20 @@ def _entities(doc: "Doc") -> _Entities:
     return found
 
 
+_POSITIONS: "weakref.WeakKeyDictionary[Doc, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+
+
+def positions_of(doc: "Doc", text: str) -> list[int]:
+    """The indexes, in order, of the tokens whose text is ``text``: ``[t.i for t in doc if t.text == text]``
+    from an index built once per Doc."""
+    found = _POSITIONS.get(doc)
+    if found is None:
+        found = _POSITIONS[doc] = {}
+        for tok in doc:
+            found.setdefault(tok.text, []).append(tok.i)
+    return found.get(text, [])
+
+
 def entity_at(doc: "Doc", i: int) -> "Span | None":
     """The first of ``doc.ents`` (in order) that holds token ``i``, as a scan of ``doc.ents`` would find it."""
     return _entities(doc).by_token.get(i)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import GROUP_NOUNS, country_of
+from .doc_index import positions_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -153,8 +154,8 @@ def spelled_out(org: "Span") -> "Span":
     if len(org) != 1 or len(abbr) < 2 or not abbr[:1].isupper() or not abbr.isalpha():
         return org
     doc = org.doc
-    for tok in doc:
-        if tok.text != abbr or tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
+    for tok in (doc[i] for i in positions_of(doc, abbr)):  # an index, not a scan of the document (issue 13)
+        if tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
                 or doc[tok.i + 1].text != ")":
             continue
         full = org_entity(doc[tok.i - 2])

@@ -34,3 +34,14 @@ def test_entity_lookups_match_a_scan_of_doc_ents(nlp, text):
         ending = next((e for e in doc.ents if e.end - 1 == tok.i), None)
         assert entity_at(doc, tok.i) == held
         assert entity_ending_at(doc, tok.i) == ending
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Corran Harbour Trust (CHT) said the CHT would meet the CHT board.", "CHT"),
+    ("The Corran Harbour Trust said nothing.", "CHT"),
+])
+def test_positions_of_match_a_scan(nlp, text, word):
+    from studyaid.extract.doc_index import positions_of
+
+    doc = nlp(text)
+    assert positions_of(doc, word) == [t.i for t in doc if t.text == word]
