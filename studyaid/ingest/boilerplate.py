@@ -114,7 +114,15 @@ _NOTICE = [
 _NOTICE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _NOTICE), re.I)  # one search, not 20
 _CREDIT = re.compile(r"(?i)^(?:with )?(?:additional )?(?:reporting|editing|edited|writing|compiled) by\s+(.*)$")
 _RIGHTS = re.compile(r"(?i)\u00a9|\bcopyright\s+\d{4}|\ball rights reserved\b")
-_WE = re.compile(r"(?<![\w\u2019'])(?:We|we|Our|our|Us|us)\b")
+# A publisher speaking of itself: of its own work or readers ("saving our content", "our journalism", "support
+# us") or, opening the sentence, of what it does ("We provide uncensored news"). Any other "we" is a writer's or a
+# fan's ("one of our favourite pastimes", "we should be concerned") or a title's ("Shall We Dance?"): body prose.
+_OWN_WORK = (r"(?:news|journalism|journalists|content|reporting|readers|audiences?|listeners|web ?site|site|app|"
+             r"podcasts?|newsletters?|coverage|subscribers|subscriptions?|editorial|services?)")
+_PUBLISHER_WE = re.compile(
+    rf"(?i)(?<![\w\u2019'])our\s+(?:[\w-]+\s+)?{_OWN_WORK}\b"
+    r"|^(?:at\s+[\w/ -]{1,30},\s+)?we\s+(?:also\s+|now\s+)?(?:provide|publish|report|broadcast|bring|offer|produce)\b"
+)
 
 # --- prefixes and suffixes --------------------------------------------------------------------
 _LABEL = re.compile(
@@ -182,6 +190,11 @@ def _is_credit(sentence: str) -> bool:
     return bool(match and title_ratio(match.group(1)) >= 0.6) or bool(_RIGHTS.search(sentence))
 
 
+def _publisher_speaks(sentence: str) -> bool:
+    """"We provide uncensored news ...", "... saving our content": the publisher on its own work or readers."""
+    return bool(_PUBLISHER_WE.search(sentence.strip()))
+
+
 def _mark_notices(text: str, unit: Unit) -> None:
     spans = sentences(text, unit.start, unit.end)
     # outside quotation marks, "we" and "our" are the publisher speaking of itself
@@ -189,7 +202,7 @@ def _mark_notices(text: str, unit: Unit) -> None:
     flagged = [
         (s, e)
         for s, e in spans
-        if _NOTICE_ANY.search(text[s:e]) or (unquoted and _WE.search(text[s:e])) or _is_credit(text[s:e])
+        if _NOTICE_ANY.search(text[s:e]) or (unquoted and _publisher_speaks(text[s:e])) or _is_credit(text[s:e])
     ]
     if not flagged:
         return

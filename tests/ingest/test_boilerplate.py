@@ -609,3 +609,25 @@ def test_broadcast_notice_is_not_article_text(notice, kept):
 def test_watching_in_a_sentence_is_not_a_notice(sentence):
     text = f"Phones at risk\n\n{sentence}\n"
     assert all(text[e.start:e.end] != sentence for e in mark_junk(text))
+
+
+# "we", "our" and "us" outside quotation marks: a publisher's notice only where it speaks of its own work or
+# readers, or opens with what it does; a writer's, a fan's or a title's "we" in body prose stays (issue 10).
+@pytest.mark.parametrize("text, notice", [
+    ("That is the view of a panel of experts who gathered at a trade fair in Lyon to talk about how new screens "
+     "will change one of our favourite pastimes.", False),
+    ("In the absence of the champion, we tend to think of the race as a two-horse affair.", False),
+    ("We should be worried that the sport is not producing enough young sprinters.", False),
+    ("The romantic comedy Shall We Dance? was third in the chart, behind two horror films.", False),
+    ("The new rules will give content providers more control over what we can do with films we have bought.", False),
+    ("The club's chief executive spoke to us about the months ahead.", False),
+    # the publisher on its own work, readers or services
+    ("We provide what many people cannot get locally: uncensored news and open debate.", True),
+    ("You could face fines for sharing or saving our content in some countries.", True),
+    ("Thousands of readers rely on our independent journalism every day.", True),
+    ("At Rimdale Radio, we broadcast the news in nine languages.", True),
+])
+def test_we_is_a_notice_only_when_the_publisher_speaks(text, notice):
+    assert (junk(text) == [(text, "publisher-notice")]) is notice
+    if not notice:
+        assert junk(text) == []
