@@ -218,7 +218,7 @@ def publish_form(store: Store) -> None:
     doc_titles = titles(store)
     documents = sorted({s.document for q in pool for s in q.sources}, key=lambda d: doc_titles.get(d, d))
     types = sorted({q.fact_type for q in pool})
-    st.text_input("Title", key="class_title", max_chars=classes.MAX_TITLE, placeholder="e.g. Monday's news quiz")
+    st.text_input("Quiz title", key="class_title", max_chars=classes.MAX_TITLE, placeholder="e.g. Monday's news quiz")
     c1, c2 = st.columns(2)
     picked_docs = c1.multiselect("Articles", documents, key="class_docs", placeholder="all articles",
                                  format_func=lambda d: doc_titles.get(d, d))
@@ -265,11 +265,18 @@ def _picks(row: QuestionResult) -> str:
     return "; ".join(f"{text} ×{n}" for text, n in row.wrong_answers[:5])
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def results_panel(path: str, code: str) -> None:
-    """Results per student and per question, refreshed every few seconds while students answer."""
+def _escaped(rows: list[dict[str, str]]):
+    """A table for ``st.table`` (which renders Markdown in cells) with every cell shown as written."""
     import pandas as pd
 
+    frame = pd.DataFrame([{key: md_escape(value) for key, value in row.items()} for row in rows])
+    return frame.set_index(frame.columns[0])
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def results_panel(path: str, code: str) -> None:
+    """Results per student and per question (plain tables, one row a student: 30 fit on a screen),
+    refreshed every few seconds while students answer."""
     store = Store(path)
     quiz = classes.quiz(store, code)
     attempts = classes.attempts(store, code)
@@ -282,15 +289,13 @@ def results_panel(path: str, code: str) -> None:
         st.caption("Nobody has joined yet; this page updates by itself.")
         return
     st.markdown("**Results by student**")
-    st.dataframe(pd.DataFrame([{"student": s.name, "score": f"{s.right}/{s.total}", "percent": round(s.score_percent),
-                                "answered": f"{s.answered}/{s.total}", "time": duration(s.seconds),
-                                "last answer": (s.last_answer_at or "")[11:19]} for s in students]),
-                 hide_index=True, width="stretch", key=f"class_students_{code}")
+    st.table(_escaped([{"student": s.name, "score": f"{s.right}/{s.total}", "percent": f"{s.score_percent:.0f}%",
+                        "answered": f"{s.answered}/{s.total}", "time": duration(s.seconds),
+                        "last answer": (s.last_answer_at or "")[11:19]} for s in students]))
     st.markdown("**Results by question**")
-    st.dataframe(pd.DataFrame([{"#": r.position, "question": r.prompt, "answer": r.answer, "answers": r.answered,
-                                "right": "" if r.share_right is None else f"{r.share_right:.0%}",
-                                "wrong answers picked": _picks(r), "flags": "; ".join(r.flags)} for r in items]),
-                 hide_index=True, width="stretch", key=f"class_questions_{code}")
+    st.table(_escaped([{"#": str(r.position), "question": r.prompt, "answer": r.answer, "answers": str(r.answered),
+                        "right": "" if r.share_right is None else f"{r.share_right:.0%}",
+                        "wrong answers picked": _picks(r), "flags": "; ".join(r.flags)} for r in items]))
     flagged = [r for r in items if r.flags]
     for r in flagged:
         st.warning(f"Question {r.position} (“{md_escape(r.prompt[:80])}”): {md_escape('; '.join(r.flags))}.")

@@ -95,13 +95,13 @@ def test_publish_join_answer_and_results(bank_db, approved):
     assert not any("Tom Reed" in m for m in texts(ann.markdown) + texts(ann.caption))  # only her own results
 
     run(teacher)
-    students, questions = (e.value for e in teacher.dataframe[-2:])
-    assert list(students["student"]) == ["Ann Roe", "Tom Reed"]
+    students, questions = (e.value for e in teacher.table[-2:])
+    assert list(students.index) == ["Ann Roe", "Tom Reed"]
     assert list(students["score"]) == ["3/3", "1/3"] and list(students["answered"]) == ["3/3", "2/3"]
-    shares = dict(zip(questions["#"], questions["right"]))
-    number = [q.id for q in quiz.questions].index(first) + 1
+    shares = dict(zip(questions.index, questions["right"]))
+    number = str([q.id for q in quiz.questions].index(first) + 1)
     assert shares[number] == "50%" and sorted(shares.values()) == ["100%", "100%", "50%"]
-    picked = dict(zip(questions["#"], questions["wrong answers picked"]))[number]
+    picked = dict(zip(questions.index, questions["wrong answers picked"]))[number]
     assert "×1" in picked  # Tom's wrong pick, counted
     downloads = [e.key for e in teacher.get("download_button") if str(e.key).startswith("class_csv_")]
     assert downloads == [f"class_csv_{part}_{code}" for part in ("students", "questions", "answers")]
@@ -169,12 +169,15 @@ def test_hidden_answers_until_closed(bank_db, approved):
 
 
 def test_names_and_titles_are_shown_as_written(bank_db, approved):
-    _, code = publish(title="[Click](http://tracker.test/x.png) **quiz**")
+    teacher, code = publish(title="[Click](http://tracker.test/x.png) **quiz**")
     student = join(code, "<b>Ann</b> [me](http://evil.test)")
     title = texts(student.title)[0]
     assert "\\[Click\\]" in title and "\\*\\*quiz\\*\\*" in title
     caption = next(c for c in texts(student.caption) if code in c)
     assert "&lt;b&gt;Ann&lt;/b&gt;" in caption and "\\[me\\]\\(http" in caption
+    run(teacher)
+    students = teacher.table[-2].value  # st.table renders Markdown: its cells are escaped
+    assert list(students.index) == ["&lt;b&gt;Ann&lt;/b&gt; \\[me\\]\\(http\\://evil.test\\)"]
 
 
 def test_no_approved_question_no_quiz(bank_db):

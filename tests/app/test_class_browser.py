@@ -1,0 +1,130 @@
+"""Class mode in a real browser: Debian's Chromium, driven by Playwright, with a teacher and two students
+in separate browser contexts (separate sessions) at once: the teacher publishes, both students join with
+the code and answer (one right throughout, one wrong on the first question), and the teacher's results
+show both students and the share right per question."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyaid.store import Store
+from studyaid.store import classes
+from test_app_browser import APP, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy
+
+
+@pytest.fixture
+def approved(bank_db):
+    """Two multiple-choice questions and one cloze approved: the quiz a teacher can publish."""
+    store = Store(bank_db)
+    chosen = store.entries(kinds=["mcq"])[:2] + store.entries(kinds=["cloze"])[:1]
+    store.set_status({e.question.id: e.version for e in chosen}, "approved")
+    return store
+
+
+@pytest.fixture
+def server(bank_db, tmp_path):
+    """The app served on 127.0.0.1 (so the teacher view opens without a password), as in test_app_browser;
+    without the file watcher, so a source file saved meanwhile does not reload modules under the test."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `bash scripts/install.sh --browser` to install Debian's Chromium "
+                    "(the project's set-up and CI do)")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "streamlit.log"
+    env = {**os.environ, "STUDYAID_DB": str(bank_db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env.pop("STUDYAID_TEACHER_PASSWORD", None)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def join(page, url: str, code: str, name: str, title: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(url)
+    page.get_by_role("button", name="Join a class quiz").click()
+    page.get_by_role("textbox", name="Quiz code").fill(code.lower())
+    page.get_by_role("textbox", name="Your name").fill(name)
+    page.get_by_role("button", name="Join", exact=True).click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+
+
+def answer(page, question, right: bool, last: bool) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.get_by_text(question.prompt[:40]).first).to_be_visible()
+    if question.kind == "mcq":
+        choice = question.answer if right else next(o for o in question.options if o != question.answer)
+        page.get_by_role("radiogroup").get_by_text(choice, exact=True).click()
+    else:
+        page.get_by_role("textbox", name="Your answer").fill(question.answer if right else "certainly not this")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_text("Right!" if right else "Not quite.").first).to_be_visible()
+    page.get_by_role("button", name="See my results" if last else "Next question").click()
+
+
+def test_a_class_quiz_with_a_teacher_and_two_students(server, approved):
+    from playwright.sync_api import expect, sync_playwright
+
+    store = approved
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            teacher, ann, tom = (browser.new_context(viewport={"width": 1200, "height": 1400}).new_page()
+                                 for _ in range(3))
+            for page in (teacher, ann, tom):
+                page.set_default_timeout(30_000)
+            teacher.goto(server)
+            teacher.get_by_text("Teacher", exact=True).click()
+            teacher.get_by_role("tab", name="Class quiz").click()  # open: the browser is on this machine
+            teacher.get_by_role("textbox", name="Quiz title").fill("Friday news check")
+            teacher.get_by_role("button", name=re.compile(r"^Publish 3 question")).click()
+            heading = teacher.get_by_role("heading", name=re.compile(r"^Code: "))
+            expect(heading).to_be_visible()
+            code = heading.inner_text().split(":", 1)[1].strip()
+            quiz = classes.quiz(store, code)
+            assert quiz is not None and quiz.title == "Friday news check"
+
+            join(ann, server, code, "Ann Roe", "Friday news check")
+            join(tom, server, code, "Tom Reed", "Friday news check")
+            for i, question in enumerate(quiz.questions):  # the two students answer in turn, at the same time
+                last = i == len(quiz.questions) - 1
+                answer(ann, question, right=True, last=last)
+                answer(tom, question, right=i > 0, last=last)
+            expect(ann.get_by_text("You scored 3 out of 3")).to_be_visible()
+            expect(tom.get_by_text("You scored 2 out of 3")).to_be_visible()
+            expect(ann.get_by_text("Tom Reed")).to_have_count(0)  # a student sees only their own results
+
+            # the teacher's results refresh by themselves while students answer
+            expect(teacher.get_by_text("2 student(s)")).to_be_visible(timeout=20_000)
+            expect(teacher.get_by_text("2 finished")).to_be_visible()
+            tables = teacher.get_by_role("tabpanel", name="Class quiz").get_by_test_id("stTable")
+            students, questions = tables.nth(0), tables.nth(1)
+            expect(students.get_by_role("row").filter(has_text="Ann Roe")).to_contain_text("3/3")
+            expect(students.get_by_role("row").filter(has_text="Tom Reed")).to_contain_text("2/3")
+            first = questions.get_by_role("row").filter(has_text=quiz.questions[0].prompt[:40])
+            expect(first).to_contain_text("50%")  # one of the two students got it right
+            for later in quiz.questions[1:]:
+                expect(questions.get_by_role("row").filter(has_text=later.prompt[:40])).to_contain_text("100%")
+            ARTIFACTS.mkdir(exist_ok=True)
+            teacher.screenshot(path=str(ARTIFACTS / "class_results.png"), full_page=True)
+            assert len(classes.answers(store, code=code)) == 6
+        finally:
+            browser.close()
