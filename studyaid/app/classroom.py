@@ -265,6 +265,28 @@ def _picks(row: QuestionResult) -> str:
     return "; ".join(f"{text} ×{n}" for text, n in row.wrong_answers[:5])
 
 
+def _remove_form(path: str, students: list) -> None:
+    """Remove one student's attempt with its answers, after a tick."""
+    with st.expander("Remove a student's attempt"):
+        names = {s.attempt_id: f"{s.name} ({s.answered} answered)" for s in students}
+        st.selectbox("Attempt", list(names), key="class_remove_pick", format_func=names.get)
+        st.checkbox("Yes, delete this attempt and its answers", key="class_remove_sure")
+        st.button("Remove the attempt", key="class_remove", on_click=_remove, args=(path,))
+
+
+def _remove(path: str) -> None:
+    if not st.session_state.get("class_remove_sure"):
+        _note("warning", "Tick “Yes, delete this attempt and its answers” first.")
+        return
+    st.session_state["class_remove_sure"] = False
+    try:
+        removed = classes.remove_attempt(Store(path), st.session_state.get("class_remove_pick") or "")
+    except ClassError as exc:
+        _note("error", md_escape(exc.message))
+        return
+    _note("success", f"Removed the attempt and its {removed} answer(s).")
+
+
 def _escaped(rows: list[dict[str, str]]):
     """A table for ``st.table`` (which renders Markdown in cells) with every cell shown as written."""
     import pandas as pd
@@ -277,6 +299,7 @@ def _escaped(rows: list[dict[str, str]]):
 def results_panel(path: str, code: str) -> None:
     """Results per student and per question (plain tables, one row a student: 30 fit on a screen),
     refreshed every few seconds while students answer."""
+    _show_note()  # what a button in here did (a fragment's button reruns only the fragment)
     store = Store(path)
     quiz = classes.quiz(store, code)
     attempts = classes.attempts(store, code)
@@ -291,9 +314,9 @@ def results_panel(path: str, code: str) -> None:
     st.markdown("**Results by student**")
     st.table(_escaped([{"student": s.name, "score": f"{s.right}/{s.total}", "percent": f"{s.score_percent:.0f}%",
                         "answered": f"{s.answered}/{s.total}", "time": duration(s.seconds),
-                        "last answer": (s.last_answer_at or "")[11:19]} for s in students]))
+                        "last answer (UTC)": (s.last_answer_at or "")[11:19]} for s in students]))
     st.markdown("**Results by question**")
-    st.table(_escaped([{"#": str(r.position), "question": r.prompt, "answer": r.answer, "answers": str(r.answered),
+    st.table(_escaped([{"no.": str(r.position), "question": r.prompt, "answer": r.answer, "answers": str(r.answered),
                         "right": "" if r.share_right is None else f"{r.share_right:.0%}",
                         "wrong answers picked": _picks(r), "flags": "; ".join(r.flags)} for r in items]))
     flagged = [r for r in items if r.flags]
@@ -301,6 +324,7 @@ def results_panel(path: str, code: str) -> None:
         st.warning(f"Question {r.position} (“{md_escape(r.prompt[:80])}”): {md_escape('; '.join(r.flags))}.")
     st.caption(f"Flags need {MIN_ANSWERS} answers: a question fewer than {HARD_SHARE:.0%} get right, and wrong options "
                "nobody picks (they help no one tell the answer apart), are worth a second look.")
+    _remove_form(str(store.path), students)
     d1, d2, d3 = st.columns(3)
     d1.download_button("Students (.csv)", students_csv(students), file_name=f"class_{code}_students.csv",
                        mime="text/csv", key=f"class_csv_students_{code}", on_click="ignore")

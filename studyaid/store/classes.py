@@ -24,7 +24,8 @@ from ..errors import BankError
 from ..questions.model import Question
 from . import Store, now
 
-__all__ = ["answers", "attempt", "attempts", "join", "publish", "quiz", "quizzes", "record_answer", "set_open"]
+__all__ = ["answers", "attempt", "attempts", "join", "publish", "quiz", "quizzes", "record_answer", "remove_attempt",
+           "set_open"]
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS class_quizzes (code TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, "
@@ -199,3 +200,15 @@ def record_answer(store: Store, attempt_id: str, question_id: str, given: str) -
                      "VALUES (?, ?, ?, ?, ?)", (attempt_id, question_id, given, int(answer.correct),
                                                 answer.answered_at))
     return answer, True
+
+
+def remove_attempt(store: Store, attempt_id: str) -> int:
+    """Delete an attempt and its answers (a joke name, a student who joined twice under two names);
+    returns how many answers went with it. The name can join again, as a new attempt."""
+    with store._write() as conn:
+        _tables(conn)
+        if not conn.execute("SELECT 1 FROM class_attempts WHERE id = ?", (attempt_id,)).fetchone():
+            raise ClassError(f"no such attempt ({attempt_id}): someone removed it already")
+        removed = conn.execute("DELETE FROM class_answers WHERE attempt_id = ?", (attempt_id,)).rowcount
+        conn.execute("DELETE FROM class_attempts WHERE id = ?", (attempt_id,))
+    return removed

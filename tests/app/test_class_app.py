@@ -186,3 +186,20 @@ def test_no_approved_question_no_quiz(bank_db):
     run(teacher)
     assert any("approve some" in i for i in texts(teacher.info))
     assert all(b.key != "class_publish" for b in teacher.button)
+
+
+def test_teacher_removes_an_attempt_after_a_tick(bank_db, approved):
+    store = Store(bank_db)
+    teacher, code = publish()
+    answer(join(code, "Mickey Mouse"), store, right=False)
+    join(code, "Ann Roe")
+    run(teacher)
+    joke = next(a for a in classes.attempts(store, code) if a.name == "Mickey Mouse")
+    teacher.selectbox(key="class_remove_pick").set_value(joke.id)
+    run(teacher.button(key="class_remove").click())
+    assert any("Tick" in w for w in texts(teacher.warning)) and len(classes.attempts(store, code)) == 2
+    teacher.checkbox(key="class_remove_sure").check()
+    run(teacher.button(key="class_remove").click())
+    assert any("its 1 answer(s)" in m for m in texts(teacher.success))
+    assert [a.name for a in classes.attempts(store, code)] == ["Ann Roe"]
+    assert list(teacher.table[-2].value.index) == ["Ann Roe"]

@@ -143,6 +143,22 @@ def test_closing_stops_answers_and_new_students_but_not_returning_ones(store):
         classes.set_open(store, "KKKKKK", False)
 
 
+def test_removing_an_attempt_takes_its_answers_and_frees_the_name(store):
+    quiz = classes.publish(store, "Harbour news", [WHO, WHEN])
+    joke, _ = classes.join(store, quiz.code, "Mickey Mouse")
+    ann, _ = classes.join(store, quiz.code, "Ann Roe")
+    for attempt in (joke, ann):
+        classes.record_answer(store, attempt.id, WHO.id, "Tom Reed")
+    classes.record_answer(store, joke.id, WHEN.id, "June 21, 2023")
+    assert classes.remove_attempt(store, joke.id) == 2
+    assert [a.name for a in classes.attempts(store, quiz.code)] == ["Ann Roe"]
+    assert [a.attempt_id for a in classes.answers(store, code=quiz.code)] == [ann.id]
+    with pytest.raises(ClassError, match="removed it already"):
+        classes.remove_attempt(store, joke.id)
+    again, resumed = classes.join(store, quiz.code, "Mickey Mouse")
+    assert not resumed and again.id != joke.id
+
+
 def test_answers_hidden_while_open_when_the_teacher_says_so(store):
     quiz = classes.publish(store, "Harbour news", [WHO], show_answers=False)
     assert not classes.quiz(store, quiz.code).answers_visible
