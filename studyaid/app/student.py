@@ -1,5 +1,9 @@
 """The student view: choose a quiz, answer one question at a time with immediate feedback grounded
-in the source article, then a review of what was missed."""
+in the source article, then a review of what was missed.
+
+The page reads the bank by queries (:mod:`studyaid.store.picking`): counts and the articles for the
+choice, a bounded set of candidates when a quiz starts, then the questions it shows by id. A bank of
+10,000 questions is never loaded into the page."""
 from __future__ import annotations
 
 import random
@@ -8,65 +12,88 @@ import streamlit as st
 
 from ..questions.model import Question
 from ..store import Store
+from ..store import picking
+from .answers import check_gaps, gaps
 from .classroom import class_student_panel
 from .common import titles
-from .quiz import (FACT_TYPE_LABELS, KIND_LABELS, QuizState, pick_questions, passage_markdown, results_by_type,
-                   source_passage, student_pool)
+from .quiz import (FACT_TYPE_LABELS, KIND_LABELS, Answer, QuizState, pick_questions, passage_markdown,
+                   results_by_type, source_passage)
+from .retry import option_order
 from .safe import md_escape
 
 QUIZ_KEY = "quiz"
+RETRIES_KEY = "quiz_retries"  # {quiz number: how many retries of the first quiz it is}
 EMPTY = "No questions yet — add a document in the Teacher view."
+GAP_SEPARATOR = " / "
+
+
+def pool_note(pool: picking.PoolSummary) -> str:
+    """Which questions students are asked, and how many."""
+    if pool.approved_only:
+        return (f"{pool.size} question{'s' if pool.size != 1 else ''} approved by a teacher "
+                "(only approved questions are asked once a teacher has approved any).")
+    return (f"No question has been approved by a teacher yet, so all {pool.size} generated questions "
+            "are used (rejected ones never).")
 
 
 def student_view(store: Store) -> None:
     if class_student_panel(store):  # a class quiz joined with its code takes the page
         return
-    questions = store.questions()
-    pool, note = student_pool(questions)
+    pool = picking.pool_summary(store)
     quiz: QuizState | None = st.session_state.get(QUIZ_KEY)
     if quiz is None:
         st.title("Quiz")
-        if not pool:
+        if not pool.size:
             st.info(EMPTY)
             return
-        quiz_setup(pool, note, titles(store))
+        quiz_setup(store, pool, titles(store))
         return
-    by_id = {q.id: q for q in pool}  # a question rejected or deleted meanwhile is skipped
-    while not quiz.done and quiz.current not in by_id:
+    while not quiz.done:  # a question rejected, flagged or deleted meanwhile is skipped
+        current = picking.questions_by_id(store, [quiz.current]).get(quiz.current)
+        if current is not None and current.status in pool.statuses and not current.withheld:
+            quiz_question(quiz, current, store)
+            return
         quiz.next()
-    if quiz.done:
-        quiz_results(quiz, {q.id: q for q in questions}, store)
-    else:
-        quiz_question(quiz, by_id[quiz.current], store)
+    quiz_results(quiz, picking.questions_by_id(store, quiz.ids), store)
 
 
-def _start(ids: list[str], previous: QuizState | None) -> None:
-    st.session_state[QUIZ_KEY] = QuizState(ids=ids, number=(previous.number + 1) if previous else 1)
+def _start(ids: list[str], previous: QuizState | None, retry: bool = False) -> None:
+    quiz = QuizState(ids=ids, number=(previous.number + 1) if previous else 1)
+    retries = st.session_state.setdefault(RETRIES_KEY, {})
+    retries[quiz.number] = retries.get(previous.number, 0) + 1 if (retry and previous) else 0
+    st.session_state[QUIZ_KEY] = quiz
 
 
-def quiz_setup(pool: list[Question], note: str, doc_titles: dict[str, str]) -> None:
-    st.caption(note)
-    documents = sorted({s.document for q in pool for s in q.sources}, key=lambda d: doc_titles.get(d, d))
-    source = st.selectbox("Articles", [None, *documents], key="quiz_source",
-                          format_func=lambda d: "All articles" if d is None else doc_titles.get(d, d))
+def quiz_setup(store: Store, pool: picking.PoolSummary, doc_titles: dict[str, str]) -> None:
+    st.caption(pool_note(pool))
+    documents = sorted(picking.pool_documents(store, pool.statuses), key=lambda d: doc_titles.get(d, d))
+    chosen = st.multiselect("Articles", documents, key="quiz_sources", placeholder="All articles",
+                            format_func=lambda d: doc_titles.get(d, d),
+                            help="Pick one or several articles; none picked: all of them.")
     kinds = st.multiselect("Question kinds", list(KIND_LABELS), default=list(KIND_LABELS), key="quiz_kinds",
                            format_func=KIND_LABELS.get)
-    available = pick_questions(pool, document=source, kinds=tuple(kinds), count=len(pool))
+    choice = picking.Choice(statuses=pool.statuses, documents=tuple(chosen), kinds=tuple(kinds))
+    available = picking.count(store, choice)
     if not available:
         st.warning("No questions match this choice; pick other articles or kinds.")
         return
-    count = st.number_input(f"How many questions (up to {len(available)})", min_value=1, max_value=len(available),
-                            value=min(10, len(available)), step=1, key="quiz_count")
+    count = st.number_input(f"How many questions (up to {available})", min_value=1, max_value=available,
+                            value=min(10, available), step=1, key="quiz_count")
     if st.button("Start the quiz", type="primary", key="quiz_start"):
-        chosen = pick_questions(pool, document=source, kinds=tuple(kinds), count=int(count),
-                                seed=random.SystemRandom().randrange(1 << 30))
-        _start([q.id for q in chosen], st.session_state.get(QUIZ_KEY + "_last"))
+        seed = random.SystemRandom().randrange(1 << 30)
+        candidates = picking.pick_candidates(store, choice, int(count), seed)
+        picked = pick_questions(candidates, kinds=tuple(kinds), count=int(count), seed=seed)
+        _start([q.id for q in picked], st.session_state.get(QUIZ_KEY + "_last"))
         st.rerun()
 
 
 def _progress(quiz: QuizState) -> None:
     st.progress(min(1.0, quiz.answered / max(1, quiz.total)),
                 text=f"Question {min(quiz.index + 1, quiz.total)} of {quiz.total} · score {quiz.score}/{quiz.answered}")
+
+
+def _gap_label(number: int, hint: str | None, total: int) -> str:
+    return f"Gap {number} of {total}" + (f" ({hint})" if hint else "")
 
 
 def quiz_question(quiz: QuizState, q: Question, store: Store) -> None:
@@ -76,15 +103,28 @@ def quiz_question(quiz: QuizState, q: Question, store: Store) -> None:
     st.markdown(f"#### {md_escape(q.prompt)}")
     answer = quiz.answers.get(q.id)
     key = f"answer_{quiz.number}_{quiz.index}"
+    boxes = gaps(q) if q.kind == "cloze" else []
     if answer is None:
         with st.form(f"form_{key}"):
             if q.kind == "mcq":
-                given = st.radio("Your answer", q.options, index=None, key=key, format_func=md_escape)
+                retry = st.session_state.get(RETRIES_KEY, {}).get(quiz.number, 0)
+                given = st.radio("Your answer", option_order(q, retry), index=None, key=key, format_func=md_escape)
+            elif len(boxes) > 1:  # one box per gap, graded gap by gap
+                typed = [st.text_input(_gap_label(i + 1, hint, len(boxes)), key=f"{key}_gap{i + 1}",
+                                       placeholder=f"the missing {hint or 'words'}")
+                         for i, (_, hint) in enumerate(boxes)]
             else:
                 given = st.text_input("Your answer", key=key, placeholder=f"the missing {q.hint or 'words'}")
             checked = st.form_submit_button("Check", type="primary", key=f"check_{key}")
         if checked:
-            if not (given or "").strip():
+            if len(boxes) > 1:
+                if not all((t or "").strip() for t in typed):
+                    st.warning("Fill in every gap first.")
+                    return
+                quiz.answers[q.id] = Answer(given=GAP_SEPARATOR.join(t.strip() for t in typed),
+                                            correct=all(check_gaps(q, typed)))
+                st.rerun()
+            elif not (given or "").strip():
                 st.warning("Choose an option first." if q.kind == "mcq" else "Type an answer first.")
             else:
                 quiz.answer(q, given)
@@ -101,13 +141,20 @@ def quiz_question(quiz: QuizState, q: Question, store: Store) -> None:
         st.rerun()
 
 
+def right_answer(q: Question) -> str:
+    """The answer as a student should read it: each gap's answer for a cloze with several gaps."""
+    boxes = gaps(q) if q.kind == "cloze" else []
+    return GAP_SEPARATOR.join(answer for answer, _ in boxes) if len(boxes) > 1 else q.answer
+
+
 def feedback(q: Question, given: str, correct: bool, store: Store) -> None:
     """Right or wrong, why, the source sentence in its paragraph, and which articles state it."""
+    answer = right_answer(q)
     if correct:
-        note = "" if given.strip().casefold() == q.answer.casefold() else f" (you wrote “{md_escape(given)}”)"
-        st.success(f"Right! **{md_escape(q.answer)}**{note}", icon=":material/check_circle:")
+        note = "" if given.strip().casefold() == answer.casefold() else f" (you wrote “{md_escape(given)}”)"
+        st.success(f"Right! **{md_escape(answer)}**{note}", icon=":material/check_circle:")
     else:
-        st.error(f"Not quite. You answered “{md_escape(given)}”; the answer is **{md_escape(q.answer)}**.",
+        st.error(f"Not quite. You answered “{md_escape(given)}”; the answer is **{md_escape(answer)}**.",
                  icon=":material/cancel:")
     if q.explanation:
         st.markdown(f"**Why:** {md_escape(q.explanation)}")
@@ -157,7 +204,7 @@ def quiz_results(quiz: QuizState, questions: dict[str, Question], store: Store) 
             with st.expander(md_escape(q.prompt[:90] + ("…" if len(q.prompt) > 90 else ""))):
                 st.markdown(md_escape(q.prompt))
                 st.markdown(f"You answered “{md_escape(quiz.answers[qid].given)}”; the answer is "
-                            f"**{md_escape(q.answer)}**.")
+                            f"**{md_escape(right_answer(q))}**.")
                 if q.explanation:
                     st.markdown(f"**Why:** {md_escape(q.explanation)}")
                 source_box(q, store)
@@ -165,7 +212,7 @@ def quiz_results(quiz: QuizState, questions: dict[str, Question], store: Store) 
         st.success("No mistakes: well done!")
     left, right = st.columns(2)
     if missed and left.button("Retry the missed ones", type="primary", key=f"retry_{quiz.number}"):
-        _start(missed, quiz)
+        _start(missed, quiz, retry=True)
         st.rerun()
     if right.button("New quiz", key=f"new_{quiz.number}"):
         st.session_state[QUIZ_KEY + "_last"] = quiz
