@@ -318,12 +318,15 @@ def results_panel(path: str, code: str) -> None:
     st.markdown("**Results by question**")
     st.table(_escaped([{"no.": str(r.position), "question": r.prompt, "answer": r.answer, "answers": str(r.answered),
                         "right": "" if r.share_right is None else f"{r.share_right:.0%}",
+                        "discrimination": "" if r.discrimination is None else f"{r.discrimination:.2f}",
                         "wrong answers picked": _picks(r), "flags": "; ".join(r.flags)} for r in items]))
     flagged = [r for r in items if r.flags]
     for r in flagged:
         st.warning(f"Question {r.position} (“{md_escape(r.prompt[:80])}”): {md_escape('; '.join(r.flags))}.")
     st.caption(f"Flags need {MIN_ANSWERS} answers: a question fewer than {HARD_SHARE:.0%} get right, and wrong options "
-               "nobody picks (they help no one tell the answer apart), are worth a second look.")
+               "nobody picks (they help no one tell the answer apart), are worth a second look. Discrimination "
+               "(-1 to 1): how far the students who do well on the rest of the quiz get this one right; near 0 or "
+               "below, it does not tell them apart, or its answer key is wrong.")
     _remove_form(str(store.path), students)
     d1, d2, d3 = st.columns(3)
     d1.download_button("Students (.csv)", students_csv(students), file_name=f"class_{code}_students.csv",

@@ -14,7 +14,8 @@ from .stats import QuestionResult, StudentResult, duration
 
 BOM = "\ufeff"
 STUDENT_COLUMNS = ["student", "score", "right", "answered", "questions", "percent", "started", "last_answer", "time"]
-QUESTION_COLUMNS = ["number", "question", "kind", "answer", "answered", "right", "share_right", "wrong_answers", "flags"]
+QUESTION_COLUMNS = ["number", "question", "kind", "answer", "answered", "right", "share_right", "discrimination",
+                    "wrong_answers", "flags"]
 ANSWER_COLUMNS = ["student", "number", "question", "given", "correct", "right_answer", "answered_at"]
 
 
@@ -38,6 +39,7 @@ def questions_csv(rows: Iterable[QuestionResult]) -> str:
         return "" if r.share_right is None else f"{r.share_right:.2f}"
 
     return _csv(QUESTION_COLUMNS, ((r.position, r.prompt, r.kind, r.answer, r.answered, r.right, share(r),
+                                    "" if r.discrimination is None else f"{r.discrimination:.2f}",
                                     "; ".join(f"{text} ×{n}" for text, n in r.wrong_answers), "; ".join(r.flags))
                                    for r in rows))
 

@@ -1,6 +1,6 @@
 """Class results without Streamlit: per student (score, answered, time taken) and per question (the
-share who got it right, how often each wrong option was picked, typed wrong answers grouped), with the
-flags Moodle's quiz statistics give a teacher: a question nearly everyone misses, wrong options nobody
+share who got it right, how often each wrong option was picked, typed wrong answers grouped, the
+discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly everyone misses, wrong options nobody
 picks. Pure functions over a :class:`ClassQuiz`, its attempts and their answers.
 """
 from __future__ import annotations
@@ -55,6 +55,7 @@ class QuestionResult(BaseModel):
     right: int
     options: list[OptionPicks] = []  # multiple choice: every option in its stored order
     wrong_answers: list[tuple[str, int]] = []  # wrong answers as given (typed or picked), most frequent first
+    discrimination: float | None = None  # Moodle's discrimination index, -1 to 1 (None: too few answers)
     flags: list[str] = []
 
     @property
@@ -109,6 +110,23 @@ def _wrong_answers(given: Iterable[str]) -> list[tuple[str, int]]:
     return [(shown[key], n) for key, n in sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]]))]
 
 
+def discrimination(item: list[bool], rest: list[int], *, min_answers: int = MIN_ANSWERS) -> float | None:
+    """Moodle's discrimination index: the correlation between getting this question right (``item``)
+    and the score on the rest of the quiz (``rest``), one pair per attempt that answered it. Near 1:
+    the students who do well overall get it right; near 0 or below: it does not tell them apart (or
+    its key is wrong). None with fewer than ``min_answers`` answers or when either side never varies."""
+    n = len(item)
+    if n < min_answers or n != len(rest):
+        return None
+    xs = [1.0 if x else 0.0 for x in item]
+    mean_x, mean_y = sum(xs) / n, sum(rest) / n
+    var_x = sum((x - mean_x) ** 2 for x in xs)
+    var_y = sum((y - mean_y) ** 2 for y in rest)
+    if not var_x or not var_y:
+        return None
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, rest)) / (var_x * var_y) ** 0.5
+
+
 def flags(result: QuestionResult, *, min_answers: int = MIN_ANSWERS, hard_share: float = HARD_SHARE) -> list[str]:
     """Why a teacher should look at a question again, once it has ``min_answers`` answers."""
     if result.answered < min_answers:
@@ -129,9 +147,12 @@ def flags(result: QuestionResult, *, min_answers: int = MIN_ANSWERS, hard_share:
 def question_results(quiz: ClassQuiz, answers: Iterable[ClassAnswer], *, min_answers: int = MIN_ANSWERS,
                      hard_share: float = HARD_SHARE) -> list[QuestionResult]:
     """One row per question of the quiz, in its order."""
+    answers = list(answers)
     by_question: dict[str, list[ClassAnswer]] = {}
+    score: Counter[str] = Counter()  # right answers per attempt
     for a in answers:
         by_question.setdefault(a.question_id, []).append(a)
+        score[a.attempt_id] += a.correct
     rows = []
     for position, q in enumerate(quiz.questions, 1):
         given = by_question.get(q.id, [])
@@ -142,7 +163,10 @@ def question_results(quiz: ClassQuiz, answers: Iterable[ClassAnswer], *, min_ans
             options = [OptionPicks(option=o, picks=picks.get(o, 0), correct=o == q.answer) for o in q.options]
         row = QuestionResult(position=position, question_id=q.id, prompt=q.prompt, kind=q.kind, answer=q.answer,
                              answered=len(given), right=sum(a.correct for a in given), options=options,
-                             wrong_answers=_wrong_answers(wrong))
+                             wrong_answers=_wrong_answers(wrong),
+                             discrimination=discrimination([a.correct for a in given],
+                                                           [score[a.attempt_id] - a.correct for a in given],
+                                                           min_answers=min_answers))
         row.flags = flags(row, min_answers=min_answers, hard_share=hard_share)
         rows.append(row)
     return rows

@@ -9,7 +9,8 @@ import pytest
 from class_questions import HOW_MANY, WHEN, WHO
 from studyaid.classroom.models import Attempt, ClassAnswer, ClassQuiz
 from studyaid.classroom.report import answers_csv, questions_csv, students_csv
-from studyaid.classroom.stats import duration, flags, next_question, question_results, student_results
+from studyaid.classroom.stats import (discrimination, duration, flags, next_question, question_results,
+                                      student_results)
 from studyaid.app.answers import check_answer
 
 QUIZ = ClassQuiz(code="K7MP3R", title="Harbour news", questions=[WHO, WHEN, HOW_MANY], created_at="2026-01-05T09:00:00+00:00")
@@ -129,3 +130,29 @@ def test_csv_downloads_are_spreadsheet_safe():
     given = read(answers_csv(QUIZ, attempts, answers))
     assert len(given) == 5 and given[-1]["given"] == "'=1+2" and given[-1]["correct"] == "no"
     assert given[0]["right_answer"] == "Ann Roe" and given[0]["student"] == "Student 0"
+
+
+@pytest.mark.parametrize("item, rest, expected", [
+    # (right on this question per attempt, right on the rest of the quiz, index to 2 places)
+    ([True, True, False, False, True], [4, 3, 0, 1, 4], 0.95),  # the strong students get it right
+    ([False, False, True, True, False], [4, 3, 0, 1, 4], -0.95),  # the weak ones do: a suspect key
+    ([True, False, True, False, True, False], [2, 2, 2, 2, 2, 3], -0.45),  # by hand: -0.5 / sqrt(1.5 * 5/6)
+    ([True] * 5, [4, 3, 0, 1, 4], None),  # everyone right: nothing to tell apart
+    ([True, False, True, False, True], [2] * 5, None),  # the rest never varies
+    ([True, False, True, False], [3, 0, 3, 0], None),  # only 4 answers
+])
+def test_discrimination_index(item, rest, expected):
+    found = discrimination(item, rest)
+    assert (None if found is None else round(found, 2)) == expected
+
+
+def test_discrimination_per_question_uses_the_rest_of_each_students_quiz():
+    # the date question: right for the two students who get everything else right, wrong for the three who don't
+    rows = [["Ann Roe", "March 3, 2024", "240"], ["Ann Roe", "March 3, 2024", "240"],
+            ["Tom Reed", "June 21, 2023", "250"], ["Tom Reed", "June 21, 2023", "240"],
+            ["Ann Roe", "January 9, 2024", "250"]]
+    _, answers = attempts_with(rows)
+    who, when, many = question_results(QUIZ, answers)
+    assert when.discrimination is not None and when.discrimination > 0.6
+    assert who.discrimination is not None and many.discrimination is not None
+    assert "discrimination" in read(questions_csv([who, when, many]))[1]
