@@ -33,7 +33,8 @@ def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool
                       lambda: extract_places(doc, document), lambda: extract_roles(doc, document, is_place),
                       lambda: extract_dates(doc, document)):
         for fact in extractor():
-            taken.extend((s.start, answer) for s in fact.sources[:1] for answer in _answers(fact))
+            if getattr(fact, "relation", "") != "mention":  # a bare place mention asks nothing: events may
+                taken.extend((s.start, answer) for s in fact.sources[:1] for answer in _answers(fact))
             yield fact
     yield from extract_events(doc, document, taken)
 

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from ..document import Document
 from ..facts import Clause, Event
 from ..gazetteer import lookup
-from ..lexicon import ORGANISATION_WORDS, PLACE_HEADS, SPEECH_VERBS
+from ..lexicon import NAME_PARTICLES, ORGANISATION_WORDS, PLACE_HEADS, SPEECH_VERBS
 from .clauses import SIDE_DEPS, clause_around
 from .common import QUOTE_CHARS, in_junk, sentence_source, tokens_text
 from .doc_index import entity_at
@@ -107,6 +107,47 @@ def _full_names(doc: "Doc") -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+# features a document names by their noun once ("the river Seine", "the Aare River") and by the bare name elsewhere
+NAMING_FEATURES = frozenset({"river"})
+
+
+class _Known(NamedTuple):
+    full_names: dict[str, str]  # surname -> full name
+    features: dict[str, str]  # bare name -> the feature it is ("Seine" -> "river")
+
+
+def _features_named(doc: "Doc") -> dict[str, str]:
+    """One-word names the document shows to be a feature: "the river Seine", "River Aare", "the Aare river".
+    Never a name the gazetteer knows as a city or a country ("Geneva" in "Lake Geneva")."""
+    out: dict[str, str] = {}
+    for tok in doc:
+        if tok.lower_ not in NAMING_FEATURES:
+            continue
+        for name in (doc[tok.i + 1] if tok.i + 1 < len(doc) else None, doc[tok.i - 1] if tok.i > 0 else None):
+            if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper() or not name.is_alpha:
+                continue
+            if name.i > tok.i and tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ == "PROPN":
+                continue  # "River Plate Stadium"
+            if name.i < tok.i and name.i > 0 and doc[name.i - 1].pos_ == "PROPN":
+                continue  # "East Anglia river"
+            if lookup(name.text) is None:
+                out[name.text] = tok.lower_
+    return out
+
+
+def _named_feature(tok: "Token", features: dict[str, str]) -> "tuple[Span, str] | None":
+    """(the name, its feature) where ``tok`` is a one-word name the document showed to be a feature, standing
+    alone (not part of a longer name, not the name beside its own feature noun)."""
+    if tok.text not in features or tok.pos_ != "PROPN":
+        return None
+    if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+        return None
+    neighbours = [tok.doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(tok.doc)]
+    if any(n.lower_ in NAMING_FEATURES or n.pos_ == "PROPN" for n in neighbours):
+        return None
+    return tok.doc[tok.i: tok.i + 1], features[tok.text]
+
+
 def _entity(tok: "Token") -> "Span | None":
     ent = entity_at(tok.doc, tok.i)  # an index, not a scan of every entity per token (issue 13)
     return ent if ent is not None and ent.label_ in ANSWER_LABELS and tok == ent.root else None
@@ -133,8 +174,14 @@ class _Answer:
             text, name, kind, place_kind, country, iso)
 
 
-def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _Answer | None:
+def _answer(tok: "Token", slot: str, prep: str, known: "_Known") -> _Answer | None:
     """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot."""
+    full_names = known.full_names
+    feature = _named_feature(tok, known.features)
+    if feature is not None:
+        if slot == "prep" and prep not in PLACE_PREPS or not _whole(tok, feature[0]):
+            return None
+        return _Answer(feature[0].text, feature[0].text, "place", place_kind=feature[1])
     ent = _entity(tok)
     if ent is None and not tok.ent_type_ and tok.pos_ == "PROPN" and tok.text in full_names:
         ent = tok.doc[tok.i: tok.i + 1]  # a surname NER missed once the document gave it in full
@@ -156,7 +203,9 @@ def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _
         return _Answer(text, text, "place", place_kind=feature)
     if label == "PERSON":
         name = text if len(text.split()) >= 2 else full_names.get(text)
-        if name and (_mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS or lookup(name.split()[-1])):
+        if name and lookup(name.split()[-1]):
+            return None  # "Lycos Europe", "Paris Hilton"-like names ending in a place: a firm's branch, a show
+        if name and _mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS and not _acts_as_person(tok, slot, name):
             return None  # a name given once is too often a show, a product or a band NER took for a person
         if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
                 or name and is_person_name(name) and slot == "prep" and prep == "by":
@@ -171,6 +220,24 @@ def _answer(tok: "Token", slot: str, prep: str, full_names: dict[str, str]) -> _
     if label == "ORG" and slot == "agent" and is_organisation_name(text):
         return _Answer(text, text, "org")
     return None
+
+
+# what people do and shows, products and bands do not: a full name given once, as the doer of one of these,
+# is a person ("John Myhill defined ...", "founded by Anna Lind")
+PERSON_VERBS = frozenset("""found invent discover define prove demonstrate publish propose formulate coin devise
+paint compose sculpt translate introduce marry divorce rule reign govern command assassinate murder crown conquer
+succeed inherit
+appoint explore patronise patronize excommunicate baptise baptize abdicate""".split())
+
+
+def _acts_as_person(tok: "Token", slot: str, name: str) -> bool:
+    """A full name doing what people do (:data:`PERSON_VERBS`), or written with a name particle ("Roger de
+    Tosny", "Ludwig van Beethoven")."""
+    if any(w in NAME_PARTICLES for w in name.split()[1:-1]):
+        return True
+    verb = tok.head.head if slot == "prep" else tok.head
+    return slot in ("agent", "prep") and (slot == "agent" or tok.head.dep_ == "agent") \
+        and verb.lemma_.lower() in PERSON_VERBS
 
 
 def _mentions(doc: "Doc", surname: str) -> int:
@@ -244,7 +311,7 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
     ``taken`` holds ``(sentence start, answer)`` pairs other extractors already made facts of (a place
     in "event in city", a date tied to its event): those slots are theirs."""
     taken = {(start, _strip_the(answer).casefold()) for start, answer in taken}
-    full_names = _full_names(doc)
+    known = _Known(_full_names(doc), _features_named(doc))
     per_answer: Counter = Counter()
     for sent in doc.sents:
         if _quoted(sent) or in_junk(document, sent):
@@ -254,9 +321,9 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_VERBS or _hedged(verb):
                 continue
             if verb.lemma_ == "be":
-                found = _definition(verb, full_names)
+                found = _definition(verb, known)
             else:
-                found = _events_of(verb, full_names)
+                found = _events_of(verb, known)
             for fact_parts in found:
                 answer, slot, prep, span, clause = fact_parts
                 key = answer.name.casefold()
@@ -268,13 +335,14 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
                             prep=prep, lemma=clause.lemma.lower(), event=_event_text(verb),
                             clause=clause, sources=[source], confidence=0.75)
         yield from _appositions(sent, source, taken, per_answer)
+        yield from _located(sent, source, taken, per_answer)
 
 
-def _events_of(verb: "Token", full_names: dict[str, str]) -> Iterator[tuple]:
+def _events_of(verb: "Token", known: "_Known") -> Iterator[tuple]:
     if verb.pos_ != "VERB":
         return
     for slot, prep, name, anchor in _slots(verb):
-        answer = _answer(name, slot, prep, full_names)
+        answer = _answer(name, slot, prep, known)
         if answer is None:
             continue
         span = _span(slot, name)
@@ -293,15 +361,15 @@ def _unique(attr: "Token") -> bool:
         or any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children)
 
 
-def _definition(verb: "Token", full_names: dict[str, str]) -> Iterator[tuple]:
+def _definition(verb: "Token", known: "_Known") -> Iterator[tuple]:
     """"X is the largest lake in Finland": the answer is X."""
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if attr is None or subject is None or not _unique(attr):
         return
-    answer = _answer(subject, "definition", "", full_names)
+    answer = _answer(subject, "definition", "", known)
     if answer is None and subject.ent_type_ == "PERSON":
-        answer = _answer(subject, "agent", "", full_names)
+        answer = _answer(subject, "agent", "", known)
     if answer is None or answer.kind == "date":
         return
     span = _span("definition", subject)
@@ -335,3 +403,61 @@ def _appositions(sent: "Span", source, taken: set, per_answer: Counter) -> Itera
                     place_kind=entry.kind if entry else feature, country=entry.country if entry else None,
                     slot="definition", lemma="be", event=f"{text} {clause.verb} {description}", clause=clause,
                     sources=[source], confidence=0.7)
+
+
+LOCATING_KINDS = frozenset({"country", "region", "continent", "city"})
+
+
+def _proper_name(tok: "Token") -> "Span | None":
+    """A proper name NER did not tag ("Kelmore"): the proper noun with the proper nouns compounded on it."""
+    if tok.pos_ != "PROPN" or tok.ent_type_:
+        return None
+    parts = [c for c in tok.children if c.dep_ == "compound"]
+    if not all(c.pos_ == "PROPN" and not c.ent_type_ for c in parts):
+        return None
+    start = min([tok.i, *(c.i for c in parts)])
+    return tok.doc[start: tok.i + 1]
+
+
+def _located(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[Event]:
+    """"Normandy, a region in France, ...", "Bergen is a city in Norway": the place a named thing lies in,
+    asked as "In which country is Normandy?". The description is a common noun with "a"/"an"/"the" and a
+    phrase "in" + a gazetteer country, region, continent or city; the thing described is a name (never a
+    person: a person "in France" is where they were, not what they are)."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children):
+            continue
+        if noun.dep_ == "appos" and noun.i > noun.head.i:
+            name, verb = noun.head, None
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            verb = noun.head
+            name = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if name is None or _hedged(verb):
+                continue
+        else:
+            continue
+        ent = _entity(name) or _proper_name(name)
+        if ent is None or ent.label_ in ("PERSON", "DATE") or not _whole(name, ent):
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            place = _entity(obj) if obj is not None else None
+            if place is None or place.label_ not in ("GPE", "LOC") or not _whole(obj, place):
+                continue
+            text, subject = _strip_the(place.text), " ".join(ent.text.split())
+            entry = lookup(text)
+            if entry is None or entry.kind not in LOCATING_KINDS or text.casefold() == _strip_the(subject).casefold():
+                continue
+            if (source.start, text.casefold()) in taken or per_answer[entry.name.casefold()] >= MAX_PER_ANSWER:
+                continue
+            # where a place lies holds today: an apposition says "is" unless it says "former"
+            past = verb.tag_ == "VBD" if verb is not None else any(t.lower_ == "former" for t in noun.subtree)
+            copula = verb.text if verb is not None else "was" if past else "is"
+            clause = Clause(subject=subject, verb=copula.lower(), lemma="be", tag="VBD" if past else "VBZ",
+                            answer_role="object")
+            per_answer[entry.name.casefold()] += 1
+            description = tokens_text([t for t in noun.subtree if t.dep_ not in ("relcl", "appos") or t == noun])
+            yield Event(answer=text, name=entry.name, answer_kind="place", place_kind=entry.kind,
+                        country=entry.country, slot="prep", prep="in", lemma="be",
+                        event=f"{subject} {clause.verb} {description}", clause=clause, sources=[source],
+                        confidence=0.7)

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..corroborate import quote_similarity
 from ..facts import DateFact, Entity, FactSet, Place, Quantity, Quote, Role, entity_of
-from .kinds import is_person_name
+from .kinds import is_person_name, plain_full_name
 from .relatedness import Relatedness, content_words
 
 
@@ -116,6 +116,26 @@ class CorpusContext:
             people.sort(key=lambda e: (-int(shares_title(e)), -e.mentions, e.name))
             out.append([e.name for e in people])
         return out
+
+    @cached_property
+    def _named_by_document(self) -> dict[str, list[Entity]]:
+        """Document -> every person passing the person test there (named in full once), the most mentioned
+        first: in reference text people act (found, rule, invent) far more often than they speak."""
+        out: dict[str, list[Entity]] = defaultdict(list)
+        named = [e for e in self.facts.entities if e.id in self._people_ok]
+        for e in sorted(named, key=lambda e: (-e.mentions, e.name)):
+            for d in sorted(self._entity_documents.get(e.id, ())):
+                out[d].append(e)
+        return out
+
+    def named_person_tiers(self, fact, answer_id: str) -> list[list[str]]:
+        """Other people named in full, by document tier, the most mentioned first: wrong options for a
+        question about what a person did (an event), where the answer need not have spoken. Never a name
+        that opens on an honorific or a demonym ("Mrs Wilkinson" is often a character, "Kenyan Alice
+        Timbilil" gives away a nationality the answer lacks)."""
+        return [[e.name for e in {e.id: e for d in documents for e in self._named_by_document.get(d, [])
+                                  if e.id != answer_id and plain_full_name(e.name)}.values()]
+                for documents in self.tiers(fact)]
 
     def co_speakers(self, quote: Quote) -> set[str]:
         """Everyone else credited with the same words: none of them is a wrong option. Only quotes

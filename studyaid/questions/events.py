@@ -36,10 +36,13 @@ def _drop(fact: Event, reason: str, detail: str = "") -> Dropped:
     return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason=reason, detail=detail or fact.event[:80])
 
 
+
 def _acts_as_person(fact: Event, ctx: CorpusContext) -> bool:
-    """The same person test as quote and role answers: a full name the corpus shows acting as a person."""
-    entity_id = f"person:{slug(fact.name)}"
-    return ctx.is_person(entity_id) and (entity_id in ctx.speakers or entity_id in ctx.roles_by_person)
+    """The person test of every answer without asking for a quote or a title: the fact shows the name acting
+    as a person (the extractor wants a full name the document also gives by the surname alone) and the corpus
+    names it in full. In reference text people found, rule and invent far more often than they speak; their
+    wrong options are other people named in full (:meth:`CorpusContext.named_person_tiers`)."""
+    return ctx.is_person(f"person:{slug(fact.name)}")
 
 
 def _kind_word(fact: Event) -> str | None:
@@ -97,7 +100,7 @@ def right_answers(fact: Event, ctx: CorpusContext) -> set[str]:
 def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
     """Same-kind names, by document tier."""
     tiers: list[list[str]] = []
-    people = ctx.person_tiers(fact, f"person:{slug(fact.name)}") if fact.answer_kind == "person" else []
+    people = ctx.named_person_tiers(fact, f"person:{slug(fact.name)}") if fact.answer_kind == "person" else []
     for n, documents in enumerate(ctx.tiers(fact)):
         names = [o.name for o in _others(ctx, documents) if _same_kind(fact, o)]
         if fact.answer_kind == "person":
@@ -127,7 +130,17 @@ def _wrong(fact: Event, ctx: CorpusContext, prompt: str, rng: random.Random) -> 
         merged = [a + b for a, b in zip(own, counted)]
         tiers = d.place_candidates(fact.place_kind, fact.country, merged, ctx.gazetteer, exclude=right)
         tiers = [[n for n in tier if n.casefold() not in ctx.surnames] for tier in tiers]
+    if fact.answer_kind in ("person", "org"):
+        tiers = [[n for n in tier if not _in_sources(n, fact)] for tier in tiers]
     return d.pick_tiered(fact.name, tiers, WRONG_OPTIONS, prompt=prompt, exclude=sorted(right), rng=rng)
+
+
+def _in_sources(name: str, fact: Event) -> bool:
+    """The name (or its last word) is written in the fact's own sentence: someone acting beside the answer
+    ("joined fellow stars Victoria Wood and David Jason in attacking ..."), so perhaps a right answer too."""
+    words = name.split()
+    pattern = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(words[-1])})\b" if len(words[-1]) > 2 else rf"\b{re.escape(name)}\b")
+    return any(pattern.search(s.sentence) for s in fact.sources)
 
 
 def enabled() -> bool:
@@ -135,12 +148,26 @@ def enabled() -> bool:
     return os.environ.get(SETTING, "") == "1"
 
 
+# words that say nothing specific about what was done: "the show", "his work", "it"
+VAGUE_WORDS = frozenset("""the a an of in on at to for by with and or from as into its his her their it them this that
+these those he she they him one some many much more most other such first last new old own same""".split())
+SPECIFIC_WORDS = 3
+
+
 def _names_the_rest(fact: Event) -> bool:
     """The question names what it asks about: for an answer that is the clause's subject, the rest of the
-    clause carries a name ("Who founded a trading post in Bergen?", not "Who stole the show?")."""
+    clause carries a name ("Who founded a trading post in Bergen?") or says precisely what was done, in at
+    least three words of its own and no pronoun ("Who defined linear bounded automata?"), never only a
+    common phrase ("Who stole the show?", "Who developed his theory further?")."""
     if fact.clause.answer_role != "subject":
         return names_its_subject(fact.clause)
-    return any(w[:1].isupper() and w not in UNNAMING for w in re.findall(r"[\w-]+", fact.clause.after))
+    words = re.findall(r"[\w-]+", fact.clause.after)
+    if any(w[:1].isupper() and w not in UNNAMING for w in words):
+        return True
+    lowered = [w.casefold() for w in words]
+    if set(lowered) & {"it", "its", "his", "her", "their", "they", "them", "he", "she", "this", "that", "these", "those"}:
+        return False
+    return sum(1 for w in lowered if w not in VAGUE_WORDS and len(w) > 2) >= SPECIFIC_WORDS
 
 
 def unclear(fact: Event) -> str | None:

@@ -113,8 +113,18 @@ def filter_questions(questions: Iterable[Question]) -> tuple[list[Question], lis
             kept.append(q)
             keys.add(key)
             group.append(key.split())
+    kept, repeated = _one_who_said(kept)
     kept.sort(key=lambda q: (q.fact_type, -q.score, q.kind, q.id))
-    return kept, dropped
+    return kept, dropped + repeated
+
+
+def _one_who_said(questions: list[Question]) -> tuple[list[Question], list[Dropped]]:
+    """"Who said ...?" once per quote: a quote's cloze blanks its speaker, so where its multiple choice
+    ("Who said: ...") is kept the cloze asks the same again (and quotes would fill half a bank)."""
+    asked = {q.fact_id for q in questions if q.kind == "mcq" and q.fact_type == "quote"}
+    again = [q.kind == "cloze" and q.fact_type == "quote" and q.fact_id in asked for q in questions]
+    return ([q for q, a in zip(questions, again) if not a],
+            [_drop(q, "who said asked once per quote") for q, a in zip(questions, again) if a])
 
 
 def _similar_words(a: list[str], b: list[str]) -> bool:

@@ -30,6 +30,16 @@ FOUND = [
      {("agent", "", "Marie Curie"), ("prep", "in", "1898")}),
     ("Lake Orvana is the largest lake in Finland.", {("definition", "", "Lake Orvana")}),
     ("Tallinn, the capital of Estonia, lies on the coast.", {("definition", "", "Tallinn")}),
+    # where a named thing lies: an apposition or a copula with "in" + a country, region or city
+    ("Kelmore, a small town in Scotland, lies on the coast.", {("prep", "in", "Scotland")}),
+    ("Ostrava is a city in the Czech Republic.", {("prep", "in", "Czech Republic")}),
+    # a one-word name the document shows to be a river, in any slot
+    ("The river Velda rises in the hills. The Velda flows into the North Sea.",
+     {("agent", "", "Velda"), ("prep", "into", "North Sea")}),
+    ("Barges carry coal along the Velda. The Velda River is wide.", {("prep", "along", "Velda")}),
+    # a full name given once, doing what people do, or written with a name particle
+    ("In 1960 Karl Ostrander defined linear bounded automata.", {("agent", "", "Karl Ostrander")}),
+    ("The abbey was founded by Roger de Valmont in 1090.", {("prep", "by", "Roger de Valmont")}),
 ]
 
 
@@ -51,6 +61,11 @@ NOT_FOUND = [
     ("Dora Lindqvist opened the bridge in 1990.", {"Dora Lindqvist"}),  # a name given once: maybe a show or a band
     ("Harbour Watch Live drew big crowds. Harbour Watch Live returned in 2004.", {"Harbour Watch Live"}),  # never by a surname
     ("Norda Europe closed its office. Norda Europe moved to Oslo in 2004.", {"Norda Europe"}),  # a firm's branch
+    ("Anna Berg is a teacher in Norway.", {"Norway"}),  # where a person works is not what she is
+    ("Kelmore, a town with a harbour, lies in the north.", {"Kelmore"}),  # no place it lies in
+    ("Desperate Housewives won the award in 2005.", {"Desperate Housewives", "Housewives"}),  # a show, given once
+    ("Fans filled the River Plate Stadium. Plate won the cup.", {"Plate"}),  # a river word inside a longer name
+    ("Tom Lind wrote the report in 2001.", {"Tom Lind"}),  # given once, doing what a band or a firm may do
 ]
 
 

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from factory import clause, factset, src
+from factory import cast, clause, factset, person, src
 from studyaid.facts import Event
 from studyaid.questions.cloze import cloze_question
 from studyaid.questions.context import CorpusContext
@@ -127,3 +127,61 @@ def test_off_by_default(monkeypatch):
     facts = factset(bergen())
     assert isinstance(event_mcq(bergen(), CorpusContext(facts), random.Random(1)), Dropped)
     assert isinstance(cloze_question(bergen()), Dropped)
+
+
+def test_a_located_place_asks_where_it_lies():
+    fact = event("Scotland", "place", "prep", "Kelmore, a small town in Scotland, lies on the coast.",
+                 clause("Kelmore", "is", "be", tag="VBZ"), prep="in", place_kind="country", lemma="be", country="GB")
+    facts = factset(fact)
+    q = event_mcq(fact, CorpusContext(facts, gazetteer=lambda *a, **k: []), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "In which country is Kelmore?" and q.answer == "Scotland"
+    assert set(q.options) - {"Scotland"} <= {"France", "Ukraine", "Russia"}
+
+
+def lund(after: str, lemma: str = "define", verb: str = "defined") -> Event:
+    sentence = f"In 1960 Petra Lund {verb} {after}."
+    return event("Petra Lund", "person", "agent", sentence,
+                 clause("Petra Lund", verb, lemma, after=after, answer_role="subject"), lemma=lemma)
+
+
+SCHOLARS = ["Petra Lund", "Hans Brekke", "Ola Tveit", "Mrs Wilkinson", "Kenyan Alice Timbilil", "Eva Solberg"]
+
+
+# (what the person did, as the rest of the clause; whether a question is asked)
+PERSON_CLAUSES = [
+    ("linear bounded automata", True),  # says precisely what was done, without a name
+    ("a theory of cyclic codes in Bergen", True),
+    ("his theory", False),  # a pronoun: whose?
+    ("the show", False),  # a common phrase
+    ("it further", False),
+]
+
+
+@pytest.mark.parametrize("after, asked", PERSON_CLAUSES)
+def test_a_person_named_in_full_is_asked_about_without_a_quote(after, asked):
+    fact = lund(after)
+    people = [person(n, aliases=[n]) for n in SCHOLARS]
+    q = event_mcq(fact, CorpusContext(factset(fact, entities=cast() + people)), random.Random(1))
+    assert isinstance(q, Dropped) is not asked, q
+    if asked:
+        assert q.prompt == f"Who defined {after}?" and q.answer == "Petra Lund"
+        # other people named in full; never one opened by an honorific or a demonym
+        assert set(q.options) - {"Petra Lund"} <= {"Hans Brekke", "Ola Tveit", "Eva Solberg"} | set(
+            n for n in cast_names() if n not in ("Mark Rutte",))
+
+
+def cast_names() -> list[str]:
+    return [e.name for e in cast() if e.kind == "person"]
+
+
+def test_people_acting_in_the_same_sentence_are_no_wrong_options():
+    sentence = "Petra Lund joined Hans Brekke and Ola Tveit in attacking the new rules of the Arctic League."
+    fact = event("Petra Lund", "person", "agent", sentence,
+                 clause("Petra Lund", "joined", "join", after="Hans Brekke and Ola Tveit in attacking the new rules "
+                        "of the Arctic League", answer_role="subject"), lemma="join")
+    people = [person(n, aliases=[n]) for n in ("Petra Lund", "Hans Brekke", "Ola Tveit", "Eva Solberg", "Lars Moe")]
+    for seed in range(3):  # two of the four others are in the sentence: three drawn would take one of them
+        q = event_mcq(fact, CorpusContext(factset(fact, entities=people)), random.Random(seed))
+        assert not isinstance(q, Dropped), q
+        assert sorted(q.options) == ["Eva Solberg", "Lars Moe", "Petra Lund"]
