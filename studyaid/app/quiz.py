@@ -6,29 +6,59 @@ import random
 from dataclasses import dataclass, field
 
 from ..questions.model import Question
+from ..store import Store
 from .answers import check_answer
 from .safe import md_escape
 
 __all__ = ["Answer", "FACT_TYPE_LABELS", "KIND_LABELS", "Passage", "QuizState", "md_escape", "passage_markdown",
-           "pick_questions", "results_by_type", "source_passage", "student_pool"]
+           "pick_questions", "results_by_type", "source_passage", "student_count", "student_filters", "student_pool",
+           "students_see"]
 
 FACT_TYPE_LABELS = {"quote": "Quotes", "quantity": "Numbers", "place": "Places", "role": "Roles", "date": "Dates"}
 KIND_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the gap"}
 MAX_PARAGRAPH = 1200  # characters of context shown around a source sentence
 
 
-def student_pool(questions: list[Question]) -> tuple[list[Question], str]:
-    """What students may be asked, and a note saying which: approved questions when a teacher has
-    approved any, else every question not rejected. Rejected questions never."""
-    approved = [q for q in questions if q.status == "approved"]
-    if approved:
-        return approved, (f"{len(approved)} question{'s' if len(approved) != 1 else ''} approved by a teacher "
-                          "(only approved questions are asked once a teacher has approved any).")
-    usable = [q for q in questions if q.status != "rejected"]
+STUDENTS_SEE_SETTING = "students_see"
+STUDENTS_SEE = {  # the teacher's choice of what students are asked, and how the teacher view names it
+    "not_rejected": "every question not rejected",
+    "approved": "approved questions only",
+}
+DEFAULT_STUDENTS_SEE = "not_rejected"  # until a teacher chooses
+
+
+def students_see(store: Store) -> str:
+    """What the teacher chose students see (a key of :data:`STUDENTS_SEE`): stored in the bank, so
+    every browser and every restart agrees; :data:`DEFAULT_STUDENTS_SEE` until a teacher chooses."""
+    chosen = store.setting(STUDENTS_SEE_SETTING)
+    return chosen if chosen in STUDENTS_SEE else DEFAULT_STUDENTS_SEE
+
+
+def student_filters(policy: str) -> dict:
+    """The store filters (:meth:`Store.entries`) of the questions students see under ``policy``."""
+    statuses = ["approved"] if policy == "approved" else ["new", "approved"]
+    return {"statuses": statuses, "flagged": False}
+
+
+def student_count(store: Store, policy: str | None = None) -> int:
+    """How many questions students see under ``policy`` (default: the teacher's choice), counted by SQL."""
+    return store.count_matching(**student_filters(policy or students_see(store)))
+
+
+def student_pool(questions: list[Question], policy: str = DEFAULT_STUDENTS_SEE) -> tuple[list[Question], str]:
+    """What students may be asked under the teacher's ``policy`` (:data:`STUDENTS_SEE`), and a note
+    saying which. Withheld questions never: rejected ones, and those flagged for review (their source
+    changed) until a teacher approves them again."""
+    if policy not in STUDENTS_SEE:
+        raise ValueError(f"unknown choice of what students see: {policy!r} (one of {', '.join(STUDENTS_SEE)})")
+    usable = [q for q in questions if not q.withheld and (policy != "approved" or q.status == "approved")]
     if not usable:
         return [], ""
-    return usable, (f"No question has been approved by a teacher yet, so all {len(usable)} generated questions "
-                    "are used (rejected ones never).")
+    plural = "s" if len(usable) != 1 else ""
+    if policy == "approved":
+        return usable, f"{len(usable)} question{plural} approved by a teacher."
+    return usable, (f"{len(usable)} question{plural}: every question a teacher has not rejected "
+                    "(the teacher may choose approved questions only).")
 
 
 SCORE_VARIETY = 0.15  # how far below a better question a weaker one may still come first
@@ -42,8 +72,12 @@ MAX_ANSWER_SHARE = 0.05  # of a quiz's questions one answer may be (at least onc
 
 
 def answer_key(question: Question) -> str:
-    """What a question's answer is, for counting repeats: case and spacing aside."""
-    return " ".join(question.answer.casefold().split())
+    """What a question's answer is, for counting repeats: case and spacing aside, and a person by the
+    surname ("Jose Mourinho" and "Mourinho" are one answer)."""
+    words = question.answer.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in question.answer):
+        words = words[-1:]
+    return " ".join(words).casefold()
 
 
 def pick_questions(pool: list[Question], *, document: str | None = None, kinds: tuple[str, ...] = ("mcq", "cloze"),
@@ -66,6 +100,14 @@ def pick_questions(pool: list[Question], *, document: str | None = None, kinds: 
             first.append(q)
             answers[key] = answers.get(key, 0) + 1
         facts.add(q.fact_id)
+    # a document with too few different answers for the quiz: the repeats spread over them, the least
+    # asked answer first (rank order within an answer), rather than one answer filling the rest
+    ranked = []
+    for n, q in enumerate(repeats):
+        key = answer_key(q)
+        answers[key] = answers.get(key, 0) + 1
+        ranked.append((answers[key], n, q))
+    repeats = [q for _, _, q in sorted(ranked, key=lambda t: t[:2])]
     return (first + repeats)[:count]
 
 
