@@ -316,7 +316,8 @@ class PersonTracker:
 
     def org_by_kind(self, noun: str, pos: int) -> tuple[str, int] | None:
         """The one organisation named before ``pos`` that "the company" (``noun``) can be: credited with
-        words before or named with that noun ("record company Universal"); failing that, one named in this or
+        words before (unless named with a kind noun of another kind: "record label X" is no "company") or named
+        with that noun ("record company Universal"); failing that, one named in this or
         the sentence before with a synonym of the noun ("Spanish daily ABC" for "the paper") or with the noun
         as a word of its name ("the agency" for "the Food Standards Agency"). When there are several, the one
         named in this or the sentence before, if only one is; else None. A source noun ("the research", "the survey") is only the organisation credited through that
@@ -324,7 +325,8 @@ class PersonTracker:
         source = noun in SOURCE_NOUNS
         here = self._sent_of(pos)
         found = {name: at for at, name, kinds, credited in self._org_mentions()
-                 if at < pos and (noun in kinds if source else credited or noun in kinds)}
+                 if at < pos and (noun in kinds if source else noun in kinds
+                                  or credited and (not kinds & ORG_KINDS or kinds & same_kind(noun)))}
         if not found and not source:  # else a synonym or a word of the name, of an organisation just named
             near = [(at, name) for at, name, kinds, _ in self._org_mentions() if kinds & same_kind(noun)]
             found = {name: at for at, name in near + self._orgs_named_with(noun)
