@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..errors import StudyaidError
 from ..questions.model import Question
@@ -56,12 +56,14 @@ def format_of(path: str | Path) -> str:
 
 
 def export(questions: Iterable[Question], path: str | Path, deck_name: str | None = None,
-           timestamp: float | None = None, documents: list[str] | None = None) -> Exported:
+           timestamp: float | None = None, documents: list[str] | None = None,
+           titles: Mapping[str, str] | None = None) -> Exported:
     """Write ``questions`` to ``path`` in the format its extension names.
 
     ``deck_name`` (default: the file's stem) names the Anki deck and the Moodle category.
     ``timestamp`` (seconds since the epoch) stamps Anki notes, for hermetic builds; default now.
     ``documents`` is the bank's document list for ``.json`` (default: the questions' sources).
+    ``titles`` names sources by their articles' titles (``{document: title}``); without one, by file name.
     """
     path = Path(path)
     fmt = format_of(path)
@@ -75,26 +77,27 @@ def export(questions: Iterable[Question], path: str | Path, deck_name: str | Non
         return Exported(path, fmt, name, Counter(q.kind for q in questions))
     kept, skipped = exportable(questions)
     try:
-        _write(fmt, kept, path, name, timestamp)
+        _write(fmt, kept, path, name, timestamp, titles)
     except OSError as exc:  # a file where a folder should be, no permission, a full disk
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return Exported(path, fmt, name, Counter(q.kind for q in kept), [(q.id, reason) for q, reason in skipped])
 
 
-def _write(fmt: str, questions: list[Question], path: Path, name: str, timestamp: float | None) -> None:
+def _write(fmt: str, questions: list[Question], path: Path, name: str, timestamp: float | None,
+           titles: Mapping[str, str] | None) -> None:
     if fmt == ".apkg":
         from .anki import write_apkg
 
-        write_apkg(questions, path, name, timestamp=timestamp)
+        write_apkg(questions, path, name, timestamp=timestamp, titles=titles)
     elif fmt == ".gift":
         from .gift import write_gift
 
-        write_gift(questions, path, category=name)
+        write_gift(questions, path, category=name, titles=titles)
     elif fmt == ".xml":
         from .moodle import write_moodle_xml
 
-        write_moodle_xml(questions, path, category=name)
+        write_moodle_xml(questions, path, category=name, titles=titles)
     else:
         from .csv import write_csv
 
-        write_csv(questions, path)
+        write_csv(questions, path, titles=titles)

@@ -24,7 +24,7 @@ import genanki
 from ..questions.model import Question
 from .anki_models import cloze_model, mcq_model
 from .common import (MAX_SOURCES_SHOWN, Gap, cloze_parts, correct_index, display_options, document_name,
-                     one_line, tags_for)
+                     Titles, one_line, tags_for)
 from .files import atomic_target
 
 GUID_NAMESPACE = "studyaid"
@@ -63,11 +63,11 @@ def choices_html(options: Sequence[str], correct: int | None = None) -> str:
     return f'<ol class="{css}" type="A">' + "".join(items) + "</ol>"
 
 
-def source_html(question: Question) -> str:
-    """Each source sentence with its document (the first few, then how many more)."""
+def source_html(question: Question, titles: Titles | None = None) -> str:
+    """Each source sentence with its document's title (the first few, then how many more)."""
     shown = question.sources[:MAX_SOURCES_SHOWN]
     parts = [f'<div class="sa-sentence">{text_html(s.sentence)}</div>'
-             f'<div class="sa-doc">Source: {html.escape(document_name(s.document))}</div>' for s in shown]
+             f'<div class="sa-doc">Source: {html.escape(document_name(s.document, titles))}</div>' for s in shown]
     more = len(question.sources) - len(shown)
     if more > 0:
         parts.append(f'<div class="sa-doc">and {more} more source{"s" if more > 1 else ""}</div>')
@@ -88,37 +88,39 @@ def cloze_html(question: Question) -> str:
     return one_line("".join(out))
 
 
-def mcq_fields(question: Question) -> list[str]:
+def mcq_fields(question: Question, titles: Titles | None = None) -> list[str]:
     options = display_options(question)
     right = correct_index(question, options)
     return [text_html(question.prompt), choices_html(options), choices_html(options, right),
-            text_html(question.explanation), source_html(question), html.escape(question.id)]
+            text_html(question.explanation), source_html(question, titles), html.escape(question.id)]
 
 
-def cloze_fields(question: Question) -> list[str]:
-    return [cloze_html(question), text_html(question.explanation), source_html(question), html.escape(question.id)]
+def cloze_fields(question: Question, titles: Titles | None = None) -> list[str]:
+    return [cloze_html(question), text_html(question.explanation), source_html(question, titles),
+            html.escape(question.id)]
 
 
-def note_for(question: Question, models: dict[str, genanki.Model]) -> genanki.Note:
-    fields = mcq_fields(question) if question.kind == "mcq" else cloze_fields(question)
-    return genanki.Note(model=models[question.kind], fields=fields, tags=tags_for(question), guid=note_guid(question))
+def note_for(question: Question, models: dict[str, genanki.Model], titles: Titles | None = None) -> genanki.Note:
+    fields = mcq_fields(question, titles) if question.kind == "mcq" else cloze_fields(question, titles)
+    return genanki.Note(model=models[question.kind], fields=fields, tags=tags_for(question, titles),
+                        guid=note_guid(question))
 
 
-def build_deck(questions: Sequence[Question], deck_name: str) -> genanki.Deck:
-    """A deck of already-filtered questions (see :func:`.common.exportable`)."""
+def build_deck(questions: Sequence[Question], deck_name: str, titles: Titles | None = None) -> genanki.Deck:
+    """A deck of already-filtered questions (see :func:`.common.exportable`); sources named by ``titles``."""
     models = {"mcq": mcq_model(), "cloze": cloze_model()}
     deck = genanki.Deck(deck_id(deck_name), deck_name, description="Made by studyaid from news articles.")
     for model in models.values():
         deck.add_model(model)
     for question in questions:
-        deck.add_note(note_for(question, models))
+        deck.add_note(note_for(question, models, titles))
     return deck
 
 
 def write_apkg(questions: Sequence[Question], path: str | Path, deck_name: str,
-               timestamp: float | None = None) -> Path:
+               timestamp: float | None = None, titles: Titles | None = None) -> Path:
     """Write the package atomically (temp file + rename)."""
-    package = genanki.Package(build_deck(questions, deck_name))
+    package = genanki.Package(build_deck(questions, deck_name, titles))
     with atomic_target(path) as tmp:
         write_package(package, tmp, timestamp)
     return Path(path)

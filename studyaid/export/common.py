@@ -8,7 +8,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..questions.model import Question
 
@@ -16,6 +16,9 @@ MAX_SOURCES_SHOWN = 3  # a fact stated in seven sentences shows three of them, t
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _TAG_UNSAFE = re.compile(r"[^\w.-]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+Titles = Mapping[str, str]  # document name -> its article's title, to name sources by
 _SPACES = re.compile(r"\s+")
 
 
@@ -130,8 +133,10 @@ def accepted_answers(question: Question, answer: str | None = None) -> list[str]
     return seen
 
 
-def document_name(document: str) -> str:
-    return Path(document).name or document
+def document_name(document: str, titles: Titles | None = None) -> str:
+    """How a source is named to a reader: its article's title when known, else its file name."""
+    title = one_line((titles or {}).get(document) or "")
+    return title or Path(document).name or document
 
 
 def documents_of(questions: Iterable[Question]) -> list[str]:
@@ -148,13 +153,19 @@ def tag(value: str) -> str:
     return _TAG_UNSAFE.sub("_", value.strip()).strip("_") or "_"
 
 
-def tags_for(question: Question) -> list[str]:
-    """``studyaid``, the fact type and the stem of every source document, each once."""
+def document_tag(document: str, titles: Titles | None = None) -> str:
+    """A source's tag: its title (else its file name without extension), spaces and punctuation as ``_``."""
+    name = one_line((titles or {}).get(document) or "") or Path(document).stem
+    return _NOT_WORD.sub("_", name).strip("_") or "_"
+
+
+def tags_for(question: Question, titles: Titles | None = None) -> list[str]:
+    """``studyaid``, the fact type and the tag of every source document (:func:`document_tag`), each once."""
     tags = ["studyaid", tag(question.fact_type)]
     for source in question.sources:
-        stem = tag(Path(source.document).stem)
-        if stem not in tags:
-            tags.append(stem)
+        name = document_tag(source.document, titles)
+        if name not in tags:
+            tags.append(name)
     return tags
 
 
@@ -190,13 +201,13 @@ def safe_id(qid: str) -> str:
     return _TAG_UNSAFE.sub("_", qid.strip()).strip("_") or "_"
 
 
-def feedback_html(question: Question) -> str:
+def feedback_html(question: Question, titles: Titles | None = None) -> str:
     """The explanation, then each source sentence with its document, as HTML paragraphs."""
     parts = []
     if question.explanation.strip():
         parts.append(f"<p>{html.escape(one_line(question.explanation), quote=False)}</p>")
     for source in question.sources[:MAX_SOURCES_SHOWN]:
-        parts.append(f"<p>Source: <i>{html.escape(document_name(source.document), quote=False)}</i>: "
+        parts.append(f"<p>Source: <i>{html.escape(document_name(source.document, titles), quote=False)}</i>: "
                      f"{html.escape(one_line(source.sentence), quote=False)}</p>")
     more = len(question.sources) - MAX_SOURCES_SHOWN
     if more > 0:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..questions.model import Question
-from .common import correct_index, display_options, one_line
+from .common import Titles, correct_index, display_options, one_line
 from .files import write_text
 
 MIN_OPTIONS = 4
@@ -36,7 +36,7 @@ def cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def row(question: Question, option_count: int) -> dict[str, str]:
+def row(question: Question, option_count: int, titles: Titles | None = None) -> dict[str, str]:
     options = display_options(question) if question.kind == "mcq" else []
     source = question.sources[0] if question.sources else None
     values = {
@@ -47,7 +47,7 @@ def row(question: Question, option_count: int) -> dict[str, str]:
         "answer": question.answer,
         "correct_option": str(correct_index(question, options) + 1) if options else "",
         "explanation": question.explanation,
-        "source_document": source.document if source else "",
+        "source_document": ((titles or {}).get(source.document) or source.document) if source else "",
         "source_sentence": source.sentence if source else "",
         "difficulty": f"{question.difficulty:.2f}",
         "status": question.status,
@@ -57,15 +57,15 @@ def row(question: Question, option_count: int) -> dict[str, str]:
     return {key: cell(value) for key, value in values.items()}
 
 
-def to_csv(questions: Sequence[Question]) -> str:
+def to_csv(questions: Sequence[Question], titles: Titles | None = None) -> str:
     option_count = max([MIN_OPTIONS, *(len(q.options) for q in questions if q.kind == "mcq")])
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns(option_count), lineterminator="\r\n")
     writer.writeheader()
     for question in questions:
-        writer.writerow(row(question, option_count))
+        writer.writerow(row(question, option_count, titles))
     return buffer.getvalue()
 
 
-def write_csv(questions: Sequence[Question], path: str | Path) -> Path:
-    return write_text(path, to_csv(questions), encoding="utf-8-sig", newline="")
+def write_csv(questions: Sequence[Question], path: str | Path, titles: Titles | None = None) -> Path:
+    return write_text(path, to_csv(questions, titles), encoding="utf-8-sig", newline="")

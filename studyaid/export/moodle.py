@@ -16,7 +16,7 @@ from typing import Sequence
 
 from ..questions.model import Question
 from .common import (Gap, accepted_answers, cloze_parts, correct_index, display_options, feedback_html,
-                     one_line, question_name, squash, tags_for)
+                     Titles, one_line, question_name, squash, tags_for)
 from .files import write_text
 
 PENALTY = "0.3333333"
@@ -61,11 +61,11 @@ def _value(parent: ET.Element, tag: str, value: str) -> None:
     ET.SubElement(parent, tag).text = _XML_INVALID.sub("", value)
 
 
-def _common(question: Question, kind: str, questiontext: str) -> ET.Element:
+def _common(question: Question, kind: str, questiontext: str, titles: Titles | None = None) -> ET.Element:
     element = ET.Element("question", {"type": kind})
     _text(element, "name", question_name(question), fmt=None)
     _text(element, "questiontext", questiontext)
-    _text(element, "generalfeedback", feedback_html(question))
+    _text(element, "generalfeedback", feedback_html(question, titles))
     _value(element, "defaultgrade", "1")
     _value(element, "penalty", PENALTY)
     _value(element, "hidden", "0")
@@ -73,14 +73,14 @@ def _common(question: Question, kind: str, questiontext: str) -> ET.Element:
     return element
 
 
-def _tags(element: ET.Element, question: Question) -> None:
+def _tags(element: ET.Element, question: Question, titles: Titles | None = None) -> None:
     tags = ET.SubElement(element, "tags")
-    for value in tags_for(question):
+    for value in tags_for(question, titles):
         _text(tags, "tag", value, fmt=None)
 
 
-def mcq_element(question: Question) -> ET.Element:
-    element = _common(question, "multichoice", html_text(question.prompt))
+def mcq_element(question: Question, titles: Titles | None = None) -> ET.Element:
+    element = _common(question, "multichoice", html_text(question.prompt), titles)
     _value(element, "single", "true")
     _value(element, "shuffleanswers", "false")  # the stored order, as in every other format
     _value(element, "answernumbering", "ABCD")
@@ -89,17 +89,17 @@ def mcq_element(question: Question) -> ET.Element:
     for i, option in enumerate(options):
         answer = _text(element, "answer", html_text(option), fraction="100" if i == right else "0")
         _text(answer, "feedback", "")
-    _tags(element, question)
+    _tags(element, question, titles)
     return element
 
 
-def cloze_element(question: Question) -> ET.Element:
-    element = _common(question, "cloze", cloze_text(question))
-    _tags(element, question)
+def cloze_element(question: Question, titles: Titles | None = None) -> ET.Element:
+    element = _common(question, "cloze", cloze_text(question), titles)
+    _tags(element, question, titles)
     return element
 
 
-def to_moodle_xml(questions: Sequence[Question], category: str | None = None) -> str:
+def to_moodle_xml(questions: Sequence[Question], category: str | None = None, titles: Titles | None = None) -> str:
     """The Moodle XML of already-filtered questions, in the category ``$course$/top/<category>``."""
     quiz = ET.Element("quiz")
     if category:
@@ -107,10 +107,11 @@ def to_moodle_xml(questions: Sequence[Question], category: str | None = None) ->
         name = html.escape(one_line(category), quote=False).replace("/", "//")  # shown as HTML, like names
         _text(element, "category", "$course$/top/" + name, fmt=None)
     for question in questions:
-        quiz.append(mcq_element(question) if question.kind == "mcq" else cloze_element(question))
+        quiz.append(mcq_element(question, titles) if question.kind == "mcq" else cloze_element(question, titles))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
 
-def write_moodle_xml(questions: Sequence[Question], path: str | Path, category: str | None = None) -> Path:
-    return write_text(path, to_moodle_xml(questions, category))
+def write_moodle_xml(questions: Sequence[Question], path: str | Path, category: str | None = None,
+                     titles: Titles | None = None) -> Path:
+    return write_text(path, to_moodle_xml(questions, category, titles))
