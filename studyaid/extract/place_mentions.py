@@ -5,6 +5,7 @@ Khotimlya"). What happened there is read by :mod:`.places`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,11 @@ KIND_NOUNS: dict[str, PlaceKind] = {
     **dict.fromkeys(("village", "hamlet", "settlement"), "village"),
     "country": "country",
 }
+# ... of which these also name a thing's part ("an Ethernet port"): before a name, a place only if the gazetteer
+# knows the name ("the Dover port"); "the port of X" stays a place.
+DEVICE_KIND_NOUNS = frozenset({"port"})
 NER_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 NER_SLIP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Smallest town the NER may call an organisation: below it, "at Old Trafford" is a ground or a club.
 MIN_ORG_TAGGED_CITY = 100_000
@@ -75,11 +80,20 @@ def _strip(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _titled_work(name: Span) -> bool:
+    """A name followed by a year in brackets is a work's title: "Bogart in Casablanca (1942)"."""
+    doc, end = name.doc, name.end
+    return end + 2 < len(doc) and doc[end].text == "(" and _YEAR.match(doc[end + 1].text) is not None \
+        and doc[end + 2].text == ")"
+
+
 def place_mentions(doc: Doc) -> Iterator[PlaceMention]:
     other_labels = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
     place_texts = {e.text for e in doc.ents if e.label_ in NER_PLACE_LABELS}
     for ent in doc.ents:
         name = _strip(ent)
+        if _titled_work(name):
+            continue  # a film, a book or a song named after a place
         if not len(name) or not all(t.text[:1].isupper() or not t.is_alpha for t in name) or not name[0].is_alpha:
             continue  # lowercase words are never places
         if ent.label_ in NER_PLACE_LABELS:
@@ -167,16 +181,26 @@ def _untagged(doc: Doc) -> Iterator[PlaceMention]:
             entry = gazetteer.lookup(span.text)
             if entry is not None and entry.kind == "city" and (entry.population or 0) < 100_000:
                 entry = None  # a small namesake of a common name: trust only the text
-            if entry is not None or kind_cue(span.root)[0] is not None:
+            if (entry is not None or kind_cue(span.root)[0] is not None) and not _titled_work(span):
                 yield PlaceMention(span, span.root, entry, repaired=True)
                 next_free = span.end
                 break
+
+
+def _compound_name(root: Token) -> str:
+    """The capitalised words ending at ``root`` that form one name: "New Rimhaven" in "the New Rimhaven port"."""
+    start = root.i
+    while start > root.sent.start and root.doc[start - 1].dep_ == "compound" and root.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return root.doc[start: root.i + 1].text
 
 
 def kind_cue(root: Token) -> tuple[PlaceKind | None, Token | None]:
     """What the text calls the place, and the noun that says so ("region", "village")."""
     head = root.head
     if root.dep_ == "compound" and head.lower_ in KIND_NOUNS and head.pos_ in ("NOUN", "PROPN"):
+        if head.lower_ in DEVICE_KIND_NOUNS and gazetteer.lookup(_compound_name(root)) is None:
+            return None, None  # "an Ethernet port", "the USB port": a socket, not a harbour town
         return KIND_NOUNS[head.lower_], head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KIND_NOUNS and head.head.pos_ == "NOUN":
         return KIND_NOUNS[head.head.lower_], head.head

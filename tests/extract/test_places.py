@@ -340,3 +340,25 @@ def test_a_place_inside_an_event_name_is_named(parse, text: str, place: str, kin
 )
 def test_no_place_from_an_event_name_without_one(parse, text: str) -> None:
     assert places_in(parse, text) == []
+
+
+# (sentence, places): "port" after a name is a harbour only for a name the gazetteer knows; before it, a
+# computer's socket ("an Ethernet port") is no town; "the port of X" names a place whatever X is (issue 10).
+@pytest.mark.parametrize("text, expected", [
+    ("The laptop has two USB ports and an Ethernet port for a broadband connection.", []),
+    ("The new console has a Firewire port at the back.", []),
+    ("Ships were turned away from the Dover port after the storm.", [("Dover", "city")]),
+    ("The ferry sailed from the port of Dover at dawn.", [("Dover", "city")]),
+])
+def test_a_port_before_a_name(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.place.mention, f.place_kind) for f in places_in(parse, text)] == expected
+
+
+# A name followed by a year in brackets is a work's title, not a place (issue 10).
+@pytest.mark.parametrize("text, expected", [
+    ("Bogart never won for his role in Casablanca (1942), the critic noted.", []),
+    ("She starred in Paris (1998) and later lived in Rome.", [("Rome", "city")]),
+    ("The band played in Berlin in 1998 and in Paris in 2001.", [("Berlin", "city"), ("Paris", "city")]),
+])
+def test_a_title_with_its_year_is_no_place(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.place.mention, f.place_kind) for f in places_in(parse, text)] == expected
