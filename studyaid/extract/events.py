@@ -47,6 +47,9 @@ PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "a
 CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
                         "within", "outside"})  # "at Chelsea", "to Liverpool", "from Arsenal": too often a club
 DATE_PREPS = frozenset({"in", "on", "during"})
+# what is done to a territory, never by a team to a team: a place as these verbs' object is a place
+TERRITORY_VERBS = frozenset("""invade conquer occupy annex colonise colonize settle govern rule explore cross enter
+leave visit reach raid besiege capture evacuate inhabit unite partition""".split())
 MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "will", "shall"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "although", "though"})
 ANSWER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"})
@@ -214,7 +217,8 @@ def _answer(tok: "Token", slot: str, prep: str, known: "_Known") -> _Answer | No
     entry = lookup(text)
     if entry is not None and label in ("GPE", "LOC", "FAC", "ORG"):
         preps = CITY_PREPS if entry.kind in ("city", "village") else PLACE_PREPS
-        if slot == "prep" and prep in preps or slot in ("patient", "definition"):
+        if slot == "prep" and prep in preps or slot in ("patient", "definition") \
+                or slot == "object" and tok.head.lemma_.lower() in TERRITORY_VERBS:
             return _Answer(text, entry.name, "place", place_kind=entry.kind, country=entry.country)
         return None
     if label == "ORG" and slot == "agent" and is_organisation_name(text):
@@ -247,8 +251,16 @@ def _mentions(doc: "Doc", surname: str) -> int:
                and (t.i == 0 or not (doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper())))
 
 
+# talking is what quotes ask about; being seen or regarded as something is an opinion, not an event
+TALK_VERBS = frozenset({"speak", "talk", "chat"})
+OPINION_AS_VERBS = frozenset({"see", "regard", "view", "consider", "rate", "hail", "tip"})
+
+
 def _hedged(verb: "Token") -> bool:
-    """Negated, modal, conditional or reported: not a plain statement of what happened."""
+    """Negated, modal, conditional, reported, talk or opinion: not a plain statement of what happened."""
+    if verb.lemma_.lower() in TALK_VERBS or verb.lemma_.lower() in OPINION_AS_VERBS \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
     for tok in (verb, *verb.ancestors):
         if tok.lemma_.lower() in SPEECH_VERBS and tok != verb:
             return True
@@ -336,6 +348,7 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
                             clause=clause, sources=[source], confidence=0.75)
         yield from _appositions(sent, source, taken, per_answer)
         yield from _located(sent, source, taken, per_answer)
+        yield from _dated_nouns(sent, source, taken, per_answer)
 
 
 def _events_of(verb: "Token", known: "_Known") -> Iterator[tuple]:
@@ -461,3 +474,47 @@ def _located(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[
                         country=entry.country, slot="prep", prep="in", lemma="be",
                         event=f"{subject} {clause.verb} {description}", clause=clause, sources=[source],
                         confidence=0.7)
+
+
+def _dated_nouns(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[Event]:
+    """"After the Siege of Antioch in 1097, ...", "the disbandment of Destiny's Child in June 2005": a named
+    event, or an action noun with what it acted on named ("of" + a name), dated by "in"/"on" + a date, asked
+    as "When was the Siege of Antioch?". The noun phrase must carry a name (the question checks it too)."""
+    for date in sent:
+        if date.dep_ != "pobj" or date.head.dep_ != "prep" or date.head.lower_ not in DATE_PREPS:
+            continue
+        noun = date.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "the Battle of Varna in 1444": the date hung on the name after "of"
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        before = date.head.i - 1
+        if before < 0 or sent.doc[before].is_punct or before not in {t.i for t in noun.subtree}:
+            continue  # "after the First Crusade, in 1107, ...": the date dates the clause, not the noun
+        ent = _entity(date)
+        if ent is None or ent.label_ != "DATE" or not _whole(date, ent):
+            continue
+        text = _strip_the(ent.text)
+        if not DATE_SHAPES.match(text) or (source.start, text.casefold()) in taken or per_answer[text.casefold()] >= MAX_PER_ANSWER:
+            continue
+        of_name = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+                      for c in noun.children)
+        named_event = noun.pos_ == "PROPN" and noun.ent_type_ not in ("PERSON", "GPE", "LOC", "DATE") \
+            and (of_name or noun.ent_type_ in ("EVENT", "FAC", "ORG", "WORK_OF_ART"))
+        if not (named_event or noun.pos_ == "NOUN" and of_name):
+            continue
+        skip = {t.i for t in date.head.subtree} | {t.i for c in noun.children if c.dep_ in ("relcl", "appos", "punct", "acl")
+                                                    for t in c.subtree}
+        words = [t for t in noun.subtree if t.i not in skip]
+        if not words or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in words):
+            continue  # "his arrival in 1066": whose?
+        phrase = tokens_text(words)
+        phrase = phrase[0].lower() + phrase[1:] if words[0].lower_ in ("the", "a", "an") else phrase
+        iso = to_iso(text) if not YEAR.match(text) else text
+        if not iso:
+            continue
+        clause = Clause(subject=phrase, verb="was", lemma="be", tag="VBD", answer_role="object")
+        per_answer[text.casefold()] += 1
+        yield Event(answer=text, name=text, answer_kind="date", iso=iso, slot="prep", prep=date.head.lower_,
+                    lemma="be", event=f"{phrase} {date.head.lower_} {text}", clause=clause, sources=[source],
+                    confidence=0.7)

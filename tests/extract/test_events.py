@@ -40,6 +40,11 @@ FOUND = [
     # a full name given once, doing what people do, or written with a name particle
     ("In 1960 Karl Ostrander defined linear bounded automata.", {("agent", "", "Karl Ostrander")}),
     ("The abbey was founded by Roger de Valmont in 1090.", {("prep", "by", "Roger de Valmont")}),
+    # a country or region as the object of what is done to a territory
+    ("The Velsh invaded Ireland in 1169.", {("object", "", "Ireland")}),
+    # a named event, or an action on something named, dated where it is named
+    ("After the successful Siege of Kelmore in 1097, the duke built a castle.", {("prep", "in", "1097")}),
+    ("The sale of Norda in 2004 was a surprise.", {("prep", "in", "2004")}),
 ]
 
 
@@ -66,7 +71,18 @@ NOT_FOUND = [
     ("Desperate Housewives won the award in 2005.", {"Desperate Housewives", "Housewives"}),  # a show, given once
     ("Fans filled the River Plate Stadium. Plate won the cup.", {"Plate"}),  # a river word inside a longer name
     ("Tom Lind wrote the report in 2001.", {"Tom Lind"}),  # given once, doing what a band or a firm may do
+    ("England played France at Twickenham.", {"France"}),  # a team, not a territory
+    ("A few years after the First Crusade, in 1107, the Velsh landed.", set()),  # checked below: 1107 dates the landing
+    ("His arrival in 1066 changed everything.", {"1066"}),  # whose arrival?
+    ("The meeting in 2004 went well.", {"2004"}),  # which meeting?
+    ("Tom Lind spoke to reporters in Bergen in 2004. Lind left.", {"Tom Lind", "Bergen", "2004"}),  # talk: quotes'
+    ("Tom Lind is seen as the best player in Norway. Lind left.", {"Tom Lind", "Norway"}),  # an opinion
 ]
+
+
+def test_a_date_after_a_comma_dates_the_clause_not_the_noun(events):
+    facts = events("A few years after the First Crusade, in 1107, the Velsh landed in Valona.")
+    assert all("Crusade" not in f.clause.subject for f in facts if f.answer == "1107")
 
 
 @pytest.mark.parametrize("text, absent", NOT_FOUND)

@@ -185,3 +185,14 @@ def test_people_acting_in_the_same_sentence_are_no_wrong_options():
         q = event_mcq(fact, CorpusContext(factset(fact, entities=people)), random.Random(seed))
         assert not isinstance(q, Dropped), q
         assert sorted(q.options) == ["Eva Solberg", "Lars Moe", "Petra Lund"]
+
+
+def test_a_dated_event_noun_asks_when_it_was():
+    sentence = "After the Siege of Kelmore in 1097, the duke built a castle."
+    fact = event("1097", "date", "prep", sentence, clause("the Siege of Kelmore", "was", "be"), prep="in", iso="1097",
+                 lemma="be")
+    other = event("1120", "date", "prep", "The castle burned in 1120.", clause("The castle", "burned", "burn"),
+                  prep="in", iso="1120", lemma="burn")
+    q = event_mcq(fact, CorpusContext(factset(fact, other)), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "When was the Siege of Kelmore?" and q.answer == "1097" and len(q.options) >= 3
