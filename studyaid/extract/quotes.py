@@ -542,17 +542,18 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
         if tok.pos_ != "VERB" or lemma not in CHARACTERISING_VERBS or not _outside(tok.idx, quotations) \
                 or document.exclusion_at(tok.idx, tok.idx + 1):
             continue
+        slots = []
         if lemma == "accuse" or lemma in AS_VERBS:  # "of"/"as" hung off the verb, its object or its agent's noun
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"] \
                 + [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             preps = ("of",) if lemma == "accuse" else ("as", "for") if lemma in FOR_VERBS else ("as",)
-            slots = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i]
+            slots += [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i]
             if lemma in AS_VERBS:  # 'described it as the "be all and end all"' parsed as a clause after "as"
                 slots += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
                           and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
-        else:  # 'called it "derisory"': the object's predicate
-            slots = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i
-                     and any(o.dep_ == "dobj" and tok.i < o.i < c.i for o in tok.children)]
+        if lemma != "accuse":  # 'called it "derisory"', 'dubbed them "mere conduits"': the object's predicate
+            slots += [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i
+                      and any(o.dep_ == "dobj" and tok.i < o.i < c.i for o in tok.children)]
         subject = _relative_antecedent(_subject(tok, quotations))
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)

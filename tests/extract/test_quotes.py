@@ -691,6 +691,9 @@ CHARACTERISED = [
      "Ruth Adams", "person", "a monument to bad planning"),
     ("The firm was accused by the Food Standards Agency of \"misleading shoppers\" about its prices.",
      "Food Standards Agency", "org", "misleading shoppers"),
+    # a verb that takes its verdict after "as" or straight after the object
+    ("Shops have long denied any blame since the Rural Housing Commission dubbed them \"mere caretakers\" in 2003.",
+     "Rural Housing Commission", "org", "mere caretakers"),
 ]
 
 
