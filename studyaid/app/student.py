@@ -30,10 +30,8 @@ GAP_SEPARATOR = " / "
 def pool_note(pool: picking.PoolSummary) -> str:
     """Which questions students are asked, and how many."""
     if pool.approved_only:
-        return (f"{pool.size} question{'s' if pool.size != 1 else ''} approved by a teacher "
-                "(only approved questions are asked once a teacher has approved any).")
-    return (f"No question has been approved by a teacher yet, so all {pool.size} generated questions "
-            "are used (rejected ones never).")
+        return f"{pool.size} question{'s' if pool.size != 1 else ''} approved by a teacher."
+    return f"{pool.size} question{'s' if pool.size != 1 else ''}: every question a teacher has not rejected."
 
 
 def student_view(store: Store) -> None:

@@ -32,11 +32,15 @@ from ..errors import BankError
 from ..questions.model import Question, Status, touched_by_teacher
 from .schema import DB_ENV, MIGRATIONS, SCHEMA_VERSION, immediate, link_documents, migrate
 
-__all__ = ["BankEntry", "BankError", "DB_ENV", "MIGRATIONS", "MergeReport", "SCHEMA_VERSION", "StaleEdit", "Store",
-           "StoredDocument", "db_path", "text_hash"]
+__all__ = ["BankEntry", "BankError", "DB_ENV", "DEFAULT_STUDENT_POLICY", "MIGRATIONS", "MergeReport", "SCHEMA_VERSION",
+           "STUDENTS_SEE_SETTING", "STUDENT_POLICIES", "StaleEdit", "Store", "StoredDocument", "db_path", "text_hash"]
 
 DEFAULT_DB = Path("data") / "studyaid.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+STUDENTS_SEE_SETTING = "students_see"
+# What students are asked, as the teacher chose it: the statuses of each choice (never a flagged question)
+STUDENT_POLICIES = {"not_rejected": ("new", "approved"), "approved": ("approved",)}
+DEFAULT_STUDENT_POLICY = "not_rejected"  # until a teacher chooses
 
 
 class StaleEdit(BankError):
@@ -192,11 +196,11 @@ class Store:
             raise BankError(f"{self.path}: question {qid} is broken: {exc.errors()[0]['msg']}") from exc
         return BankEntry(question=question, version=version, updated_at=updated_at)
 
-    def entries(self, *, statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
-                kinds: Iterable[str] | None = None, document: str | None = None,
-                flagged: bool | None = None) -> list[BankEntry]:
-        """Stored questions in the order they were added, filtered by any of the given values
-        (``flagged``: only those needing review, or only those not)."""
+    @staticmethod
+    def _filters(statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
+                 kinds: Iterable[str] | None = None, document: str | None = None,
+                 flagged: bool | None = None) -> tuple[str, list]:
+        """The SQL ``WHERE`` clause (with its arguments) for the filters of :meth:`entries`."""
         where, args = [], []
         for column, values in (("status", statuses), ("fact_type", fact_types), ("kind", kinds)):
             if values is not None:
@@ -208,12 +212,45 @@ class Store:
             args.append(document)
         if flagged is not None:
             where.append(f"json_extract(q.data, '$.needs_review') IS {'NOT ' if flagged else ''}NULL")
-        sql = "SELECT q.id, q.version, q.updated_at, q.data FROM questions q"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+    def entries(self, *, statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
+                kinds: Iterable[str] | None = None, document: str | None = None,
+                flagged: bool | None = None, limit: int | None = None, offset: int = 0) -> list[BankEntry]:
+        """Stored questions in the order they were added, filtered by any of the given values
+        (``flagged``: only those needing review, or only those not); ``limit`` and ``offset`` read one
+        page of them (filtered and cut by SQL: the other rows are never read)."""
+        where, args = self._filters(statuses, fact_types, kinds, document, flagged)
+        sql = "SELECT q.id, q.version, q.updated_at, q.data FROM questions q" + where + " ORDER BY q.rowid"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [max(0, int(limit)), max(0, int(offset))]
         with self._connection() as conn:
-            rows = conn.execute(sql + " ORDER BY q.rowid", args).fetchall()
+            rows = conn.execute(sql, args).fetchall()
         return [self._entry(r) for r in rows]
+
+    def count_matching(self, **filters) -> int:
+        """How many questions :meth:`entries` would give for these filters (counted by SQL)."""
+        where, args = self._filters(**filters)
+        with self._connection() as conn:
+            return conn.execute("SELECT COUNT(*) FROM questions q" + where, args).fetchone()[0]
+
+    # -- settings (kept in the ``meta`` table, beside the bank's marker) ---------------------------
+    def setting(self, name: str) -> str | None:
+        """A setting a teacher chose (None: never chosen)."""
+        with self._connection() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (f"setting:{name}",)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"setting:{name}", value))
+
+    def students_see(self) -> str:
+        """What the teacher chose students are asked (a key of :data:`STUDENT_POLICIES`), the same for
+        every browser and after a restart; :data:`DEFAULT_STUDENT_POLICY` until a teacher chooses."""
+        chosen = self.setting(STUDENTS_SEE_SETTING)
+        return chosen if chosen in STUDENT_POLICIES else DEFAULT_STUDENT_POLICY
 
     def questions(self, **filters) -> list[Question]:
         return [e.question for e in self.entries(**filters)]

@@ -1,10 +1,10 @@
 """What the student page reads from the bank: the pool's size, its articles, and a quiz's questions,
 each by one query that filters in SQL, so a bank of 10,000 questions is never loaded into a page.
 
-The students' pool: approved questions once a teacher has approved any, otherwise every question not
-rejected; a question flagged for review (its source changed) never. :func:`pick` takes the best-ranked
-candidates of a choice (the ranker's score plus a little variety seeded per quiz, computed in SQL) and
-reads only a bounded number of them, whatever the size of the bank.
+The students' pool: what the teacher chose (``Store.students_see``: every question not rejected, the
+default, or approved questions only); a question flagged for review (its source changed) never.
+:func:`pick` takes the best-ranked candidates of a choice (the ranker's score plus a little variety
+seeded per quiz, computed in SQL) and reads only a bounded number of them, whatever the size of the bank.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Sequence
 from pydantic import BaseModel
 
 from ..questions.model import Question
-from . import Store
+from . import STUDENT_POLICIES, Store
 
 __all__ = ["Choice", "PoolSummary", "candidates", "count", "pick_candidates", "pool_documents", "pool_summary",
            "questions_by_id"]
@@ -46,9 +46,10 @@ def pool_summary(store: Store) -> PoolSummary:
     with store._connection() as conn:
         counts = dict(conn.execute(f"SELECT q.status, COUNT(*) FROM questions q WHERE {_NOT_FLAGGED} "
                                    "GROUP BY q.status").fetchall())
-    if counts.get("approved"):
-        return PoolSummary(statuses=("approved",), size=counts["approved"], approved_only=True)
-    return PoolSummary(statuses=("new", "approved"), size=counts.get("new", 0), approved_only=False)
+    policy = store.students_see()
+    statuses = STUDENT_POLICIES[policy]
+    return PoolSummary(statuses=statuses, size=sum(counts.get(s, 0) for s in statuses),
+                       approved_only=policy == "approved")
 
 
 def _where(choice: Choice) -> tuple[str, list]:

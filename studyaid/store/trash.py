@@ -4,7 +4,8 @@ A delete moves each question (its JSON, status, edited flag and version) into th
 leaves the usual tombstone in ``deleted_questions``, in one transaction, so regeneration does not
 bring it back. Every delete is one *batch* (the undo right after it restores that batch). Restoring
 puts the question back as it was, with a new version (an edit opened before the delete stays
-refused), and lifts its tombstone. Emptying the trash forgets the questions for good; their
+refused), and lifts its tombstone; a question whose document a teacher removed since comes back as
+the teacher's own (edited), never to be cleaned up with that document's leftovers. Emptying the trash forgets the questions for good; their
 tombstones stay, so generation still does not make them again.
 
 The table is created on first use (``CREATE TABLE IF NOT EXISTS``), beside the numbered schema.
@@ -47,6 +48,15 @@ class TrashedQuestion(BaseModel):
 class RestoreReport(BaseModel):
     restored: list[str] = []
     skipped: list[str] = []  # a question with the same id is in the bank again (written or generated since)
+    kept_as_own: dict[str, str] = {}  # restored ids whose document was removed: kept as the teacher's, by document
+
+
+def _removed_documents(conn: sqlite3.Connection) -> dict[str, str]:
+    """``{path: label}`` of the documents a teacher removed that are not in the bank again."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'removed_documents'").fetchone():
+        return {}
+    return {path: title or path for path, title in conn.execute(
+        "SELECT path, title FROM removed_documents WHERE path NOT IN (SELECT path FROM documents)")}
 
 
 def _table(conn: sqlite3.Connection) -> None:
@@ -132,7 +142,10 @@ def trash_count(store: Store) -> int:
 
 
 def restore(store: Store, *, ids: Iterable[str] | None = None, batch: str | None = None) -> RestoreReport:
-    """Put trashed questions back as they were (by ``ids``, by ``batch``, or all), in one transaction."""
+    """Put trashed questions back as they were (by ``ids``, by ``batch``, or all), in one transaction.
+
+    A question from a document removed since is kept as the teacher's own (marked edited, so cleaning
+    up after a removal never deletes it) and listed in ``kept_as_own`` with that document."""
     report = RestoreReport()
     stamp = now()
     with store._write() as conn:
@@ -142,6 +155,7 @@ def restore(store: Store, *, ids: Iterable[str] | None = None, batch: str | None
         else:
             rows = _rows(conn)
         wanted = None if ids is None else set(ids)
+        removed = _removed_documents(conn)
         for qid, _batch, _reason, _at, status, edited, version, data in rows:
             if wanted is not None and qid not in wanted:
                 continue
@@ -149,6 +163,11 @@ def restore(store: Store, *, ids: Iterable[str] | None = None, batch: str | None
                 report.skipped.append(qid)
                 continue
             question = Question.model_validate_json(data)
+            gone = [removed[s.document] for s in question.sources if s.document in removed]
+            if gone:
+                question = question.model_copy(update={"edited": True})
+                data, edited = question.model_dump_json(), 1
+                report.kept_as_own[qid] = gone[0]
             conn.execute("INSERT INTO questions (id, kind, fact_type, status, edited, version, updated_at, data) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (qid, question.kind, question.fact_type, status, edited, version + 1, stamp, data))

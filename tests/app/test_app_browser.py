@@ -46,11 +46,13 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @pytest.fixture
 def quiz_question(bank_db):
-    """The bank with one approved question (so students get exactly that one), corroborated if possible."""
+    """The bank with one approved question and students seeing approved questions only (so they get exactly
+    that one), corroborated if possible."""
     store = Store(bank_db)
     entries = store.entries(kinds=["mcq"])
     entry = max(entries, key=lambda e: (e.question.corroboration, e.question.fact_type == "quote"))
     store.set_status({entry.question.id: entry.version}, "approved")
+    store.set_setting("students_see", "approved")  # the teacher's choice: approved questions only
     return entry.question
 
 

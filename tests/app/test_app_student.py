@@ -124,15 +124,18 @@ def test_the_article_picker_takes_several_articles(tmp_path, monkeypatch, picked
     assert {by_id[i].sources[0].document for i in at.session_state["quiz"].ids} == expected
 
 
-@pytest.mark.parametrize("statuses, expected", [
-    (["new", "new", "rejected"], ("new", "approved")),  # nothing approved: all but rejected
-    (["new", "approved", "rejected"], ("approved",)),  # some approved: those only
-    (["rejected", "rejected"], ("new", "approved")),
+@pytest.mark.parametrize("policy, statuses, expected", [
+    (None, ["new", "new", "rejected"], ("new", "approved")),  # the teacher never chose: all but rejected
+    (None, ["new", "approved", "rejected"], ("new", "approved")),  # an approval does not shrink the quiz unasked
+    ("approved", ["new", "approved", "rejected"], ("approved",)),  # the teacher chose approved questions only
+    ("not_rejected", ["rejected", "rejected"], ("new", "approved")),
 ])
-def test_the_pool_is_counted_in_sql_by_the_students_rule(tmp_path, statuses, expected):
+def test_the_pool_is_counted_in_sql_by_the_students_rule(tmp_path, policy, statuses, expected):
     questions = [mcq(n, "uploads/001_aa.txt", status=s) for n, s in enumerate(statuses)]
     questions.append(mcq(99, "uploads/001_aa.txt", status=statuses[0], needs_review="its sentence changed"))
     store = bank(tmp_path / "p.sqlite3", questions, {"uploads/001_aa.txt": "Library plans"})
+    if policy is not None:
+        store.set_setting("students_see", policy)
     pool = picking.pool_summary(store)
     assert pool.statuses == expected
     usable = [q for q in store.questions() if q.status in expected and not q.withheld]
