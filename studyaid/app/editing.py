@@ -52,21 +52,44 @@ def table_row(entry: BankEntry, titles: dict[str, str]) -> dict:
         "options": join_list(q.options) if q.kind == "mcq" else "",
         "accepted": join_list(q.accepted),
         "explanation": q.explanation,
+        "review": f"needs review: {q.needs_review}" if q.needs_review else "",
+        "sentence": q.sources[0].sentence if q.sources else "",
         "source": ", ".join(titles.get(d, d) for d in docs),
         "edited": q.edited,
         "id": q.id,
     }
 
 
+def _absorb(before: str, answer: str, after: str) -> tuple[str, str]:
+    """``before`` and ``after`` the gap without the words the new ``answer`` repeats right beside it
+    ("Mayor Bill de _____" with the answer "Bill de Blasio": "Mayor " before the gap), so the gap holds
+    the answer exactly and the sentence never says a word twice. The answer keeps at least one word
+    of its own on each side: a context that already says all of it is left alone."""
+    words = answer.split()
+    for k in range(len(words) - 1, 0, -1):
+        found = re.search(r"(?<!\S)" + r"\s+".join(map(re.escape, words[:k])) + r"\s*$", before, re.IGNORECASE)
+        if found:
+            before = before[:found.start()]
+            break
+    for k in range(len(words) - 1, 0, -1):
+        found = re.match(r"\s*" + r"\s+".join(map(re.escape, words[-k:])) + r"(?!\w)", after, re.IGNORECASE)
+        if found:
+            after = after[found.end():]
+            break
+    return before, after
+
+
 def rebuild_cloze(prompt: str, answer: str, hint: str | None) -> tuple[str, str]:
-    """``(prompt, cloze)`` for a cloze question: the gap (``_____``) in ``prompt`` holds ``answer``; a
-    prompt without a gap that contains the answer gets the answer cut out."""
+    """``(prompt, cloze)`` for a cloze question: the gap (``_____``) in ``prompt`` holds ``answer``
+    exactly, whatever words the answer shares with the words around the gap (they go into the gap, not
+    beside it); a prompt without a gap that contains the answer gets the answer cut out."""
     hint = hint or ""
     match = _GAP.search(prompt)
     if match:
         hint = (match.group(1) or hint).strip()
         note = f"::{hint}" if hint else ""
-        cloze = prompt[:match.start()] + "{{c1::" + answer + note + "}}" + prompt[match.end():]
+        before, after = _absorb(prompt[:match.start()], answer, prompt[match.end():])
+        cloze = before + "{{c1::" + answer + note + "}}" + after
     elif re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", prompt, re.IGNORECASE):
         cloze = make_cloze(prompt, answer, hint) if hint else make_cloze(prompt, answer, "").replace("::}}", "}}")
     else:
@@ -77,13 +100,16 @@ def rebuild_cloze(prompt: str, answer: str, hint: str | None) -> tuple[str, str]
 def apply_changes(question: Question, changes: dict) -> Question:
     """``question`` with the table's ``changes`` (column → new value) applied and checked.
 
-    Content changes mark the question ``edited`` (regeneration then leaves it alone)."""
+    Content changes mark the question ``edited`` (regeneration then leaves it alone). Saving an edit,
+    or approving, clears a review flag: the teacher has looked at the question again."""
     values = {k: ("" if v is None else v) for k, v in changes.items()}
     update: dict = {}
     if "status" in values:
         if values["status"] not in STATUSES:
             raise EditError(f"status must be one of {', '.join(STATUSES)}, not {values['status']!r}")
         update["status"] = values["status"]
+    if update.get("status") == "approved":
+        update["needs_review"] = None  # approving again is the teacher's review of a flagged question
     content = {k: values[k] for k in CONTENT_FIELDS if k in values}
     if not content:
         return question.model_copy(update=update)
@@ -93,7 +119,7 @@ def apply_changes(question: Question, changes: dict) -> Question:
         raise EditError("the prompt cannot be empty")
     if not answer:
         raise EditError("the answer cannot be empty")
-    update.update(prompt=prompt, answer=answer, edited=True,
+    update.update(prompt=prompt, answer=answer, edited=True, needs_review=None,  # the edit is the review
                   explanation=str(content.get("explanation", question.explanation)).strip())
     if "accepted" in content:
         update["accepted"] = [a for a in split_list(content["accepted"]) if a != answer]

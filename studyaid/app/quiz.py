@@ -1,4 +1,4 @@
-"""Quiz logic without Streamlit: which questions students see, a quiz's state, results, and the
+"""Quiz logic without Streamlit: what students see (the teacher's choice, counted in the store), a quiz's state, results, and the
 source paragraph of a question with its sentence marked."""
 from __future__ import annotations
 
@@ -6,59 +6,37 @@ import random
 from dataclasses import dataclass, field
 
 from ..questions.model import Question
-from ..store import Store
+from ..store import STUDENT_POLICIES, Store
 from .answers import check_answer
 from .safe import md_escape
 
 __all__ = ["Answer", "FACT_TYPE_LABELS", "KIND_LABELS", "Passage", "QuizState", "md_escape", "passage_markdown",
-           "pick_questions", "results_by_type", "source_passage", "student_count", "student_filters", "student_pool",
-           "students_see"]
+           "pick_questions", "results_by_type", "source_passage", "student_count", "student_filters", "students_see"]
 
 FACT_TYPE_LABELS = {"quote": "Quotes", "quantity": "Numbers", "place": "Places", "role": "Roles", "date": "Dates"}
 KIND_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the gap"}
 MAX_PARAGRAPH = 1200  # characters of context shown around a source sentence
 
 
-STUDENTS_SEE_SETTING = "students_see"
-STUDENTS_SEE = {  # the teacher's choice of what students are asked, and how the teacher view names it
+STUDENTS_SEE = {  # the teacher's choices of what students are asked (STUDENT_POLICIES), as the teacher view names them
     "not_rejected": "every question not rejected",
     "approved": "approved questions only",
 }
-DEFAULT_STUDENTS_SEE = "not_rejected"  # until a teacher chooses
 
 
 def students_see(store: Store) -> str:
-    """What the teacher chose students see (a key of :data:`STUDENTS_SEE`): stored in the bank, so
-    every browser and every restart agrees; :data:`DEFAULT_STUDENTS_SEE` until a teacher chooses."""
-    chosen = store.setting(STUDENTS_SEE_SETTING)
-    return chosen if chosen in STUDENTS_SEE else DEFAULT_STUDENTS_SEE
+    """What the teacher chose students see (a key of :data:`STUDENTS_SEE`), stored in the bank."""
+    return store.students_see()
 
 
 def student_filters(policy: str) -> dict:
     """The store filters (:meth:`Store.entries`) of the questions students see under ``policy``."""
-    statuses = ["approved"] if policy == "approved" else ["new", "approved"]
-    return {"statuses": statuses, "flagged": False}
+    return {"statuses": list(STUDENT_POLICIES[policy]), "flagged": False}
 
 
 def student_count(store: Store, policy: str | None = None) -> int:
     """How many questions students see under ``policy`` (default: the teacher's choice), counted by SQL."""
     return store.count_matching(**student_filters(policy or students_see(store)))
-
-
-def student_pool(questions: list[Question], policy: str = DEFAULT_STUDENTS_SEE) -> tuple[list[Question], str]:
-    """What students may be asked under the teacher's ``policy`` (:data:`STUDENTS_SEE`), and a note
-    saying which. Withheld questions never: rejected ones, and those flagged for review (their source
-    changed) until a teacher approves them again."""
-    if policy not in STUDENTS_SEE:
-        raise ValueError(f"unknown choice of what students see: {policy!r} (one of {', '.join(STUDENTS_SEE)})")
-    usable = [q for q in questions if not q.withheld and (policy != "approved" or q.status == "approved")]
-    if not usable:
-        return [], ""
-    plural = "s" if len(usable) != 1 else ""
-    if policy == "approved":
-        return usable, f"{len(usable)} question{plural} approved by a teacher."
-    return usable, (f"{len(usable)} question{plural}: every question a teacher has not rejected "
-                    "(the teacher may choose approved questions only).")
 
 
 SCORE_VARIETY = 0.15  # how far below a better question a weaker one may still come first

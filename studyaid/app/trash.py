@@ -8,50 +8,63 @@ import streamlit as st
 from ..errors import StudyaidError
 from ..store import Store
 from ..store.backup import backup_bytes, merge_backup, read_backup
-from ..store.trash import TrashBatch, delete_all_to_trash, empty_trash, restore, trashed
-from .common import flash
+from ..store.trash import RestoreReport, TrashBatch, delete_all_to_trash, empty_trash, restore, trashed
+from .notes import note, show_notes
 from .safe import md_escape
 
 UNDO_KEY = "_studyaid_undo"
+TAB = "trash"  # where this module's messages are shown (studyaid.app.notes)
 CONFIRM_WORDS = "delete all"
 BACKUP_ROUND = "_backup_round"
 
 
-def offer_undo(batch: TrashBatch) -> None:
-    """Remember the delete just made, so the next page offers to undo it."""
-    st.session_state[UNDO_KEY] = batch.model_dump()
+def offer_undo(batch: TrashBatch, tab: str = TAB) -> None:
+    """Remember the delete just made, so the next page offers to undo it in ``tab``, where it was made."""
+    st.session_state[UNDO_KEY] = {**batch.model_dump(), "tab": tab}
 
 
-def undo_panel(store: Store) -> None:
-    """"Undo" for the last delete of this session, shown until used or another delete replaces it."""
+def undo_panel(store: Store, tab: str = TAB) -> None:
+    """"Undo" for the last delete of this session, in the tab it was made in, shown until used or
+    another delete replaces it."""
     last = st.session_state.get(UNDO_KEY)
-    if not last:
+    if not last or last.get("tab", TAB) != tab:
         return
     left, right = st.columns([4, 1])
     left.info(f"{last['count']} question(s) moved to the trash.")
-    right.button("Undo the delete", key="undo_delete", on_click=undo, args=(store,))
+    right.button("Undo the delete", key=f"undo_delete_{tab}" if tab != "review" else "undo_delete", on_click=undo,
+                 args=(store,))
 
 
 def undo(store: Store) -> None:
     last = st.session_state.pop(UNDO_KEY, None)
     if not last:
         return
+    tab = last.get("tab", TAB)
     try:
         report = restore(store, batch=last["batch"])
     except StudyaidError as exc:
-        flash("error", f"Nothing was restored: {md_escape(exc.message)}")
+        note(tab, "error", f"Nothing was restored: {md_escape(exc.message)}")
         return
-    _report(report.restored, report.skipped)
+    report_restore(report, tab)
 
 
-def _report(restored: list[str], skipped: list[str]) -> None:
-    flash("success", f"Restored {len(restored)} question(s).")
-    if skipped:
-        flash("warning", f"{len(skipped)} question(s) stayed in the trash: a question with the same id is in the "
-                         "bank again.")
+def report_restore(report: RestoreReport, tab: str = TAB) -> None:
+    """What a restore did: how many came back, which stayed in the trash and which are now the teacher's
+    own because their document was removed (named, so nothing changes unseen)."""
+    note(tab, "success", f"Restored {len(report.restored)} question(s).")
+    if report.skipped:
+        note(tab, "warning", f"{len(report.skipped)} question(s) stayed in the trash: a question with the same id is "
+                             "in the bank again.")
+    if report.kept_as_own:
+        documents = "; ".join(f"“{md_escape(d)}”" for d in dict.fromkeys(report.kept_as_own.values()))
+        note(tab, "info", f"{len(report.kept_as_own)} restored question(s) come from a document that was removed "
+                          f"({documents}): they are kept as your own questions (marked edited), so generating again "
+                          "never deletes them. Add the document again to see their source in the quiz.")
 
 
 def trash_panel(store: Store) -> None:
+    show_notes(TAB)
+    undo_panel(store, TAB)
     st.subheader("Trash")
     items = trashed(store)
     if not items:
@@ -80,21 +93,21 @@ def restore_chosen(store: Store) -> None:
     try:
         report = restore(store, ids=st.session_state.get("trash_chosen") or None)
     except StudyaidError as exc:
-        flash("error", f"Nothing was restored: {md_escape(exc.message)}")
+        note(TAB, "error", f"Nothing was restored: {md_escape(exc.message)}")
         return
     st.session_state.pop("trash_chosen", None)
-    _report(report.restored, report.skipped)
+    report_restore(report)
 
 
 def empty(store: Store) -> None:
     try:
         gone = empty_trash(store)
     except StudyaidError as exc:
-        flash("error", f"The trash was not emptied: {md_escape(exc.message)}")
+        note(TAB, "error", f"The trash was not emptied: {md_escape(exc.message)}")
         return
     st.session_state.pop(UNDO_KEY, None)
     st.session_state.pop("trash_confirm", None)
-    flash("success", f"Emptied the trash: {gone} question(s) forgotten.")
+    note(TAB, "success", f"Emptied the trash: {gone} question(s) forgotten.")
 
 
 def delete_bank_panel(store: Store) -> None:
@@ -112,9 +125,9 @@ def delete_bank(store: Store, total: int) -> None:
     try:
         batch = delete_all_to_trash(store, total)
     except StudyaidError as exc:
-        flash("error", md_escape(exc.message))
+        note(TAB, "error", md_escape(exc.message))
         return
-    offer_undo(batch)
+    offer_undo(batch, TAB)
 
 
 def backup_panel(store: Store) -> None:
@@ -135,8 +148,9 @@ def merge_upload(store: Store, name: str, data: bytes) -> None:
     try:
         summary = merge_backup(store, read_backup(name, data))
     except StudyaidError as exc:
-        flash("error", f"The backup was not merged: {md_escape(exc.message)}")
+        note(TAB, "error", f"The backup was not merged: {md_escape(exc.message)}")
         return
     st.session_state[BACKUP_ROUND] = st.session_state.get(BACKUP_ROUND, 0) + 1
-    flash("success", f"Merged the backup: {summary.added} question(s) added, {summary.restored_edits} restored to "
-                     f"the teacher's version, {summary.kept} changed here since and kept, {summary.unchanged} unchanged.")
+    note(TAB, "success", f"Merged the backup: {summary.added} question(s) added, {summary.restored_edits} restored to "
+                         f"the teacher's version, {summary.kept} changed here since and kept, {summary.unchanged} "
+                         "unchanged.")

@@ -6,8 +6,7 @@ import pytest
 
 from studyaid.app.builder import fallback_title, safe_name
 from studyaid.app.editing import EditError, apply_changes, find_source, manual_question, rebuild_cloze, split_list
-from studyaid.app.quiz import (QuizState, md_escape, passage_markdown, pick_questions, results_by_type, source_passage,
-                               student_pool)
+from studyaid.app.quiz import QuizState, md_escape, passage_markdown, pick_questions, results_by_type, source_passage
 from studyaid.document import Source
 from studyaid.questions.model import Question
 
@@ -21,15 +20,6 @@ def make(qid: str, status: str = "new", kind: str = "mcq", fact_type: str = "quo
         base.update(prompt="Leaders met in _____ (city).", cloze="Leaders met in {{c1::Paris::city}}.", hint="city")
     base.update(extra)
     return Question(**base)
-
-
-def test_students_see_approved_questions_when_there_are_any():
-    qs = [make("a"), make("b", "approved"), make("c", "rejected")]
-    pool, note = student_pool(qs)
-    assert [q.id for q in pool] == ["b"] and "approved" in note
-    pool, note = student_pool([make("a"), make("c", "rejected")])
-    assert [q.id for q in pool] == ["a"] and "No question has been approved" in note
-    assert student_pool([make("c", "rejected")]) == ([], "")
 
 
 def test_pick_filters_by_document_and_kind_and_spreads_facts():
