@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
+from pydantic import BaseModel
 
 from ..errors import InputError, StudyaidError
 from ..questions.model import Question
@@ -167,7 +168,7 @@ def remove_document_panel(store: Store, labels: dict[str, str]) -> None:
         removal = removal_preview(store, pending)
     except StudyaidError as exc:
         st.session_state.pop(REMOVING, None)
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.warning(removal_warning(removal, labels[pending], trash_available()))
     yes, no = st.columns(2)
@@ -230,9 +231,9 @@ def write_question_panel(store: Store) -> None:
                                    accepted=accepted, explanation=explanation, source=source)
         store.add_question(question)
     except (EditError, StudyaidError) as exc:
-        st.error(getattr(exc, "message", None) or str(exc))
+        st.error(md(getattr(exc, "message", None) or str(exc)))
         return
-    st.success(f"Added the question (id {question.id}); it is approved.")
+    st.success(f"Added the question (id {md(question.id)}); it is approved.")
 
 
 def exporters_available() -> bool:
@@ -242,39 +243,76 @@ def exporters_available() -> bool:
         return False
 
 
+class DownloadChoice(BaseModel):
+    """Which questions a download holds: by default every question not rejected nor withheld (flagged
+    for review); ``approved_only`` narrows it to approved ones, ``documents`` to questions from any of
+    those articles, ``fact_types`` to those types (empty: no narrowing)."""
+
+    approved_only: bool = False
+    documents: tuple[str, ...] = ()
+    fact_types: tuple[str, ...] = ()
+
+
+def download_questions(store: Store, choice: DownloadChoice) -> list[Question]:
+    """The questions of ``choice``, statuses and fact types filtered in the bank's query."""
+    statuses = ["approved"] if choice.approved_only else ["new", "approved"]
+    questions = store.questions(statuses=statuses, fact_types=list(choice.fact_types) or None, flagged=False)
+    if choice.documents:
+        wanted = set(choice.documents)
+        questions = [q for q in questions if any(s.document in wanted for s in q.sources)]
+    return questions
+
+
 def export_bytes(questions: list[Question], extension: str, deck_name: str = "studyaid",
-                 documents: list[str] | None = None) -> bytes:
-    """The bank in one format, made by :func:`studyaid.export.export`: rejected questions are left out
-    of every format but JSON, which is the whole bank with every question's status."""
+                 documents: list[str] | None = None, titles: dict[str, str] | None = None) -> bytes:
+    """``questions`` in one format, made by :func:`studyaid.export.export`, sources named by ``titles``.
+    Every format but JSON leaves rejected and flagged questions out; JSON is the questions as given
+    (with their statuses), a bank file that merges back."""
     from ..export import export
 
     with tempfile.TemporaryDirectory(prefix="studyaid-export-") as tmp:
         path = Path(tmp) / f"studyaid.{extension}"
-        if extension == "json":
-            export(questions, path, deck_name=deck_name, documents=documents)
-        else:
-            export(questions, path, deck_name=deck_name)
+        export(questions, path, deck_name=deck_name, documents=documents, titles=titles)
         return path.read_bytes()
 
 
 def download_panel(store: Store) -> None:
+    """Downloads in every format of the same questions: every question not rejected nor withheld, or
+    approved ones only, from the articles and of the fact types chosen."""
     counts = store.counts()
-    usable = counts.get("new", 0) + counts.get("approved", 0)
-    if not usable:
+    if not counts.get("new", 0) + counts.get("approved", 0):
         st.info("No questions to download yet — add a document first.")
         return
     if not exporters_available():
         st.info("Downloads appear here once the exporters (studyaid.export) are installed.")
         return
+    names = {d.path: d.label for d in store.documents()}
     deck = st.text_input("Deck name", value="studyaid", key="deck_name").strip() or "studyaid"
-    st.caption(f"{usable} question(s): every question except the {counts.get('rejected', 0)} rejected one(s) "
-               "(JSON is the whole bank, with each question's status, for backups). Each file is made from the "
-               "bank as it is when you click.")
+    approved_only = st.toggle("Approved questions only", key="download_approved",
+                              help="Off: every question except rejected ones and those flagged for review.")
+    left, right = st.columns(2)
+    documents = left.multiselect("Articles", list(names), key="download_documents", placeholder="All articles",
+                                 format_func=lambda d: names.get(d, d))
+    types = right.multiselect("Fact types", FACT_TYPES, key="download_types", placeholder="All fact types")
+    choice = DownloadChoice(approved_only=approved_only, documents=tuple(documents), fact_types=tuple(types))
+    chosen = download_questions(store, choice)
+    which = "approved question(s)" if approved_only else "question(s) not rejected nor flagged for review"
+    scope = f" from {len(documents)} article(s)" if documents else ""
+    scope += f" about {', '.join(types)}" if types else ""
+    st.caption(f"{len(chosen)} {which}{scope} in each file, sources named by their articles' titles. "
+               "Each file is made from the bank as it is when you click; the full backup, every status "
+               "included, is in the “Trash and backup” tab.")
+    if not chosen:
+        st.warning("No question matches this choice; pick other articles or fact types.")
+        return
     cols = st.columns(len(FORMATS))
     for col, (extension, label, mime) in zip(cols, FORMATS):
         def make(extension: str = extension) -> bytes:
             bank = Store(store.path)
-            return export_bytes(bank.questions(), extension, deck, [d.path for d in bank.documents()])
+            questions = download_questions(bank, choice)
+            titles = {d.path: d.label for d in bank.documents()}
+            used = {s.document for q in questions for s in q.sources}
+            return export_bytes(questions, extension, deck, [d for d in titles if d in used], titles)
 
-        col.download_button(label, data=make, file_name=safe_name(f"{deck}.{extension}"), mime=mime, key=f"download_{extension}",
-                            on_click="ignore")
+        col.download_button(label, data=make, file_name=safe_name(f"{deck}.{extension}"), mime=mime,
+                            key=f"download_{extension}", on_click="ignore")
