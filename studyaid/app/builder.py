@@ -33,13 +33,61 @@ def _quiet(fraction: float, message: str, done: int | None = None, total: int | 
     pass
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_CLAUSE_END = re.compile(r"[,;:–—]\s|\s-\s")
+_LOOSE_END = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+                        "said", "says", "than", "that", "the", "to", "which", "who", "with"})
+TITLE_MIN_WORDS = 4  # a shorter clause says too little to name an article
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+                            "jr", "sr", "no", "inc", "co", "ltd", "vs", "mt", "ft", "jan", "feb", "aug", "sept",
+                            "oct", "nov", "dec"})
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to its first sentence end; a full stop after an abbreviation ("Dr.", "St.") or an
+    initial ("J.", "U.S.") ends nothing."""
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].rstrip("\"'”’)")
+        word = before.rsplit(None, 1)[-1].rstrip(".") if before.split() else ""
+        initials = re.fullmatch(r"[A-Z](?:\.[A-Za-z])*", word)  # "J", "U.S"
+        if before.endswith(".") and (word.casefold() in _ABBREVIATIONS or initials):
+            continue
+        return before
+    return text
+
+
+def is_title_line(line: str) -> bool:
+    """A short line that names what follows rather than stating it: at most ``TITLE_WORDS`` words and
+    no sentence punctuation at its end."""
+    words = line.split()
+    return 0 < len(words) <= TITLE_WORDS and not line.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+
+
+def shorten(sentence: str, limit: int = TITLE_WORDS) -> str:
+    """``sentence`` as a title of at most ``limit`` words: whole when it fits (its full stop dropped),
+    else cut at the last clause boundary (a comma, a dash) that keeps ``TITLE_MIN_WORDS`` words, else at
+    a word boundary; a cut never ends on a loose word ("of", "the", "said") and is marked with "…"."""
+    words = sentence.split()
+    if len(words) <= limit:
+        return " ".join(words).rstrip(".")
+    head = " ".join(words[: limit + 1])
+    cuts = [m.start() for m in _CLAUSE_END.finditer(head) if len(head[: m.start()].split()) >= TITLE_MIN_WORDS]
+    kept = head[: cuts[-1]].split() if cuts else words[:limit]
+    while len(kept) > TITLE_MIN_WORDS and kept[-1].casefold().strip(",;:") in _LOOSE_END:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:–—-") + "…"
+
+
 def fallback_title(text: str, name: str) -> str:
-    """The first line's first words when a document states no title."""
-    for line in text.splitlines():
-        words = line.split()
-        if len(words) >= 3:
-            return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-    return Path(name).name
+    """A title for a document that states none (no heading found, no HTML ``<title>``): its first line
+    when that is a short unpunctuated line (a heading), else its first sentence shortened cleanly
+    (:func:`shorten`); the file name when the text has no words."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return Path(name).name
+    if is_title_line(lines[0]):
+        return " ".join(lines[0].split())
+    return shorten(first_sentence(" ".join(lines[0].split())))
 
 
 def safe_name(filename: str) -> str:
