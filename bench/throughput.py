@@ -1,121 +1,173 @@
-"""Throughput and memory of studyaid's generate pipeline against spaCy's own parsing, in one process.
+"""Throughput, growth and memory of studyaid's generate pipeline against spaCy's own parsing.
 
-    .venv/bin/python bench/throughput.py [--repeat 20] [--folder DIR] [--processes N] [--batch-size 16]
+    .venv/bin/python bench/throughput.py --folder DIR [--sizes 100,400,0] [--processes-at 400]
+    .venv/bin/python bench/throughput.py [--repeat 20]            # no folder: the seeds, repeated
 
-Corpus: the seed articles repeated ``--repeat`` times (each copy made unique with one extra line, so
-the parse cache cannot hit across copies), plus every supported file of ``--folder``. Measured:
+With ``--folder`` (distinct real articles, e.g. ``../shared/tools/dev_corpus.sh SNAPSHOT DIR --all``:
+about 1,300 BBC articles), each size (0 = every file) is measured in a process of its own, on that
+many files spread evenly over the folder's sorted list, with a fresh cache:
 
 1. raw ``nlp.pipe`` over the documents' texts with the same pipeline and components (tokens/s);
-2. the full ``generate`` pipeline (read, mark junk, parse, extract, canonical names, corroborate,
-   questions) over the same files with a cold parse cache (tokens/s);
+2. the full ``generate`` pipeline (read, mark junk, parse, extract, resolve, corroborate, questions
+   with the stem checker) on a cold cache (tokens/s, and seconds per 100 documents);
 3. the same again with the cache warm (speed-up over the cold run);
-4. peak traced memory of the cold pipeline at 1x and 10x a corpus of at least one parse batch
-   (streaming keeps it flat: documents are parsed a batch at a time and dropped after extraction).
+4. the peak RSS of that size's process (the model included).
 
-The last line is ``generate/parse throughput ratio: X.XX``. Not a test: numbers vary by machine.
+``--processes-at N`` also measures raw parsing and cold generation with ``n_process=2`` at size N.
+Without ``--folder`` the corpus is the seed articles repeated ``--repeat`` times, each copy made
+unique (the parse cache cannot hit across copies): quick, but the same dozen names recur, so it
+hides every cost that grows with the number of different articles.
+
+The last line is ``generate/parse throughput ratio: X.XX`` for the largest corpus. Not a test:
+figures vary by machine and load.
 """
 from __future__ import annotations
 
 import argparse
-import gc
+import json
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from studyaid.gazetteer import lookup, same_kind_places  # noqa: E402
-from studyaid.ingest import iter_documents  # noqa: E402
-from studyaid.nlp import DocCache, load_pipeline, model_name  # noqa: E402
-from studyaid.questions.stems import StemVerdicts  # noqa: E402
-from studyaid.pipeline import extract_corpus  # noqa: E402
-from studyaid.questions import generate  # noqa: E402
+SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
 
 
-def make_corpus(folder: Path, repeat: int, extra: Path | None) -> list[Path]:
+def spread(files: list[Path], n: int) -> list[Path]:
+    """``n`` files spread evenly over the sorted list (every category of an archive, not the first one)."""
+    if n <= 0 or n >= len(files):
+        return files
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def seed_copies(folder: Path, repeat: int) -> list[Path]:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(repeat):
         for seed in seeds:
-            text = seed.read_text(encoding="utf-8")
-            head, _, rest = text.partition("\n")  # a unique line in the body: no cache hit across copies
-            unique = f"{head}\nThis benchmark copy is number {i} of the article.\n{rest}"
-            (folder / f"{i:04d}_{seed.name}").write_text(unique, encoding="utf-8")
-    if extra is not None:
-        for path in sorted(extra.rglob("*")):
-            if path.is_file():
-                shutil.copy(path, folder / f"extra_{path.name}")
+            head, _, rest = seed.read_text(encoding="utf-8").partition("\n")
+            (folder / f"{i:04d}_{seed.name}").write_text(f"{head}\nThis benchmark copy is number {i} of the article.\n{rest}",
+                                                        encoding="utf-8")
     return sorted(folder.iterdir())
 
 
-def run_generate(folder: Path, nlp, cache: DocCache, processes: int, batch_size: int):
-    facts = extract_corpus([str(folder)], nlp=nlp, cache=cache, n_process=processes, batch_size=batch_size)
-    verdicts = StemVerdicts(cache.folder / "stems.json" if cache.enabled else None, nlp)
-    result = generate(facts, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)  # as the CLI does
-    verdicts.save()
-    return facts, result
+def measure(files: list[Path], work: Path, processes: int, batch_size: int, warm: bool = True) -> dict:
+    """One size, in this process: raw parse, cold generate, warm generate."""
+    from studyaid.gazetteer import lookup, same_kind_places
+    from studyaid.ingest import iter_documents
+    from studyaid.nlp import DocCache, load_pipeline
+    from studyaid.pipeline import extract_corpus
+    from studyaid.questions import generate
+    from studyaid.questions.stems import StemVerdicts
+
+    nlp = load_pipeline()
+    lookup("Paris")  # the gazetteer index, built once as in any long-running process
+    paths = [str(f) for f in files]
+    texts = [d.masked_text for d in iter_documents(paths)]
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes))
+    parse_s = time.perf_counter() - start
+
+    def run(cache_dir: Path) -> tuple[float, int, int]:
+        begin = time.perf_counter()
+        cache = DocCache(nlp, folder=cache_dir)
+        facts = extract_corpus(paths, nlp=nlp, cache=cache, n_process=processes, batch_size=batch_size)
+        verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
+        result = generate(facts, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)  # as the CLI does
+        verdicts.save()
+        return time.perf_counter() - begin, len(facts.facts), len(result.questions)
+
+    cold_s, n_facts, n_questions = run(work / "cache")
+    warm_s = run(work / "cache")[0] if warm else None
+    return {"documents": len(files), "words": sum(len(t.split()) for t in texts), "tokens": tokens,
+            "parse_s": parse_s, "cold_s": cold_s, "warm_s": warm_s, "facts": n_facts, "questions": n_questions,
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "processes": processes}
+
+
+def in_process(files: list[Path], processes: int, batch_size: int, warm: bool) -> dict:
+    """:func:`measure` in a fresh Python process, so each size has its own peak memory and caches."""
+    with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as tmp:
+        listing = Path(tmp) / "files.json"
+        listing.write_text(json.dumps([str(f) for f in files]), encoding="utf-8")
+        out = subprocess.run([sys.executable, __file__, "--worker", str(listing), "--processes", str(processes),
+                              "--batch-size", str(batch_size), *([] if warm else ["--cold-only"])],
+                             capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            raise SystemExit(f"benchmark worker failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(row: dict) -> None:
+    parse_tps, cold_tps = row["tokens"] / row["parse_s"], row["tokens"] / row["cold_s"]
+    warm = (f"{row['warm_s']:7.1f} s {row['cold_s'] / row['warm_s']:6.1f}x" if row.get("warm_s") else f"{'-':>17}")
+    print(f"{row['documents']:6d} {row['words']:9,d} {row['tokens']:9,d} {parse_tps:8,.0f} {cold_tps:8,.0f} "
+          f"{cold_tps / parse_tps:6.2f} {100 * row['cold_s'] / row['documents']:9.2f} {warm} "
+          f"{row['peak_rss_mib']:8.0f} {row['facts']:7,d} {row['questions']:7,d}  n_process={row['processes']}",
+          flush=True)
+
+
+HEADER = (f"{'docs':>6} {'words':>9} {'tokens':>9} {'parse/s':>8} {'gen/s':>8} {'ratio':>6} {'s/100doc':>9} "
+          f"{'warm':>9} {'speed-up':>7} {'RSS MiB':>8} {'facts':>7} {'qs':>7}")
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=20, help="copies of the five seeds (default 20)")
-    ap.add_argument("--folder", type=Path, help="a larger folder of documents to add")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folder", type=Path, help="a folder of distinct documents (measured at each of --sizes)")
+    ap.add_argument("--sizes", default="100,400,0", help="documents per run, 0 = all (default 100,400,0)")
+    ap.add_argument("--processes-at", type=int, default=0, metavar="N",
+                    help="also measure n_process=2 against 1 at size N (default: off)")
+    ap.add_argument("--repeat", type=int, default=20, help="without --folder: copies of the five seeds (default 20)")
     ap.add_argument("--processes", type=int, default=1, help="nlp.pipe processes (default 1)")
     ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default 16)")
-    ap.add_argument("--scale", type=int, default=10, help="memory check at 1x and this many x (default 10)")
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--cold-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+
+    if args.worker:  # one size, measured in this process; the result as one JSON line
+        files = [Path(f) for f in json.loads(args.worker.read_text(encoding="utf-8"))]
+        with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as tmp:
+            print(json.dumps(measure(files, Path(tmp), args.processes, args.batch_size, warm=not args.cold_only)))
+        return 0
+
+    from studyaid.nlp import model_name
 
     work = Path(tempfile.mkdtemp(prefix="studyaid-bench-"))
     try:
-        nlp = load_pipeline()
-        lookup("Paris")  # gazetteer index built once, as in any long-running process
-        files = make_corpus(work / "corpus", args.repeat, args.folder)
-        documents = list(iter_documents([str(work / "corpus")]))
-        texts = [d.masked_text for d in documents]
-        print(f"model {model_name()} components {nlp.pipe_names}")
-        print(f"corpus: {len(files)} documents, {sum(len(t) for t in texts):,} characters")
-
-        gc.collect()
-        start = time.perf_counter()
-        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.processes))
-        parse_s = time.perf_counter() - start
-        parse_tps = tokens / parse_s
-        print(f"raw nlp.pipe:        {tokens:,} tokens in {parse_s:6.2f} s = {parse_tps:9,.0f} tokens/s")
-
-        cache = DocCache(nlp, folder=work / "cache")
-        gc.collect()
-        start = time.perf_counter()
-        facts, result = run_generate(work / "corpus", nlp, cache, args.processes, args.batch_size)
-        cold_s = time.perf_counter() - start
-        cold_tps = tokens / cold_s
-        print(f"generate (cold):     {tokens:,} tokens in {cold_s:6.2f} s = {cold_tps:9,.0f} tokens/s "
-              f"({len(facts.facts)} facts, {len(result.questions)} questions, cache misses {cache.misses})")
-
-        warm = DocCache(nlp, folder=work / "cache")
-        start = time.perf_counter()
-        run_generate(work / "corpus", nlp, warm, args.processes, args.batch_size)
-        warm_s = time.perf_counter() - start
-        print(f"generate (cached):   {tokens:,} tokens in {warm_s:6.2f} s = {tokens / warm_s:9,.0f} tokens/s "
-              f"(facts cached for every document); speed-up over cold: {cold_s / warm_s:5.1f}x")
-
-        # 1x holds at least one full nlp.pipe batch: below that, peak memory grows with the batch
-        base = max(args.batch_size // 5 + 1, args.repeat // args.scale)
-        for scale in (1, args.scale):
-            folder = work / f"mem{scale}"
-            n = len(make_corpus(folder, base * scale, None))
-            gc.collect()
-            tracemalloc.start()
-            run_generate(folder, nlp, DocCache(nlp, enabled=False), 1, args.batch_size)
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            print(f"peak traced memory at {scale:2d}x ({n:4d} documents): {peak / 2**20:7.1f} MiB")
-        print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-        print(f"generate/parse throughput ratio: {cold_tps / parse_tps:.2f}")
+        if args.folder:
+            every = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            if not every:
+                raise SystemExit(f"{args.folder}: no supported documents")
+            sizes = [int(s) for s in args.sizes.split(",")]
+            runs = [spread(every, n) for n in sizes]
+            print(f"model {model_name()}; {len(every)} documents in {args.folder}; one process per size, fresh cache")
+        else:
+            runs = [seed_copies(work / "corpus", args.repeat)]
+            print(f"model {model_name()}; the five seeds x{args.repeat} (copies: hides growth with distinct articles)")
+        print(HEADER)
+        rows = []
+        for files in runs:
+            rows.append(in_process(files, args.processes, args.batch_size, warm=True))
+            report(rows[-1])
+        if args.processes_at and args.folder:
+            files = spread(every, args.processes_at)
+            for n in (1, 2):
+                report(in_process(files, n, args.batch_size, warm=False))
+        first, last = rows[0], rows[-1]
+        if len(rows) > 1:
+            per_doc = (last["cold_s"] / last["documents"]) / (first["cold_s"] / first["documents"])
+            memory = last["peak_rss_mib"] / first["peak_rss_mib"]
+            print(f"seconds per document, {last['documents']} vs {first['documents']} documents: {per_doc:.2f}x; "
+                  f"peak RSS: {memory:.2f}x")
+        ratio = (last["tokens"] / last["cold_s"]) / (last["tokens"] / last["parse_s"])
+        print(f"generate/parse throughput ratio: {ratio:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
