@@ -114,6 +114,7 @@ def test_crafted_article_text_never_renders_as_markdown(bank_db):
             store.set_status({e.question.id: e.version}, "new")
     for q in crafted_questions():
         store.add_question(q)
+    store.set_setting("students_see", "approved")
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.run()
     assert_nothing_renders(at, "quiz set-up")
@@ -137,6 +138,8 @@ def test_crafted_article_text_never_renders_as_markdown(bank_db):
 
     at.sidebar.radio(key="view").set_value("Teacher").run()
     assert_nothing_renders(at, "teacher view")
+    at.multiselect(key="filter_status").set_value(["approved"]).run()  # the crafted ones, on the review's first page
+    assert_nothing_renders(at, "teacher view, approved questions")
     frame = at.data_editor[0].value
     rows = [int(i) for i in frame.index[frame["id"].str.startswith("crafted-")]]
     at.session_state[at.data_editor[0].key] = {

@@ -44,7 +44,8 @@ def test_the_quiz_and_the_downloads_show_the_stored_order(bank_db, reorder):
     entry = store.entries(kinds=["mcq"])[0]
     options = reorder(entry.question.options)
     store.update(entry.question.model_copy(update={"options": options, "status": "approved", "edited": True}),
-                 entry.version)  # the only approved question: the quiz asks it
+                 entry.version)  # the only approved question: the quiz asks it, students seeing approved ones only
+    store.set_setting("students_see", "approved")
     assert quiz_options(store) == options
     assert csv_options(store, entry.question.id) == options
 
