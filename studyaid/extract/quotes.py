@@ -347,6 +347,11 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
             before = [t for t in words if t.i < tok.i]  # "..., according to him." / "According to X, ..."
             after = [t for t in words if t.i > max(skip)]
             words = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
+            claim = next((c for c in [*tok.children, *tok.head.children] if c.dep_ in ("pcomp", "ccomp") and c.i > tok.i
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                          and all(t.is_punct for t in doc[tok.right_edge.i + 1: c.left_edge.i])), None)
+            if claim is not None:  # "there was evidence, according to X, that ...": the "that" clause is the claim
+                words = sorted((t for t in claim.subtree if not (t.dep_ == "mark" and t.head == claim)), key=lambda t: t.i)
             while words and words[-1].is_punct and words[-1].text not in QUOTE_CHARS:
                 words = words[:-1]
             while words and words[0].is_punct and words[0].text not in QUOTE_CHARS:

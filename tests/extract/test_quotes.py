@@ -183,6 +183,17 @@ def test_according_to_keeps_the_attribution_out_of_the_clause(quotes):
     assert q.text == "At the same time, the Kremlin is not opposed to Ukraine\u2019s desire to join the European Union"
 
 
+@pytest.mark.parametrize("text, clause", [
+    # the "that" clause after "according to X" is the claim, not the words before it
+    ("Although people were still buying new phones, there was evidence, according to Harlow Data, that some markets "
+     "were seeing a slow-down in sales.", "some markets were seeing a slow-down in sales"),
+    # a demonstrative "that" opening the clause is no mark
+    ("According to Harlow Data, that market is now worth $2bn.", "that market is now worth $2bn"),
+])
+def test_according_to_credits_the_claim(quotes, text, clause):
+    assert [(q.speaker.name, q.text) for q in quotes(text) if q.cue == "according to"] == [("Harlow Data", clause)]
+
+
 def test_according_to_in_a_relative_clause_is_not_a_claim(quotes):
     # seed 000: "Which according to Macron would not be deployed ..." has no subject of its own
     text = ("French President Emmanuel Macron announced that 26 of Ukraine\u2019s allies, out of a coalition of 35 "
