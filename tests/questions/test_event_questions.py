@@ -196,3 +196,13 @@ def test_a_dated_event_noun_asks_when_it_was():
     q = event_mcq(fact, CorpusContext(factset(fact, other)), random.Random(1))
     assert not isinstance(q, Dropped), q
     assert q.prompt == "When was the Siege of Kelmore?" and q.answer == "1097" and len(q.options) >= 3
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Susan Fletcher", True), ("Roger de Tosny", True), ("Sir Alex Ferguson", False), ("Mrs Wilkinson", False),
+    ("Dr Anna Berg", False), ("Kenyan Alice Timbilil", False), ("Fletcher", False),
+])
+def test_plain_full_name(name, expected):
+    from studyaid.questions.kinds import plain_full_name
+
+    assert plain_full_name(name) is expected
