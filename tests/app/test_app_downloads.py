@@ -164,3 +164,19 @@ def test_a_removal_that_fails_names_the_document_escaped(tmp_path, monkeypatch, 
     (error,) = [str(e.value) for e in at.error if "no document" in str(e.value)]
     assert "](http" not in error and "\\[click me\\]" in error
 
+
+
+def test_a_failed_generation_names_its_documents_escaped(tmp_path, monkeypatch, local_browser):
+    from studyaid.store.jobs import Jobs
+
+    store = build(tmp_path / "bank.sqlite3")
+    jobs = Jobs(store)
+    job, _ = jobs.acquire("generate", "test-runner", alive=lambda job: False)
+    crafted = f"uploads/{CRAFTED}.txt"
+    jobs.finish(job.id, "test-runner", error=f"{crafted}: could not be read",
+                problems=[f"{crafted}: the file is empty"])
+    at = teacher(tmp_path / "bank.sqlite3", monkeypatch)
+    shown = [str(e.value) for e in at.error] + [str(w.value) for w in at.warning] + [str(c.value) for c in at.caption]
+    mentions = [text for text in shown if "click me" in text]
+    assert mentions  # the failure is shown, naming the document ...
+    assert all("](http" not in text for text in mentions)  # ... as written, never as a link
