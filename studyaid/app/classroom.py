@@ -13,8 +13,8 @@ import streamlit as st
 from ..classroom.models import Attempt, ClassAnswer, ClassError, ClassQuiz
 from ..classroom.report import answers_csv, questions_csv, students_csv
 from ..classroom.select import choose_questions, publishable
-from ..classroom.stats import (HARD_SHARE, MIN_ANSWERS, QuestionResult, duration, next_question, question_results,
-                               student_results)
+from ..classroom.stats import (HARD_SHARE, MIN_ANSWERS, QuestionResult, StudentResult, answer_sheet, duration,
+                               next_question, question_results, student_results)
 from ..store import Store
 from ..store import classes
 from .common import titles
@@ -154,7 +154,6 @@ def _answered(store: Store, quiz: ClassQuiz, q, answer: ClassAnswer, last: bool)
 
 def own_results(store: Store, quiz: ClassQuiz, given: list[ClassAnswer]) -> None:
     """This student's answers only: score, and each question with what they answered."""
-    by_id = {a.question_id: a for a in given}
     total, right = len(quiz.questions), sum(a.correct for a in given)
     st.subheader("Your results")
     if not quiz.is_open and len(given) < total:
@@ -164,8 +163,7 @@ def own_results(store: Store, quiz: ClassQuiz, given: list[ClassAnswer]) -> None
                 "teacher closes the quiz.")
         return
     st.markdown(f"**You scored {right} out of {total}**")
-    for number, q in enumerate(quiz.questions, 1):
-        answer = by_id.get(q.id)
+    for number, q, answer in answer_sheet(quiz, given):
         mark = "—" if answer is None else "✔" if answer.correct else "✘"
         with st.expander(f"{mark} {number}. {md_escape(q.prompt[:90] + ('…' if len(q.prompt) > 90 else ''))}"):
             st.markdown(md_escape(q.prompt))
@@ -265,7 +263,18 @@ def _picks(row: QuestionResult) -> str:
     return "; ".join(f"{text} ×{n}" for text, n in row.wrong_answers[:5])
 
 
-def _remove_form(path: str, students: list) -> None:
+def _one_student(quiz: ClassQuiz, students: list[StudentResult], given: list[ClassAnswer]) -> None:
+    """Who answered what: one student's answers, question by question."""
+    with st.expander("One student's answers"):
+        names = {s.attempt_id: s.name for s in students}
+        picked = st.selectbox("Student", list(names), key="class_sheet_pick", format_func=names.get)
+        mark = {None: "not answered", True: "right", False: "wrong"}
+        st.table(_escaped([{"no.": str(n), "question": q.prompt, "their answer": "" if a is None else a.given,
+                            "result": mark[None if a is None else a.correct], "answer": q.answer}
+                           for n, q, a in answer_sheet(quiz, given, picked)]))
+
+
+def _remove_form(path: str, students: list[StudentResult]) -> None:
     """Remove one student's attempt with its answers, after a tick."""
     with st.expander("Remove a student's attempt"):
         names = {s.attempt_id: f"{s.name} ({s.answered} answered)" for s in students}
@@ -327,6 +336,7 @@ def results_panel(path: str, code: str) -> None:
                "nobody picks (they help no one tell the answer apart), are worth a second look. Discrimination "
                "(-1 to 1): how far the students who do well on the rest of the quiz get this one right; near 0 or "
                "below, it does not tell them apart, or its answer key is wrong.")
+    _one_student(quiz, students, given)
     _remove_form(str(store.path), students)
     d1, d2, d3 = st.columns(3)
     d1.download_button("Students (.csv)", students_csv(students), file_name=f"class_{code}_students.csv",

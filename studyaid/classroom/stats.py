@@ -1,7 +1,8 @@
 """Class results without Streamlit: per student (score, answered, time taken) and per question (the
 share who got it right, how often each wrong option was picked, typed wrong answers grouped, the
-discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly everyone misses, wrong options nobody
-picks. Pure functions over a :class:`ClassQuiz`, its attempts and their answers.
+discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly
+everyone misses, wrong options nobody picks. Pure functions over a :class:`ClassQuiz`, its attempts
+and their answers.
 """
 from __future__ import annotations
 
@@ -72,7 +73,8 @@ def _time(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
-def student_results(quiz: ClassQuiz, attempts: Iterable[Attempt], answers: Iterable[ClassAnswer]) -> list[StudentResult]:
+def student_results(quiz: ClassQuiz, attempts: Iterable[Attempt],
+                    answers: Iterable[ClassAnswer]) -> list[StudentResult]:
     """One row per attempt, in the order students joined."""
     in_quiz = {q.id for q in quiz.questions}
     by_attempt: dict[str, list[ClassAnswer]] = {}
@@ -176,6 +178,14 @@ def next_question(quiz: ClassQuiz, answers: Iterable[ClassAnswer]) -> Question |
     """The first question of the quiz the attempt has not answered (None: all answered)."""
     done = {a.question_id for a in answers}
     return next((q for q in quiz.questions if q.id not in done), None)
+
+
+def answer_sheet(quiz: ClassQuiz, answers: Iterable[ClassAnswer],
+                 attempt_id: str | None = None) -> list[tuple[int, Question, ClassAnswer | None]]:
+    """One student's sheet: ``(number, question, their answer or None)`` for every question of the quiz,
+    in its order; ``answers`` may hold the whole class's (``attempt_id`` picks the student's)."""
+    mine = {a.question_id: a for a in answers if attempt_id is None or a.attempt_id == attempt_id}
+    return [(number, q, mine.get(q.id)) for number, q in enumerate(quiz.questions, 1)]
 
 
 def duration(seconds: float | None) -> str:

@@ -33,6 +33,12 @@ def texts(elements) -> list[str]:
     return [str(e.value) for e in elements]
 
 
+def table(at: AppTest, column: str):
+    """The one table on the page with ``column`` (its index, or a column)."""
+    [found] = [t.value for t in at.table if column == t.value.index.name or column in t.value.columns]
+    return found
+
+
 @pytest.fixture
 def approved(bank_db) -> list:
     """Two multiple-choice questions and one cloze approved, the rest left new."""
@@ -95,7 +101,7 @@ def test_publish_join_answer_and_results(bank_db, approved):
     assert not any("Tom Reed" in m for m in texts(ann.markdown) + texts(ann.caption))  # only her own results
 
     run(teacher)
-    students, questions = (e.value for e in teacher.table[-2:])
+    students, questions = table(teacher, "student"), table(teacher, "discrimination")
     assert list(students.index) == ["Ann Roe", "Tom Reed"]
     assert list(students["score"]) == ["3/3", "1/3"] and list(students["answered"]) == ["3/3", "2/3"]
     shares = dict(zip(questions.index, questions["right"]))
@@ -103,6 +109,10 @@ def test_publish_join_answer_and_results(bank_db, approved):
     assert shares[number] == "50%" and sorted(shares.values()) == ["100%", "100%", "50%"]
     picked = dict(zip(questions.index, questions["wrong answers picked"]))[number]
     assert "×1" in picked  # Tom's wrong pick, counted
+    teacher.selectbox(key="class_sheet_pick").set_value(tom.session_state[ATTEMPT_KEY])
+    run(teacher)
+    sheet = table(teacher, "their answer")  # who answered what: Tom's answers
+    assert list(sheet["result"]) == ["wrong", "right", "not answered"]  # his first two, in the quiz's order
     downloads = [e.key for e in teacher.get("download_button") if str(e.key).startswith("class_csv_")]
     assert downloads == [f"class_csv_{part}_{code}" for part in ("students", "questions", "answers")]
 
@@ -176,7 +186,7 @@ def test_names_and_titles_are_shown_as_written(bank_db, approved):
     caption = next(c for c in texts(student.caption) if code in c)
     assert "&lt;b&gt;Ann&lt;/b&gt;" in caption and "\\[me\\]\\(http" in caption
     run(teacher)
-    students = teacher.table[-2].value  # st.table renders Markdown: its cells are escaped
+    students = table(teacher, "student")  # st.table renders Markdown: its cells are escaped
     assert list(students.index) == ["&lt;b&gt;Ann&lt;/b&gt; \\[me\\]\\(http\\://evil.test\\)"]
 
 
@@ -202,4 +212,4 @@ def test_teacher_removes_an_attempt_after_a_tick(bank_db, approved):
     run(teacher.button(key="class_remove").click())
     assert any("its 1 answer(s)" in m for m in texts(teacher.success))
     assert [a.name for a in classes.attempts(store, code)] == ["Ann Roe"]
-    assert list(teacher.table[-2].value.index) == ["Ann Roe"]
+    assert list(table(teacher, "student").index) == ["Ann Roe"]

@@ -9,7 +9,7 @@ import pytest
 from class_questions import HOW_MANY, WHEN, WHO
 from studyaid.classroom.models import Attempt, ClassAnswer, ClassQuiz
 from studyaid.classroom.report import answers_csv, questions_csv, students_csv
-from studyaid.classroom.stats import (discrimination, duration, flags, next_question, question_results,
+from studyaid.classroom.stats import (answer_sheet, discrimination, duration, flags, next_question, question_results,
                                       student_results)
 from studyaid.app.answers import check_answer
 
@@ -156,3 +156,12 @@ def test_discrimination_per_question_uses_the_rest_of_each_students_quiz():
     assert when.discrimination is not None and when.discrimination > 0.6
     assert who.discrimination is not None and many.discrimination is not None
     assert "discrimination" in read(questions_csv([who, when, many]))[1]
+
+
+def test_answer_sheet_lists_every_question_with_one_students_answer():
+    _, answers = attempts_with([["Ann Roe", None, "250"], ["Tom Reed", "March 3, 2024", None]])
+    sheet = answer_sheet(QUIZ, answers, "a1")
+    assert [(n, q.id, a and (a.given, a.correct)) for n, q, a in sheet] == [
+        (1, "q-who", ("Tom Reed", False)), (2, "q-when", ("March 3, 2024", True)), (3, "q-many", None)]
+    assert [a and a.given for _, _, a in answer_sheet(QUIZ, [a for a in answers if a.attempt_id == "a0"])] == [
+        "Ann Roe", None, "250"]
