@@ -28,6 +28,7 @@ from .trash import UNDO_KEY, offer_undo, undo_panel
 
 TAB = "review"
 ROUND_KEY = "_review_round"
+FILTERS_KEY = "_review_filters"  # the filters and page size of the page shown
 COLUMNS = ("select", "status", "review", "kind", "type", "prompt", "answer", "options", "accepted", "explanation",
            "sentence", "source", "edited", "id")
 READ_ONLY = ["review", "kind", "type", "sentence", "source", "edited", "id"]
@@ -117,6 +118,10 @@ def review_panel(store: Store) -> None:
     filters = chosen_filters(statuses, types, kinds, document, flagged)
     matching = store.count_matching(**filters)
     size = st.session_state.get("review_page_size", DEFAULT_PAGE_SIZE)
+    shown = repr((filters, size))
+    if st.session_state.get(FILTERS_KEY) != shown:  # other filters: back to their first page
+        st.session_state[FILTERS_KEY] = shown
+        st.session_state["review_page"] = 1
     page, pages, offset = page_bounds(matching, size, st.session_state.get("review_page", 1))
     st.session_state["review_page"] = page  # within the pages these filters give
     entries = store.entries(**filters, limit=size, offset=offset)

@@ -352,5 +352,8 @@ def test_the_review_of_10000_questions_reads_one_page(tmp_path, monkeypatch, loc
     ok(at.number_input(key="review_page").set_value(200).run())
     assert list(at.data_editor[0].value["id"])[-1] == "q09999"
     assert decoded.count("review") == DEFAULT_PAGE_SIZE
-    ok(at.multiselect(key="filter_kind").set_value(["cloze"]).run())  # filtered in SQL, the page kept in range
-    assert set(at.data_editor[0].value["kind"]) == {"cloze"} and at.number_input(key="review_page").value == 100
+    ok(at.multiselect(key="filter_kind").set_value(["cloze"]).run())  # filtered in SQL, from its first page
+    assert set(at.data_editor[0].value["kind"]) == {"cloze"} and at.number_input(key="review_page").value == 1
+    assert list(at.data_editor[0].value["id"])[0] == "q00001"
+    ok(at.number_input(key="review_page").set_value(100).run())
+    assert list(at.data_editor[0].value["id"])[-1] == "q09999" and "of 5000 matching" in " ".join(texts(at.caption))
