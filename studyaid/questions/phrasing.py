@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Clause
+from ..lexicon import NUMBER_WORDS
 
 IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "meet": "met", "come": "came",
@@ -77,6 +78,8 @@ def _lower_first(text: str, common: bool = False) -> str:
     first, _, rest = text.partition(" ")
     if common or first in ("The", "A", "An", "This", "These", "Those", "Some", "Many", "He", "She", "It", "They"):
         return f"{first.lower()} {rest}".strip()
+    if first.lower() in NUMBER_WORDS and rest[:1].islower():  # "One of the claimants", "Two men"
+        return f"{first.lower()} {rest}"
     return text
 
 

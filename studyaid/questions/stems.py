@@ -286,6 +286,8 @@ def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None
             and not (words[0].lower_ == "there" and words[0].dep_ == "expl")
             and not (words[0].lower_ == "that" and words[0].dep_ == "det")):
         return "sentence opens on a pronoun without its referent"
+    if words and words[0].lower_ == "one" and words[0].dep_ in ("nsubj", "nsubjpass") and not list(words[0].children):
+        return "sentence opens on a pronoun without its referent"  # "One is a sprinter ...": one of what?
     root_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and not _inside_quote(doc, t)
                      and (t.head.dep_ == "ROOT" and t.lower_ in OPENING_PRONOUNS - {"there"}
                           or t.lower_ in ("this", "that", "these", "those") and t.pos_ == "PRON")]

@@ -78,6 +78,9 @@ def test_ask_refuses_a_verb_without_tense(wh, parts):
     ("The Kremlin", "How many drones did the Kremlin report?"),
     ("Kyiv", "How many drones did Kyiv report?"),
     ("Ukraine's air force", "How many drones did Ukraine's air force report?"),
+    ("One of the scouts", "How many drones did one of the scouts report?"),
+    ("Two officers", "How many drones did two officers report?"),
+    ("One Direction", "How many drones did One Direction report?"),  # a name: its capital stays
 ])
 def test_ask_lower_cases_only_function_words(subject, expected):
     assert ask("How many drones", clause(subject, "reported", "report")) == expected

@@ -99,6 +99,9 @@ def test_stem_problem(nlp, text, problem):
     ("The bill passed although her party voted against it in Kelvale.", DANGLING),
     ("Mara Lind said her party voted against the bill in Kelvale.", None),
     ("The club said it would appeal against the ban.", "does not name what it is about"),
+    ("One is a Jamaican sprinter who trains in Kelvale.", "sentence opens on a pronoun without its referent"),
+    ("One was sold to a museum in Oslo for 40,000 euros.", "sentence opens on a pronoun without its referent"),
+    ("One person died in the fire in Leeds on Sunday.", None),
     ("The Kelvale club said it would appeal against the ban.", None),
 ])
 def test_cloze_problem(nlp, sentence, problem):
