@@ -72,7 +72,8 @@ def students_see_panel(store: Store) -> None:
     """The teacher's choice of what students are asked, with how many each choice gives."""
     policy = students_see(store)
     counts = {choice: student_count(store, choice) for choice in STUDENTS_SEE}
-    st.radio("Students see", list(STUDENTS_SEE), index=list(STUDENTS_SEE).index(policy), key="students_see",
+    st.session_state["students_see"] = policy  # as stored: another browser may have changed it
+    st.radio("Students see", list(STUDENTS_SEE), key="students_see",
              horizontal=True, format_func=lambda c: f"{STUDENTS_SEE[c]} ({counts[c]})", on_change=_choose_policy,
              args=(store,), help="Questions flagged for review and rejected ones are never asked.")
     st.caption(f"Students now see {counts[policy]} question(s).")

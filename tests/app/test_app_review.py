@@ -96,12 +96,14 @@ def test_approving_one_question_says_what_students_see_and_shrinks_nothing_unask
     (message,) = texts(at.tabs[0].success)
     assert "Marked 1 question(s) approved." in message and "Students now see 12 question(s)" in message
     assert picking.pool_summary(store).size == 12  # the quiz did not shrink to 1
+    other = teacher(store.path, monkeypatch)  # a second browser, open before the choice
     ok(at.radio(key="students_see").set_value("approved").run())
     assert store.students_see() == "approved"  # stored in the bank: every browser, every restart
     assert any("Students now see 1 question(s)" in s for s in texts(at.tabs[0].success))
     assert picking.pool_summary(store).size == 1
     again = teacher(store.path, monkeypatch)
     assert again.radio(key="students_see").value == "approved"
+    assert ok(other.run()).radio(key="students_see").value == "approved"  # shown as stored, not as it was
 
 
 @pytest.mark.parametrize("policy, statuses, seen", [
