@@ -453,8 +453,11 @@ class PersonTracker:
             return None
         return name, named_at
 
-    def resolve_pronoun(self, pos: int, gender: Gender) -> tuple[str, int] | None:
-        """The person a pronoun at ``pos`` most likely refers to, and where that name is written."""
+    def resolve_pronoun(self, pos: int, gender: Gender, pronoun: bool = False) -> tuple[str, int] | None:
+        """The person a pronoun at ``pos`` most likely refers to, and where that name is written: the subject of
+        this or the narrative sentence before, else, for a ``pronoun`` (not a description such as "the star") with
+        no subject earlier in the paragraph, the one person the nearest of those sentences names, else the last
+        speaker."""
         i = bisect.bisect_left(self._starts, pos)
         before = [n for n in self._named[:i] if gender is None or self.gender(n.name) in (None, gender)]
         if not before:
@@ -466,6 +469,23 @@ class PersonTracker:
             if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject,
                 # then a name the article gives in full ("Only Fools and Horses star David Jason")
                 found = max(subjects, key=lambda n: (n.rank, n.full, n.start))
+                return found.name, found.named_at
+        text = self._doc.text
+        paragraph = text.rfind("\n", 0, pos) + 1
+        while paragraph > 0:  # a line opening in lower case, or blank, goes on with the paragraph before
+            end = text.find("\n", paragraph)
+            if not (text[paragraph:paragraph + 1].islower() or not text[paragraph: end if end != -1 else pos].strip()):
+                break
+            paragraph = text.rfind("\n", 0, paragraph - 1) + 1  # a sentence broken over lines: "the club\n\nhad"
+        opening = pronoun and not any(n.subject and n.start >= paragraph for n in before)
+        for s in window if opening else []:
+            # no subject in the paragraph so far: the one person the nearest of these sentences names ("The
+            # question was put to X on Monday. He said: ...")
+            named = {n.name.split()[-1]: n for n in before if n.sent == s}
+            if named:
+                if len(named) > 1:
+                    break
+                found = named.popitem()[1]
                 return found.name, found.named_at
         # then the last speaker, else the last subject ("X has joined Y and Z in ..." -> X), else the last name
         speakers = [n for n in before if n.speech] or [n for n in before if n.subject] or before
@@ -685,7 +705,7 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
         voice = tracker.voice_before(subject.idx, pronoun_gender(subject.text))
         if voice is not None:  # "A Delta spokeswoman said ... . She added ...": Delta speaks on
             return Speaker(voice[0], subject.idx, resolved_from=subject.text, named_at=voice[1], kind="org")
-        found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text))
+        found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text), pronoun=True)
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
         if subject.lower_ == "they" and not main_clause(subject.head):
