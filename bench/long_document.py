@@ -11,9 +11,9 @@ the PDF has ``--pdf-pages`` pages that all share one content stream (a cheap fil
 
 Each case runs in a fresh process (so its peak memory is its own) through the whole pipeline: read
 (limits, junk marking), parse and extract (``extract_corpus``, no cache), then questions with the stem
-checker (``generate``). Printed: seconds per stage, seconds per MB, peak RSS, and the growth exponent
-of the total time against the previous size (1.0 is linear, 2.0 quadratic). Not a test: figures depend
-on the machine.
+checker (``generate``). Printed: wall seconds per stage, seconds per MB, the growth exponent of the
+total time against the previous size (1.0 is linear, 2.0 quadratic), CPU seconds (less disturbed than
+wall time on a shared machine) and peak RSS. Not a test: figures depend on the machine.
 """
 from __future__ import annotations
 
@@ -108,6 +108,11 @@ def build(case: str, folder: Path) -> tuple[str, bytes]:
     raise SystemExit(f"unknown case {case!r}: use article:KB, line:KB or pdf:PAGES")
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_case(case: str, folder: Path) -> dict:
     """One case through the pipeline in this process; the figures as a dict."""
     from studyaid.errors import StudyaidError
@@ -120,6 +125,7 @@ def run_case(case: str, folder: Path) -> dict:
     name, data = build(case, folder)
     nlp = load_pipeline()
     result: dict = {"case": case, "bytes": len(data)}
+    cpu_start = _cpu()
     start = time.perf_counter()
     try:
         document = document_from_bytes(name, data)
@@ -137,7 +143,7 @@ def run_case(case: str, folder: Path) -> dict:
         start = time.perf_counter()
         questions = generate(facts, gazetteer=same_kind_places, parser=nlp).questions
         result["questions_s"] = time.perf_counter() - start
-    result.update(facts=len(facts.facts), questions=len(questions), problems=facts.problems)
+    result.update(facts=len(facts.facts), questions=len(questions), problems=facts.problems, cpu_s=_cpu() - cpu_start)
     result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
@@ -159,7 +165,7 @@ def main() -> int:
 
             profiler = cProfile.Profile()
             result = profiler.runcall(run_case, args.case, folder)
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(30)
         else:
             result = run_case(args.case, folder)
         print(json.dumps(result))
@@ -169,7 +175,7 @@ def main() -> int:
     cases += [f"pdf:{args.pdf_pages}"] if args.pdf_pages else []
     print(f"articles from {folder}")
     print(f"{'case':>14} {'bytes':>9} {'read s':>7} {'extract s':>9} {'questions s':>11} {'total s':>8} "
-          f"{'s per MB':>8} {'growth':>6} {'peak MiB':>8} {'facts':>6} {'questions':>9}")
+          f"{'s per MB':>8} {'growth':>6} {'CPU s':>7} {'peak MiB':>8} {'facts':>6} {'questions':>9}")
     previous: tuple[int, float] | None = None
     for case in cases:
         done = subprocess.run([sys.executable, __file__, "--folder", str(folder), "--case", case],
@@ -190,7 +196,8 @@ def main() -> int:
             previous = (r["bytes"], total)
         per_mb = total / (r["bytes"] / (KB * KB))
         print(f"{case:>14} {r['bytes']:>9,} {r['read_s']:>7.2f} {r['extract_s']:>9.2f} {r['questions_s']:>11.2f} "
-              f"{total:>8.2f} {per_mb:>8.1f} {growth:>6} {r['peak_mib']:>8.0f} {r['facts']:>6} {r['questions']:>9}")
+              f"{total:>8.2f} {per_mb:>8.1f} {growth:>6} {r['cpu_s']:>7.1f} {r['peak_mib']:>8.0f} {r['facts']:>6} "
+              f"{r['questions']:>9}")
         for problem in r.get("problems", []):
             print(f"{'':>14} problem: {problem}")
     return 0
