@@ -84,7 +84,8 @@ def test_a_document_over_spacys_length_limit_is_parsed_and_its_facts_found(nlp, 
 
 def test_a_sentence_less_line_is_parsed_in_sections(nlp, tmp_path):
     """One long line with no sentence end and no line break: cut at spaces, offsets exact."""
-    words = " ".join(f"harbour master {speaker(n % 40)} counted {n + 12} boats near Corran" for n in range(60)) + "."
+    words = " ".join(f"and then {speaker(n % 40)} said that {n + 12} of the boats were in the bay and would stay there"
+                     for n in range(60)) + "."
     path = tmp_path / "line.txt"
     path.write_text(words, encoding="utf-8")
     limits = Limits(section_chars=1_000)
