@@ -12,11 +12,11 @@ import streamlit as st
 
 from ..classroom.models import Attempt, ClassAnswer, ClassError, ClassQuiz
 from ..classroom.report import answers_csv, questions_csv, students_csv
-from ..classroom.select import choose_questions, publishable
+from ..classroom.select import CLASS_STATUSES, class_choice, publishable
 from ..classroom.stats import (HARD_SHARE, MIN_ANSWERS, QuestionResult, StudentResult, answer_sheet, duration,
                                next_question, question_results, student_results)
 from ..store import Store
-from ..store import classes
+from ..store import classes, picking
 from .common import titles
 from .quiz import FACT_TYPE_LABELS, KIND_LABELS
 from .safe import md_escape
@@ -209,28 +209,30 @@ def _toggle(store: Store, code: str, is_open: bool) -> None:
 
 
 def publish_form(store: Store) -> None:
-    pool = publishable(store.questions())
-    if not pool:
+    """The quiz's title, articles, fact types and size, and the list it will ask: every list and count
+    is read by SQL (:mod:`studyaid.store.picking`), the questions themselves only when it is published."""
+    if not picking.count(store, class_choice()):
         st.info("A class quiz asks approved questions only: approve some in “Review questions” first.")
         return
     doc_titles = titles(store)
-    documents = sorted({s.document for q in pool for s in q.sources}, key=lambda d: doc_titles.get(d, d))
-    types = sorted({q.fact_type for q in pool})
+    documents = sorted(picking.pool_documents(store, CLASS_STATUSES), key=lambda d: doc_titles.get(d, d))
+    types = picking.fact_types(store, class_choice())
     st.text_input("Quiz title", key="class_title", max_chars=classes.MAX_TITLE, placeholder="e.g. Monday's news quiz")
     c1, c2 = st.columns(2)
     picked_docs = c1.multiselect("Articles", documents, key="class_docs", placeholder="all articles",
                                  format_func=lambda d: doc_titles.get(d, d))
     picked_types = c2.multiselect("Fact types", types, key="class_types", placeholder="all types",
                                   format_func=lambda t: FACT_TYPE_LABELS.get(t, t))
-    matching = choose_questions(pool, documents=picked_docs, fact_types=picked_types)
+    choice = class_choice(picked_docs, picked_types)
+    matching = picking.count(store, choice)
     if not matching:
         st.warning("No approved question matches this choice.")
         return
-    count = st.number_input(f"Number of questions (up to {len(matching)})", min_value=1, max_value=len(matching),
-                            value=min(10, len(matching)), step=1, key="class_count")
+    count = st.number_input(f"Number of questions (up to {matching})", min_value=1, max_value=matching,
+                            value=min(10, matching), step=1, key="class_count")
     st.checkbox("Show students the right answer after each question (else only once you close the quiz)",
                 value=True, key="class_show_answers")
-    chosen = matching[:int(count)]
+    chosen = picking.one_per_fact(store, choice, int(count))
     import pandas as pd
 
     st.dataframe(pd.DataFrame([{"#": i, "kind": KIND_LABELS.get(q.kind, q.kind), "type": q.fact_type,
@@ -241,13 +243,13 @@ def publish_form(store: Store) -> None:
 
 
 def _publish(store: Store, ids: list[str]) -> None:
-    by_id = {q.id: q for q in publishable(store.questions())}
-    missing = [qid for qid in ids if qid not in by_id]
+    found = picking.questions_by_id(store, ids)
+    missing = [qid for qid in ids if qid not in found or not publishable(found[qid])]
     if missing:
         _note("error", f"{len(missing)} of the questions shown are no longer approved: look at the list again.")
         return
     try:
-        quiz = classes.publish(store, st.session_state.get("class_title", ""), [by_id[qid] for qid in ids],
+        quiz = classes.publish(store, st.session_state.get("class_title", ""), [found[qid] for qid in ids],
                                show_answers=bool(st.session_state.get("class_show_answers", True)))
     except ClassError as exc:
         _note("error", md_escape(exc.message))

@@ -1,5 +1,5 @@
-"""Teacher panels: add documents (upload or paste), remove one, generate in the background, write a
-question, download the bank."""
+"""Teacher panels: add documents (upload or paste), remove one, generate in the background, and
+download the bank (counted by SQL as the panel is drawn; the questions read only when a file is made)."""
 from __future__ import annotations
 
 import importlib.util
@@ -18,7 +18,7 @@ from ..store.removal import (DocumentRemoval, question_counts, removal_preview, 
                              trash_available)
 from . import jobs
 from .builder import add_file, add_text, safe_name
-from .editing import FACT_TYPES, EditError, find_source, manual_question
+from .editing import FACT_TYPES
 from .safe import md
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
@@ -198,44 +198,6 @@ def _remove(store: Store, path: str) -> None:
     note("success", f"Removed “{md(removal.title or removal.path)}” and {removal.questions} question(s){kept}.")
 
 
-def write_question_panel(store: Store) -> None:
-    documents = store.documents()
-    names = {d.path: d.label for d in documents}
-    st.caption("Questions written here are approved at once. For a fill-in-the-gap question write _____ where the "
-               "answer goes (or write the whole sentence: the answer is cut out of it).")
-    with st.form("write_question", clear_on_submit=False):
-        kind = st.radio("Kind", ["mcq", "cloze"], horizontal=True, key="write_kind",
-                        format_func={"mcq": "Multiple choice", "cloze": "Fill in the gap"}.get)
-        fact_type = st.selectbox("Fact type", FACT_TYPES, key="write_type")
-        prompt = st.text_area("Question or sentence", key="write_prompt")
-        answer = st.text_input("Right answer", key="write_answer")
-        wrong = st.text_area("Wrong options (multiple choice: one per line)", key="write_wrong")
-        accepted = st.text_input("Also accept (fill in the gap: other right answers, separated by |)",
-                                 key="write_accepted")
-        explanation = st.text_input("Explanation", key="write_explanation")
-        document = st.selectbox("Source article (optional)", [None, *names], key="write_document",
-                                format_func=lambda d: "none" if d is None else names.get(d, d))
-        sentence = st.text_input("Source sentence, copied from the article (optional)", key="write_sentence")
-        submitted = st.form_submit_button("Add the question", type="primary", key="write_submit")
-    if not submitted:
-        return
-    source = None
-    if document and sentence.strip():
-        stored = store.document(document)
-        source = find_source(document, stored.text if stored else "", sentence)
-        if source is None:
-            st.error("The source sentence was not found in that article; copy it exactly, or leave it empty.")
-            return
-    try:
-        question = manual_question(kind=kind, fact_type=fact_type, prompt=prompt, answer=answer, wrong_options=wrong,
-                                   accepted=accepted, explanation=explanation, source=source)
-        store.add_question(question)
-    except (EditError, StudyaidError) as exc:
-        st.error(md(getattr(exc, "message", None) or str(exc)))
-        return
-    st.success(f"Added the question (id {md(question.id)}); it is approved.")
-
-
 def exporters_available() -> bool:
     try:
         return importlib.util.find_spec("studyaid.export") is not None
@@ -253,14 +215,16 @@ class DownloadChoice(BaseModel):
     fact_types: tuple[str, ...] = ()
 
 
+def download_filters(choice: DownloadChoice) -> dict:
+    """The store filters (:meth:`Store.entries`, :meth:`Store.count_matching`) of ``choice``."""
+    return {"statuses": ["approved"] if choice.approved_only else ["new", "approved"],
+            "fact_types": list(choice.fact_types) or None, "documents": list(choice.documents) or None,
+            "flagged": False}
+
+
 def download_questions(store: Store, choice: DownloadChoice) -> list[Question]:
-    """The questions of ``choice``, statuses and fact types filtered in the bank's query."""
-    statuses = ["approved"] if choice.approved_only else ["new", "approved"]
-    questions = store.questions(statuses=statuses, fact_types=list(choice.fact_types) or None, flagged=False)
-    if choice.documents:
-        wanted = set(choice.documents)
-        questions = [q for q in questions if any(s.document in wanted for s in q.sources)]
-    return questions
+    """The questions of ``choice`` (read when a file is made: every filter is in the bank's query)."""
+    return store.questions(**download_filters(choice))
 
 
 def export_bytes(questions: list[Question], extension: str, deck_name: str = "studyaid",
@@ -295,11 +259,11 @@ def download_panel(store: Store) -> None:
                                  format_func=lambda d: names.get(d, d))
     types = right.multiselect("Fact types", FACT_TYPES, key="download_types", placeholder="All fact types")
     choice = DownloadChoice(approved_only=approved_only, documents=tuple(documents), fact_types=tuple(types))
-    chosen = download_questions(store, choice)
+    chosen = store.count_matching(**download_filters(choice))  # counted: read only when a file is made
     which = "approved question(s)" if approved_only else "question(s) not rejected nor flagged for review"
     scope = f" from {len(documents)} article(s)" if documents else ""
     scope += f" about {', '.join(types)}" if types else ""
-    st.caption(f"{len(chosen)} {which}{scope} in each file, sources named by their articles' titles. "
+    st.caption(f"{chosen} {which}{scope} in each file, sources named by their articles' titles. "
                "Each file is made from the bank as it is when you click; the full backup, every status "
                "included, is in the “Trash and backup” tab.")
     if not chosen:

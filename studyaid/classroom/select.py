@@ -1,30 +1,21 @@
-"""Which questions a class quiz gets: approved ones only, of the articles and fact types chosen, the
-best-ranked first and one question per fact before any second one, up to the number asked for."""
+"""Which questions a class quiz gets: approved ones only (never one flagged for review: the students'
+rule of :mod:`studyaid.store.picking`), of the articles and fact types chosen, the best-ranked first and
+one question per fact before any second one (:func:`studyaid.store.picking.one_per_fact`)."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from ..questions.model import Question
+from ..store.picking import Choice
+
+CLASS_STATUSES = ("approved",)
 
 
-def publishable(questions: Iterable[Question]) -> list[Question]:
-    """Approved questions that students may be shown (not flagged for a new review)."""
-    return [q for q in questions if q.status == "approved" and not q.withheld]
+def class_choice(documents: Iterable[str] | None = None, fact_types: Iterable[str] | None = None) -> Choice:
+    """The class quiz's pool narrowed to ``documents`` and ``fact_types`` (None or empty: all)."""
+    return Choice(statuses=CLASS_STATUSES, documents=tuple(documents or ()), fact_types=tuple(fact_types or ()))
 
 
-def choose_questions(questions: Iterable[Question], *, documents: Iterable[str] | None = None,
-                     fact_types: Iterable[str] | None = None, count: int | None = None) -> list[Question]:
-    """The quiz's questions in the order they are asked. ``documents``/``fact_types``: None or empty
-    means all; ``count``: None means every match."""
-    wanted_docs = set(documents or ())
-    wanted_types = set(fact_types or ())
-    matching = [q for q in publishable(questions)
-                if (not wanted_docs or any(s.document in wanted_docs for s in q.sources))
-                and (not wanted_types or q.fact_type in wanted_types)]
-    matching.sort(key=lambda q: (-q.score, q.id))
-    first, repeats, facts = [], [], set()
-    for q in matching:
-        (repeats if q.fact_id in facts else first).append(q)
-        facts.add(q.fact_id)
-    chosen = first + repeats
-    return chosen if count is None else chosen[:max(0, count)]
+def publishable(question: Question) -> bool:
+    """Whether a question read by its id may still be published: the same rule as :func:`class_choice`."""
+    return question.status in CLASS_STATUSES and not question.withheld

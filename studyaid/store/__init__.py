@@ -199,7 +199,7 @@ class Store:
     @staticmethod
     def _filters(statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
                  kinds: Iterable[str] | None = None, document: str | None = None,
-                 flagged: bool | None = None) -> tuple[str, list]:
+                 flagged: bool | None = None, documents: Iterable[str] | None = None) -> tuple[str, list]:
         """The SQL ``WHERE`` clause (with its arguments) for the filters of :meth:`entries`."""
         where, args = [], []
         for column, values in (("status", statuses), ("fact_type", fact_types), ("kind", kinds)):
@@ -210,17 +210,24 @@ class Store:
         if document is not None:
             where.append("q.id IN (SELECT question_id FROM question_documents WHERE document = ?)")
             args.append(document)
+        if documents is not None:
+            documents = list(documents)
+            where.append("q.id IN (SELECT question_id FROM question_documents WHERE document IN "
+                         f"({', '.join('?' * len(documents))}))" if documents else "0")
+            args.extend(documents)
         if flagged is not None:
             where.append(f"json_extract(q.data, '$.needs_review') IS {'NOT ' if flagged else ''}NULL")
         return (" WHERE " + " AND ".join(where)) if where else "", args
 
     def entries(self, *, statuses: Iterable[str] | None = None, fact_types: Iterable[str] | None = None,
                 kinds: Iterable[str] | None = None, document: str | None = None,
-                flagged: bool | None = None, limit: int | None = None, offset: int = 0) -> list[BankEntry]:
+                flagged: bool | None = None, documents: Iterable[str] | None = None,
+                limit: int | None = None, offset: int = 0) -> list[BankEntry]:
         """Stored questions in the order they were added, filtered by any of the given values
-        (``flagged``: only those needing review, or only those not); ``limit`` and ``offset`` read one
-        page of them (filtered and cut by SQL: the other rows are never read)."""
-        where, args = self._filters(statuses, fact_types, kinds, document, flagged)
+        (``flagged``: only those needing review, or only those not; ``documents``: with a source in any
+        of them); ``limit`` and ``offset`` read one page of them (filtered and cut by SQL: the other rows
+        are never read)."""
+        where, args = self._filters(statuses, fact_types, kinds, document, flagged, documents)
         sql = "SELECT q.id, q.version, q.updated_at, q.data FROM questions q" + where + " ORDER BY q.rowid"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

@@ -1,10 +1,13 @@
-"""What the student page reads from the bank: the pool's size, its articles, and a quiz's questions,
-each by one query that filters in SQL, so a bank of 10,000 questions is never loaded into a page.
+"""What the student page and the class quiz's publish form read from the bank: the pool's size, its
+articles and fact types, and a quiz's questions, each by one query that filters in SQL, so a bank of
+10,000 questions is never loaded into a page.
 
 The students' pool: what the teacher chose (``Store.students_see``: every question not rejected, the
 default, or approved questions only); a question flagged for review (its source changed) never.
 :func:`pick` takes the best-ranked candidates of a choice (the ranker's score plus a little variety
 seeded per quiz, computed in SQL) and reads only a bounded number of them, whatever the size of the bank.
+A class quiz asks from its own statuses (approved only) by the same rule (never a flagged question):
+:func:`one_per_fact` lists its questions in the order they are asked without decoding any.
 """
 from __future__ import annotations
 
@@ -16,8 +19,8 @@ from pydantic import BaseModel
 from ..questions.model import Question
 from . import STUDENT_POLICIES, Store
 
-__all__ = ["Choice", "PoolSummary", "candidates", "count", "pick_candidates", "pool_documents", "pool_summary",
-           "questions_by_id"]
+__all__ = ["Choice", "Line", "PoolSummary", "candidates", "count", "fact_types", "one_per_fact", "pick_candidates",
+           "pool_documents", "pool_summary", "questions_by_id"]
 
 SCORE_VARIETY = 0.15  # as much as a weaker question may be lifted above a better one (as quiz.pick_questions)
 CANDIDATES = 4  # candidates read per question asked (then 40 more): room to skip repeated facts and answers
@@ -34,11 +37,23 @@ class PoolSummary(BaseModel):
 
 
 class Choice(BaseModel):
-    """A student's choice: the pool's statuses, the articles (empty: all) and the question kinds."""
+    """A choice of questions: the pool's statuses, the articles (empty: all), the question kinds and the
+    fact types (empty: all)."""
 
     statuses: tuple[str, ...]
     documents: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ("mcq", "cloze")
+    fact_types: tuple[str, ...] = ()
+
+
+class Line(BaseModel):
+    """What a list of questions shows of one, read as columns (the question itself is not decoded)."""
+
+    id: str
+    kind: str
+    fact_type: str
+    prompt: str
+    answer: str
 
 
 def pool_summary(store: Store) -> PoolSummary:
@@ -57,6 +72,9 @@ def _where(choice: Choice) -> tuple[str, list]:
     for column, values in (("status", choice.statuses), ("kind", choice.kinds)):
         clauses.append(f"q.{column} IN ({', '.join('?' * len(values))})" if values else "0")
         args.extend(values)
+    if choice.fact_types:
+        clauses.append(f"q.fact_type IN ({', '.join('?' * len(choice.fact_types))})")
+        args.extend(choice.fact_types)
     if choice.documents:
         clauses.append(f"q.id IN (SELECT question_id FROM question_documents WHERE document IN "
                        f"({', '.join('?' * len(choice.documents))}))")
@@ -71,6 +89,30 @@ def pool_documents(store: Store, statuses: Sequence[str]) -> list[str]:
         rows = conn.execute(f"SELECT DISTINCT d.document FROM question_documents d JOIN questions q "
                             f"ON q.id = d.question_id WHERE {where} ORDER BY d.document", args).fetchall()
     return [r[0] for r in rows]
+
+
+def fact_types(store: Store, choice: Choice) -> list[str]:
+    """The fact types of ``choice``'s questions (each once, sorted)."""
+    where, args = _where(choice)
+    with store._connection() as conn:
+        rows = conn.execute(f"SELECT DISTINCT q.fact_type FROM questions q WHERE {where} ORDER BY q.fact_type",
+                            args).fetchall()
+    return [r[0] for r in rows]
+
+
+def one_per_fact(store: Store, choice: Choice, limit: int) -> list[Line]:
+    """Up to ``limit`` questions of ``choice`` in the order a class quiz asks them: best-ranked first
+    (score, then id), one question per fact before any fact's second one; ranked and cut in SQL."""
+    where, args = _where(choice)
+    with store._connection() as conn:
+        rows = conn.execute(
+            "SELECT id, kind, fact_type, prompt, answer FROM (SELECT q.id, q.kind, q.fact_type, "
+            "json_extract(q.data, '$.prompt') AS prompt, json_extract(q.data, '$.answer') AS answer, "
+            "COALESCE(json_extract(q.data, '$.score'), 0.5) AS score, ROW_NUMBER() OVER (PARTITION BY "
+            "json_extract(q.data, '$.fact_id') ORDER BY COALESCE(json_extract(q.data, '$.score'), 0.5) DESC, q.id) "
+            f"AS nth FROM questions q WHERE {where}) ORDER BY nth > 1, score DESC, id LIMIT ?",
+            [*args, max(0, limit)]).fetchall()
+    return [Line(id=r[0], kind=r[1], fact_type=r[2], prompt=r[3], answer=r[4]) for r in rows]
 
 
 def count(store: Store, choice: Choice) -> int:

@@ -359,3 +359,28 @@ def test_the_review_of_10000_questions_reads_one_page(tmp_path, monkeypatch, loc
     assert list(at.data_editor[0].value["id"])[0] == "q00001"
     ok(at.number_input(key="review_page").set_value(100).run())
     assert list(at.data_editor[0].value["id"])[-1] == "q09999" and "of 5000 matching" in " ".join(texts(at.caption))
+
+
+def test_the_whole_teacher_view_of_10000_questions_reads_one_page(tmp_path, monkeypatch, local_browser, decoded):
+    """Every tab is drawn (review, documents, writing, downloads, trash, class quiz): the page decodes the
+    review's one page and nothing else; the download and publish panels count and list by SQL."""
+    types = ("place", "quote", "quantity")
+    questions = [question(n, kind=("mcq", "cloze")[n % 2], status=("new", "approved", "rejected")[n % 3],
+                          fact_type=types[n // 3 % 3]) for n in range(10_000)]
+    shown = [q for q in questions if q.status != "rejected"]
+    approved_quotes = [q for q in questions if q.status == "approved" and q.fact_type == "quote"]
+    store = bank(tmp_path / "big.sqlite3", questions)
+    decoded.clear()
+    at = teacher(store.path, monkeypatch)
+    assert len(at.tabs) == 6
+    assert len(decoded) <= DEFAULT_PAGE_SIZE, {m: decoded.count(m) for m in set(decoded)}
+    assert f"{len(shown)} question(s) not rejected nor flagged for review" in " ".join(texts(at.caption))
+    assert at.number_input(key="class_count").max == len(questions) - len(shown)  # the approved ones, counted
+    assert len(at.dataframe[-1].value) == 10  # the publish list: its first ten, listed by SQL
+    decoded.clear()
+    ok(at.toggle(key="download_approved").set_value(True).run())
+    ok(at.multiselect(key="download_types").set_value(["quote"]).run())
+    ok(at.multiselect(key="class_types").set_value(["quote"]).run())
+    assert f"{len(approved_quotes)} approved question(s) about quote" in " ".join(texts(at.caption))
+    assert at.number_input(key="class_count").max == len(approved_quotes)
+    assert len(decoded) <= 3 * DEFAULT_PAGE_SIZE, {m: decoded.count(m) for m in set(decoded)}  # three runs

@@ -10,9 +10,9 @@ import pytest
 from class_questions import HOW_MANY, WHEN, WHO, cloze, mcq
 from studyaid.classroom.codes import ALPHABET, CODE_LENGTH, name_key, new_code, read_code, read_name
 from studyaid.classroom.models import ClassError
-from studyaid.classroom.select import choose_questions
+from studyaid.classroom.select import class_choice, publishable
 from studyaid.store import Store
-from studyaid.store import classes
+from studyaid.store import classes, picking
 
 
 @pytest.fixture
@@ -203,6 +203,16 @@ FLAGGED = cloze("a7", "240", score=0.99, fact="f7").model_copy(update={"needs_re
     (None, ["role"], None, []),
     ([], [], 0, []),
 ])
-def test_choose_questions(documents, fact_types, count, expected):
-    chosen = choose_questions([*CHOICE, FLAGGED], documents=documents, fact_types=fact_types, count=count)
+def test_a_class_quiz_lists_its_questions_by_sql(store, documents, fact_types, count, expected):
+    for q in [*CHOICE, FLAGGED]:
+        store.add_question(q)  # as they are: statuses and the review flag kept
+    choice = class_choice(documents, fact_types)
+    chosen = picking.one_per_fact(store, choice, len(CHOICE) + 1 if count is None else count)
     assert [q.id for q in chosen] == expected
+    by_id = {q.id: q for q in CHOICE}
+    assert [(line.prompt, line.answer, line.fact_type) for line in chosen] == [
+        (by_id[i].prompt, by_id[i].answer, by_id[i].fact_type) for i in expected]
+    matching = [q for q in [*CHOICE, FLAGGED] if publishable(q) and (not documents or q.sources[0].document in
+                documents) and (not fact_types or q.fact_type in fact_types)]
+    assert picking.count(store, choice) == len(matching)
+    assert picking.fact_types(store, choice) == sorted({q.fact_type for q in matching})
