@@ -31,7 +31,7 @@ MIN_REPORTED_WORDS = 4
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
 # Characterising verbs whose verdict follows "as": 'described the bid as "a joke"', 'praised him as "a natural"'.
 AS_VERBS = frozenset({"describe", "praise", "hail", "brand", "label", "dub"})
-# ... and those whose verdict may follow "for": 'praised him for his "sensational start"'.
+# ... and those whose verdict may follow "for": 'praised her for her "fearless attacking"'.
 FOR_VERBS = frozenset({"praise", "hail"})
 # "As far as X knows, ...", "as far as the club is aware, ...": the rest of the sentence is X's account.
 AS_FAR_AS_VERBS = frozenset({"know", "understand", "remember", "recall"})
@@ -192,7 +192,7 @@ def _split_around_cue(previous: _Attributed, q: Quotation, text: str) -> bool:
 
 def _speaker_of_sentence_before(span, q: Quotation, text: str, tracker, is_place) -> Speaker | None:
     """A quotation opening a sentence, with no cue, right after a sentence of the same paragraph that ends in a
-    person's reported speech ("..., but Ms Lee said it was hard to say. "At the end of the day, ...") goes on
+    person's reported speech ("..., but Ms Lee said the plan was late. "We knew that in May, ...") goes on
     with that person's words: the last speech act of that sentence, if it reports a clause."""
     doc = span.doc
     sent = span[0].sent
@@ -300,7 +300,7 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 continue
         finding = lemma in FINDING_VERBS
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in tok.children):
-            continue  # "fans should note that ...", "he would say that ...", "the firm must show that ...": no act
+            continue  # "readers should know that ...", "he would say that ...", "the council must prove that ...": no act
         if lemma in REPORT_VERBS or finding:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and (c.i > tok.i or _fronted(c, tok))]
             if finding:  # "X found that ...", "the poll found most voters were ...": a finding, a whole clause
@@ -350,7 +350,7 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
             claim = next((c for c in [*tok.children, *tok.head.children] if c.dep_ in ("pcomp", "ccomp") and c.i > tok.i
                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                           and all(t.is_punct for t in doc[tok.right_edge.i + 1: c.left_edge.i])), None)
-            if claim is not None:  # "there was evidence, according to X, that ...": the "that" clause is the claim
+            if claim is not None:  # "there were signs, according to X, that ...": the "that" clause is the claim
                 words = sorted((t for t in claim.subtree if not (t.dep_ == "mark" and t.head == claim)), key=lambda t: t.i)
             while words and words[-1].is_punct and words[-1].text not in QUOTE_CHARS:
                 words = words[:-1]
@@ -553,7 +553,7 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
                 + [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             preps = ("of",) if lemma == "accuse" else ("as", "for") if lemma in FOR_VERBS else ("as",)
             slots += [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i]
-            if lemma in AS_VERBS:  # 'described it as the "be all and end all"' parsed as a clause after "as"
+            if lemma in AS_VERBS:  # 'described the final as the "match of his life"' parsed as a clause after "as"
                 slots += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
                           and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
         if lemma != "accuse":  # 'called it "derisory"', 'dubbed them "mere conduits"': the object's predicate

@@ -35,7 +35,7 @@ PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al", "eer")
 NOT_PEOPLE_NOUNS = frozenset({"number", "letter", "paper", "computer", "filter", "chapter", "quarter", "order",
                               "matter", "cover", "poster", "border", "sector", "factor", "error", "motor",
                               "monitor", "total", "proposal", "signal", "component", "event", "percent"})
-# Singular nouns for a body of people that speaks as one: "the panel recognised" after "an expert panel".
+# Singular nouns for a body of people that speaks as one: "the panel warned" after "an advisory panel".
 COLLECTIVE_NOUNS = frozenset({"panel", "jury", "committee", "inquiry", "tribunal", "commission"})
 VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "others", "all", "both", "numerous",
                          "various", "certain", "such", "these", "those", "their", "its", "our", "my", "your",
@@ -43,7 +43,7 @@ VAGUE_WORDS = frozenset({"many", "some", "several", "most", "few", "other", "oth
 
 
 def after_person_noun(name: "Span") -> bool:
-    """A name written right after a person's job noun: "Cebit organiser Gabriele Dorries" (NER's
+    """A name written right after a person's job noun: "fair organiser Karin Vogt" (NER's
     organisation) names a person."""
     doc = name.doc
     if name.start == 0:
@@ -54,7 +54,7 @@ def after_person_noun(name: "Span") -> bool:
 
 
 def title_after(subject: "Token") -> bool:
-    """A name followed by a person's job noun it only modifies: "the Sale full-back" (parsed with "Sale" as the
+    """A name followed by a person's job noun it only modifies: "the Kelvale full-back" (parsed with "Kelvale" as the
     subject), "the Kelvale manager"."""
     doc = subject.doc
     j = subject.i + 1
@@ -77,9 +77,9 @@ def group_named(subject: "Token") -> "tuple[str, int] | None":
         return group_named(polled)
     if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or subject.lemma_.lower() in NOT_GROUPS \
             or not people_noun(subject):
-        return None  # "the phone's specifications suggest": no one speaks
+        return None  # "the engine's figures suggest": no one speaks
     first, hi = subject.left_edge.i, subject.right_edge.i
-    lo = subject.i  # the noun and the words in front that modify it: "Earlier this year economists" -> "economists"
+    lo = subject.i  # the noun and the words in front that modify it: "Last month economists" -> "economists"
     while lo > first and doc[lo - 1].dep_ in ("amod", "compound", "det", "poss", "case", "nmod", "punct") \
             and (doc[lo - 1].head.i > lo - 1 or doc[lo - 1].dep_ in ("case", "punct")) and doc[lo - 1].head.i <= subject.i \
             and doc[lo - 1].ent_type_ not in ("DATE", "TIME"):
@@ -144,8 +144,8 @@ def polled_group(subject: "Token") -> "Token | None":
 
 
 def collective_named(subject: "Token") -> "tuple[str, int] | None":
-    """A body of people re-named by "the" and its noun alone ("the panel recognised"), as the article introduced
-    it before: "an expert panel" -> "expert panel" (the words in front of the noun there, without the article).
+    """A body of people re-named by "the" and its noun alone ("the panel warned"), as the article introduced
+    it before: "an advisory panel" -> "advisory panel" (the words in front of the noun there, without the article).
     Never one the article names as an organisation ("the Culture Committee"), nor one introduced with
     different words twice ("a judging panel ... a second panel")."""
     if subject.pos_ != "NOUN" or subject.lower_ not in COLLECTIVE_NOUNS or not definite_noun(subject) \

@@ -1,5 +1,5 @@
 """Organisations as speakers: the names NER gives them, the kind nouns they are written with ("security firm
-X", "Spanish daily Y"), the nouns that re-name them ("the paper", "the agency"), abbreviations spelled out in
+X", "Leeds daily Y"), the nouns that re-name them ("the paper", "the agency"), abbreviations spelled out in
 brackets, and the sources their findings are credited through ("figures compiled by X"). Pure functions over
 tokens; :mod:`.speakers` decides, with the people a document names, who speaks.
 """
@@ -23,7 +23,7 @@ ORG_KINDS = frozenset({"firm", "company", "lab", "laboratory", "agency", "broadc
                        "union", "channel", "studio", "charity", "organisation", "organization", "association",
                        "federation", "council", "ministry", "department", "body", "service", "site", "daily",
                        "tabloid", "broadsheet", "weekly"})
-# Kind nouns that name the same kind of organisation: "the paper says" after "Spanish daily ABC".
+# Kind nouns that name the same kind of organisation: "the paper says" after "the Leeds daily Morning Herald".
 KIND_SYNONYMS = (frozenset({"paper", "newspaper", "daily", "tabloid", "broadsheet", "weekly"}),
                  frozenset({"firm", "company", "maker", "developer", "publisher", "retailer", "operator"}),
                  frozenset({"website", "site"}), frozenset({"lab", "laboratory"}),
@@ -137,7 +137,7 @@ def compiled_by(verb: "Token") -> "tuple[Span, str] | None":
 
 def kind_then_name(subject: "Token") -> "Span | None":
     """An organisation named in apposition right after a noun of its kind that is the subject: "said market
-    analysts Chart-Track", "the research group Datalab said" (never "analysts, including X")."""
+    analysts Datapoint", "the research group Datalab said" (never "analysts, including X")."""
     if subject.pos_ != "NOUN" or not is_kind_word(subject):
         return None
     name = next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.i == subject.i + 1), None)
@@ -148,7 +148,7 @@ def kind_then_name(subject: "Token") -> "Span | None":
 
 def spelled_out(org: "Span") -> "Span":
     """An abbreviation's full name where the article spells it out in front of it in brackets: "the Food
-    Standards Agency (FSA)", "the Association of Leading Visitor Attractions (Alva)", whether NER ends the
+    Standards Agency (FSA)", "the Council for Rural Housing Authorities (Crha)", whether NER ends the
     name at the bracket or runs it on. The abbreviation's letters are initials of the name, in order."""
     abbr = org.text.removeprefix("the ").removeprefix("The ")
     if len(org) != 1 or len(abbr) < 2 or not abbr[:1].isupper() or not abbr.isalpha():
@@ -163,15 +163,15 @@ def spelled_out(org: "Span") -> "Span":
             continue
         while not initials_of(abbr, full) and full.start > full.sent.start and doc[full.start - 1].pos_ == "PROPN" \
                 and doc[full.start - 1].text[:1].isupper():
-            full = doc[full.start - 1: full.end]  # "the United States Anti-Doping Agency (USADA)", "United States" a GPE
+            full = doc[full.start - 1: full.end]  # "the United States Rail Safety Board (USRSB)", "United States" a GPE
         if len(full) > 1 and initials_of(abbr, full):
             return full
     return org
 
 
 def initials_of(abbr: str, name: "Span") -> bool:
-    """``abbr``'s letters are, in order, initials of capitalised words of ``name``: "CAS" of "North American
-    Court of Arbitration for Sport", "Alva" of "Association of Leading Visitor Attractions"."""
+    """``abbr``'s letters are, in order, initials of capitalised words of ``name``: "CRH" of "Northern
+    Council for Rural Housing", "Crha" of "Council for Rural Housing Authorities"."""
     initials = "".join(t.text[0].lower() for t in name if t.text[:1].isupper())
     i = 0
     for letter in abbr.lower():

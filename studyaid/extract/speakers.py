@@ -12,7 +12,7 @@ not disagree with it (Mr/Mrs, "the actress X"): first the subject of the same or
 narrative sentence, then the subject of the previous speech act, then the nearest person named.
 
 Organisations speak where the article credits them (:mod:`.speaker_orgs`: "Microsoft said", "a Uefa
-spokesman", "the paper says" after "Spanish daily X"), unnamed groups as written (:mod:`.speaker_groups`:
+spokesman", "the paper says" after "the Leeds daily X"), unnamed groups as written (:mod:`.speaker_groups`:
 "lawyers for the two men", "analysts").
 """
 from __future__ import annotations
@@ -298,7 +298,7 @@ class PersonTracker:
                         if noun_word(credited) in SOURCE_NOUNS:
                             kinds |= {noun_word(credited)}
                         self._orgs.append((found.start, found.name, kinds, True))
-                        if credited.lower_ in VOICE_GENDERS:  # "A Delta spokeswoman said ...": "she" may go on
+                        if credited.lower_ in VOICE_GENDERS:  # "A Harbour Air spokeswoman said ...": "she" goes on
                             self._voices.append((credited.idx, found.name, found.start, VOICE_GENDERS[credited.lower_]))
                 elif tok.pos_ == "VERB" and not _inside(tok.idx, self._blocked) and compiled_by(tok) is not None:
                     org, noun = compiled_by(tok)  # "The figures were prepared by X": X's figures, credited
@@ -317,9 +317,8 @@ class PersonTracker:
     def org_by_kind(self, noun: str, pos: int) -> tuple[str, int] | None:
         """The one organisation named before ``pos`` that "the company" (``noun``) can be: credited with
         words before (unless named with a kind noun of another kind: "record label X" is no "company") or named
-        with that noun ("record company Universal"); failing that, one named in this or
-        the sentence before with a synonym of the noun ("Spanish daily ABC" for "the paper") or with the noun
-        as a word of its name ("the agency" for "the Food Standards Agency"). When there are several, the one
+        with that noun ("record company Universal"); failing that, one named in this or the sentence before
+        with a synonym of the noun ("the Leeds daily Y" for "the paper") or with the noun as a word of its name ("the agency" for "the Food Standards Agency"). When there are several, the one
         named in this or the sentence before, if only one is; else None. A source noun ("the research", "the survey") is only the organisation credited through that
         noun ("research carried out by X")."""
         source = noun in SOURCE_NOUNS
@@ -439,8 +438,8 @@ class PersonTracker:
 
     def voice_before(self, pos: int, gender: Gender) -> tuple[str, int] | None:
         """The organisation whose spokesperson is the last to speak before a pronoun at ``pos``: "A spokeswoman for
-        Delta said ... . She added ..." is Delta speaking. Only from the sentence before (narrative sentences
-        counted), with no person named as a subject since, and a gender that does not disagree."""
+        Harbour Air said ... . She added ..." is the airline speaking. Only from the sentence before (narrative
+        sentences counted), with no person named as a subject since, and a gender that does not disagree."""
         self._org_mentions()
         here = self._sent_of(pos)
         previous = next((s for s in range(here - 1, -1, -1) if self._narrative[s]), None)
@@ -703,13 +702,13 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     is_place = tracker.is_place
     if subject.lower_ in PERSON_PRONOUNS:
         voice = tracker.voice_before(subject.idx, pronoun_gender(subject.text))
-        if voice is not None:  # "A Delta spokeswoman said ... . She added ...": Delta speaks on
+        if voice is not None:  # "A Harbour Air spokeswoman said ... . She added ...": the airline speaks on
             return Speaker(voice[0], subject.idx, resolved_from=subject.text, named_at=voice[1], kind="org")
         found = tracker.resolve_pronoun(subject.idx, pronoun_gender(subject.text), pronoun=True)
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1]) if found else None
     if subject.lower_ in ("it", "they"):  # "..., it says": the organisation credited just before, never a person
         if subject.lower_ == "they" and not main_clause(subject.head):
-            return None  # "The e-mails show that they ... and tell ...": "they" of a clause inside is anything
+            return None  # "The letters show that they ... and tell ...": "they" of a clause inside is anything
         found = tracker.org_by_pronoun(subject.idx, plural=subject.lower_ == "they")
         return Speaker(found[0], subject.idx, resolved_from=subject.text, named_at=found[1], kind="org") if found else None
     if subject.pos_ == "NOUN" and definite_noun(subject) and (noun_word(subject) in ORG_KINDS | SOURCE_NOUNS
@@ -746,7 +745,7 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
     named_the = first.lower_ == "the" and all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
                                               for t in subject.doc[first.i + 1: subject.i + 1])
     if span is not None and title_after(subject):
-        return None  # "said the Sale full-back" parsed with the club as the subject: a person, unnamed
+        return None  # "said the Kelvale full-back" parsed with the club as the subject: a person, unnamed
     if span is not None and (named_the or any(c.dep_ == "nummod" and c.i > subject.i for c in subject.children)):
         # "The Independent", "Radio 1": names no person is called by
         return _organisation(subject, tracker) or _title_named(subject, first)
@@ -759,7 +758,7 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(subject.text, subject.idx, named_at=subject.idx)
         return _organisation(subject, tracker) or _group(subject)
     full = spelled_out(span)
-    if full is not span:  # "Alva said" after "the Association of Leading Visitor Attractions (Alva)"
+    if full is not span:  # "Crha said" after "the Council for Rural Housing Authorities (Crha)"
         return Speaker(full.text, span.start_char, resolved_from=span.text, named_at=full.start_char, kind="org")
     if tracker.is_organisation(span.text):
         return Speaker(span.text, span.start_char, named_at=span.start_char, kind="org")  # "Lycos said"

@@ -185,8 +185,8 @@ def test_according_to_keeps_the_attribution_out_of_the_clause(quotes):
 
 @pytest.mark.parametrize("text, clause", [
     # the "that" clause after "according to X" is the claim, not the words before it
-    ("Although people were still buying new phones, there was evidence, according to Harlow Data, that some markets "
-     "were seeing a slow-down in sales.", "some markets were seeing a slow-down in sales"),
+    ("Although buyers were still looking for bigger houses, there was evidence, according to Harlow Data, that some "
+     "regions were seeing a drop in sales.", "some regions were seeing a drop in sales"),
     # a demonstrative "that" opening the clause is no mark
     ("According to Harlow Data, that market is now worth $2bn.", "that market is now worth $2bn"),
 ])
@@ -621,18 +621,18 @@ ORGANISATIONS_AND_GROUPS = [
      "warnings.",
      "Food Standards Agency", "org", "the shop had ignored three warnings"),
     # a firm named right after the plural of the people it employs
-    ("Sales of the console have doubled since March, said market analysts Datapoint.",
-     "Datapoint", "org", "Sales of the console have doubled"),
+    ("Ticket sales have doubled since the spring, said market analysts Datapoint.",
+     "Datapoint", "org", "Ticket sales have doubled"),
     # an abbreviation spelled out in brackets before speaks under its full name
     ("Tom Reid has appealed to the Council for Rural Housing (CRH). CRH has said that a decision is usually "
      "made within six weeks.",
      "Council for Rural Housing", "org", "a decision is usually made"),
     # "the panel" re-names the one panel the article introduced
-    ("An expert panel met in Leeds on Monday. But the new rules might not suit every club, the panel recognised.",
-     "expert panel", "group", "But the new rules might not suit every club"),
+    ("An advisory panel met in Leeds on Monday. But the new rules might not suit every club, the panel warned.",
+     "advisory panel", "group", "But the new rules might not suit every club"),
     # a time in front of a group is no part of its name
-    ("Earlier this year economists calculated that online games have a large economic impact.",
-     "economists", "group", "online games have a large economic impact"),
+    ("Last month economists calculated that the new bridge would cost far more than planned.",
+     "economists", "group", "the new bridge would cost far more than planned"),
     # "it" after figures an organisation compiled
     ("The figures were compiled by the Rural Transport Association (RTA). It found that bus journeys had fallen "
      "by a fifth since 2001.",
@@ -676,21 +676,21 @@ def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
     # people named after the plural of their job are no firm
     "Market analysts Tom Reed and Ann Lee said sales would fall in the spring.",
     # things are no group, however they are modified
-    "The phone's specifications suggest the new console will offer a big boost in graphics.",
+    "The engine's figures suggest the new car will be much faster than the old one.",
     "Court documents show that the firm had been warned twice before the fire.",
     # a speech act that did not happen: a modal in front of the verb
-    "Fans of racing games should note that the title refers to the cars on offer.",
-    "Before it launches, the Harbour Trust must show the council how it offers value for money.",
+    "Readers of the guide should note that the prices listed include tax.",
+    "The Harbour Trust must show the council how the new pier will pay for itself.",
     # "they" inside a clause is whatever it is there, not the organisation credited before
-    "The Harbour Trust said a virus was being spread by e-mail. The e-mails show that they come from an official "
-    "address and tell readers that they have visited illegal websites.",
+    "The Harbour Trust said fake letters were being sent to tenants. The letters show that they come from an "
+    "official address and tell tenants that they owe rent.",
     # a club in front of a player's job is not the one speaking
-    "\"We have had a good week of training and we are all looking forward to it,\" said the Leeds full-back.",
+    "\"The squad is fit and ready for the final on Saturday,\" said the Leeds full-back.",
 ])
 def test_no_vague_group_or_unsure_they_speaks(quotes, text):
     assert [(q.speaker.name, q.text) for q in quotes(text)
             if not q.text.startswith(("they would appeal", "Tom Baxter and Sam Ode would leave",
-                                      "a virus was being spread", "the attack was over"))] == []
+                                      "fake letters were being sent", "the attack was over"))] == []
 
 
 # (text, speaker, kind, quoted words): a verdict in quoted words, with the verb that gives it
@@ -703,8 +703,8 @@ CHARACTERISED = [
     ("The firm was accused by the Food Standards Agency of \"misleading shoppers\" about its prices.",
      "Food Standards Agency", "org", "misleading shoppers"),
     # a verb that takes its verdict after "as" or straight after the object
-    ("Shops have long denied any blame since the Rural Housing Commission dubbed them \"mere caretakers\" in 2003.",
-     "Rural Housing Commission", "org", "mere caretakers"),
+    ("Landlords have long denied any blame since the Rural Housing Commission dubbed them \"absent owners\" in 2003.",
+     "Rural Housing Commission", "org", "absent owners"),
 ]
 
 
@@ -744,10 +744,10 @@ VERDICTS_AS = [
      "Tom Reid", "a disgrace"),  # the relative pronoun's antecedent speaks
     ('Ruth Adams described him as "a rare talent" and "the best of his generation".', "Ruth Adams", "a rare talent"),
     # "as" parsed as opening a clause; "branded ... as"; "praised ... for"
-    ('Ruth Adams described promotion as the "be all and end all" for the club.', "Ruth Adams", "be all and end all"),
-    ('Coach Tom Reid has branded the league\'s complaint as "pathetic".', "Tom Reid", "pathetic"),
-    ('Ruth Adams praised the young striker for his "sensational start" at the club.', "Ruth Adams",
-     "sensational start"),
+    ('Ruth Adams described the final as the "match of his life" for the keeper.', "Ruth Adams", "match of his life"),
+    ('Coach Tom Reid has branded the board\'s decision as "shameful".', "Tom Reid", "shameful"),
+    ('Ruth Adams praised the young keeper for her "fearless attacking" in the final.', "Ruth Adams",
+     "fearless attacking"),
 ]
 
 
@@ -769,10 +769,10 @@ def test_no_verdict_from_a_title_or_without_a_speaker(quotes, text):
 # (text, speaker, the quotation's first words): a quotation with no cue goes on with the words of the speaker just
 # reported, in the sentence before, or of the quotation that ended the paragraph before with its cue
 CUELESS_CONTINUATIONS = [
-    ('Tom Reid said sales had grown. Phones with cameras could help, but Ann Lee said it was hard to say how soon. '
-     '"At the end of the day, people already have cameras on their phones."', "Ann Lee", "At the end of the day"),
-    ('"Western Europe has always liked good design," said Ann Lee.\n\n"People are after something that looks nice '
-     'and costs little." The market for downloads was worth $20m in 2004.', "Ann Lee", "People are after something"),
+    ('Tom Reid said the bridge was nearly finished. The road could open in May, but Ann Lee said the plan was late. '
+     '"We knew in March that the steel would not arrive on time."', "Ann Lee", "We knew in March"),
+    ('"The town has always liked its market," said Ann Lee.\n\n"People want fresh food that costs little." The '
+     'market moved to the square in 2004.', "Ann Lee", "People want fresh food"),
 ]
 
 
@@ -787,11 +787,11 @@ def test_cueless_quotation_continues_the_speaker_just_reported(quotes, text, spe
     'Ann Lee said the plan would work. Tom Reid disagreed. "It will never work in a town like this one."',
     'Ann Lee thought the plan would work. "It will never work in a town like this one."',
     # the paragraph before goes on after its quotation
-    '"Western Europe has always liked good design," said Ann Lee. Tom Reid runs the shop.\n\n"People are after '
-    'something that looks nice and costs little." The market for downloads was worth $20m in 2004.',
+    '"The town has always liked its market," said Ann Lee. Tom Reid runs the bakery.\n\n"People want fresh food '
+    'that costs little." The market moved to the square in 2004.',
 ])
 def test_no_cueless_quotation_after_another_speaker_or_narration(quotes, text):
-    assert [q for q in quotes(text) if q.mode == "direct" and q.text.startswith(("It will never", "People are"))] == []
+    assert [q for q in quotes(text) if q.mode == "direct" and q.text.startswith(("It will never", "People want"))] == []
 
 
 # (text, speaker, cue, reported clause): opinions and guesses told as reported speech (issue 10)

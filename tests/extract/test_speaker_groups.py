@@ -9,10 +9,10 @@ from studyaid.extract.speaker_groups import group_named, people_noun
 # (sentence, the subject noun, the group's name, or None)
 GROUPS = [
     ("Lawyers for the two companies said the claim was groundless.", "Lawyers", "lawyers for the two companies"),
-    ("Earlier this year economists calculated that prices would rise.", "economists", "economists"),
-    ("Liverpool supporters claimed the trouble began in the stands.", "supporters", "Liverpool supporters"),
+    ("Last month economists calculated that prices would rise.", "economists", "economists"),
+    ("On Monday, Kelvale supporters claimed the trouble began outside the ground.", "supporters", "Kelvale supporters"),
     # things, vague groups, people with a number
-    ("The phone's specifications suggest the console will be fast.", "specifications", None),
+    ("The engine's figures suggest the car will be fast.", "figures", None),
     ("Court documents show that the firm had been warned.", "documents", None),
     ("Many experts said the plan would fail.", "experts", None),
     ("Two analysts said the airline would cut its fares.", "analysts", None),
@@ -37,7 +37,7 @@ def test_people_noun(nlp, text, noun, expected):
 
 # (text, the name "the <noun>" speaks under, or None)
 COLLECTIVES = [
-    ("An expert panel met in Leeds on Monday. Viewers want more choice, the panel said.", "expert panel"),
+    ("An advisory panel met in Leeds on Monday. Tenants want more choice, the panel said.", "advisory panel"),
     ("A jury of twelve heard the case. The jury said the evidence was clear.", "jury"),
     # never introduced, introduced twice, or an organisation's name
     ("The panel said the winner was clear.", None),

@@ -15,9 +15,9 @@ def _token(doc, text: str):
 NAMED_AFTER_KIND = [
     ("Security firm Harlow Data said the worm was spreading.", "Data", "Harlow Data"),
     ("The Leeds daily Morning Herald attacked the referee.", "Herald", "Morning Herald"),
-    ("Sales have doubled, said market analysts Datapoint.", "Datapoint", "Datapoint"),
+    ("Rents have doubled, said market analysts Datapoint.", "Datapoint", "Datapoint"),
     # a person after a person's noun, or people after a plural
-    ("Sales will fall, said market analysts Tom Reed and Ann Lee.", "Reed", None),
+    ("Rents will fall, said market analysts Tom Reed and Ann Lee.", "Reed", None),
     ("The striker Tom Reed scored twice.", "Reed", None),
 ]
 
@@ -32,9 +32,9 @@ def test_name_after_a_kind_noun(nlp, text, last, expected):
 
 # (abbreviation, name, whether its letters are initials of the name in order)
 INITIALS = [
-    ("CAS", "North American Court of Arbitration for Sport", True),
-    ("Alva", "Association of Leading Visitor Attractions", True),
-    ("USADA", "United States Anti-Doping Agency", True),
+    ("CRH", "Northern Council for Rural Housing", True),
+    ("Crha", "Council for Rural Housing Authorities", True),
+    ("USRSB", "United States Rail Safety Board", True),
     ("Labour", "Council for Rural Housing", False),
     ("FSA", "Food Standards", False),
 ]

@@ -57,8 +57,8 @@ PRONOUNS = [
     ('Mrs Osei said the school would open in May. Her deputy, Mr Lamb, agreed. "We are ready for the pupils now," '
      'she said.', "Osei"),
     # a new paragraph whose first sentence names one person as no subject: "he" is that person, not the last speaker
-    ('Tom Reid attacked Sam Ode in an interview. "He is a disgrace," Reid said.\n\nThose claims were put to Sam Ode '
-     'after the game. At first he said only: "I have always told the truth about that night."', "Sam Ode"),
+    ('Tom Reid attacked Sam Ode in an interview. "He is a disgrace," Reid said.\n\nThe question was put to Sam Ode '
+     'on Monday. At first he said only: "I have nothing to add to my statement."', "Sam Ode"),
     # a square named after the speaker is not a person
     ('Mr Smith added that the closure of Trafalgar Square had hurt visitor numbers. "We expect a much better year," '
      'he said.', "Smith"),
@@ -124,8 +124,8 @@ def test_name_after_a_job_noun_speaks_as_a_person(quotes, text):
 # (text, the words the pronoun reports, who they are credited to, kind)
 SPOKESPEOPLE = [
     # "she" right after a spokesperson of an organisation spoke: the organisation goes on
-    ('Ann Lee was suspended in May. A spokesperson for Harbour Air told reporters: "We do not discuss staff with '
-     'the press." She added she could not say whether such a case had happened before.', "she could not say",
+    ('Ann Lee was suspended in May. A spokesperson for Harbour Air told reporters: "Our planes are safe to fly." She '
+     'added she could not say when the checks would end.', "she could not say",
      "Harbour Air", "org"),
     # a spokesman is not "she"; a person named as a subject since is "he"
     ('Ann Lee was suspended in May. A spokesman for Harbour Air said the case was closed. She said she would '
