@@ -1,5 +1,5 @@
 """What every page needs: the generation job started, resumed or shown (the first start from the
-sample articles included), messages kept across a rerun, and the documents' titles."""
+sample articles included), and the documents' titles."""
 from __future__ import annotations
 
 import streamlit as st
@@ -7,8 +7,6 @@ import streamlit as st
 from ..store import Store
 from ..store.jobs import Job, Jobs
 from .safe import md
-
-MESSAGES_KEY = "_studyaid_messages"
 
 
 def first_start(store: Store) -> None:
@@ -58,16 +56,6 @@ def _job_progress(path: str, job_id: int) -> None:
     counted = f" ({job.documents_done} of {job.documents_total} documents)" if job.documents_total else ""
     st.progress(job.progress, text=f"{JOB_LABELS[job.kind]}: {md(job.message)}{counted}")
     st.caption("You can use the app meanwhile; new questions appear when this is done.")
-
-
-def flash(level: str, text: str) -> None:
-    """Show ``text`` (``success``, ``info``, ``warning`` or ``error``) on the next run."""
-    st.session_state.setdefault(MESSAGES_KEY, []).append((level, text))
-
-
-def show_flashes() -> None:
-    for level, text in st.session_state.pop(MESSAGES_KEY, []):
-        getattr(st, level)(text)
 
 
 def titles(store: Store) -> dict[str, str]:

@@ -18,6 +18,7 @@ from ..store.removal import (DocumentRemoval, question_counts, removal_preview, 
                              trash_available)
 from . import jobs
 from .builder import add_file, add_text, safe_name
+from .common import titles
 from .editing import FACT_TYPES
 from .safe import md
 
@@ -67,7 +68,7 @@ def add_documents_panel(store: Store) -> None:
         st.text_area("Text", height=200, key=f"paste_text_{upload_round}")
         st.form_submit_button("Add and generate questions", type="primary", key="add_documents",
                               on_click=_add_submitted, args=(store, upload_round))
-    st.button("Generate all questions again", key="regenerate", on_click=_generate_again, args=(store,),
+    st.button("Generate all questions again", key="regenerate", on_click=_start_generation, args=(store,),
               help="After an update of studyaid: edited, approved and rejected questions are kept as they are.")
     if documents:
         remove_document_panel(store, {d.path: d.label for d in documents})
@@ -114,10 +115,6 @@ def _start_generation(store: Store) -> None:
                        "to start a new one.")
     else:
         note("info", "A generation is already running; it takes in the new documents before it ends.")
-
-
-def _generate_again(store: Store) -> None:
-    _start_generation(store)
 
 
 def _add_submitted(store: Store, upload_round: int) -> None:
@@ -250,7 +247,7 @@ def download_panel(store: Store) -> None:
     if not exporters_available():
         st.info("Downloads appear here once the exporters (studyaid.export) are installed.")
         return
-    names = {d.path: d.label for d in store.documents()}
+    names = titles(store)
     deck = st.text_input("Deck name", value="studyaid", key="deck_name").strip() or "studyaid"
     approved_only = st.toggle("Approved questions only", key="download_approved",
                               help="Off: every question except rejected ones and those flagged for review.")
@@ -274,9 +271,9 @@ def download_panel(store: Store) -> None:
         def make(extension: str = extension) -> bytes:
             bank = Store(store.path)
             questions = download_questions(bank, choice)
-            titles = {d.path: d.label for d in bank.documents()}
+            names = titles(bank)
             used = {s.document for q in questions for s in q.sources}
-            return export_bytes(questions, extension, deck, [d for d in titles if d in used], titles)
+            return export_bytes(questions, extension, deck, [d for d in names if d in used], names)
 
         col.download_button(label, data=make, file_name=safe_name(f"{deck}.{extension}"), mime=mime,
                             key=f"download_{extension}", on_click="ignore")

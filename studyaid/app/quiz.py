@@ -6,12 +6,12 @@ import random
 from dataclasses import dataclass, field
 
 from ..questions.model import Question
-from ..store import STUDENT_POLICIES, Store
+from ..store import STUDENT_POLICIES, Store, picking
 from .answers import check_answer
 from .safe import md_escape
 
 __all__ = ["Answer", "FACT_TYPE_LABELS", "KIND_LABELS", "Passage", "QuizState", "md_escape", "passage_markdown",
-           "pick_questions", "results_by_type", "source_passage", "student_count", "student_filters", "students_see"]
+           "pick_questions", "results_by_type", "source_passage", "student_count"]
 
 FACT_TYPE_LABELS = {"quote": "Quotes", "quantity": "Numbers", "place": "Places", "role": "Roles", "date": "Dates"}
 KIND_LABELS = {"mcq": "Multiple choice", "cloze": "Fill in the gap"}
@@ -24,26 +24,13 @@ STUDENTS_SEE = {  # the teacher's choices of what students are asked (STUDENT_PO
 }
 
 
-def students_see(store: Store) -> str:
-    """What the teacher chose students see (a key of :data:`STUDENTS_SEE`), stored in the bank."""
-    return store.students_see()
-
-
-def student_filters(policy: str) -> dict:
-    """The store filters (:meth:`Store.entries`) of the questions students see under ``policy``."""
-    return {"statuses": list(STUDENT_POLICIES[policy]), "flagged": False}
-
-
 def student_count(store: Store, policy: str | None = None) -> int:
-    """How many questions students see under ``policy`` (default: the teacher's choice), counted by SQL."""
-    return store.count_matching(**student_filters(policy or students_see(store)))
+    """How many questions students see under ``policy`` (default: the teacher's choice), counted by the
+    students' own query (:func:`studyaid.store.picking.count`: one rule for the quiz and this count)."""
+    return picking.count(store, picking.Choice(statuses=STUDENT_POLICIES[policy or store.students_see()]))
 
 
-SCORE_VARIETY = 0.15  # how far below a better question a weaker one may still come first
-
-
-def in_document(question: Question, document: str | None) -> bool:
-    return document is None or any(s.document == document for s in question.sources)
+SCORE_VARIETY = picking.SCORE_VARIETY  # how far below a better question a weaker one may still come first
 
 
 MAX_ANSWER_SHARE = 0.05  # of a quiz's questions one answer may be (at least once)
@@ -58,15 +45,15 @@ def answer_key(question: Question) -> str:
     return " ".join(words).casefold()
 
 
-def pick_questions(pool: list[Question], *, document: str | None = None, kinds: tuple[str, ...] = ("mcq", "cloze"),
-                   count: int = 10, seed: int | None = None) -> list[Question]:
-    """Up to ``count`` questions from ``pool`` about ``document`` (None: all) of the given kinds, the
+def pick_questions(pool: list[Question], *, kinds: tuple[str, ...] = ("mcq", "cloze"), count: int = 10,
+                   seed: int | None = None) -> list[Question]:
+    """Up to ``count`` questions from ``pool`` (the candidates the store picked) of the given kinds, the
     best-ranked first (the ranker's score, with a little seeded variety so a retake is not the same
     quiz); never two questions about the same fact, and no answer (one leader, one number) in more than
     ``MAX_ANSWER_SHARE`` of the quiz (once in a quiz of fewer than 40), while other questions are left."""
     rng = random.Random(seed)
     count = max(0, count)
-    chosen = sorted((q for q in pool if q.kind in kinds and in_document(q, document)),
+    chosen = sorted((q for q in pool if q.kind in kinds),
                     key=lambda q: (-(q.score + rng.uniform(0.0, SCORE_VARIETY)), q.id))
     cap = max(1, int(count * MAX_ANSWER_SHARE))
     first, repeats, facts, answers = [], [], set(), {}

@@ -22,7 +22,7 @@ from ..store.trash import delete_to_trash
 from .common import titles
 from .editing import FACT_TYPES, STATUSES, EditError, apply_changes, table_row
 from .notes import note, show_notes
-from .quiz import FACT_TYPE_LABELS, KIND_LABELS, STUDENTS_SEE, student_count, students_see
+from .quiz import FACT_TYPE_LABELS, KIND_LABELS, STUDENTS_SEE, student_count
 from .safe import md_escape
 from .trash import UNDO_KEY, offer_undo, undo_panel
 
@@ -64,13 +64,13 @@ def page_bounds(total: int, size: int, page: int) -> tuple[int, int, int]:
 
 def students_now(store: Store) -> str:
     """"Students now see N question(s) (what the teacher chose)": said after every change of the bank."""
-    policy = students_see(store)
+    policy = store.students_see()
     return f"Students now see {student_count(store, policy)} question(s) ({STUDENTS_SEE[policy]})."
 
 
 def students_see_panel(store: Store) -> None:
     """The teacher's choice of what students are asked, with how many each choice gives."""
-    policy = students_see(store)
+    policy = store.students_see()
     counts = {choice: student_count(store, choice) for choice in STUDENTS_SEE}
     st.session_state["students_see"] = policy  # as stored: another browser may have changed it
     st.radio("Students see", list(STUDENTS_SEE), key="students_see",
@@ -147,7 +147,7 @@ def review_panel(store: Store) -> None:
     b[3].button("Delete ticked", key="review_delete", on_click=apply_review, args=(store, key, "delete"))
     b[4].button(f"Approve all {len(entries)} on this page", key="review_approve_all", on_click=apply_review,
                 args=(store, key, "approve_all"))
-    preview_panel(store, entries, policy=students_see(store))
+    preview_panel(store, entries, policy=store.students_see())
 
 
 def review_table(store: Store, entries: list[BankEntry], key: str, doc_titles: dict[str, str]) -> None:

@@ -12,6 +12,7 @@ import streamlit as st
 from ..errors import StudyaidError
 from ..store import Store
 from .classroom import class_teacher_panel
+from .common import titles
 from .editing import FACT_TYPES, EditError, find_source, manual_question
 from .notes import note, show_notes
 from .review import review_panel, students_now
@@ -47,7 +48,7 @@ def write_question_panel(store: Store) -> None:
     """A question written by hand (approved at once). It is added in the form's callback, before the page
     is drawn, so the review's counts include it; the form is emptied after an add, kept after a problem."""
     show_notes(WRITE_TAB)
-    names = {d.path: d.label for d in store.documents()}
+    names = titles(store)
     st.caption("Questions written here are approved at once. For a fill-in-the-gap question write _____ where the "
                "answer goes (or write the whole sentence: the answer is cut out of it).")
     with st.form("write_question", clear_on_submit=False):
