@@ -299,3 +299,89 @@ def test_a_version_2_bank_gets_the_generated_hash_column(tmp_path):
     store = Store(path)
     assert store.schema_version() == SCHEMA_VERSION == 3
     assert store.merge_generated([make_question("q1", prompt="Regenerated?")]).refreshed == 1  # no hash: old rule
+
+
+# -- removing a document: corroborated questions stay, rejections stand (issue 13) -------------------------
+
+from studyaid.store.removal import purge_orphans, removal_preview, remove_document, without_document  # noqa: E402
+from studyaid.store.trash import restore  # noqa: E402
+
+FERRY = "news/ferry.txt"
+HARBOUR = "news/harbour.txt"
+FERRY_TEXT = "The Tallinn ferry will run twice a day from May, the port authority said on Friday.\n"
+HARBOUR_TEXT = "Port officials said on Friday that the Tallinn ferry will run twice a day from May.\n"
+
+
+def _source(document: str, text: str) -> Source:
+    sentence = text.strip()
+    return Source(document=document, sentence=sentence, start=0, end=len(sentence))
+
+
+def _ferry_question(qid: str, documents: tuple[str, ...], *, kind: str = "mcq", status: str = "new") -> Question:
+    texts = {FERRY: FERRY_TEXT, HARBOUR: HARBOUR_TEXT}
+    update = dict(fact_type="quantity", prompt="How often a day will the Tallinn ferry run from May?", answer="twice",
+                  options=["twice", "once", "three times"], corroboration=len(documents),
+                  explanation="The port authority gives the number." + (
+                      f" {len(documents)} articles report it." if len(documents) > 1 else ""),
+                  sources=[_source(d, texts[d]) for d in documents], status=status)
+    if kind == "cloze":
+        sentence = texts[documents[0]].strip()
+        update.update(kind="cloze", options=[], hint="number", prompt=sentence.replace("twice", "_____ (number)"),
+                      cloze=sentence.replace("twice", "{{c1::twice::number}}"))
+    return make_question(qid, **update)
+
+
+def _two_documents(store: Store, questions: list[Question]) -> None:
+    store.add_document(FERRY, FERRY_TEXT, title="Ferry timetable")
+    store.add_document(HARBOUR, HARBOUR_TEXT, title="Harbour news")
+    store.merge_generated(questions)
+    for q in questions:
+        if q.status != "new":
+            store.set_status({q.id: None}, q.status)
+
+
+@pytest.mark.parametrize("documents, kind, expected", [
+    ((FERRY, HARBOUR), "mcq", (HARBOUR,)),  # corroborated: stays, the removed source dropped
+    ((HARBOUR, FERRY), "mcq", (HARBOUR,)),
+    ((FERRY,), "mcq", None),  # the removed document's alone: goes with it
+    ((HARBOUR,), "mcq", (HARBOUR,)),  # not from it: untouched
+    ((HARBOUR, FERRY), "cloze", (HARBOUR,)),  # a gap in the other article's sentence: stays
+    ((FERRY, HARBOUR), "cloze", None),  # a gap in the removed article's own sentence: goes
+])
+def test_a_question_without_a_document(documents, kind, expected):
+    q = _ferry_question("q1", documents, kind=kind)
+    kept = without_document(q, FERRY, {HARBOUR})
+    assert (None if kept is None else tuple(s.document for s in kept.sources)) == expected
+    if kept is not None and len(documents) > 1:
+        assert kept.corroboration == 1 and "articles report it" not in kept.explanation
+    assert without_document(q, FERRY, set()) is (q if FERRY not in documents else None)  # no other article left
+
+
+def test_removing_a_document_keeps_what_another_document_corroborates(store):
+    both, alone, other = (_ferry_question("both", (FERRY, HARBOUR)), _ferry_question("alone", (FERRY,)),
+                          _ferry_question("other", (HARBOUR,)))
+    _two_documents(store, [both, alone, other])
+    preview = removal_preview(store, FERRY)
+    assert (preview.questions, preview.kept) == (1, 1)
+    removal = remove_document(store, FERRY)
+    assert (removal.questions, removal.kept) == (1, 1)
+    assert {q.id for q in store.questions()} == {"both", "other"}
+    kept = store.get("both").question
+    assert [s.document for s in kept.sources] == [HARBOUR] and kept.corroboration == 1
+    assert [e.question.id for e in store.entries(document=FERRY)] == []  # the links follow the sources
+    assert purge_orphans(store) == 0 and store.get("both") is not None  # the next generation keeps it
+    store.merge_generated([kept])  # regenerated from the harbour article alone: still untouched, the same
+    assert store.get("both").question == kept
+
+
+def test_a_rejection_stands_when_the_document_is_added_again(store):
+    rejected, fresh = _ferry_question("rejected", (FERRY,), status="rejected"), _ferry_question("fresh", (FERRY,))
+    _two_documents(store, [rejected, fresh])
+    assert removal_preview(store, FERRY).teacher_work == 1
+    assert remove_document(store, FERRY).trashed == 1
+    store.add_document(FERRY, FERRY_TEXT, title="Ferry timetable")  # added again...
+    report = store.merge_generated([rejected.model_copy(update={"status": "new"}), fresh])  # ...and generated
+    assert (report.added, report.deleted) == (1, 1)
+    assert store.get("rejected") is None and store.get("fresh").question.status == "new"
+    assert restore(store).restored == ["rejected"]  # the trash gives the rejection back, still rejected
+    assert store.get("rejected").question.status == "rejected"

@@ -175,12 +175,17 @@ def remove_document_panel(store: Store, labels: dict[str, str]) -> None:
 
 
 def removal_warning(removal: DocumentRemoval, label: str, trash: bool) -> str:
-    """What the teacher confirms: the document, its questions and the teacher's work among them."""
+    """What the teacher confirms: the document, its questions, the teacher's work among them, and the
+    questions other documents corroborate (they stay)."""
     text = (f"Remove “{md(label)}” and its {removal.questions} question(s) from the bank? Generating again will "
             "not bring it back (add the file again to get it back).")
     if removal.teacher_work:
         kept = "they go to the trash, where you can restore them" if trash else "they are deleted for good"
-        text += f" **{removal.teacher_work} of these questions were edited or approved by a teacher**: {kept}."
+        text += (f" **{removal.teacher_work} of these questions were edited, approved or rejected by a teacher**: "
+                 f"{kept}. A rejected one stays rejected: adding the file again does not bring it back.")
+    if removal.kept:
+        text += (f" {removal.kept} other question(s) from it stay: another article in the bank reports the same "
+                 "fact (their sources in this article are dropped).")
     return text
 
 
@@ -191,7 +196,8 @@ def _remove(store: Store, path: str) -> None:
     except StudyaidError as exc:
         note("error", f"Nothing was removed: {md(exc.message)}")
         return
-    kept = f"; {removal.trashed} edited or approved are in the trash" if removal.trashed else ""
+    kept = f"; {removal.trashed} edited, approved or rejected are in the trash" if removal.trashed else ""
+    kept += f"; {removal.kept} reported by another article stay, without its sources" if removal.kept else ""
     note("success", f"Removed “{md(removal.title or removal.path)}” and {removal.questions} question(s){kept}.")
 
 

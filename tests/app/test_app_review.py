@@ -285,7 +285,7 @@ def test_restoring_in_the_app_names_the_removed_document(tmp_path, monkeypatch, 
 
 @pytest.mark.parametrize("states, work", [
     ([("new", False), ("new", False), ("new", False)], 0),  # untouched: no teacher's work
-    ([("approved", False), ("new", False), ("rejected", False)], 1),
+    ([("approved", False), ("new", False), ("rejected", False)], 2),  # a rejection is the teacher's work too
     ([("new", True), ("approved", True), ("new", False)], 2),
 ])
 def test_the_removal_counts_only_the_teachers_work(tmp_path, states, work):
