@@ -8,7 +8,8 @@ import streamlit as st
 from ..errors import StudyaidError
 from ..store import Store
 from ..store.backup import backup_bytes, merge_backup, read_backup
-from ..store.trash import RestoreReport, TrashBatch, delete_all_to_trash, empty_trash, restore, trashed
+from ..store.trash import (RestoreReport, TrashBatch, delete_all_to_trash, empty_trash, restore, trash_count,
+                           trashed)
 from .notes import note, show_notes
 from .safe import md_escape
 
@@ -16,6 +17,7 @@ UNDO_KEY = "_studyaid_undo"
 TAB = "trash"  # where this module's messages are shown (studyaid.app.notes)
 CONFIRM_WORDS = "delete all"
 BACKUP_ROUND = "_backup_round"
+TRASH_LISTED = 50  # the latest deletes listed (and offered one by one); "restore all" takes every one
 
 
 def offer_undo(batch: TrashBatch, tab: str = TAB) -> None:
@@ -66,7 +68,8 @@ def trash_panel(store: Store) -> None:
     show_notes(TAB)
     undo_panel(store, TAB)
     st.subheader("Trash")
-    items = trashed(store)
+    total = trash_count(store)
+    items = trashed(store, limit=TRASH_LISTED) if total else []
     if not items:
         st.caption("The trash is empty. Deleted questions wait here until you restore them or empty the trash.")
     else:
@@ -76,11 +79,14 @@ def trash_panel(store: Store) -> None:
                                     "kind": t.question.kind, "prompt": t.question.prompt,
                                     "answer": t.question.answer, "status": t.question.status,
                                     "id": t.question.id} for t in items]), hide_index=True, width="stretch")
+        if total > len(items):
+            st.caption(f"The latest {len(items)} of {total} trashed questions are listed; restoring with none chosen "
+                       f"restores all {total}.")
         prompts = {t.question.id: t.question.prompt for t in items}
         chosen = st.multiselect("Questions to restore", list(prompts), key="trash_chosen", placeholder="all of them",
                                 format_func=lambda qid: f"{prompts[qid][:80]} ({qid})")
         left, right = st.columns(2)
-        left.button(f"Restore {len(chosen) or 'all ' + str(len(items))} question(s)", key="trash_restore",
+        left.button(f"Restore {len(chosen) or 'all ' + str(total)} question(s)", key="trash_restore",
                     on_click=restore_chosen, args=(store,), type="primary")
         confirm = right.checkbox("I want to forget the trashed questions for good", key="trash_confirm")
         right.button("Empty the trash", key="trash_empty", disabled=not confirm, on_click=empty, args=(store,))

@@ -113,19 +113,21 @@ def delete_all_to_trash(store: Store, expected: int) -> TrashBatch:
         return _delete(conn, ids, "the whole bank deleted")
 
 
-def _rows(conn: sqlite3.Connection, where: str = "", args: tuple = ()) -> list[tuple]:
+def _rows(conn: sqlite3.Connection, where: str = "", args: tuple = (), limit: int | None = None) -> list[tuple]:
+    cut = "" if limit is None else f" LIMIT {max(0, int(limit))}"
     return conn.execute(f"SELECT id, batch, reason, deleted_at, status, edited, version, data FROM trash {where} "
-                        "ORDER BY deleted_at DESC, rowid", args).fetchall()
+                        f"ORDER BY deleted_at DESC, rowid{cut}", args).fetchall()
 
 
 def _exists(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'trash'").fetchone() is not None
 
 
-def trashed(store: Store) -> list[TrashedQuestion]:
-    """What is in the trash, the latest deletes first (read without taking the write lock)."""
+def trashed(store: Store, limit: int | None = None) -> list[TrashedQuestion]:
+    """What is in the trash, the latest deletes first (read without taking the write lock); ``limit``:
+    only that many (cut in SQL: a trash of 10,000 questions is not read to list its latest)."""
     with store._connection() as conn:
-        rows = _rows(conn) if _exists(conn) else []
+        rows = _rows(conn, limit=limit) if _exists(conn) else []
     found = []
     for qid, batch, reason, deleted_at, *_rest, data in rows:
         try:

@@ -156,3 +156,33 @@ def test_the_backup_round_trip_in_the_app(bank_db):
     assert not at.exception, [e.value for e in at.exception]
     assert any("Merged the backup: 2 question(s) added" in s.value for s in at.success), [e.value for e in at.error]
     assert store.count() == total and all(store.get(qid) for qid in ids)
+
+
+def test_a_trash_of_2000_questions_lists_its_latest_and_restores_all(tmp_path, monkeypatch, local_browser):
+    """The trash tab decodes the questions it lists, not the whole trash; "restore all" takes every one."""
+    from studyaid.app.trash import TRASH_LISTED
+    from studyaid.document import Source
+    from studyaid.questions.model import Question
+
+    sentence = "The Lakeside library will open on Sundays from June, the council said."
+    source = Source(document="notes/library.txt", sentence=sentence, start=0, end=len(sentence))
+    store = Store(tmp_path / "trash.sqlite3")
+    store.add_document("notes/library.txt", sentence, title="Library hours")
+    store.merge_generated([Question(id=f"t{n:04d}", kind="mcq", fact_type="date", fact_id=f"f{n}",
+                                    prompt=f"From which month will the library open on Sundays ({n})?", answer="June",
+                                    options=["June", "May", "July"], explanation="The council said so.",
+                                    sources=[source]) for n in range(2000)])
+    delete_all_to_trash(store, 2000)
+    decoded = []
+    original = Question.model_validate_json
+    monkeypatch.setattr(Question, "model_validate_json",
+                        classmethod(lambda cls, data, **kw: decoded.append(1) or original(data, **kw)))
+    monkeypatch.setenv("STUDYAID_DB", str(store.path))
+    monkeypatch.delenv("STUDYAID_TEACHER_PASSWORD", raising=False)
+    at = teacher()
+    assert len(at.tabs[4].dataframe[0].value) == TRASH_LISTED and len(decoded) <= TRASH_LISTED
+    assert f"The latest {TRASH_LISTED} of 2000 trashed questions" in " ".join(c.value for c in at.tabs[4].caption)
+    assert at.button(key="trash_restore").label == "Restore all 2000 question(s)"
+    monkeypatch.setattr(Question, "model_validate_json", original)
+    at.button(key="trash_restore").click().run()
+    assert not at.exception and store.count() == 2000 and trash_count(store) == 0
