@@ -129,7 +129,8 @@ def parse_long(
 
 
 def index_sentences(doc: "Doc") -> "Doc":
-    """Make ``token.sent`` and ``span.sent`` a binary search instead of a walk over ``doc.sents``.
+    """Make ``token.sent`` and ``span.sent`` a binary search instead of a walk over ``doc.sents``, and
+    ``doc.sents`` a walk over the sentence bounds found once instead of over every token.
 
     spaCy finds a token's sentence by iterating the document's sentences; the extractors ask for
     it thousands of times per article, which made extraction slower than parsing itself.
@@ -147,6 +148,8 @@ def index_sentences(doc: "Doc") -> "Doc":
 
     doc.user_token_hooks["sent"] = lambda token: sent_of_index(token.i)
     doc.user_span_hooks["sent"] = lambda span: sent_of_index(span.start)
+    # ``doc.sents`` walks every token on each access; the extractors ask for it per fact
+    doc.user_hooks["sents"] = lambda d: (d[start:end] for start, end in bounds)
     return doc
 
 

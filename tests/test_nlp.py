@@ -106,3 +106,13 @@ def test_parse_documents_keeps_the_order_across_hits_and_misses(nlp, tmp_path):
     assert [d.path for d, _ in out] == ["0.txt", "1.txt", "2.txt"]
     assert all(doc.text == d.masked_text for d, doc in out)
     assert (cache.hits, cache.misses) == (2, 1)
+
+
+@pytest.mark.parametrize("text", [HEADED, "One sentence only.", "First line\nSecond line. Third sentence here."])
+def test_indexed_sentences_are_the_parsers(nlp, text):
+    from studyaid.nlp import index_sentences
+
+    plain = [(s.start, s.end) for s in nlp(text).sents]
+    doc = index_sentences(nlp(text))
+    assert [(s.start, s.end) for s in doc.sents] == plain
+    assert [(t.sent.start, t.sent.end) for t in doc] == [next((a, b) for a, b in plain if a <= t.i < b) for t in doc]

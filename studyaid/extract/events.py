@@ -34,7 +34,7 @@ from ..gazetteer import lookup
 from ..lexicon import NAME_PARTICLES, ORGANISATION_WORDS, PLACE_HEADS, SPEECH_VERBS
 from .clauses import SIDE_DEPS, clause_around
 from .common import QUOTE_CHARS, in_junk, sentence_source, tokens_text
-from .doc_index import entity_at
+from .doc_index import entity_at, positions_of
 from .dates import to_iso
 
 if TYPE_CHECKING:
@@ -247,7 +247,8 @@ def _acts_as_person(tok: "Token", slot: str, name: str) -> bool:
 def _mentions(doc: "Doc", surname: str) -> int:
     """How often a person is named by the surname alone (people are, shows and products are not): the full
     name's own mentions do not count."""
-    return sum(1 for t in doc if t.text == surname and t.pos_ == "PROPN"
+    tokens = (doc[i] for i in positions_of(doc, surname))  # an index, not a scan of the document (issue 13)
+    return sum(1 for t in tokens if t.pos_ == "PROPN"
                and (t.i == 0 or not (doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper())))
 
 
