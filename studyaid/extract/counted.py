@@ -65,9 +65,11 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
         return doc[group.end + 1], None, used  # "a dramatic five-set battle": five sets, what the battle was
     # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
     root = next((t for t in group if not group.start <= t.head.i < group.end), last)
-    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > last.i \
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.i > last.i \
+            and (root.head.pos_ in ("NOUN", "PROPN") or is_unit_word(root.head.text)) \
             and not any(t.lower_ in TIME_DETERMINERS or t.like_num and t.text[:1].isupper() for t in doc[group.end: root.head.i]):
-        head = root.head  # (not "20,000 last month": a time after it; nor "two Six Nations [wins]": a name)
+        head = root.head  # (not "20,000 last month": a time after it; nor "two Six Nations [wins]": a name;
+        # a unit tagged as an adjective counts too: "three megapixel camera phones")
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
             head = head.head  # "two Six Nations wins": the number hung on a name that only modifies the noun
         return head, None, used

@@ -10,7 +10,7 @@ from .clauses import clause_around
 from .common import clean_text, sentence_source
 from .numbers import CURRENCY_SIGNS, TIME_UNITS, parse_number
 from .counted import predicate
-from .number_groups import group_value, loose, numeric, percent_unit, qualifier, qualifier_start, written_text
+from .number_groups import group_value, loose, numeric, percent_unit, qualifier, qualifier_start, range_link, written_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,7 +106,7 @@ def duration(group: "Span", unit: "Token", document: Document, used: set[int]) -
             part, part_unit, factor = smaller
             value, word, end = value * factor + part, part_unit.lemma_.lower(), part_unit.i
             text = doc[group.start: end + 1].text
-    counted = (word if value == 1 else _plural(word)) + (" old" if age else "")
+    counted = (word if value == 1 and range_link(group) is None else _plural(word)) + (" old" if age else "")
     hyphened = doc[group.end].text == "-"
     described = doc[end + 1] if hyphened and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN") else None
     phrase_end = described.i if described is not None else end

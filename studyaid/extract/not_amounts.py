@@ -167,7 +167,7 @@ def _labels_a_singular(group: "Span") -> bool:
     return value is not None and value != 1 and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") \
         and head.i >= group.end and (head.tag_ == "NN" or head.tag_ == "NNP" and not head.lower_.endswith("s")) \
         and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
-        and not any(t.text == "-" or is_unit_word(t.text) for t in group.doc[group.end:head.i]) \
+        and not any(t.text == "-" or is_unit_word(t.text) for t in group.doc[group.end:head.i + 1]) \
         and bool(group[-1].whitespace_) and glued_unit(group[-1].text) is None
 
 

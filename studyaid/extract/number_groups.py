@@ -24,6 +24,8 @@ QUALIFIERS = (
 
 
 RANGE_LINKS = {"-", "\u2013", "to"}
+# "two or three weeks", "one or two seconds": two numbers offered for one noun, read as a loose range
+ALTERNATIVE_LINKS = {"or"}
 
 
 PERCENT_WORDS = ("%", "per cent", "percent")
@@ -58,8 +60,9 @@ def number_groups(doc: "Doc") -> Iterator["Span"]:
                 if start > 0 and doc[start - 1].lower_ == "half":
                     start -= 1  # "half a million films"
             j = _number_end(doc, i, money=start < i)
-            if j + 2 < len(doc) and doc[j + 1].lower_ in RANGE_LINKS and _range_end(doc, j + 2, money=start < i):
-                j = _range_end(doc, j + 2, money=start < i)  # "30 to 40", "30-40", "\u00a330m-\u00a340m"
+            if j + 2 < len(doc) and doc[j + 1].lower_ in RANGE_LINKS | ALTERNATIVE_LINKS \
+                    and _range_end(doc, j + 2, money=start < i):
+                j = _range_end(doc, j + 2, money=start < i)  # "30 to 40", "30-40", "\u00a330m-\u00a340m", "two or three"
             elif j + 2 < len(doc) and doc[j + 1].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between" \
                     and _range_end(doc, j + 2, money=start < i):
                 j = _range_end(doc, j + 2, money=start < i)  # "between 30 and 40"
@@ -171,7 +174,7 @@ def numeric(tok: "Token") -> bool:
 def range_link(group: "Span") -> "Token | None":
     """The "to", dash or "and" between a range's two ends; not the hyphen of "twenty-six"."""
     doc = group.doc
-    return next((t for t in group[1:-1] if (t.lower_ in RANGE_LINKS or t.lower_ == "and")
+    return next((t for t in group[1:-1] if (t.lower_ in RANGE_LINKS | ALTERNATIVE_LINKS or t.lower_ == "and")
                  and not (doc[t.i - 1].lower_ in TENS and doc[t.i + 1].lower_ in UNITS)
                  and not _and_a_half(doc, t.i)), None)
 
@@ -187,8 +190,10 @@ def written_text(group: "Span") -> str:
 
 def loose(group: "Span") -> bool:
     """An amount said loosely: "a couple of years" may be two or three (a pair is two); "less than a week",
-    where "a" stands for one (no question can ask for an "a")."""
-    return len(group) > 1 and group[1].lower_ == "couple" or len(group) == 1 and group[0].lower_ in ("a", "an")
+    where "a" stands for one (no question can ask for an "a"); "two or three weeks", either."""
+    link = range_link(group)
+    return len(group) > 1 and group[1].lower_ == "couple" or len(group) == 1 and group[0].lower_ in ("a", "an") \
+        or link is not None and link.lower_ in ALTERNATIVE_LINKS
 
 
 def group_value(group: "Span") -> float | None:

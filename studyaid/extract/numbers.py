@@ -16,7 +16,7 @@ CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
 SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)(?![a-z])", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")
 _RANGE = re.compile(
-    r"^(?:between\s+)?(?P<low>[^\s\-\u2013]+(?:\s+\S+)*?)\s*(?:-|\u2013|\s+to\s+|\s+and\s+)\s*(?P<high>\S+(?:\s+\S+)*)$",
+    r"^(?:between\s+)?(?P<low>[^\s\-\u2013]+(?:\s+\S+)*?)\s*(?:-|\u2013|\s+to\s+|\s+and\s+|\s+or\s+)\s*(?P<high>\S+(?:\s+\S+)*)$",
     re.IGNORECASE,
 )
 # Units written glued to a numeral ("10km", "3,000m", "70p", "22secs", "40GB"); any other letters glued to

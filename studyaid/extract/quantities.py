@@ -27,7 +27,10 @@ from .counted import PRONOUN_HEADS, VALUE_WORDS, clause_subject, count_clause, f
 from .durations import duration, time_unit
 from .not_amounts import in_skip_entity, label_numerals, named_numbers, not_an_amount
 from .number_groups import CURRENCIES, group_value, loose, number_groups, percent_unit, qualifier, qualifier_start, \
-    written_text
+    range_link, written_text
+from .numbers import parse_range
+
+RANGE_DASHES = {"-", "\u2013"}
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -50,7 +53,29 @@ def extract_quantities(doc: "Doc", document: Document) -> Iterator[Quantity]:
             fact = _quantity(group, document, used)
         if fact is not None:
             found.append((group, fact))
+            top = range_top(group, fact)
+            if top is not None:
+                found.append((group, top))
     yield from conversions_share_their_thing(found)
+
+
+def range_top(group: "Span", fact: Quantity) -> Quantity | None:
+    """The upper end of a range or of two alternatives as a fact of its own, counting what the range counts
+    ("between 6,000 and 7,000 jobs": 7,000 jobs; "two or three weeks": three weeks); not of a range written
+    with a dash as one amount ("2-3 years"). It is flagged vague:
+    no question asks for one end of a range as if it were the amount."""
+    link = range_link(group)
+    if link is None or link.lower_ in RANGE_DASHES:
+        return None  # "2-3 years", "two-three years": written as one amount
+    ends = parse_range(written_text(group))
+    if ends is None or fact.total is not None:
+        return None
+    top_text = clean_text(group.doc[link.i + 1: group.end].text)
+    return fact.model_copy(update={
+        "value": ends[1], "text": top_text, "qualifier": None, "vague": True,
+        "warnings": list(dict.fromkeys(fact.warnings + ["upper end of a range"])),
+        "confidence": min(fact.confidence, 0.5),
+    })
 
 
 def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | None:

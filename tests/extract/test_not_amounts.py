@@ -62,7 +62,6 @@ NOT_COUNTS = [
     "Sales online are three times higher than last year.",
     "Most bands gave away songs online, while two-thirds sold albums on the web.",  # a hyphenated fraction
     "The new machine will be four times what it is today.",
-    "The striker was out for one or two weeks with the injury.",
     "There are three, four or maybe five teams that could win it.",
     "At a couple of points in the game you can fly a helicopter.",  # when, not how many
     # the second day of a date

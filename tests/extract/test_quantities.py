@@ -203,3 +203,25 @@ def test_a_part_of_a_stated_whole_keeps_the_whole(quantities, text, value, total
     """"31 of his 58 goals": wrong options for the part must stay under the whole, so the whole is kept."""
     found = {q.value: q for q in quantities(text)}
     assert found[value].total == total and found[value].counted_head == counted_head
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two numbers offered for one noun: each is a loose amount of that noun, and no question asks for either
+    ("The striker was out for one or two weeks with the injury.",
+     [(1, "one or two", "weeks", True), (2, "two", "weeks", True)]),
+    ("Nobody will be able to train for two or three days after the storm.",
+     [(2, "two or three", "days", True), (3, "three", "days", True)]),
+    ("Shops rushed to stock four or five megapixel camera phones.",
+     [(4, "four or five", "megapixel camera phones", True), (5, "five", "megapixel camera phones", True)]),
+    # a range written with words gives its upper end too, flagged vague; the low end keeps the range
+    ("The airline said it would cut between 3,000 and 4,000 staff this year.",
+     [(3000, "3,000 and 4,000", "staff", False), (4000, "4,000", "staff", True)]),
+    # a range written as one amount with a dash stays one fact
+    ("The coach said the rebuild would take 2-3 years.", [(2, "2-3", "years", False)]),
+    ("He said the change had come five-six years ago.", [(5, "five-six", "years", False)]),
+    # a list of three alternatives names no amount; a score stays no range
+    ("There are three, four or maybe five teams that could win it.", []),
+    ("The Gunners won 3-2 at home on Saturday.", []),
+])
+def test_ranges_and_alternatives(quantities, text, expected):
+    assert [(q.value, q.text, q.counted, q.vague) for q in quantities(text)] == expected
