@@ -40,6 +40,20 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return False
 
 
+def _reopens(text: str, open_at: int, i: int) -> bool:
+    """A straight mark at ``i``, inside a quotation opened at ``open_at``, that opens a new quoted sentence
+    rather than closing this one: the quoted words so far end a sentence and a space comes before the mark
+    but none after it. Some newspapers open every quoted sentence of a paragraph and close only the last."""
+    before = text[open_at:i].rstrip()
+    return (_is_opening_straight(text, i) and text[i - 1:i].isspace() and len(before) > 1
+            and before[-1] in ".?!")
+
+
+def _after_colon(text: str, i: int) -> bool:
+    """A straight mark at ``i`` right after a colon and a space, opening words: 'He said: "We ...'."""
+    return _is_opening_straight(text, i) and text[max(0, i - 2):i] == ": "
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in re.finditer(r"\n", text):
@@ -57,6 +71,16 @@ def find_quotations(text: str) -> Iterator[Quotation]:
             if ch in OPEN_ONLY or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
                 if open_at is None:
                     open_at = i + 1
+                continue
+            if ch == STRAIGHT and open_at is not None and _after_colon(text, i):
+                open_at = i + 1  # 'X said: "...' with a quotation left open before it (a mark missing): the open
+                continue  # words are of no known extent and go unquoted; the new quotation starts here
+            if ch == STRAIGHT and open_at is not None and _reopens(text, open_at, i):
+                end = i  # 'He said: "First sentence. "Second sentence."': each sentence opens a mark of its own
+                while end > open_at and text[end - 1].isspace():
+                    end -= 1
+                yield Quotation(open_at, end, text[open_at:end])
+                open_at = i + 1
                 continue
             if ch in CLOSE_ONLY or ch == STRAIGHT:
                 if open_at is not None:

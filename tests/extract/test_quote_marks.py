@@ -37,6 +37,16 @@ DOUBLE = [
     ("Putin\u2019s threats came after 26 of Ukraine's allies and the allies\u2019 initiative.", []),
     # an inch mark with nothing open is not a closing mark
     ('The tablet has a 5" screen and "a clear picture" for the price.', [("a clear picture", False)]),
+    # every quoted sentence of a paragraph opens a mark, only the last closes: one quotation per sentence
+    ('The goalkeeper said: "We were poor in the first half. "The second half was better." He left early.',
+     [("We were poor in the first half.", False), ("The second half was better.", False)]),
+    ('"Is it over? "No, it is not," the coach said. "We go again on Sunday.',
+     [("Is it over?", False), ("No, it is not,", False), ("We go again on Sunday.", True)]),
+    # a quotation never closed before 'said: "': its words are of unknown extent, the new one opens there
+    ('"We will learn. He was sent off twice. The coach said: "He is an option for Sunday. "We will decide later."',
+     [("He is an option for Sunday.", False), ("We will decide later.", False)]),
+    # a mark after a sentence's end with a space after it still closes the quotation
+    ('He wrote "we lost. " and left the room.', [("we lost. ", False)]),
     # no quotation marks at all
     ("NATO Secretary-General Mark Rutte warned that Russia could threaten other European countries.", []),
 ]
