@@ -11,7 +11,8 @@ and in 1994"), adverbs ("back to 1997", "later in 2005"), adjectives ("was worth
 period nouns ("over the course of 2004"); the second date of a range ("between March 1990 and June
 1995") like the first. A date that is only a comparison's baseline ("up 5% compared with 2003",
 "more than in 2003", "an increase of 64% on 2003"), a year that is a verb's object ("will dominate
-2006") and the year of a named event or law ("the 2004 Brit Awards") are facts too, but carry no
+2006"), a day and month the parser took as an object ("Released 25 February on PC") or that names a thing
+("the September 11 attacks") and the year of a named event or law ("the 2004 Brit Awards") are facts too, but carry no
 clause to ask "When ...?" with: the clause would date the wrong thing. A year in a work's description
 ("the 1994 Frank Darabont tale") is not a fact.
 """
@@ -76,8 +77,8 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
     """Yield a :class:`DateFact` for each absolute date tied to an event in ``doc`` outside junk."""
     default_year = int(document.date[:4]) if document.date else None
     for ent in doc.ents:
-        if ent.label_ != "DATE" or in_junk(document, ent):
-            continue
+        if not (ent.label_ == "DATE" or ent.label_ == "EVENT" and _day_and_month(ent)) or in_junk(document, ent):
+            continue  # (an event named by its date: "the September 11 attacks")
         if RELATIVE.search(ent.text):
             continue  # "today, Friday 5 September": only the publication date could tell which year
         for part in _parts(ent):
@@ -110,7 +111,8 @@ def _fact(ent: "Span", words: "Span", iso: str, tie: _Tie, document: Document) -
     anchor = tie.anchor
     event_tokens = [t for t in _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
                     if not ent.end <= t.i < words.end]  # a range's second day the parser left out
-    if len([t for t in event_tokens if t.is_alpha and t.i not in range(ent.start, ent.end)]) < 2:
+    told = range(words.start, words.end) if tie.with_date else range(ent.start, ent.end)  # "the [September 11] attacks"
+    if len([t for t in event_tokens if t.is_alpha and t.i not in told]) < 2:
         return None
     askable = tie.askable and anchor.pos_ in ("VERB", "AUX")
     return DateFact(
@@ -197,11 +199,16 @@ def _tie(ent: "Span") -> _Tie | None:
     root = ent.root
     while root.dep_ == "conj" and root.head.ent_type_ == "DATE" and root.head.i < root.i:
         root = root.head  # "between March 1990 and June 1995": the range's second date hangs off the first
-    if root.dep_ == "dobj" and YEAR.match(ent.text) and not any(c.dep_ == "det" for c in root.children):
-        head = root.head  # "the gadgets that will dominate 2006"
+    if root.dep_ == "dobj" and (YEAR.match(ent.text) or _day_and_month(ent)) \
+            and not any(c.dep_ == "det" for c in root.children):
+        head = root.head  # "the gadgets that will dominate 2006", "Released 25 February on PC" (a time parsed as object)
         return _Tie(head, root, askable=False) if head.pos_ in ("VERB", "AUX") else None
+    top = next((t for t in ent if t.dep_ != "det" and not ent.start <= t.head.i < ent.end), root)
+    if top.dep_ in ("compound", "nmod", "amod", "nummod") and _day_and_month(ent) and top.head.i == ent.end \
+            and top.head.pos_ == "NOUN" and top.head.text.islower():
+        return _Tie(top.head, top, askable=False, with_date=True)  # "the September 11 attacks": the date names them
     if root.dep_ not in ("pobj", "npadvmod", "tmod", "obl"):
-        return None  # "the September 4 talks": a date inside a name, not an event's time
+        return None  # "the 2004 talks": a year inside a name, not an event's time
     head = root.head
     comparison = False
     if root.dep_ == "pobj":
@@ -225,6 +232,11 @@ def _tie(ent: "Span") -> _Tie | None:
     if head.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
         return _Tie(head, root, askable=not comparison and not _in_range(root, head), with_date=comparison)
     return None
+
+
+def _day_and_month(ent: "Span") -> bool:
+    """A day and a month written together ("25 February", "September 11"), with or without a year."""
+    return any(t.lower_ in MONTHS for t in ent) and any(t.text.isdigit() and len(t.text) <= 2 for t in ent)
 
 
 def _in_range(root: "Token", anchor: "Token") -> bool:
@@ -303,7 +315,10 @@ def _years_of_owned(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
     for tok in doc:
         if not YEAR.match(tok.text) or tok.i == 0 or tok.ent_type_ != "DATE":
             continue
-        before = doc[tok.i - 1]
+        k = tok.i - 1
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].dep_ == "amod" and doc[k].head.i > tok.i:
+            k -= 1  # "the director's famous 1968 film": adjectives of the thing between owner and year
+        before = doc[k]
         if before.dep_ != "poss" and before.tag_ != "POS":
             continue
         if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or tok.head.i <= tok.i:
