@@ -244,6 +244,8 @@ class PersonTracker:
                 self._gender.setdefault(span.text.split()[-1], gender)
             before = doc[max(ent.sent.start, span.start - 4): span.start]
             titles = [t for t in before if t.lower_ in TITLE_WORDS and t.lower_ not in HONORIFICS]
+            if titles and not all(t.is_punct for t in doc[titles[-1].i + 1: span.start]):
+                titles = []  # "police offer X's parents ...": a title names only the name right after it
             if titles:
                 first = next(t for t in before if t.lower_ in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG"))
                 phrase = doc[first.i: titles[-1].i + 1].text.lower()
@@ -388,7 +390,9 @@ class PersonTracker:
         """A person named by ``span``, with how salient the mention is (subject of a speech act, of the sentence)."""
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ == "nsubj"
-        verb = (root.head if root.dep_ != "conj" else root.head.head) if subject else None
+        named_noun = root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "NOUN"
+        subject = subject or named_noun  # "X's sister Ann makes an appeal": Ann is the subject
+        verb = (root.head if root.dep_ not in ("conj", "appos") else root.head.head) if subject else None
         if not subject:  # "the withdrawal of Steve Morgan, who got frustrated ...": the subject of its relative clause
             subject = any(c.dep_ == "relcl" and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("who", "that")
                                                     for w in c.children)

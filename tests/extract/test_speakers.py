@@ -59,6 +59,9 @@ PRONOUNS = [
     # a new paragraph whose first sentence names one person as no subject: "he" is that person, not the last speaker
     ('Tom Reid attacked Sam Ode in an interview. "He is a disgrace," Reid said.\n\nThe question was put to Sam Ode '
      'on Monday. At first he said only: "I have nothing to add to my statement."', "Sam Ode"),
+    # a name in apposition to the subject noun is the subject ("his sister Ann makes"), not the man named first
+    ('Tom Reid went missing in 1995.\n\nHis parents hired a private detective. Reid\'s sister Ann makes a tearful '
+     'appeal on television. "We love you and want you to come home," she said.', "Ann"),
     # a square named after the speaker is not a person
     ('Mr Smith added that the closure of Trafalgar Square had hurt visitor numbers. "We expect a much better year," '
      'he said.', "Smith"),
@@ -69,6 +72,19 @@ PRONOUNS = [
 def test_pronoun_speaker_by_gender_and_salience(quotes, text, speaker):
     found = [q for q in quotes(text) if q.mode == "direct" and q.resolved_from is not None]
     assert [q.speaker.name for q in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title word separated from the name by a verb names nobody: "police offer Reid's parents" makes no
+    # "police" Reid
+    ('Police offer Tom Reid\'s parents a death certificate. "The search goes on," police said.', "police"),
+    ("Tom Reid vanished in 1995. Police offer Reid's parents a certificate. They refuse. Bones found by the river "
+     "have no link to Reid, police say.", "police"),
+    # a title right before the name still names its holder
+    ('Police chief Ann Lee met Tom Reid\'s parents. "The search goes on," the police chief said.', "Ann Lee"),
+])
+def test_title_names_only_the_name_right_after_it(quotes, text, speaker):
+    assert [q.speaker.name for q in quotes(text)] == [speaker]
 
 
 @pytest.mark.parametrize("text, speaker", [
