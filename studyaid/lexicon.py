@@ -135,6 +135,15 @@ SCALE_WORDS = MappingProxyType({
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 })
+# verbs whose object amount of money is the thing the verb names: "the epic cost $150m" (a cost), "the station
+# was fined \u00a3150,000" (a fine), "the club bid \u00a320m for him" (a bid)
+# (by lemma or, where the lemmatizer errs, "fined" -> "fin", by the word as written)
+VERBS_NAMING_AMOUNT = MappingProxyType({"cost": "cost", "costs": "cost", "costing": "cost", "fine": "fine",
+                                        "fined": "fine", "fines": "fine", "bid": "bid", "bids": "bid"})
+# things worn or used as one item made of two: "a pair of trainers" is a pair of shoes, not a count of two
+PAIRED_THINGS = frozenset({"trainers", "shoes", "boots", "sandals", "slippers", "socks", "gloves", "trousers", "jeans",
+                           "shorts", "tights", "pyjamas", "pajamas", "glasses", "sunglasses", "spectacles", "goggles",
+                           "scissors", "binoculars", "headphones", "earphones", "skates", "pants", "knickers"})
 # nouns that a number after "of" gives the size of: "a crowd of 40,000", "box ownership of five million"
 SIZE_NOUNS = frozenset({
     "crowd", "audience", "attendance", "turnout", "gate", "population", "ownership", "readership", "viewership",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..document import Document
 from ..facts import Quantity
 from .clauses import clause_around
+from ..lexicon import VERBS_NAMING_AMOUNT
 from .common import clean_text, sentence_source
 from .numbers import CURRENCY_SIGNS, SUFFIX_SCALES, SUFFIXED, TIME_UNITS
 from .counted import PRONOUN_HEADS, TIME_DETERMINERS, VALUE_VERBS, np_text, predicate, subject_noun
@@ -146,12 +147,15 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
             if obj is not None and prep.i > root.i and obj.pos_ == "NOUN" and obj.lemma_.lower() not in TIME_UNITS \
                     and (obj.tag_ == "NNS" or not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in obj.children)):
                 return obj
+    named_by = root.head.head if root.dep_ in ("appos", "nummod") and root.head.lower_ == "record" \
+        and root.head.i < root.i else root.head  # "fined a record $550,000": the amount, not a record
+    if root.dep_ in ("dobj", "appos", "nummod") and named_by.pos_ == "VERB" and _amount_verb(named_by) is not None \
+            and unit not in PERCENT_WORDS:
+        return named_by  # "the epic, which cost $150m", "was fined a record $550,000": a cost, a fine
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ not in CURRENCIES \
             and unit not in PERCENT_WORDS:  # (a share in brackets or commas glosses its noun: "second place (67%)")
         return root.head  # "the fee, \u00a346m, ..."
     verb = root.head
-    if root.dep_ == "dobj" and verb.lemma_.lower() == "cost":
-        return verb  # "the epic, which cost $150m": the amount is its cost
     if verb.lower_ == "worth" and verb.dep_ in ("acomp", "amod", "prep"):
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
             return verb.head  # "a deal worth $500bn"
@@ -185,6 +189,11 @@ def _changed(root: "Token") -> "Token | None":
     return obj or subject_noun(tok)
 
 
+def _amount_verb(verb: "Token") -> str | None:
+    """The noun a verb names its amount by ("cost", "fined" -> "fine"), or None."""
+    return VERBS_NAMING_AMOUNT.get(verb.lemma_.lower()) or VERBS_NAMING_AMOUNT.get(verb.lower_)
+
+
 def _money_token(tok: "Token") -> bool:
     return tok.text in CURRENCY_SIGNS or tok.like_num or tok.lower_.rstrip(".") in SUFFIX_SCALES \
         or SUFFIXED.fullmatch(tok.text) is not None
@@ -198,8 +207,8 @@ def money_or_percent(group: "Span", document: Document, used: set[int], unit: st
     noun = _measured(group, unit)
     if noun is not None and group.start <= noun.i < group.end:
         noun = None  # "62% were unaware": the share is its own subject, it measures nothing named
-    if noun is not None and noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "cost":
-        counted = head = "cost"  # "the epic cost $150m"
+    if noun is not None and noun.pos_ in ("VERB", "AUX") and _amount_verb(noun) is not None:
+        counted = head = _amount_verb(noun)  # "the epic cost $150m", "fined \u00a3150,000"
         np_ids = {t.i for t in group}
         noun = None
     elif noun is not None:

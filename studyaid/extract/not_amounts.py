@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import MONTHS
+from ..lexicon import MONTHS, PAIRED_THINGS
 from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, glued_unit, is_unit_word, parse_number, parse_range
 from .number_groups import CURRENCIES, numeric, percent_unit, range_link
 
@@ -39,7 +39,20 @@ def not_an_amount(group: "Span", labels: set[str], named: set[tuple[str, str]] =
     return _is_vague(group) or _in_name(group) or _named_pair(group, named) or _is_code(group, labels) \
         or _is_clock_time(group) \
         or _is_score(group) or _one_idiom(group) or _at_some_points(group) or _is_ratio(group) or _is_rank(group) or _after_date(group) \
-        or _is_fraction(group) or _is_multiplier(group) or _is_alternative(group)
+        or _is_fraction(group) or _is_multiplier(group) or _is_alternative(group) or _pair_of_one_thing(group)
+
+
+def _pair_of_one_thing(group: "Span") -> bool:
+    """ "a pair of trainers", "a pair of jeans": one thing that comes in two parts, not a count of two (a pair of
+    trophies is)."""
+    doc = group.doc
+    if len(group) < 2 or group[1].lower_ != "pair" or group[-1].lower_ != "of":
+        return False
+    k = group.end
+    while k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and doc[k].lower_ not in PAIRED_THINGS \
+            and k + 1 < len(doc) and doc[k + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+        k += 1  # "a pair of old leather boots"
+    return k < len(doc) and doc[k].lower_ in PAIRED_THINGS
 
 
 # what goes before a number and makes it vague: "several hundred", "tens of thousands", "a few"
@@ -47,7 +60,7 @@ VAGUE_BEFORE = {"several", "many", "few", "hundreds", "thousands", "millions", "
 
 
 # a word before "one" that makes it "the only" or a pronoun: "the one team that", "no one", "this one"
-ONE_DETERMINERS = {"the", "this", "that", "no", "any", "every", "each", "which", "a", "another", "only"}
+ONE_DETERMINERS = {"the", "this", "that", "no", "not", "any", "every", "each", "which", "a", "another", "only"}
 
 
 ONE_IDIOM_NOUNS = {"point", "stage", "time", "moment", "day"}  # "at one point", "at one stage"

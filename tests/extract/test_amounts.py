@@ -66,6 +66,13 @@ MEASURED = [
     ("Arsenal's \u00a3100m deal with the airline was signed in the autumn.", dict(value=1e8, counted_head="deal")),
     ("The board denied that the coach had been given a \u00a32m pay-off.", dict(value=2e6, counted="pay off")),
     ("The show took \u00a33.1m in its first four days.", dict(value=3.1e6, counted="pounds")),
+    # a verb that names its amount: a fine, a bid (the lemmatizer reads "fined" as "fin")
+    ("The regulator fined the broadcaster $400,000 after the show.", dict(value=4e5, counted="fine")),
+    ("The station was fined \u00a3150,000 by the regulator.", dict(value=1.5e5, counted="fine")),
+    ("Watchdogs fined the network a record $300,000 ($160,000) over the stunt.", dict(value=1.6e5, counted="fine")),
+    ("Rivals bid \u00a320m for the striker in January.", dict(value=2e7, counted="bid")),
+    # other verbs name nothing: the money stays money
+    ("The regulator paid the broadcaster $400,000 after the show.", dict(value=4e5, counted="dollars")),
 ]
 
 

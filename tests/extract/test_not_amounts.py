@@ -63,6 +63,10 @@ NOT_COUNTS = [
     "Most bands gave away songs online, while two-thirds sold albums on the web.",  # a hyphenated fraction
     "The new machine will be four times what it is today.",
     "There are three, four or maybe five teams that could win it.",
+    # one thing made of two parts is no count of two; "not one" is none
+    "A pair of trainers was found on the beach.",
+    "She bought a pair of old leather boots for the trip.",
+    "Not one player could match his pace.",
     "At a couple of points in the game you can fly a helicopter.",  # when, not how many
     # the second day of a date
     "The concerts on May 12 and 14 sold out within an hour.",
