@@ -327,7 +327,8 @@ class PersonTracker:
         here = self._sent_of(pos)
         found = {name: at for at, name, kinds, credited in self._org_mentions()
                  if at < pos and (noun in kinds if source else noun in kinds
-                                  or credited and (not kinds & ORG_KINDS or kinds & same_kind(noun)))}
+                                  or credited and not name.islower()  # "unions said": no name "the airline" re-names
+                                  and (not kinds & ORG_KINDS or kinds & same_kind(noun)))}
         if not found and not source:  # else a synonym or a word of the name, of an organisation just named
             near = [(at, name) for at, name, kinds, _ in self._org_mentions() if kinds & same_kind(noun)]
             found = {name: at for at, name in near + self._orgs_named_with(noun)
@@ -455,6 +456,16 @@ class PersonTracker:
         if any(at < n.start < pos and n.subject for n in self._named):
             return None
         return name, named_at
+
+    def voiced_org(self, pos: int) -> tuple[str, int] | None:
+        """The organisation a bare "the spokesperson" at ``pos`` speaks for: the one whose spokesperson spoke in
+        the last few sentences ("A Delta spokesperson confirmed ... . The spokesperson also said ..."), if
+        only one did."""
+        self._org_mentions()
+        here = self._sent_of(pos)
+        found = {name: named_at for at, name, named_at, _ in self._voices
+                 if at < pos and here - self._sent_of(at) <= ORG_PRONOUN_WINDOW}
+        return found.popitem() if len(found) == 1 else None
 
     def resolve_pronoun(self, pos: int, gender: Gender, pronoun: bool = False) -> tuple[str, int] | None:
         """The person a pronoun at ``pos`` most likely refers to, and where that name is written: the subject of
@@ -628,7 +639,7 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         # "A statement from the label Universal said": the name parsed as a second subject of the verb
         near += [c for c in subject.head.children if c.dep_ == "nsubj" and c.left_edge.i == subject.right_edge.i + 1]
         orgs = {o.text: o for o in (org_entity(t) or branch_of(t) or named_after_kind(t) for t in near) if o is not None}
-        found = next(iter(orgs.values())) if len(orgs) == 1 else None
+        found = next(iter(orgs.values())) if len(orgs) == 1 else _voice_of_name(subject)
     if found is None:
         return None
     kind_named = found.start > 0 and is_kind_word(doc[found.start - 1])  # "security firm Saint Bernard Software"
@@ -645,6 +656,21 @@ def _credited_org(subject: "Token", tracker: "PersonTracker") -> "Span | None":
         if any(org_entity(t) is not None or t.lower_ in ORG_VOICES for t in doc[after.i + 1: stop]):
             return None
     return found
+
+
+def _voice_of_name(subject: "Token") -> "Span | None":
+    """The name written right before a spokesperson noun, whatever NER calls it: "a Delta spokesperson" (Delta
+    tagged a place), never a person's or a nationality's ("a Smith spokesman", "a French spokesman")."""
+    doc = subject.doc
+    if subject.lower_ not in VOICE_GENDERS:
+        return None
+    lo = subject.i
+    while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == subject.i:
+        lo -= 1
+    name = doc[lo: subject.i]
+    if not len(name) or any(t.ent_type_ in ("PERSON", "NORP") or not t.text[:1].isupper() for t in name):
+        return None
+    return name
 
 
 def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
@@ -725,6 +751,10 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1], kind="org")
         if noun in ORG_KINDS or noun not in SOURCE_NOUNS:
             return None
+    if subject.lower_ in VOICE_GENDERS and not any(c.dep_ in ("compound", "poss", "prep", "amod") for c in subject.children):
+        found = tracker.voiced_org(subject.idx)  # "The spokesperson also said": the organisation just voiced
+        phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
+        return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1], kind="org") if found else None
     age = _described_age(subject)
     if age is not None:  # "said the 28-year-old", "the 35-year-old striker said"
         gender = "m" if subject.lower_ in MALE_NOUNS else "f" if subject.lower_ in FEMALE_NOUNS else None

@@ -495,6 +495,8 @@ def test_speaker_by_description_or_kind(quotes, text, speaker, kind, start):
     # "the company" with two organisations credited before, or none: nobody
     "Apple said it would cut prices. Motorola said it would follow. The company said sales had risen sharply.",
     "Tom Baxter said he would leave the band. The company said the contract had ended in May.",
+    # a plain noun credited before ("unions said") is no organisation a kind noun re-names
+    "Pilots will accept a pay cut, unions said. The airline also said it had agreed the terms of a loan.",
     # no addressee, no directive verb, the one told
     "Tom Reid asked for a pay rise. Tom Reid wanted fans to stay at home. Tom Reid was told to leave the club.",
 ])
@@ -562,6 +564,13 @@ def test_no_speaker_by_an_age_that_fits_nobody_or_several(quotes, text):
 # (text, speaker, kind, start of the words): organisations and groups credited with a statement (issue 10,
 # organisation quotes). Sentences written for these tests.
 ORGANISATIONS_AND_GROUPS = [
+    # a name right before a spokesperson noun, whatever NER calls it, and "the spokesperson" after it
+    ("The pilot was suspended by Harbour Air in May. A Harbour Air spokesperson confirmed on Monday that the "
+     "pilot was no longer an employee.",
+     "Harbour Air", "org", "the pilot was no longer an employee"),
+    ("A Delta spokesperson confirmed that the pilot had left. Delta declined to say more. The spokesperson also "
+     "confirmed that there were very clear rules on uniforms.",
+     "Delta", "org", "there were very clear rules"),
     # a name in apposition right after a kind of organisation, whatever NER calls it
     ("A statement from the singer's record company Harbourline said the tour had been cancelled.",
      "Harbourline", "org", "the tour had been cancelled"),
@@ -684,13 +693,19 @@ def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
     # "they" inside a clause is whatever it is there, not the organisation credited before
     "The Harbour Trust said fake letters were being sent to tenants. The letters show that they come from an "
     "official address and tell tenants that they owe rent.",
+    # a bare "the spokesperson" with two organisations voiced just before, or none; a person's name before the noun
+    "A Delta spokesperson said that the pilot had left. A Boeing spokesman said the plane was safe. The "
+    "spokesperson also said that the rules were very clear.",
+    "The meeting ended late. A spokesman said that the talks would resume on Monday morning.",
+    "Tom Reid was suspended in May. A Reid spokesman confirmed on Wednesday that the singer had left the band.",
     # a club in front of a player's job is not the one speaking
     "\"The squad is fit and ready for the final on Saturday,\" said the Leeds full-back.",
 ])
 def test_no_vague_group_or_unsure_they_speaks(quotes, text):
     assert [(q.speaker.name, q.text) for q in quotes(text)
             if not q.text.startswith(("they would appeal", "Tom Baxter and Sam Ode would leave",
-                                      "fake letters were being sent", "the attack was over"))] == []
+                                      "fake letters were being sent", "the attack was over",
+                                      "the pilot had left", "the plane was safe"))] == []
 
 
 # (text, speaker, kind, quoted words): a verdict in quoted words, with the verb that gives it
