@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MONTHS, PAIRED_THINGS
 from .numbers import CURRENCY_SIGNS, GLUED_UNITS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, glued_unit, is_unit_word, parse_number, parse_range
-from .number_groups import CURRENCIES, numeric, percent_unit, range_link
+from .number_groups import CURRENCIES, is_fraction, numeric, percent_unit, range_link
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -307,6 +307,8 @@ def in_skip_entity(group: "Span") -> bool:
     glued = glued_unit(group[-1].text)
     if glued is not None and glued[1].lower() != "s":
         return False  # "79p", "10km": a measure, never a date ("the 1990s" stays one)
+    if is_fraction(group):
+        return any(t.ent_type_ in SKIP_LABELS - {"ORDINAL"} for t in group)  # "a third of viewers": a share
     return any(t.ent_type_ in SKIP_LABELS for t in group)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..lexicon import SCALE_WORDS
 from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, PAIR_WORDS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, \
-    parse_range, word_value
+    parse_fraction, parse_range, word_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,7 +47,11 @@ def number_groups(doc: "Doc") -> Iterator["Span"]:
     while i < len(doc):
         tok = doc[i]
         pair_end = _pair_words(doc, i)
-        if _a_time(doc, i):
+        fraction_end = _fraction_end(doc, i)
+        if fraction_end is not None:
+            yield doc[i: fraction_end + 1]  # "a quarter of the royalties", "half of all spam", "two-thirds of"
+            i = fraction_end + 1
+        elif _a_time(doc, i):
             yield doc[i: i + 1]  # "less than a week", "a year's supply"
             i += 1
         elif pair_end is not None:
@@ -115,6 +119,33 @@ def _pair_words(doc: "Doc", i: int) -> int | None:
     return None
 
 
+# what a fraction before "of" does not share out: a stretch of time ("the first half of the season", "a quarter
+# of an hour") is when, not how much
+_FRACTION_TIMES = TIME_UNITS | {"season", "match", "game", "term", "race", "campaign", "century", "decade"}
+# words before "half" that make it a part of time or a thing: "the first half of", "his half of the deal"
+_HALF_OWNERS = {"the", "first", "second", "this", "that", "a", "an", "one", "other", "each", "his", "her", "its",
+                "their", "our", "my", "your"}
+
+
+def _fraction_end(doc: "Doc", i: int) -> int | None:
+    """A share written as a fraction before "of" starting at ``i`` ("a quarter of the royalties", "half of all
+    spam", "two-thirds of the money"): the index of its "of", or None. Not a stretch of time ("the first half of
+    the season", "a quarter of an hour") nor a half someone owns ("his half of the deal")."""
+    k = i
+    if doc[k].lower_ != "half":
+        if k + 1 >= len(doc) or not (doc[k].lower_ in ("a", "an", "one") or word_value(doc[k].text) is not None):
+            return None
+        k += 2 if k + 2 < len(doc) and doc[k + 1].text == "-" else 1
+    elif i > 0 and doc[i - 1].lower_ in _HALF_OWNERS:
+        return None
+    if k + 1 >= len(doc) or doc[k + 1].lower_ != "of" or parse_fraction(doc[i: k + 1].text) is None:
+        return None
+    obj = next((t for t in doc[k + 2: min(len(doc), k + 6)] if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+    if obj is None or obj.lemma_.lower() in _FRACTION_TIMES and obj.tag_ in ("NN", "NNP"):
+        return None
+    return k + 1
+
+
 def _range_end(doc: "Doc", k: int, money: bool) -> int | None:
     """The end of a range's second number starting at ``k`` (after a currency sign), or None."""
     if k < len(doc) and doc[k].text in CURRENCY_SIGNS:
@@ -172,8 +203,10 @@ def numeric(tok: "Token") -> bool:
 
 
 def range_link(group: "Span") -> "Token | None":
-    """The "to", dash or "and" between a range's two ends; not the hyphen of "twenty-six"."""
+    """The "to", dash or "and" between a range's two ends; not the hyphen of "twenty-six" or "two-thirds of"."""
     doc = group.doc
+    if group[-1].lower_ == "of":
+        return None  # "two-thirds of", "a pair of": one amount
     return next((t for t in group[1:-1] if (t.lower_ in RANGE_LINKS | ALTERNATIVE_LINKS or t.lower_ == "and")
                  and not (doc[t.i - 1].lower_ in TENS and doc[t.i + 1].lower_ in UNITS)
                  and not _and_a_half(doc, t.i)), None)
@@ -205,7 +238,12 @@ def group_value(group: "Span") -> float | None:
     if range_link(group) is not None:
         ends = parse_range(text)
         return ends[0] if ends else None
-    return parse_number(text)
+    return parse_fraction(text) if is_fraction(group) else parse_number(text)
+
+
+def is_fraction(group: "Span") -> bool:
+    """A share written as a fraction: "a quarter of", "half of", "two-thirds of"."""
+    return group[-1].lower_ == "of" and parse_fraction(written_text(group)) is not None
 
 
 def percent_unit(group: "Span") -> str | None:

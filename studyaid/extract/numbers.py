@@ -67,6 +67,9 @@ TIME_UNITS = frozenset({
 })
 # "a couple of years", "a pair of boots": two of what follows
 PAIR_WORDS = {"couple": 2, "pair": 2}
+# a share written as a fraction before "of": "a quarter of the royalties", "half of all spam", "two thirds of"
+FRACTION_VALUES = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
+_FRACTION = re.compile(r"(?:(an?|\w+)[\s-]+)?(half|thirds?|quarters?|fifths?|tenths?)")
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many", "few", "tens"}
 VAGUE_VALUES = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9, "tens": 20}
 
@@ -100,6 +103,21 @@ def normalise_numerals(text: str) -> str:
 
 _PAIR = re.compile(r"an?\s+(\w+)(?:\s+of)?")
 _AND_A_HALF = re.compile(r"\s+and\s+an?\s+half$")
+
+
+def parse_fraction(text: str) -> float | None:
+    """The value of a fraction as written: "a quarter" (0.25), "half" (0.5), "two thirds", "two-thirds"; a plural
+    needs a numerator above one and a singular one of "a"/"an"/"one" ("four quarter" is none); "half" stands
+    alone ("one half of the duo" is a person)."""
+    match = _FRACTION.fullmatch(" ".join(text.lower().split()))
+    if match is None:
+        return None
+    numerator, part = match.group(1), match.group(2)
+    count = 1.0 if numerator in (None, "a", "an", "one") else word_value(numerator or "")
+    if count is None or (part.endswith("s") != (count > 1)) or (part == "half" and numerator is not None) \
+            or (numerator is None and part != "half"):
+        return None
+    return count * FRACTION_VALUES[part.rstrip("s")]
 
 
 def parse_number(text: str) -> float | None:

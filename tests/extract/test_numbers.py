@@ -113,3 +113,15 @@ def test_is_unit_word(text, expected):
 @pytest.mark.parametrize("text, value", [("10Mbps", 10), ("1.5km", 1.5), ("256MB", 256), ("46m", 46e6)])
 def test_parse_number_with_a_glued_unit(text, value):
     assert parse_number(text) == pytest.approx(value)  # a glued unit is no number word; a glued scale is
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a quarter", 0.25), ("half", 0.5), ("two thirds", 2 / 3), ("two-thirds", 2 / 3), ("one fifth", 0.2),
+    ("three quarters", 0.75),
+    # none: a plural after one, a singular after more, "half" after a numerator, a bare "quarter", no fraction
+    ("two third", None), ("one quarters", None), ("one half", None), ("quarter", None), ("a dozen", None),
+])
+def test_parse_fraction(text, value):
+    from studyaid.extract.numbers import parse_fraction
+
+    assert parse_fraction(text) == (pytest.approx(value) if value is not None else None)

@@ -225,3 +225,22 @@ def test_a_part_of_a_stated_whole_keeps_the_whole(quantities, text, value, total
 ])
 def test_ranges_and_alternatives(quantities, text, expected):
     assert [(q.value, q.text, q.counted, q.vague) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share written as a fraction before "of": its value and what it shares out
+    ("The band still pays a quarter of its royalties into his account.", [(0.25, "a quarter", "its royalties")]),
+    ("Half of all junk mail now comes from abroad.", [(0.5, "Half", "junk mail")]),
+    ("Almost half of the population owns a phone.", [(0.5, "half", "population")]),
+    ("Two-thirds of the money came from private donors.", [(2 / 3, "Two-thirds", "money")]),
+    ("Two thirds of the money came from private donors.", [(2 / 3, "Two thirds", "money")]),
+    ("A third of viewers switched off before the end.", [(1 / 3, "A third", "viewers")]),
+    # not shares: a stretch of time, a half someone owns, one member of a pair, no "of"
+    ("He scored twice in the first half of the match.", []),
+    ("They waited a quarter of an hour for the bus.", []),
+    ("The club kept its half of the deal.", []),
+    ("She is one half of the duo.", []),
+    ("Most bands gave away songs online, while two-thirds sold albums on the web.", []),
+])
+def test_fractions(quantities, text, expected):
+    assert [(pytest.approx(q.value), q.text, q.counted) for q in quantities(text)] == expected
