@@ -69,7 +69,8 @@ REGIONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Gaza Strip", (), "PS"), ("West Bank", (), "PS"), ("Kashmir", (), None), ("Middle East", (), None),
     ("Far East", (), None), ("Balkans", (), None), ("Baltics", ("Baltic states",), None),
     ("Caucasus", (), None), ("Scandinavia", (), None), ("Central Asia", (), None),
-    ("Southeast Asia", (), None), ("Latin America", (), None), ("Arctic", (), None),
+    ("Southeast Asia", (), None), ("Asia Pacific", ("Asia-Pacific",), None),
+    ("Latin America", (), None), ("Arctic", (), None),
     ("Sahel", (), None), ("Pacific", (), None), ("Atlantic", (), None), ("Mediterranean", (), None),
     ("Caribbean", (), None),
 )

@@ -39,7 +39,7 @@ CLUB_PREPS = frozenset({"against", "with", "to", "by", "over", "from", "for"})
 # "at X" is a club after a career word ("managed by Mourinho at Porto", "his spell at Porto"), a venue after a
 # match verb ("we lost at Newcastle").
 CAREER_WORDS = frozenset({"manage", "coach", "spend", "sign", "stay", "train", "work", "spell", "stint", "career",
-                          "contract", "loan", "time", "day"})
+                          "contract", "loan", "time", "day", "job", "post", "position", "role", "reign", "tenure"})
 
 
 def about_football(doc: "Doc") -> bool:

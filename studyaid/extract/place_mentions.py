@@ -14,12 +14,15 @@ from spacy.tokens import Doc, Span, Token
 from .. import gazetteer
 from ..facts import PlaceKind
 from .common import QUOTE_CHARS, doc_text
+from .place_clubs import about_football
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout"})
 # Nouns that say what kind of place a name is: "the Kharkiv region", "the village of Khotimlya".
 KIND_NOUNS: dict[str, PlaceKind] = {
     **dict.fromkeys(("region", "oblast", "province", "district", "state", "county"), "region"),
     **dict.fromkeys(("city", "town", "port"), "city"),
+    "resort": "place",
+    "island": "region",
     **dict.fromkeys(("village", "hamlet", "settlement"), "village"),
     "country": "country",
 }
@@ -29,6 +32,7 @@ DEVICE_KIND_NOUNS = frozenset({"port"})
 NER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 NER_SLIP_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Smallest town the NER may call an organisation: below it, "at Old Trafford" is a ground or a club.
 MIN_ORG_TAGGED_CITY = 100_000
 MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
@@ -38,6 +42,14 @@ EVENT_NAME_HEADS = frozenset({"festival", "marathon", "show", "fair", "games", "
                               "forum", "expo", "biennale", "carnival", "regatta", "triennale"})
 EVENT_NAME_LABELS = frozenset({"EVENT", "FAC", "ORG"})
 MIN_EVENT_NAME_CITY = 50_000  # "the Golden Globe ...": a small namesake is not a host city
+# Capitalised words that end a club's name after its town ("Manchester City", "Ipswich Town", "Derby County"):
+# never cut off as the kind of place the town is.
+CLUB_NAME_ENDINGS = frozenset({"City", "Town"})
+FOOTBALL_CLUB_NAME_ENDINGS = CLUB_NAME_ENDINGS | {"County"}  # "Derby County" in a football story, else a county
+# Words that make a name a river's, a lake's or a mountain's ("the River Severn", "Lake Geneva", "Mount Etna"):
+# a place of its own (kind "place") wherever the NER tags it a place.
+FEATURE_FIRST_WORDS = frozenset({"River", "Lake", "Loch", "Mount"})
+FEATURE_LAST_WORDS = frozenset({"River", "Lake", "Mountains", "Hills", "Valley", "Estuary"})
 
 
 @dataclass
@@ -71,11 +83,17 @@ def heading(sent: Span) -> bool:
 
 
 def _strip(span: Span) -> Span:
-    """The name without a leading "the" and a trailing possessive."""
+    """The name without a leading "the", a trailing possessive, and the punctuation or score the NER ran into
+    it ("Bristol -", "Argentina 3-0")."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ == "the":
         start += 1
-    while end > start and span.doc[end - 1].tag_ == "POS":
+    for i in range(start + 1, end):
+        if span.doc[i].text in DASHES and span.doc[i - 1].whitespace_:
+            end = i  # "Bristol - a": a dash set off by spaces ends the name
+            break
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
+                           or span.doc[end - 1].like_num or span.doc[end - 1].text in DASHES):
         end -= 1
     return span.doc[start:end]
 
@@ -90,6 +108,7 @@ def _titled_work(name: Span) -> bool:
 def place_mentions(doc: Doc) -> Iterator[PlaceMention]:
     other_labels = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
     place_texts = {e.text for e in doc.ents if e.label_ in NER_PLACE_LABELS}
+    club_endings = FOOTBALL_CLUB_NAME_ENDINGS if about_football(doc) else CLUB_NAME_ENDINGS
     for ent in doc.ents:
         name = _strip(ent)
         if _titled_work(name):
@@ -98,11 +117,13 @@ def place_mentions(doc: Doc) -> Iterator[PlaceMention]:
             continue  # lowercase words are never places
         if ent.label_ in NER_PLACE_LABELS:
             entry = gazetteer.lookup(name.text)
-            if entry is None and len(name) > 1 and name[-1].lower_ in KIND_NOUNS:
+            if entry is None and len(name) > 1 and name[-1].lower_ in KIND_NOUNS and name[-1].text not in club_endings:
                 name = name[:-1]  # "Kharkiv Oblast" tagged as one place: the name and what it is
                 entry = gazetteer.lookup(name.text)
             if entry is not None or (name.text not in other_labels and len(name) <= 4):
                 yield PlaceMention(name, name.root, entry, label=ent.label_)  # not "Zelenskyy", tagged PERSON elsewhere
+        elif ent.label_ in ("ORG", "FAC") and len(name) == 2 and feature_name(name) and gazetteer.lookup(name.text) is None:
+            yield PlaceMention(name, name.root, None, repaired=True, label=ent.label_)  # "the River Wye" (ORG)
         elif ent.label_ in NER_SLIP_LABELS:
             mention = _repair(ent, name, place_texts)
             if mention is not None:
@@ -128,6 +149,8 @@ def _repair(ent: Span, name: Span, place_texts: set[str]) -> PlaceMention | None
         if (ent.label_ == "PERSON" and big) or side or name.text in place_texts or locative(name.root):
             return PlaceMention(name, name.root, entry, repaired=True, label=ent.label_)
         return None
+    if ent.label_ != "PERSON" and kind_cue(name.root)[0] is not None:
+        return PlaceMention(name, name.root, None, repaired=True, label=ent.label_)  # "the island of Kos" (ORG)
     # "in Vladivostok Putin": a place run into a person's name, right after a locative preposition.
     prep = doc[name.start - 1] if name.start > 0 else None
     if ent.label_ != "PERSON" or prep is None or prep.lower_ not in PLACE_PREPS or ent.root.head != prep:
@@ -160,6 +183,12 @@ def _event_name_place(name: Span) -> Iterator[PlaceMention]:
             return
         yield PlaceMention(name[:k], name[k - 1], entry, repaired=True, label=name[0].ent_type_)
         return
+
+
+def feature_name(name: Span) -> bool:
+    """"the River Severn", "Lake Geneva", "Mount Etna", "the Pennine Hills": a river's, a lake's or a
+    mountain's name, a place by its own words."""
+    return len(name) >= 2 and (name[0].text in FEATURE_FIRST_WORDS or name[-1].text in FEATURE_LAST_WORDS)
 
 
 def locative(root: Token) -> bool:

@@ -33,8 +33,8 @@ from ..facts import Place
 from .clauses import clause_around
 from .common import provisional_ref, sentence_source, subject_of
 from .place_clubs import CLUB_NOUNS, about_football, club_names, club_use
-from .place_mentions import MODIFIER_DEPS, NER_PLACE_LABELS, PLACE_PREPS, PlaceMention, compass_name, heading, kind_cue, \
-    place_mentions
+from .place_mentions import MODIFIER_DEPS, NER_PLACE_LABELS, PLACE_PREPS, PlaceMention, compass_name, feature_name, \
+    heading, kind_cue, place_mentions
 from .place_phrases import noun_phrase, phrase, render
 
 WIDE_PLACE_PREPS = frozenset({"in", "at", "inside"})  # the only ones for countries and continents
@@ -65,6 +65,13 @@ OWNED_PLACE_HEADS = PLACE_HEADS | {"opera", "zoo", "library", "festival", "orche
 # Units written like a country's code: "a 40 GB drive" names no Britain ("13 US cities" names the US).
 UNIT_NAMES = frozenset({"GB", "MB", "KB", "TB"})
 MENTION_CONFIDENCE = 0.6
+# Verbs of a journey: a town after "to" or "from" one of them is where someone goes or comes from ("she flew to
+# Madrid", "he returned from Lagos"); in a football story "moved to Madrid" is a transfer, so not there.
+JOURNEY_VERBS = frozenset({"go", "travel", "fly", "move", "head", "return", "come", "sail", "drive", "emigrate",
+                           "flee", "relocate", "journey", "commute", "arrive"})
+JOURNEY_PREPS = frozenset({"to", "from"})
+# Nouns a town's name is set beside to say what it is: "the Cuban capital, Havana", "the resort town, Lagos".
+APPOSED_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "resort", "island"})
 MAX_MENTION_TOKENS = 8
 
 
@@ -124,7 +131,7 @@ def _place_fact(mention: PlaceMention, document: Document) -> Place | None:
         if mention.root.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return None  # "the Pacific port city of Vladivostok": a descriptor of another place
         anchor = noun
-        if kind == "region" and (entry is None or entry.kind == "city"):
+        if kind == "region" and (entry is None or entry.kind == "city") and noun.lower_ != "island":
             mention_text = f"{mention_text} {noun.text}"
         if entry is not None and entry.kind in ("country", "continent"):
             kind = entry.kind  # "the state of Israel" is still a country
@@ -164,18 +171,23 @@ def _mention_fact(mention: PlaceMention, document: Document, football: bool = Tr
     entry = mention.entry
     kind, noun = kind_cue(mention.root)
     if entry is None and noun is None:
-        return None
+        if not _unknown_but_placed(mention):
+            return None
+        kind = "place"
     if noun is not None and mention.root.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the port city of Vladivostok": a descriptor of another place
     if entry is not None and (noun is None or entry.kind in ("country", "continent")):
         kind = entry.kind
-    if kind is None or not _named_as_place(mention, kind, noun is not None, football):
+    called = noun is not None or (entry is None and kind == "place")
+    if kind is None or not _named_as_place(mention, kind, called, football):
         return None
     mention_text = entry.name if entry is not None else mention.name.text
-    if noun is not None and kind == "region" and (entry is None or entry.kind == "city"):
-        mention_text = f"{mention_text} {noun.text}"
+    if noun is not None and kind == "region" and (entry is None or entry.kind == "city") and noun.lower_ != "island":
+        mention_text = f"{mention_text} {noun.text}"  # "the Kharkiv region", never "the island of X"
     phrase, head = _naming_phrase(mention, noun)
     warnings = [] if entry is not None else [f"'{mention.name.text}' is not in the gazetteer; the text calls it a {noun.text if noun else kind}"]
+    if entry is None and noun is None:
+        warnings = [f"'{mention.name.text}' is not in the gazetteer; its own words or the country after it make it a place"]
     return Place(
         place=provisional_ref(mention_text, "place"),
         place_kind=kind,
@@ -214,6 +226,8 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
     if kind in ("country", "continent"):
         if tagged or mention.label == "":
             return True
+        if mention.label == "PERSON" and name.end < len(doc) and doc[name.end].like_num:
+            return True  # "beating Argentina 3-0": a country the NER ran into its score is its side
         if mention.label == "ORG" and mention.root.dep_ in MODIFIER_DEPS:
             return True  # "the Wales star": a national side is its country
         return prep in WIDE_MENTION_PREPS
@@ -225,6 +239,10 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
     if prep in CITY_MENTION_PREPS:
         return True  # "piracy in Boston", "selling well in Los Angeles and New York"
     head = anchor.head
+    if prep in JOURNEY_PREPS and tagged and not football and head.head.lemma_.lower() in JOURNEY_VERBS:
+        return True  # "she flew to Madrid", "he came back from Lagos": in a story not about football clubs
+    if anchor.dep_ == "appos" and head.lower_ in APPOSED_PLACE_NOUNS and tagged:
+        return True  # "the Cuban capital, Havana"
     if anchor.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and tagged \
             and head.lower_ in OWNED_PLACE_HEADS:
         return True  # "Venice's La Fenice Theatre", "London's Science Museum"; never a title ("Charlotte's Web")
@@ -237,6 +255,25 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
         return True  # "the London gallery", "their Dublin concerts": in a story not about football clubs
     nxt = doc[name.end:name.end + 2]
     return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"  # "a Leeds-based firm"
+
+
+def _unknown_but_placed(mention: PlaceMention) -> bool:
+    """A name the gazetteer lacks that is still surely a place: a river, lake or mountain by its own words
+    ("the River Severn", "Lake Bala"), or a name the NER tags a place followed by a country ("Goa, India")."""
+    if feature_name(mention.name):
+        return True  # a river's or a lake's name, whatever the NER called it (place_mentions keeps only such)
+    if mention.label not in NER_PLACE_LABELS:
+        return False
+    doc, name = mention.name.doc, mention.name
+    if mention.label != "GPE" or name.root.dep_ != "pobj" or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return False  # "Subs: Macken, Weaver, Onuoha, Jordan": a list of names, not a place and its country
+    for k in (3, 2, 1):
+        after = doc[name.end + 1: name.end + 1 + k]
+        if len(after) == k and all(t.text[:1].isupper() for t in after):
+            found = gazetteer.lookup(after.text)
+            if found is not None and found.kind == "country":
+                return True
+    return False
 
 
 def _followed_by_its_country(mention: PlaceMention) -> bool:

@@ -362,3 +362,61 @@ def test_a_port_before_a_name(parse, text: str, expected: list[tuple[str, str]])
 ])
 def test_a_title_with_its_year_is_no_place(parse, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.place.mention, f.place_kind) for f in places_in(parse, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a river, a lake or a mountain is a place by its own words, though the gazetteer lacks it (issue 10)
+        ("Walkers found the boat drifting by the River Wye on Sunday.", [("River Wye", "place")]),
+        ("The old ferry still crosses Lake Orrin twice a day.", [("Lake Orrin", "place")]),
+        # an island or a resort named by the text; a name the NER tags a place followed by its country
+        ("They flew to the Greek island of Kos for a week.", [("Kos", "region")]),
+        ("She was last seen in the beach resort of Palmora, India.", [("Palmora", "place"), ("India", "country")]),
+        # a town set beside the noun that says what it is; a town a journey goes to, outside football
+        ("Thousands cheered in the square of the Portuguese capital, Lisbon, on Friday.", [("Lisbon", "city")]),
+        ("After the race the whole team flew to Madrid for a week of training.", [("Madrid", "city")]),
+        # the punctuation or the score NER runs into a name is not part of it
+        ("Police found the car in a lay-by near Bristol - a spot known to walkers.", [("Bristol", "city")]),
+        ("Slovakia won the title by beating Argentina 3-0 on Saturday.", [("Argentina", "country")]),
+        ("Markets across Asia Pacific rose sharply on Monday.", [("Asia Pacific", "region")]),
+        # negatives: a river's word alone or in lower case names nothing, nor a hospital named after a mountain;
+        # a letter given "to" a person
+        ("The river rose sharply after the storm.", []),
+        ("The patient was moved to Mount Sinai Hospital on Friday.", []),
+        # outside football a county keeps its name
+        ("The lawsuit was filed in Washington County on Monday.", [("Washington County", "region")]),
+        ("He gave the letter to Tom Reed before he left.", []),
+    ],
+)
+def test_places_the_text_names_by_their_own_words(parse, text: str, expected: list[tuple[str, str]]) -> None:
+    facts = places_in(parse, text)
+    assert sorted((f.place.mention, f.place_kind) for f in facts) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town's club: "X City" or "X Town" after its town, "the manager's job at X" in a football story
+        (FOOTBALL + "He would like to succeed Ann Roe as manager at Manchester City next season."),
+        (FOOTBALL + "He was linked with the manager's job at Oldham last month."),
+        (FOOTBALL + "The striker has joined Ipswich Town on loan."),
+        # a journey "to" a town in a football story is a transfer
+        (FOOTBALL + "The striker moved to Madrid for a fee of ten million pounds."),
+    ],
+)
+def test_a_towns_club_is_no_place(parse, text: str) -> None:
+    assert [f.place.mention for f in places_in(parse, text) if f.place_kind == "city"] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name before a comma and a country is a place only where a place stands ("the resort of X, India"),
+        # never in a list of surnames that ends with a country's name
+        ("Substitutes not used: Mackay, Weller, Onuora, Jordan.", "Onuora"),
+        ("The squad: Ashby, Tembo, Kaluba, Chad and Mensah.", "Kaluba"),
+    ],
+)
+def test_a_surname_before_a_country_in_a_list_is_no_place(parse, text: str, name: str) -> None:
+    assert name not in {f.place.mention for f in places_in(parse, text)}
