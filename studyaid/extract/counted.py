@@ -75,6 +75,8 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
         return head, None, used
     for prep in [c for t in dict.fromkeys((last, root)) for c in t.children]:  # "26 of Ukraine's allies", "84 out of 112 drones"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
+            if any(c.dep_ == "pobj" and c.lower_ in PRONOUN_HEADS for c in prep.children):
+                return None, None, used  # "a quarter of those with broadband": who they are is not named
             objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
                     and not any(g.dep_ == "case" for g in c.children)]  # "Ukraine's" owns, "allies" are counted
             if objs:

@@ -240,6 +240,8 @@ def test_ranges_and_alternatives(quantities, text, expected):
     ("They waited a quarter of an hour for the bus.", []),
     ("The club kept its half of the deal.", []),
     ("She is one half of the duo.", []),
+    ("Almost a quarter of those with broadband at home have players.", []),  # who "those" are is not named
+    ("Three of those with tickets were turned away.", []),
     ("Most bands gave away songs online, while two-thirds sold albums on the web.", []),
 ])
 def test_fractions(quantities, text, expected):
