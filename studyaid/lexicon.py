@@ -116,6 +116,15 @@ ORG_VOICES = frozenset({
     "report", "survey", "study", "research", "group", "club", "union", "watchdog", "regulator", "body",
     "label", "retailer", "bank", "network", "maker", "developer", "publisher", "operator", "airline", "giant",
 })
+# Nouns describing what a person is, not a post one of several may hold: "said the Liverpool player", "the
+# double Olympic champion said". A definite description with one of these re-names the one person the headline
+# names (see speakers.PersonTracker.headline_person); "the manager" or "the coach" is a post, never this.
+DESCRIPTION_NOUNS = frozenset({
+    "player", "champion", "star", "winner", "international", "veteran", "youngster", "athlete", "runner",
+    "sprinter", "actor", "actress", "singer", "rapper", "musician", "comedian", "golfer", "boxer", "cyclist",
+    "swimmer", "striker", "defender", "midfielder", "winger", "forward", "goalkeeper", "keeper", "full-back",
+    "frontman", "olympian", "blogger", "novelist", "entertainer", "performer",
+})
 # Institutions credited by their common noun alone: "police said".
 ORG_NOUNS = frozenset({"police"})
 # People nouns (lemmas) that speak as a group in the bare plural, with no article: "analysts said",

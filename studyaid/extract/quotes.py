@@ -54,7 +54,9 @@ def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], boo
     text = doc_text(doc)
     quotations = [q for q in find_quotations(text) if document.exclusion_at(q.start, q.end) is None]
     blocked = [(q.start, q.end) for q in quotations] + [(e.start, e.end) for e in document.excluded]
-    tracker = PersonTracker(doc, blocked, is_place)
+    heading = next((e for e in document.excluded if e.reason == "heading" and not text[:e.start].strip()), None)
+    headline = (heading.end, document.text[heading.start: heading.end].strip()) if heading is not None else None
+    tracker = PersonTracker(doc, blocked, is_place, headline)
     direct = list(_direct(doc, document, quotations, tracker, is_place))
     for item in direct:
         yield _quote_from(item, document, doc)

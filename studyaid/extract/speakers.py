@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal, Sequence
 from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_HONORIFICS,
                        MALE_NOUNS,
                        MALE_PRONOUNS, NAME_PARTICLES, OFFICES, ORG_NOUNS, ORG_VOICES, PERSON_PRONOUNS, SPEECH_VERBS,
-                       FINDING_VERBS,
+                       FINDING_VERBS, DESCRIPTION_NOUNS,
                        TITLE_WORDS)
 from ..lexicon import NUMBER_WORDS, PLACE_HEADS
 from .common import subject_of
@@ -187,7 +187,10 @@ def _unless_given(is_place, given: frozenset):
 class PersonTracker:
     """People named in a document outside quotations and junk, in text order, for resolving pronouns."""
 
-    def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place) -> None:
+    def __init__(self, doc: "Doc", blocked: Sequence[tuple[int, int]], is_place,
+                 headline: tuple[int, str] | None = None) -> None:
+        # the article's headline (where it ends, its words), read from the raw text when it is masked as junk
+        self._headline = headline
         # a surname the article gives with a first name is a person's, whatever the gazetteer says ("Alex Ferguson")
         given = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and _name_like(e[0])}
         self._given = frozenset(given)
@@ -457,6 +460,24 @@ class PersonTracker:
             return None
         return name, named_at
 
+    def headline_person(self, pos: int, gender: Gender) -> tuple[str, int] | None:
+        """The one person the article is about, for a description ("said the Liverpool player") at ``pos``:
+        the headline (a first line with no full stop, followed by the body) names exactly one person the body
+        names before ``pos``, by surname, of a gender that does not disagree. Several or none: None."""
+        text = self._doc.text
+        end = text.find("\n")
+        end, headline = self._headline or (end, text[:end].strip() if end > 0 else "")
+        if not headline or headline[-1] in ".?!\"\u201d" or len(headline.split()) > 15:
+            return None
+        words = set(headline.replace("'s", " ").replace("\u2019s", " ").split())
+        found = {n.name.split()[-1]: n for n in self._named if end < n.start < pos and n.name.split()[-1] in words}
+        if len(found) != 1:
+            return None
+        person = found.popitem()[1]
+        if gender is not None and self.gender(person.name) not in (None, gender):
+            return None
+        return person.name, person.named_at
+
     def voiced_org(self, pos: int) -> tuple[str, int] | None:
         """The organisation a bare "the spokesperson" at ``pos`` speaks for: the one whose spokesperson spoke in
         the last few sentences ("A Delta spokesperson confirmed ... . The spokesperson also said ..."), if
@@ -704,6 +725,20 @@ def _described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | No
     return found
 
 
+def _headline_described(subject: "Token", tracker: PersonTracker) -> tuple[str, int] | None:
+    """The person a definite description of what someone is ("said the Liverpool player", "the double Olympic
+    champion said") re-names when the sentences before do not settle it: the one person the headline names.
+    Never a post ("the manager"), an indefinite or a described someone new ("the player who ...")."""
+    doc = subject.doc
+    first = doc[subject.left_edge.i]
+    if subject.lower_ not in DESCRIPTION_NOUNS or first.lower_ != "the" or subject.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children):
+        return None
+    gender = "m" if subject.lower_ in MALE_NOUNS else "f" if subject.lower_ in FEMALE_NOUNS else None
+    return tracker.headline_person(subject.idx, gender)
+
+
 def _title_named(subject: "Token", first: "Token") -> Speaker | None:
     """A name written after a capital "The" inside a sentence ("according to The Independent"): the name of a
     paper, a band or a firm, never of a person."""
@@ -764,13 +799,14 @@ def resolve_speaker(subject: "Token", tracker: PersonTracker, is_place=lambda na
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         if subject.pos_ != "NOUN" or subject.lower_ not in TITLE_WORDS:
             return None  # an age alone, with no one person it fits: nobody
-    if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS:
+    if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS | DESCRIPTION_NOUNS:
         named = _named_in_apposition(subject, is_place)
         if named is not None:  # "said race director Matthew Turnbull": the title's own name
             return Speaker(named.text, named.start_char, named_at=named.start_char)
         mods = [t for t in subject.doc[subject.left_edge.i: subject.i + 1] if t.dep_ != "det"]
         phrase = subject.doc[subject.left_edge.i: subject.i + 1].text
-        found = tracker.by_title(" ".join(t.text for t in mods)) or _described(subject, tracker)
+        found = tracker.by_title(" ".join(t.text for t in mods)) or _described(subject, tracker) \
+            or _headline_described(subject, tracker)
         if found:
             return Speaker(found[0], subject.idx, resolved_from=phrase, named_at=found[1])
         return _organisation(subject, tracker)  # "a Microsoft spokesman said"

@@ -845,3 +845,50 @@ def test_opinions_and_accounts_are_reported_speech(quotes, text, speaker, cue, c
 ])
 def test_no_opinion_without_a_speaker_and_a_present_clause(quotes, text):
     assert quotes(text) == []
+
+
+@pytest.fixture(scope="module")
+def article_quotes(nlp, is_place):
+    """Quotes of a text read as a file is (its headline marked as a heading, masked from the parse)."""
+    from studyaid.extract.quotes import extract_quotes
+    from studyaid.ingest.readers import document_from_bytes
+
+    def _quotes(text: str):
+        document = document_from_bytes("article.txt", text.encode())
+        return list(extract_quotes(nlp(document.masked_text), document, is_place))
+
+    return _quotes
+
+
+# (article, speaker, start of the words): a description of what someone is re-names the one person the headline
+# names, when the sentences before do not settle it (issue 10)
+HEADLINE_PEOPLE = [
+    ("Reid says Kelvale can win the league\n\nTom Reid believes Kelvale Rovers can win the title this season.\n\n"
+     "The versatile Reid, who starred on Saturday, is confident. \"There is a chance for us now to win all our "
+     "home games,\" said the Kelvale player. Four clubs are tied on five points.",
+     "Reid", "There is a chance for us"),
+    ("Baxter is hit by a hamstring injury\n\nAnn Baxter has been forced out of the indoor championships after an "
+     "injury in training.\n\nThe double Olympic champion said: \"I am very disappointed that I have to withdraw.\"",
+     "Baxter", "I am very disappointed"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, start", HEADLINE_PEOPLE)
+def test_description_renames_the_headline_person(article_quotes, text, speaker, start):
+    assert [q.speaker.name.split()[-1] for q in article_quotes(text) if q.text.startswith(start)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # two people in the headline, or none
+    "Reid and Ode share the points\n\nTom Reid and Sam Ode drew on Saturday after a long game.\n\n"
+    "\"It was a fair result in the end,\" said the Kelvale player.",
+    "Rovers share the points\n\nTom Reid and Sam Ode drew on Saturday after a long game.\n\n"
+    "\"It was a fair result in the end,\" said the Kelvale player.",
+    # a post is no description of the headline person; a gender that disagrees
+    "Reid says Kelvale can win the league\n\nMr Tom Reid believes Kelvale Rovers can win the title this season.\n\n"
+    "\"It was a fair result in the end,\" said the manager.",
+    "Reid says Kelvale can win the league\n\nMr Tom Reid believes Kelvale Rovers can win the title this season.\n\n"
+    "\"It was a fair result in the end,\" said the actress.",
+])
+def test_no_headline_person_when_unsure(article_quotes, text):
+    assert [q.speaker.name for q in article_quotes(text) if q.text.startswith("It was a fair")] == []
