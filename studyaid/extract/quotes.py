@@ -300,6 +300,11 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 yield from _reported_quotes(doc, document, tok, lemma, words, [subject], quotations,
                                             direct_ranges, tracker, is_place, finite=False)
                 continue
+            adviser, words = _passive_directive(tok)
+            if adviser is not None:  # "She was advised by her coach X not to rush back"
+                yield from _reported_quotes(doc, document, tok, lemma, words, [adviser], quotations,
+                                            direct_ranges, tracker, is_place, finite=False)
+                continue
         finding = lemma in FINDING_VERBS
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in tok.children):
             continue  # "readers should know that ...", "he would say that ...", "the council must prove that ...": no act
@@ -398,6 +403,20 @@ def _directive(cue: "Token") -> "list[Token]":
     if act is None:
         return []
     return sorted([*addressee.subtree, *act.subtree], key=lambda t: t.i)
+
+
+def _passive_directive(cue: "Token") -> "tuple[Token | None, list[Token]]":
+    """Advice reported in the passive, with who gave it: "she was advised by her coach X not to rush back" ->
+    (the agent, "not to rush back"); (None, []) without a passive subject, an agent and a to-infinitive after it."""
+    if not any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None, []
+    agent = next((c for c in cue.children if c.dep_ == "agent" and c.i > cue.i), None)
+    adviser = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    act = next((c for c in cue.children if c.dep_ == "xcomp" and adviser is not None and c.i > adviser.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if act is None:
+        return None, []
+    return adviser, sorted(act.subtree, key=lambda t: t.i)
 
 
 def _fronted(comp: "Token", cue: "Token") -> bool:

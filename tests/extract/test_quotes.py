@@ -469,6 +469,11 @@ SPEAKERS_BY_DESCRIPTION = [
      "Roper", "person", "shoppers to order their presents early"),
     ("Tom Reid urged fans to stay away from the stadium on Sunday.",
      "Tom Reid", "person", "fans to stay away from the stadium"),
+    # the same in the passive, with who gave the advice
+    ("Ann Lee has now been advised by her coach Mary Jones not to rush back into training.",
+     "Mary Jones", "person", "not to rush back into training"),
+    ("Fans were urged by police to stay away from the stadium on Sunday.",
+     "police", "org", "to stay away from the stadium"),
     # findings credited to an organisation through a source noun, a name after a kind of organisation,
     # a company's national branch
     ("Sales rose by 4% last year, according to a table drawn up by the Daily Ledger newspaper.",
@@ -499,6 +504,8 @@ def test_speaker_by_description_or_kind(quotes, text, speaker, kind, start):
     "Pilots will accept a pay cut, unions said. The airline also said it had agreed the terms of a loan.",
     # no addressee, no directive verb, the one told
     "Tom Reid asked for a pay rise. Tom Reid wanted fans to stay at home. Tom Reid was told to leave the club.",
+    # a passive with no one who advised, or with no to-infinitive
+    "Tom Reid was told to leave the club by the end of May. The club was warned by the league about its debts.",
 ])
 def test_no_speaker_by_an_unsure_description(quotes, text):
     assert [(q.speaker.name, q.text) for q in quotes(text)
