@@ -117,8 +117,11 @@ def named_numbers(doc: "Doc") -> set[tuple[str, str]]:
 
 
 def _after_a_name(tok: "Token") -> bool:
-    """A numeral right after a capitalised name word: "Super 12", "Radio 1", "Nokia 7610" (not "June 24")."""
-    prev = tok.doc[tok.i - 1]
+    """A numeral right after a capitalised name word: "Super 12", "Radio 1", "Nokia 7610" (not "June 24", nor a
+    length of time after a name: "at the Leeds Grand Prix 10 days ago")."""
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ == "NNS" and nxt.lemma_.lower() in TIME_UNITS and nxt.text.islower():
+        return False
     return bool(prev.whitespace_) and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha \
         and prev.lower_ not in MONTHS and prev.ent_type_ != "DATE"
 

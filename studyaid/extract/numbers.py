@@ -63,7 +63,7 @@ def is_unit_word(text: str) -> bool:
 # Nouns of time: "two years", "a three-hour epic", "74-year-old" measure a duration or an age.
 TIME_UNITS = frozenset({
     "second", "sec", "secs", "minute", "min", "mins", "hour", "hr", "hrs", "day", "week", "fortnight", "month",
-    "year", "decade", "century",
+    "year", "decade", "century", "season",
 })
 # "a couple of years", "a pair of boots": two of what follows
 PAIR_WORDS = {"couple": 2, "pair": 2}

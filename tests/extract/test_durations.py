@@ -40,6 +40,9 @@ MORE_DURATIONS = [
     ("Each winner takes home a year's supply of coffee.", dict(value=1, counted="year", vague=True)),
     # an age after "died at" / "retired at"
     ("The poet died in a Paris hospital at 87.", dict(value=87, counted="years old")),
+    # seasons are lengths of time, also when the parser calls them a date; a length of time after a name
+    ("The defender had a spell as manager with Rimdale eight seasons ago.", dict(value=8, counted="seasons")),
+    ("She won the indoor title at the Leeds Grand Prix 10 days ago.", dict(value=10, counted="days")),
 ]
 
 
@@ -71,3 +74,11 @@ def test_a_time_without_a_length(quantities, text):
 ])
 def test_no_length_of_time(quantities, text):
     assert [q.counted for q in quantities(text) if q.counted_head in ("minute", "second")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Super 12 teams met in Auckland.",  # a numeral after a name word is still that name
+    "He listened to Radio 1 for most of the day.",
+])
+def test_numbers_of_names_are_no_lengths(quantities, text):
+    assert [q.value for q in quantities(text)] == []
