@@ -473,9 +473,13 @@ class PersonTracker:
         found = {n.name.split()[-1]: n for n in self._named if end < n.start < pos and n.name.split()[-1] in words}
         if len(found) != 1:
             return None
-        person = found.popitem()[1]
+        surname, person = found.popitem()
         if gender is not None and self.gender(person.name) not in (None, gender):
             return None
+        here = self._sent_of(pos)
+        near = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:1]
+        if any(n.sent in near and n.start < pos and n.name.split()[-1] != surname for n in self._named):
+            return None  # "Matchwinner Keane praised Duff. '...,' said the Tottenham striker": someone else nearer
         return person.name, person.named_at
 
     def voiced_org(self, pos: int) -> tuple[str, int] | None:

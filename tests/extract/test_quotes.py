@@ -891,6 +891,10 @@ def test_description_renames_the_headline_person(article_quotes, text, speaker, 
     "\"It was a fair result in the end,\" said the Kelvale player.",
     "Rovers share the points\n\nTom Reid and Sam Ode drew on Saturday after a long game.\n\n"
     "\"It was a fair result in the end,\" said the Kelvale player.",
+    # someone else named in the sentence before: the description may be that person, so nobody
+    "Reid frustrated by the margin\n\nManager Tom Reid said he was frustrated with a narrow win.\n\n"
+    "Matchwinner Sam Ode was full of praise for Ben Lowe. \"It was a fair result in the end,\" said the Kelvale "
+    "striker.",
     # a post is no description of the headline person; a gender that disagrees
     "Reid says Kelvale can win the league\n\nMr Tom Reid believes Kelvale Rovers can win the title this season.\n\n"
     "\"It was a fair result in the end,\" said the manager.",
