@@ -35,7 +35,8 @@ OFFICES = frozenset({
     "journalist", "columnist", "historian", "musician", "pianist", "violinist", "cellist", "vocalist", "rapper",
     "photographer", "film-maker", "filmmaker", "choreographer", "dancer", "comic", "cartoonist", "artist",
     "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",
-    "magistrate", "coroner",
+    "magistrate", "coroner", "lyricist", "keyboardist", "saxophonist", "trumpeter", "organist", "flautist",
+    "harpist", "soloist", "sculptor", "painter", "illustrator", "novelist", "screenwriter", "lyric-writer",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").

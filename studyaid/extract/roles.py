@@ -34,6 +34,8 @@ APPOSITION_MARKS = frozenset({",", "-", "\u2013", "\u2014", "("})
 AWARD_WORDS = frozenset({"best", "worst"})
 # Words joining two titles before one name: "Actor and comedian Ann Roe".
 TITLE_JOINERS = frozenset({"and", "&"})
+# A player's world ranking before the name: "world number seven Ann Roe", "world No 3 Ann Roe".
+RANKING_WORDS = frozenset({"number", "no", "no."})
 
 
 def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Role]:
@@ -56,8 +58,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         seen.add((span.start, span.end))
         found: dict[tuple[str, str | None], Found] = {}
         for role in (_title_before(span), _coordinated_title(span), _shared_title(span, is_place), _apposition(span),
-                     _title_in_apposition_before(span), as_title(span), is_title_of(span), who_runs(span),
-                     listed_under_title(span)):
+                     *_coordinated_apposition(span), _ranking_before(span), _title_in_apposition_before(span),
+                     as_title(span), is_title_of(span), who_runs(span), listed_under_title(span)):
             if role is not None:
                 found.setdefault((role[0].lower(), role[1]), role)
         for title, organization, text in found.values():
@@ -116,8 +118,13 @@ def _coordinated_title(name: "Span") -> Found | None:
 
 
 def _title_ending_at(name: "Span") -> tuple[Found, int] | None:
-    """The title in front of ``name`` and the index where its whole role begins."""
+    """The title in front of ``name`` and the index where its whole role begins; none when title and name
+    together modify a common noun ("the Judge Dredd film", "a King Kong remake"): a character's or a work's
+    name, not a person holding an office."""
     doc = name.doc
+    if name.root.dep_ == "compound" and name.root.head.pos_ == "NOUN" and name.root.head.is_lower \
+            and name.root.head.i > name.root.i:
+        return None
     end = name.start
     while end - 1 > name.sent.start and doc[end - 1].lower_ in HONORIFICS and doc[end - 1].lower_ not in OFFICES \
             and doc[end - 1].text[:1].isupper():
@@ -199,22 +206,45 @@ def _entity_ending_at(doc: "Doc", i: int, labels: tuple[str, ...]) -> "Span | No
 
 
 def _shared_title(name: "Span", is_place: Callable[[str], bool]) -> Found | None:
-    """"members Ann Roe and Bill Tate": a plural title in front of the first name is the second's too."""
-    head = name.root
+    """"members Ann Roe and Bill Tate": a plural title in front of the first name of a list is the others' too.
+    The list is walked back to the nearest name with a plural title of its own ("photographers Ann Roe, Ben Tate
+    and Cy Low, and artists Sir Dan Fry and Eve Hall": Eve Hall is an artist); the names between may be ones the
+    NER mislabelled ("Rankin", GPE), never another title."""
+    head, doc = name.root, name.doc
     if head.dep_ != "conj":
         return None
     first = head.head
-    while first.dep_ == "conj":
+    while True:
+        if first.ent_type_ == "PERSON":
+            first_name = _person_name(first, is_place)
+            if first_name is not None and _plural_title_before(first_name):
+                break
+        if first.dep_ != "conj" or first.pos_ != "PROPN":
+            return None
         first = first.head
-    if first.ent_type_ != "PERSON":
-        return None
-    first_name = _person_name(first, is_place)
-    if first_name is None or first_name.start == 0 or name.doc[first_name.start - 1].tag_ not in ("NNS", "NNPS"):
-        return None
-    between = name.doc[first_name.end: name.start]
-    if not all(t.lower_ in ("and", ",") or t.ent_type_ == "PERSON" for t in between):
+    between = doc[first_name.end: name.start]
+    if not all(t.lower_ in ("and", ",") or t.pos_ == "PROPN" and t.text[:1].isupper() and not office_word(t)
+               for t in between):
         return None  # "actor Hugh Grant and writer Joanne Harris": each has a title of their own
     return _title_before(first_name)
+
+
+def _plural_title_before(name: "Span") -> bool:
+    """A plural title right before ``name``, past an honorific: "photographers Ann Roe", "artists Sir Dan Fry"."""
+    doc, i = name.doc, name.start - 1
+    while i > name.sent.start and doc[i].lower_ in HONORIFICS and doc[i].text[:1].isupper():
+        i -= 1
+    return i >= name.sent.start and doc[i].tag_ in ("NNS", "NNPS") and office_word(doc[i]) is not None
+
+
+def _ranking_before(name: "Span") -> Found | None:
+    """"world number seven Ann Roe", "world No 3 Ann Roe": a player's world ranking is a title."""
+    doc, i = name.doc, name.start - 1
+    if i - 2 < name.sent.start or not doc[i].like_num or doc[i - 1].lower_ not in RANKING_WORDS \
+            or doc[i - 2].lower_ != "world":
+        return None
+    text = clean_text(doc[i - 2: name.start].text)
+    return text.lower(), None, text.lower()
 
 
 # --- a title in apposition ---------------------------------------------------------------------------------
@@ -252,6 +282,25 @@ def _apposition(name: "Span") -> Found | None:
     while len(title) > 1 and title[0].i > 0 and title[0].nbor(-1).text == "-" and not title[0].nbor(-1).whitespace_:
         title.pop(0)  # never half of a hyphenated word ("national-security adviser" -> "adviser")
     return title_text(title), organization, text
+
+
+def _coordinated_apposition(name: "Span") -> list[Found]:
+    """"Ann Roe, guitarist and lyricist for The Falls,": an office joined by "and" to the office in apposition is
+    the person's too, with the same organisation. Only a singular office word with no name of its own after it."""
+    found = _apposition(name)
+    if found is None:
+        return []
+    appos = next(c for c in name.root.children if c.dep_ == "appos" and c.i > name.root.i)
+    more: list[Found] = []
+    for conj in (c for c in appos.children if c.dep_ == "conj" and c.i > appos.i):
+        if not office_word(conj) or conj.tag_ != "NN" or not any(c.lower_ in TITLE_JOINERS for c in appos.children):
+            continue
+        if any(c.ent_type_ == "PERSON" for c in conj.subtree):
+            continue  # "X, coach and captain Ann Roe": another person's title
+        title = title_text([conj])
+        if title:
+            more.append((title, found[1], clean_text(f"{conj.text}{' for ' + found[1] if found[1] else ''}")))
+    return more
 
 
 def _title_in_apposition_before(name: "Span") -> Found | None:

@@ -254,3 +254,31 @@ def test_job_word_opening_a_sentence(roles, text, expected):
 ])
 def test_no_job_word_title(roles, text):
     assert [(r.person.name, r.title) for r in roles(text)] == []
+
+
+ROUND_2 = [
+    # offices joined by "and" in an apposition: both the person's (issue 10)
+    ("Tom Clarke, guitarist and lyricist for the band, vanished ten years ago.",
+     {("Tom Clarke", "guitarist"), ("Tom Clarke", "lyricist")}),
+    # a second person after "and" in the apposition keeps their own title
+    ("Tom Reed, the coach, and captain Ann Roe met the press.", {("Tom Reed", "coach"), ("Ann Roe", "captain")}),
+    # a player's world ranking in front of the name
+    ("Jane Smith then upset world number seven Maria Lopez 6-4 6-1.", {("Maria Lopez", "world number seven")}),
+    ("She will face world number three Maria Lopez in the final.", {("Maria Lopez", "world number three")}),
+    ("The number seven bus was late.", set()),  # no ranking without "world" and a name
+    # names listed under a plural title take it up to the next plural title, past a name the NER mislabels
+    ("The show features pictures by photographers David Bailey, Rankin and Nan Goldin, and artists Sir Peter Blake, "
+     "Tracey Emin and Jack Vettriano.",
+     {("David Bailey", "photographer"), ("Peter Blake", "artist"), ("Tracey Emin", "artist"),
+      ("Jack Vettriano", "artist")}),
+    ("The prize went to actor Hugh Grant and writer Joanne Harris.",
+     {("Hugh Grant", "actor"), ("Joanne Harris", "writer")}),
+    # a title and a name that modify a common noun name a character or a work, not a person with an office
+    ("The song was written for the Judge Dredd film soundtrack.", set()),
+    ("Fans queued for the new King Kong movie all night.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND_2)
+def test_round_2_titles(roles, text, expected):
+    assert {(r.person.name, r.title.lower()) for r in roles(text)} == expected
