@@ -101,11 +101,34 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
         if nums and j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
             used.update(t.i for t in nums)
             return doc[j], parse_number(" ".join(t.text for t in nums)), used
+    counter = _counted_by_subject(root)
+    if counter is not None:
+        return counter, None, used  # "the number sold will reach 159 million", "attendance stood at 40,000"
     start = qualifier_start(group)  # "a crowd of 40,000", "box ownership of five million": what the number sizes
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" and glued_unit(last.text) is None \
             and doc[start - 2].lemma_.lower() in SIZE_NOUNS:
         return doc[start - 2], None, used  # (not "a remake of 10", "odds of 6-4", "a factor of 10": no size)
     return None, None, used
+
+
+# nouns whose level a bare number after a verb of value gives: "the number sold will reach 159 million"
+COUNT_WORDS = SIZE_NOUNS | {"number", "figure", "total", "tally", "count"}
+
+
+def _counted_by_subject(root: "Token") -> "Token | None":
+    """The subject a bare number is the level of, after a verb of value: "the number sold will reach 159
+    million", "the crowd was 40,000", "attendance stood at 12,000"; only a subject that is a count or a size
+    ("the firm will reach 500" counts nothing named)."""
+    if root.dep_ in ("dobj", "attr"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("at", "to") and root.head.dep_ == "prep":
+        verb = root.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in VALUE_VERBS:
+        return None
+    subject = subject_noun(verb)
+    return subject if subject is not None and subject.lemma_.lower() in COUNT_WORDS else None
 
 
 def predicate(head: "Token", np_tokens: set[int]) -> str:

@@ -50,13 +50,44 @@ def extract_quantities(doc: "Doc", document: Document) -> Iterator[Quantity]:
         elif in_skip_entity(group):
             continue
         else:
-            fact = _quantity(group, document, used)
+            fact = _quantity(group, document, used) or _elided(group, found, used)
         if fact is not None:
             found.append((group, fact))
             top = range_top(group, fact)
             if top is not None:
                 found.append((group, top))
     yield from conversions_share_their_thing(found)
+
+
+# words that join a second amount whose noun is left out: "750,000 copies in a week and 3.5 million in total"
+ELISION_LINKS = {"and", "but", "while", "whereas"}
+
+
+def _elided(group: "Span", found: list[tuple["Span", Quantity]], used: set[int]) -> Quantity | None:
+    """A bare number that counts the noun the amount before it counts, left out after "and" with no verb
+    between ("sold 750,000 copies in its first week and 3.5 million in total": 3.5 million copies). Only a
+    plain count before it: not money, a share, a range's end or a part of a whole."""
+    if not found or group[0].text in CURRENCY_SIGNS or percent_unit(group) or loose(group):
+        return None
+    before, fact = found[-1]
+    doc = group.doc
+    if before.sent.start != group.sent.start or fact.unit or fact.vague or fact.total is not None:
+        return None
+    between = doc[before.end: group.start]
+    if not any(t.lower_ in ELISION_LINKS for t in between) or any(t.pos_ in ("VERB", "AUX", "NUM") for t in between):
+        return None
+    nxt = doc[group.end] if group.end < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.lower_ == "of"):
+        return None  # the second amount names its own thing
+    value = group_value(group)
+    if value is None:
+        return None
+    used.update(t.i for t in group)
+    return fact.model_copy(update={
+        "value": value, "text": written_text(group), "qualifier": qualifier(group),
+        "phrase": clean_text(doc[qualifier_start(group): group.end].text), "predicate": "", "clause": None,
+        "confidence": min(fact.confidence, 0.7), "warnings": list(dict.fromkeys(fact.warnings + ["noun left out"])),
+    })
 
 
 def range_top(group: "Span", fact: Quantity) -> Quantity | None:

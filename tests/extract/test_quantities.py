@@ -246,3 +246,21 @@ def test_ranges_and_alternatives(quantities, text, expected):
 ])
 def test_fractions(quantities, text, expected):
     assert [(pytest.approx(q.value), q.text, q.counted) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second amount after "and" with its noun left out counts the first amount's noun
+    ("The single sold 400,000 copies in its first week and 2.5 million in total.",
+     [(400000, "copies"), (2.5e6, "copies")]),
+    ("The firm employs 500 people in Leeds and 200 in York.", [(500, "people"), (200, "people")]),
+    # not when a verb, a noun or "of" comes between or after, nor after money
+    ("The team won 3 games but lost 4.", [(3, "games")]),
+    ("The club has 300 members and 2 of them voted.", [(300, "members")]),
+    ("The band played to 5,000 fans in 2004 and 2005.", [(5000, "fans")]),
+    # a bare number after a verb of value measures a subject that is a count or a size
+    ("Globally, the number sold will reach 120 million this year.", [(1.2e8, "number")]),
+    ("The crowd was 40,000 on the day.", [(40000, "crowd")]),
+    ("The firm will reach 500 by the summer.", []),
+])
+def test_nouns_left_out_and_levels(quantities, text, expected):
+    assert [(q.value, q.counted) for q in quantities(text)] == expected
