@@ -374,6 +374,11 @@ class PersonTracker:
                     by_kind = self.org_by_kind(tok.lower_, tok.idx)
                     if by_kind is not None:
                         found[by_kind[0]] = by_kind[1]
+                elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.head.dep_ == "ROOT" \
+                        and org_entity(tok) is not None and not _inside(tok.idx, self._blocked):
+                    named = resolve_speaker(tok, self)  # "Delta has been hit by rising costs. It has said ..."
+                    if named is not None and named.kind == "org":
+                        found[named.name] = named.named_at
         return found.popitem() if len(found) == 1 else None
 
     def org_by_short_name(self, name: str, pos: int) -> tuple[str, int] | None:

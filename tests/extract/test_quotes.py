@@ -571,6 +571,10 @@ def test_no_speaker_by_an_age_that_fits_nobody_or_several(quotes, text):
 # (text, speaker, kind, start of the words): organisations and groups credited with a statement (issue 10,
 # organisation quotes). Sentences written for these tests.
 ORGANISATIONS_AND_GROUPS = [
+    # "it says" right after a sentence whose subject is an organisation the article names as one
+    ("Ann Lee was fired by Harbour Air in May. Harbour Air has been hit by rising fuel costs. It has said it "
+     "needs to cut 600 jobs and reduce costs by $5m a year.",
+     "Harbour Air", "org", "it needs to cut 600 jobs"),
     # a name right before a spokesperson noun, whatever NER calls it, and "the spokesperson" after it
     ("The pilot was suspended by Harbour Air in May. A Harbour Air spokesperson confirmed on Monday that the "
      "pilot was no longer an employee.",
@@ -705,6 +709,10 @@ def test_organisations_and_groups_speak(quotes, text, speaker, kind, start):
     "spokesperson also said that the rules were very clear.",
     "The meeting ended late. A spokesman said that the talks would resume on Monday morning.",
     "Tom Reid was suspended in May. A Reid spokesman confirmed on Wednesday that the singer had left the band.",
+    # "it says" after a sentence about a person, or about a name NER calls an organisation only once
+    "Tom Reid joined Harbour Air in 2001. It said that the pilots would need to take a pay cut.",
+    "Ann Lee was fired in May. Delta has been hit by rising costs. It said that the pilots would need to take a "
+    "pay cut.",
     # a club in front of a player's job is not the one speaking
     "\"The squad is fit and ready for the final on Saturday,\" said the Leeds full-back.",
 ])
