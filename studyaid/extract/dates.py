@@ -316,7 +316,7 @@ def _years_of_owned(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         if not YEAR.match(tok.text) or tok.i == 0 or tok.ent_type_ != "DATE":
             continue
         k = tok.i - 1
-        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].dep_ == "amod" and doc[k].head.i > tok.i:
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].dep_ == "amod" and doc[k].head.i >= tok.i:
             k -= 1  # "the director's famous 1968 film": adjectives of the thing between owner and year
         before = doc[k]
         if before.dep_ != "poss" and before.tag_ != "POS":
@@ -326,6 +326,8 @@ def _years_of_owned(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue  # "London's 2012 Olympic bid": the year of a named thing, not of the bid
         noun = tok.head
+        if noun.pos_ == "PROPN":  # "his 1979 masterpiece Stalker": the thing dated is the noun before its title
+            noun = next((t for t in reversed(doc[tok.i + 1: noun.i]) if t.pos_ == "NOUN"), noun)
         while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
             noun = noun.head
         if noun.pos_ != "NOUN" or not noun.text.islower() or noun.i >= tok.sent.end:

@@ -130,6 +130,7 @@ def test_no_date_fact(dates, text):
     # adjectives of the thing between the owner and the year (issue 10)
     ("The director's famous 1968 film was shown again.", [("1968", False)]),
     ("The late poet's unpublished 1931 diary was found.", [("1931", False)]),
+    ("The fans loved the director's bleak 1968 film Nightfall.", [("1968", False)]),  # the title after the noun
     # a day and a month naming the thing after them, whatever the parser calls the span
     ("He played at the first concert after the September 11 attacks.", [("--09-11", False)]),
     ("The March 3 deadline passed quietly.", [("--03-03", False)]),
