@@ -483,7 +483,9 @@ class PersonTracker:
             return None
         here = self._sent_of(pos)
         near = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:1]
-        if any(n.sent in near and n.start < pos and n.name.split()[-1] != surname for n in self._named):
+        others = [e for s in near for e in self._sents[s].ents if e.label_ == "PERSON" and e.start_char < pos
+                  and not _inside(e.start_char, self._blocked) and e[-1].text.removesuffix("'s") != surname]
+        if others or any(n.sent in near and n.start < pos and n.name.split()[-1] != surname for n in self._named):
             return None  # "Matchwinner Keane praised Duff. '...,' said the Tottenham striker": someone else nearer
         return person.name, person.named_at
 

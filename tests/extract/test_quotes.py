@@ -903,6 +903,8 @@ def test_description_renames_the_headline_person(article_quotes, text, speaker, 
     "Reid frustrated by the margin\n\nManager Tom Reid said he was frustrated with a narrow win.\n\n"
     "Matchwinner Sam Ode was full of praise for Ben Lowe. \"It was a fair result in the end,\" said the Kelvale "
     "striker.",
+    "Reid frustrated by the margin\n\nManager Tom Reid said he was frustrated with a narrow win.\n\n"
+    "He volleyed Sam Ode's cross against the bar. \"It was a fair result in the end,\" said the Kelvale star.",
     # a post is no description of the headline person; a gender that disagrees
     "Reid says Kelvale can win the league\n\nMr Tom Reid believes Kelvale Rovers can win the title this season.\n\n"
     "\"It was a fair result in the end,\" said the manager.",
