@@ -41,6 +41,9 @@ RANKING_WORDS = frozenset({"number", "no", "no."})
 def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Role]:
     """Yield a :class:`Role` for every person named with a title in ``doc`` outside junk."""
     seen: set[tuple[int, int]] = set()
+    # surnames of the full names NER tags as people: the same word alone is the person, whatever label the NER
+    # gives it there ("Hollywood star Malkovich" tagged GPE after "John Malkovich")
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"}
     for tok in doc:
         if tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") or tok.is_space:
             continue
@@ -53,7 +56,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         span = _person_name(tok, is_place)
         if span is None or (span.start, span.end) in seen or tok.i != span.end - 1:
             continue
-        if in_junk(document, span) or not (span.root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span)):
+        if in_junk(document, span) or not (span.root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span)
+                                            or _lone_surname(span, surnames, is_place)):
             continue
         seen.add((span.start, span.end))
         found: dict[tuple[str, str | None], Found] = {}
@@ -71,6 +75,15 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
                 sources=[sentence_source(document, span.sent)],
                 confidence=0.9 if organization else 0.75,
             )
+
+
+def _lone_surname(span: "Span", surnames: set[str], is_place: Callable[[str], bool]) -> bool:
+    """A one-word name that is the surname of a person the NER tags elsewhere ("John Malkovich"), standing alone:
+    never the end of a longer name the parse split ("Beenie Man": "Man" after a capitalised word)."""
+    if len(span) != 1 or span.text not in surnames or is_place(span.text):
+        return False
+    prev = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return prev is None or not (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not office_word(prev))
 
 
 def _person_name(tok: "Token", is_place: Callable[[str], bool]) -> "Span | None":

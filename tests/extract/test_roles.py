@@ -282,3 +282,19 @@ ROUND_2 = [
 @pytest.mark.parametrize("text, expected", ROUND_2)
 def test_round_2_titles(roles, text, expected):
     assert {(r.person.name, r.title.lower()) for r in roles(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surname the NER tags as a place or nothing, after a full name it tags as a person (issue 10)
+        ("John Malkovich flew in on Monday. Hollywood star Malkovich will play the villain.",
+         {("Malkovich", "star")}),
+        # never the end of another name the parse split off ("Beenie Man" is not Mr Man)
+        ("Tom Man opened the show. Critics attacked stars such as Beenie Man last year.", set()),
+    ],
+)
+def test_a_surname_alone_is_the_person(roles, text, expected):
+    assert {(r.person.name, r.title.lower()) for r in roles(text)} >= expected
+    if not expected:
+        assert [r for r in roles(text) if r.person.name == "Man"] == []
