@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..document import Document, Source
 from ..facts import Quote
-from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPINION_VERBS, PRESENT_TAGS, QUOTE_VERBS,
+from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPINION_VERBS, PERSON_PRONOUNS,
+                       PRESENT_TAGS, QUOTE_VERBS,
                        REPORT_VERBS)
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .quote_marks import Quotation, find_quotations, find_single_quotations
@@ -155,6 +156,11 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
             speaker = resolve_speaker(subject, tracker, is_place) if subject is not None else None
             if speaker is None:
                 continue  # a cue with an unknown or non-person speaker: not attributable
+            if _names_its_speaker(q.text, speaker):
+                if previous is not None:  # '"I said to Harry ...," he said': "he" is not Harry, and who is unsure
+                    yield previous
+                previous = None
+                continue
         elif previous is not None and _continues(previous, q, text, paragraph):
             speaker = Speaker(previous.speaker.name, q.start, resolved_from=previous.speaker.resolved_from,
                               named_at=previous.speaker.named_at, kind=previous.speaker.kind)
@@ -180,6 +186,15 @@ def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attribute
         previous = item
     if previous is not None:
         yield previous
+
+
+def _names_its_speaker(quoted: str, speaker: Speaker) -> bool:
+    """A quotation that names, by first name or surname, the person a pronoun resolved its speaker to: '"I said
+    to Harry I hoped he would stay," he said' speaks to or of Harry, so Harry is not the one speaking."""
+    if speaker.kind != "person" or not speaker.resolved_from or speaker.resolved_from.lower() not in PERSON_PRONOUNS:
+        return False
+    words = set(re.findall(r"[A-Z][\w'-]+", quoted))
+    return any(len(part) > 2 and part in words for part in speaker.name.split())
 
 
 def _split_around_cue(previous: _Attributed, q: Quotation, text: str) -> bool:
@@ -499,6 +514,9 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
         speaker = resolve_speaker(subject, tracker, is_place)
         if speaker is not None and only_org and speaker.kind == "person":
             continue  # "she found that the door was locked" narrates; an organisation's or a group's finding is reported
+        if speaker is not None and any(_names_its_speaker(words, speaker) for words in
+                                       [content] + [q.text for q in quotations if q.start < end and start < q.end]):
+            continue  # "he said Harry would stay" with "he" resolved to Harry: someone else speaks
         if speaker is not None and speaker.name not in names:
             names.append(speaker.name)
             yield Quote(

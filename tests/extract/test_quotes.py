@@ -913,3 +913,17 @@ def test_description_renames_the_headline_person(article_quotes, text, speaker, 
 ])
 def test_no_headline_person_when_unsure(article_quotes, text):
     assert [q.speaker.name for q in article_quotes(text) if q.text.startswith("It was a fair")] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quotation that names the person "he" would resolve to speaks to or of that person: nobody
+    ('"Talks have gone on for some time," Tom Mandel said. According to Mandel, Harry Redding vowed he would not '
+     'join their rivals. "I said to Harry \'I hope you do not go\', and he told me no," he said.', None),
+    ('Harry Redding joined the club in May. He said Redding would never leave the club for a rival.', None),
+    # a quotation naming someone else keeps its speaker
+    ('Harry Redding was sacked on Monday. "I said to the board and to Tom that I would stay," he said.',
+     "Harry Redding"),
+])
+def test_pronoun_speaker_is_not_the_person_the_quote_names(quotes, text, speaker):
+    found = [q.speaker.name for q in quotes(text) if q.resolved_from is not None]
+    assert found == ([speaker] if speaker else [])
