@@ -53,6 +53,8 @@ VOICE_GENDERS = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "re
 # How many sentences back "it says" looks for the organisation last credited; "they said", only one.
 ORG_PRONOUN_WINDOW = 3
 PLURAL_PRONOUN_WINDOW = 1
+# narrative sentences "he"/"she" may reach back further, through sentences whose subject is that pronoun
+PRONOUN_CHAIN = 2
 
 
 @dataclass(frozen=True)
@@ -509,7 +511,12 @@ class PersonTracker:
         if not before:
             return None
         here = self._sent_of(pos)
-        window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:SUBJECT_WINDOW - 1]
+        earlier = [s for s in range(here - 1, -1, -1) if self._narrative[s]]
+        window = [here] + earlier[:SUBJECT_WINDOW - 1]
+        while len(window) < SUBJECT_WINDOW + PRONOUN_CHAIN and len(window) <= len(earlier) \
+                and self._pronoun_subject(window[-1], gender) \
+                and not any(n.sent == window[-1] and n.subject for n in before):
+            window.append(earlier[len(window) - 1])  # "X found her sister. She had not seen her for years.": X
         for s in window:
             subjects = [n for n in before if n.sent == s and n.subject]
             if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject,
@@ -537,6 +544,12 @@ class PersonTracker:
         speakers = [n for n in before if n.speech] or [n for n in before if n.subject] or before
         found = speakers[-1]
         return found.name, found.named_at
+
+    def _pronoun_subject(self, sent: int, gender: Gender) -> bool:
+        """The sentence's main subject is "he"/"she" (of a gender that does not disagree), outside quotations."""
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ in PERSON_PRONOUNS
+                   and gender in (None, pronoun_gender(t.text)) and not _inside(t.idx, self._blocked)
+                   for t in self._sents[sent])
 
     def by_age(self, pos: int, age: int, gender: Gender = None) -> tuple[str, int] | None:
         """The person an age description at ``pos`` ("the 28-year-old") re-names, only when exactly one fits:

@@ -62,6 +62,10 @@ PRONOUNS = [
     # a name in apposition to the subject noun is the subject ("his sister Ann makes"), not the man named first
     ('Tom Reid went missing in 1995.\n\nHis parents hired a private detective. Reid\'s sister Ann makes a tearful '
      'appeal on television. "We love you and want you to come home," she said.', "Ann"),
+    # "she" goes back through sentences whose subject is "she" to the one who was named, not the last speaker
+    ('"We will rebuild the square," Tom Garrow said. One woman, Vera Lapeth, found her sister in the square live '
+     'on the radio show. She had not seen her sibling for 28 years. "When we saw each other, we cried," she told '
+     'the programme.', "Vera Lapeth"),
     # a square named after the speaker is not a person
     ('Mr Smith added that the closure of Trafalgar Square had hurt visitor numbers. "We expect a much better year," '
      'he said.', "Smith"),
