@@ -29,6 +29,8 @@ PREP_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT")
 ORG_PREPOSITIONS = ("of", "at", "for", "with")
 
 _QUALIFIERS = frozenset().union(*QUALIFIED_OFFICES.values())
+# Qualifiers written with a capital that still say what a champion is one of: "double Olympic champion".
+CAPITALISED_QUALIFIERS = frozenset({"olympic", "paralympic", "commonwealth"})
 
 # A job word opening a sentence before a full name ("Sprinter Jane Roe won", "Historian Ann Lee said") is a
 # title when it ends like an agent noun; these person nouns end so and name no job.
@@ -104,7 +106,20 @@ def is_title_word(tok: "Token") -> bool:
     star", "race director")."""
     if office_word(tok) or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in _QUALIFIERS and tok.is_lower:
         return True
+    if tok.lower_ in CAPITALISED_QUALIFIERS and tok.text.istitle() and _champion_follows(tok):
+        return True  # "double Olympic champion Kelly Holmes"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.text.islower() and tok.is_alpha
+
+
+def _champion_follows(tok: "Token") -> bool:
+    """A capitalised qualifier in a run of title words that ends with an office needing it ("Olympic ...
+    champion"), never an event's name ("the Olympic Games")."""
+    for nxt in tok.doc[tok.i + 1: tok.i + 4]:
+        if office_word(nxt):
+            return QUALIFIED_OFFICES.get(office_word(nxt) or "") is not None
+        if not (nxt.lower_ in _QUALIFIERS or nxt.lower_ in CAPITALISED_QUALIFIERS or nxt.like_num):
+            return False
+    return False
 
 
 def title_text(toks: list["Token"]) -> str:

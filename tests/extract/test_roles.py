@@ -298,3 +298,28 @@ def test_a_surname_alone_is_the_person(roles, text, expected):
     assert {(r.person.name, r.title.lower()) for r in roles(text)} >= expected
     if not expected:
         assert [r for r in roles(text) if r.person.name == "Man"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capitalised qualifier of a champion is part of the title (issue 10)
+        ("The race was won by double Olympic champion Kelly Holmes.", {("Kelly Holmes", "double olympic champion")}),
+        ("She watched the Olympic Games with coach Tom Reed.", {("Tom Reed", "coach")}),
+        # a sentence opening with "The" and a title describes the one person the sentence before is about
+        ("Kelly Holmes has been forced out of the championships after an injury.\n\nThe double Olympic champion said "
+         "she was disappointed.", {("Kelly Holmes", "double olympic champion")}),
+        ("Tom Reed scored twice on Saturday.\n\nThe former England defender had a year as player-boss with Forest.",
+         {("Tom Reed", "defender")}),
+        # ... never when the lead names two people, a bare noun, or no person as its subject
+        ("Tom Reed and Ann Roe met on Monday.\n\nThe singer said he was happy.", set()),
+        ("The crowd cheered Tom Reed on Monday.\n\nThe singer said he was happy.", set()),
+        ("Tom Reed arrived late.\n\nThe band played on.", set()),
+        ("Tom Reed arrived late.\n\nThe singer of the support act said nothing.", set()),
+        # ... nor inside a paragraph, nor when the noun named someone else before
+        ("The film is about a band. Tom Reed will produce it. The musician died in 1980.", set()),
+        ("A club spokesman said little.\n\nTom Reed was dropped on Monday.\n\nThe spokesman refused to comment.", set()),
+    ],
+)
+def test_a_title_describing_the_person_named_before(roles, text, expected):
+    assert {(r.person.name, r.title.lower()) for r in roles(text)} == expected
