@@ -351,7 +351,7 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[1:]
             if words and words[0].tag_ in ("WDT", "WP", "WP$") and words[0].lower_ != "what":
                 continue  # "coach X, who he believes was the only choice": a relative clause, not a claim
-            speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+            speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i and not _after_its_prep(subject, c)]
             yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
                                         direct_ranges, tracker, is_place, only_org=finding)
         elif tok.lower_ == "according":
@@ -418,6 +418,13 @@ def _directive(cue: "Token") -> "list[Token]":
     if act is None:
         return []
     return sorted([*addressee.subtree, *act.subtree], key=lambda t: t.i)
+
+
+def _after_its_prep(subject: "Token", conjunct: "Token") -> bool:
+    """A conjunct after the subject's own "for/of/from" phrase is more of that phrase's name, whatever the parser
+    says: "A spokesman for the Department for Culture, Media and Sport said" has one speaker, not "Media"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at") and subject.i < c.i < conjunct.i
+               for c in subject.children)
 
 
 def _passive_directive(cue: "Token") -> "tuple[Token | None, list[Token]]":

@@ -927,3 +927,13 @@ def test_no_headline_person_when_unsure(article_quotes, text):
 def test_pronoun_speaker_is_not_the_person_the_quote_names(quotes, text, speaker):
     found = [q.speaker.name for q in quotes(text) if q.resolved_from is not None]
     assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a list inside the name after "a spokesman for" is one organisation, not one speaker per word of the list
+    ("A spokesman for the Ministry for Roads, Rail and Ports said there were no plans to sell the line.", 1),
+    # two people as the subject both speak
+    ("Tom Reid and Ann Lee said the plan would fail within a year.", 2),
+])
+def test_a_list_inside_a_name_is_one_speaker(quotes, text, speakers):
+    assert len(quotes(text)) == speakers
