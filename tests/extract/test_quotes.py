@@ -932,6 +932,9 @@ def test_pronoun_speaker_is_not_the_person_the_quote_names(quotes, text, speaker
 @pytest.mark.parametrize("text, speakers", [
     # a list inside the name after "a spokesman for" is one organisation, not one speaker per word of the list
     ("A spokesman for the Ministry for Roads, Rail and Ports said there were no plans to sell the line.", 1),
+    ("A spokesman for the Ministry of Culture, Media and Tourism said the museum would open in May.", 1),
+    ("A spokeswoman for the Department for Health, Schools and Sport said there were no plans to close the "
+     "hospital.", 1),
     # two people as the subject both speak
     ("Tom Reid and Ann Lee said the plan would fail within a year.", 2),
 ])
