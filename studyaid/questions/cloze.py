@@ -44,7 +44,7 @@ NO_EVENT = "a date tied to no event"
 GENERAL_KNOWLEDGE = "a head of state or government named by title: general knowledge"
 # "French President _____", "the US President, _____,": the title alone gives the name away to anyone
 HEAD_TITLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Pope|Premier)\s*,?\s*$")
-NUMBER_HINTS = ("number", "amount", "percentage")
+NUMBER_HINTS = ("number", "amount", "percentage", "fraction")
 
 
 def number_hint(hidden: str) -> str:
@@ -53,6 +53,8 @@ def number_hint(hidden: str) -> str:
         return "amount"
     if re.search(r"%|\bper ?cent\b", hidden, re.IGNORECASE):
         return "percentage"
+    if re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", hidden, re.IGNORECASE):
+        return "fraction"  # "a quarter", "two-thirds": a student asked for a number would write 25 or 0.25
     return "number"
 SOURCE_ONLY = "only the source a figure is credited to"
 NOT_WRITTEN = "answer not written in the sentence"

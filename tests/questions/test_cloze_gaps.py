@@ -255,7 +255,8 @@ def test_a_head_of_state_named_by_title_is_general_knowledge(fact, expected):
 
 
 @pytest.mark.parametrize("written, hint", [("$17.1m", "amount"), ("\u00a3500,000", "amount"), ("40%", "percentage"),
-                                           ("12 per cent", "percentage"), ("3,000", "number"), ("five", "number")])
+                                           ("12 per cent", "percentage"), ("3,000", "number"), ("five", "number"),
+                                           ("a quarter", "fraction"), ("two-thirds", "fraction"), ("Half", "fraction")])
 def test_a_number_gap_says_what_kind_of_number(written, hint):
     from studyaid.questions.cloze import number_hint
 
