@@ -173,7 +173,11 @@ def _coordinated_title(name: "Span") -> Found | None:
     if not office_word(office) or office.tag_ not in ("NN", "NNP"):
         return None
     before = _title_ending_at(doc[joiner: joiner + 1])
-    return before[0] if before is not None else None
+    if before is None:
+        return None
+    if before[0][1] and found[0][1] and before[0][1] != found[0][1]:
+        return None  # "French president and UK Prime Minister": two bodies, two people
+    return before[0]
 
 
 def _title_ending_at(name: "Span") -> tuple[Found, int] | None:
@@ -356,6 +360,10 @@ def _coordinated_apposition(name: "Span") -> list[Found]:
             continue
         if any(c.ent_type_ == "PERSON" for c in conj.subtree):
             continue  # "X, coach and captain Ann Roe": another person's title
+        after = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+        own_body = any(c.dep_ == "prep" for c in conj.children) or after is not None and after.lower_ in ("to", "of", "for", "at")
+        if own_body and found[1] and found[1] not in conj.doc[conj.i + 1: conj.sent.end].text:
+            continue  # "a White House adviser and ambassador to the League": a body of its own, not the first's
         title = title_text([conj])
         if title:
             more.append((title, found[1], clean_text(f"{conj.text}{' for ' + found[1] if found[1] else ''}")))

@@ -276,6 +276,13 @@ ROUND_2 = [
     # a title and a name that modify a common noun name a character or a work, not a person with an office
     ("The song was written for the Judge Dredd film soundtrack.", set()),
     ("Fans queued for the new King Kong movie all night.", set()),
+    # a first title with its own determiner or body is another person's ("The Kelvish president and ...")
+    ("The Kelvish president and Rovan Prime Minister Tom Reed noted the plan would need support.",
+     {("Tom Reed", "prime minister")}),
+    ("Singer and songwriter Ann Roe will tour in May.", {("Ann Roe", "singer"), ("Ann Roe", "songwriter")}),
+    # a second office in apposition with a body of its own does not take the first one's body
+    ("Tom Reed, a former Kelvale council adviser and ambassador to the Rovan League, spoke on Monday.",
+     {("Tom Reed", "adviser")}),
 ]
 
 
