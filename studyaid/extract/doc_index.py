@@ -93,3 +93,65 @@ def entity_at(doc: "Doc", i: int) -> "Span | None":
 def entity_ending_at(doc: "Doc", i: int) -> "Span | None":
     """The first of ``doc.ents`` (in order) whose last token is ``i``."""
     return _entities(doc).by_end.get(i)
+
+
+class Ranges(Sequence):
+    """Items with ``start`` and ``end`` offsets (quotations), in their given order, whose window questions
+    are answered by bisection when the items come in text order without overlapping (as
+    :func:`~studyaid.extract.quote_marks.find_quotations` gives them) and by a scan otherwise: the same
+    items, in the same order, either way. Iterating gives the items as given."""
+
+    def __init__(self, items: Iterable) -> None:
+        self._items = list(items)
+        self._starts = [q.start for q in self._items]
+        self._ends = [q.end for q in self._items]
+        self._ordered = all(s <= e for s, e in zip(self._starts, self._ends)) and \
+            all(e <= s for e, s in zip(self._ends, self._starts[1:]))
+        self._near = SpanSet((q.start - 1, q.end + 1) for q in self._items)
+
+    def near(self, pos: int) -> bool:
+        """``any(q.start - 1 <= pos <= q.end ...)``: ``pos`` is inside an item or on a mark around it."""
+        return self._near.covers(pos)
+
+    def within(self, lo: int, hi: int) -> list:
+        """``[q for q in items if lo <= q.start and q.end <= hi]``."""
+        if not self._ordered:
+            return [q for q in self._items if lo <= q.start and q.end <= hi]
+        found = []
+        for i in range(bisect.bisect_left(self._starts, lo), len(self._items)):
+            if self._starts[i] > hi:
+                break
+            if self._ends[i] <= hi:
+                found.append(self._items[i])
+        return found
+
+    def overlapping(self, lo: int, hi: int) -> list:
+        """``[q for q in items if q.start < hi and lo < q.end]``."""
+        if not self._ordered:
+            return [q for q in self._items if q.start < hi and lo < q.end]
+        found = []
+        for i in range(bisect.bisect_right(self._ends, lo), len(self._items)):
+            if self._starts[i] >= hi:
+                break
+            found.append(self._items[i])
+        return found
+
+    def ending_from(self, pos: int) -> Iterator:
+        """The items in order, less a first run that ends before ``pos`` (all of them when the items are
+        not in text order): a loop that ignores items ending before ``pos`` starts where it matters."""
+        first = bisect.bisect_left(self._ends, pos) if self._ordered else 0
+        return iter(self._items[first:])
+
+    @property
+    def ordered(self) -> bool:
+        """The items come in text order without overlapping, so window questions are bisections."""
+        return self._ordered
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._items)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..document import Document, Source
 from ..facts import Quote
@@ -22,6 +22,7 @@ from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPI
                        PRESENT_TAGS, QUOTE_VERBS,
                        REPORT_VERBS)
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
+from .doc_index import Ranges
 from .quote_marks import Quotation, find_quotations, find_single_quotations
 from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
 
@@ -53,7 +54,8 @@ class _Attributed:
 def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], bool] = lambda name: False) -> Iterator[Quote]:
     """Yield direct quotations first, then reported speech, from one parsed document."""
     text = doc_text(doc)
-    quotations = [q for q in find_quotations(text) if document.exclusion_at(q.start, q.end) is None]
+    # indexed, so that "is this offset quoted?" and "which quotations lie in this clause?" are bisections (issue 13)
+    quotations = Ranges(q for q in find_quotations(text) if document.exclusion_at(q.start, q.end) is None)
     blocked = [(q.start, q.end) for q in quotations] + [(e.start, e.end) for e in document.excluded]
     heading = next((e for e in document.excluded if e.reason == "heading" and not text[:e.start].strip()), None)
     headline = (heading.end, document.text[heading.start: heading.end].strip()) if heading is not None else None
@@ -61,10 +63,10 @@ def extract_quotes(doc: "Doc", document: Document, is_place: Callable[[str], boo
     direct = list(_direct(doc, document, quotations, tracker, is_place))
     for item in direct:
         yield _quote_from(item, document, doc)
-    direct_ranges = [(a.quotation.start, a.quotation.end) for a in direct]
+    direct_ranges = Ranges(a.quotation for a in direct)
     yield from _reported(doc, document, quotations, direct_ranges, tracker, is_place)
     yield from _as_far_as(doc, document, quotations, direct_ranges, tracker, is_place)
-    verdicts = quotations + [q for q in find_single_quotations(text) if document.exclusion_at(q.start, q.end) is None
+    verdicts = list(quotations) + [q for q in find_single_quotations(text) if document.exclusion_at(q.start, q.end) is None
                              and _outside(q.start, quotations)]
     yield from _characterised(doc, document, verdicts, direct_ranges, tracker, is_place)
 
@@ -90,7 +92,10 @@ def _is_statement(q: Quotation, span: "Span", text: str) -> bool:
     return not before or before[-1] in ":,.?!\n\u2014\u2013" or before[-1] in "\"\u201d"
 
 
-def _outside(pos: int, quotations: list[Quotation]) -> bool:
+def _outside(pos: int, quotations: "Sequence[Quotation]") -> bool:
+    """``pos`` is neither inside a quotation nor on its marks."""
+    if isinstance(quotations, Ranges):
+        return not quotations.near(pos)
     return not any(q.start - 1 <= pos <= q.end for q in quotations)
 
 
@@ -475,7 +480,11 @@ def _balance(text: str, start: int, end: int, quotations: list[Quotation]) -> tu
     'would be treated as "legitimate targets."' keeps its closing mark (after the full stop), and a
     clause that is all quotation ('that "Ukraine's decision ... interests"') keeps its opening mark.
     """
-    for q in quotations:
+    ordered = isinstance(quotations, Ranges) and quotations.ordered
+    # in text order, a quotation ending before ``start`` or starting at ``end`` or later can change neither
+    for q in quotations.ending_from(start) if ordered else quotations:
+        if ordered and q.start >= end:
+            break
         if q.unclosed:
             continue
         if start <= q.start < end <= q.end + 1 and len(text[end:q.end]) <= 3 and not text[end:q.end].strip(" .,;:!?"):
@@ -511,10 +520,10 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
     content = re.sub(r"[.,;:]+(?=[\"\u201d]$)", "", clean_text(doc_text(doc)[start:end]))
     if len(re.findall(r"[^\W\d_]+", content)) < MIN_REPORTED_WORDS:
         return
-    overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_ranges)
+    overlap = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_ranges.overlapping(start, end))
     if overlap > 0.5 * (end - start):
         return  # the clause is a direct quotation already attributed
-    partial = [clean_text(q.text).rstrip(",.") for q in quotations if start <= q.start and q.end <= end]
+    partial = [clean_text(q.text).rstrip(",.") for q in quotations.within(start, end)]
     sent = cue.sent
     names = []
     for subject in speakers:
@@ -522,7 +531,7 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
         if speaker is not None and only_org and speaker.kind == "person":
             continue  # "she found that the door was locked" narrates; an organisation's or a group's finding is reported
         if speaker is not None and any(_names_its_speaker(words, speaker) for words in
-                                       [content] + [q.text for q in quotations if q.start < end and start < q.end]):
+                                       [content] + [q.text for q in quotations.overlapping(start, end)]):
             continue  # "he said Harry would stay" with "he" resolved to Harry: someone else speaks
         if speaker is not None and speaker.name not in names:
             names.append(speaker.name)
@@ -614,7 +623,7 @@ def _characterised(doc, document, quotations, direct_ranges, tracker, is_place) 
         slot = slots[0]
         lo, hi = slot.left_edge.idx, slot.right_edge.idx + len(slot.right_edge)
         found = sorted((q for q in quotations if not q.unclosed and lo <= q.start and q.end <= hi + 1
-                        and not any(s <= q.start < e for s, e in direct_ranges)), key=lambda q: q.start)
+                        and not any(d.start <= q.start < d.end for d in direct_ranges)), key=lambda q: q.start)
         if not found or not re.search(r"[^\W\d_]", found[0].text) or _title(found[0].text):
             continue  # 'described him as "a rare talent" and "the best ..."': the first verdict names the quote
         speaker = resolve_speaker(subject, tracker, is_place)

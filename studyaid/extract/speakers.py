@@ -27,7 +27,7 @@ from ..lexicon import (FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_PRONOUNS, HONORIF
                        FINDING_VERBS, DESCRIPTION_NOUNS,
                        TITLE_WORDS)
 from ..lexicon import NUMBER_WORDS, PLACE_HEADS
-from .common import subject_of
+from .common import doc_text, subject_of
 from .doc_index import SpanSet, inside
 from .speaker_groups import after_person_noun, collective_named, group_named, title_after
 from .speaker_orgs import (ORG_KINDS, ORG_LABELS, SOURCE_NOUNS, branch_of, compiled_by, definite_noun, is_kind_word,
@@ -213,6 +213,8 @@ class PersonTracker:
         self._ages: dict[str, int] = {}  # surname -> age the article gives ("Tom Baxter, 28,", "28-year-old Baxter")
         self._doc = doc
         self._orgs: list[tuple[int, str, frozenset, bool]] | None = None  # see _org_mentions
+        self._named_with: dict[str, list[tuple[int, str]]] = {}  # see _orgs_named_with
+        self._sent_texts: list[str] | None = None  # see mentions_together
         self._voices: list[tuple[int, str, int, Gender]] = []  # spokespeople credited: (offset, org, named at, gender)
         self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
         for ent in doc.ents:
@@ -345,7 +347,9 @@ class PersonTracker:
     def _orgs_named_with(self, noun: str) -> list[tuple[int, str]]:
         """Organisations NER names with ``noun`` as a capitalised word of the name, outside quotations:
         "the US Anti-Doping Agency" for "the agency" (offset, name)."""
-        found = []
+        if noun in self._named_with:  # the same answer for the whole document: the entities are read once per noun
+            return self._named_with[noun]
+        found = self._named_with[noun] = []
         for ent in self._doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and not _inside(ent.start_char, self._blocked) \
                     and any(t.lower_ == noun and t.text[:1].isupper() and t.i > ent.start for t in ent):
@@ -395,7 +399,9 @@ class PersonTracker:
     def mentions_together(self, name: str, words: list[str]) -> bool:
         """Some sentence names the person ``name`` (by surname) with all of ``words``: "Kelvale" with "Pike"."""
         surname = name.split()[-1]
-        return any(surname in sent.text and all(w in sent.text for w in words) for sent in self._doc.sents)
+        if self._sent_texts is None:  # each sentence's text built once, not once per question
+            self._sent_texts = [sent.text for sent in self._doc.sents]
+        return any(surname in text and all(w in text for w in words) for text in self._sent_texts)
 
     def _named_from(self, span: "Span", start: int) -> _Named:
         """A person named by ``span``, with how salient the mention is (subject of a speech act, of the sentence)."""
@@ -471,7 +477,7 @@ class PersonTracker:
         """The one person the article is about, for a description ("said the Liverpool player") at ``pos``:
         the headline (a first line with no full stop, followed by the body) names exactly one person the body
         names before ``pos``, by surname, of a gender that does not disagree. Several or none: None."""
-        text = self._doc.text
+        text = doc_text(self._doc)  # built once per Doc: doc.text joins every token on each access
         end = text.find("\n")
         end, headline = self._headline or (end, text[:end].strip() if end > 0 else "")
         if not headline or headline[-1] in ".?!\"\u201d" or len(headline.split()) > 15:
@@ -523,7 +529,7 @@ class PersonTracker:
                 # then a name the article gives in full ("Only Fools and Horses star David Jason")
                 found = max(subjects, key=lambda n: (n.rank, n.full, n.start))
                 return found.name, found.named_at
-        text = self._doc.text
+        text = doc_text(self._doc)  # built once per Doc: doc.text joins every token on each access
         paragraph = text.rfind("\n", 0, pos) + 1
         while paragraph > 0:  # a line opening in lower case, or blank, goes on with the paragraph before
             end = text.find("\n", paragraph)

@@ -45,3 +45,64 @@ def test_positions_of_match_a_scan(nlp, text, word):
 
     doc = nlp(text)
     assert positions_of(doc, word) == [t.i for t in doc if t.text == word]
+
+
+def _random_quotations(rng, ordered: bool):
+    from studyaid.extract.quote_marks import Quotation
+
+    found, at = [], rng.randrange(0, 5)
+    for _ in range(rng.randrange(0, 12)):
+        if ordered:
+            start = at + rng.randrange(0, 4)
+            end = start + rng.randrange(0, 9)
+            at = end + rng.randrange(0, 3)
+        else:
+            start = rng.randrange(0, 60)
+            end = start + rng.randrange(-2, 15)
+        found.append(Quotation(start, end, "x" * max(0, end - start), unclosed=rng.random() < 0.2))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_ranges_answer_as_the_scans(seed):
+    import random
+
+    from studyaid.extract.doc_index import Ranges
+
+    rng = random.Random(seed)
+    quotations = _random_quotations(rng, ordered=seed % 4 != 0)
+    ranges = Ranges(quotations)
+    assert list(ranges) == quotations and len(ranges) == len(quotations)
+    if seed % 4:
+        assert ranges.ordered
+    for lo in range(-2, 75):
+        assert ranges.near(lo) is any(q.start - 1 <= lo <= q.end for q in quotations)
+        for hi in range(lo - 1, lo + 20):
+            assert ranges.within(lo, hi) == [q for q in quotations if lo <= q.start and q.end <= hi]
+            assert ranges.overlapping(lo, hi) == [q for q in quotations if q.start < hi and lo < q.end]
+        skipped = quotations[:len(quotations) - len(list(ranges.ending_from(lo)))]
+        assert list(ranges.ending_from(lo)) == quotations[len(skipped):]
+        assert all(q.end < lo for q in skipped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said the plan was "a mess." Then "we will see," she said, and "Nothing" changed.',
+        '"Open all day" and "closed at night" were both "true" in "the end"',
+        'A \u201ccurly quote\u201d, a "straight one", and an \u201cunclosed one\nthat goes on',
+        "No quotation at all here, only words.",
+    ],
+)
+def test_quotations_indexed_widen_a_clause_as_the_scan(text):
+    from studyaid.extract.doc_index import Ranges
+    from studyaid.extract.quote_marks import find_quotations
+    from studyaid.extract.quotes import _balance, _outside
+
+    quotations = list(find_quotations(text))
+    ranges = Ranges(quotations)
+    assert ranges.ordered
+    for start in range(len(text)):
+        assert _outside(start, ranges) is _outside(start, quotations)
+        for end in range(start + 1, len(text) + 1):
+            assert _balance(text, start, end, ranges) == _balance(text, start, end, quotations)
