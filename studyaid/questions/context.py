@@ -32,6 +32,7 @@ class CorpusContext:
         self.roles = [f for f in facts.facts if isinstance(f, Role)]
         self.dates = [f for f in facts.facts if isinstance(f, DateFact)]
         self.relatedness = Relatedness(facts)
+        self._voiced_cache: dict[tuple[str, ...], list[Entity]] = {}  # see _voiced_sorted
 
     # documents ---------------------------------------------------------------------------------------
     @cached_property
@@ -104,18 +105,31 @@ class CorpusContext:
         the most mentioned. Only people the corpus shows acting as people — quoted as speakers or
         given a job title — and passing the same person test as an answer: a name NER merely tagged
         PERSON is too often a band, a product or an exhibition."""
-        titles = {r.title.casefold() for r in self.roles_by_person.get(answer_id, [])}
-
-        def shares_title(e: Entity) -> bool:
-            return bool(titles & {r.title.casefold() for r in self.roles_by_person.get(e.id, [])})
-
+        titles = self._titles_of.get(answer_id, frozenset())
         out = []
         for documents in self.tiers(fact):
-            people = list({e.id: e for d in documents for e in self._voiced_by_document.get(d, [])
-                           if e.id != answer_id}.values())
-            people.sort(key=lambda e: (-int(shares_title(e)), -e.mentions, e.name))
+            # the tier's people sorted once, then those sharing a title moved first (a stable sort would
+            # order them so): one long document asks this for thousands of facts (issue 13)
+            people = [e for e in self._voiced_sorted(tuple(documents)) if e.id != answer_id]
+            if titles:
+                sharing = [bool(titles & self._titles_of.get(e.id, frozenset())) for e in people]
+                people = [e for e, s in zip(people, sharing) if s] + [e for e, s in zip(people, sharing) if not s]
             out.append([e.name for e in people])
         return out
+
+    @cached_property
+    def _titles_of(self) -> dict[str, frozenset[str]]:
+        """Person id -> the titles the corpus gives them, casefolded."""
+        return {pid: frozenset(r.title.casefold() for r in roles) for pid, roles in self.roles_by_person.items()}
+
+    def _voiced_sorted(self, documents: tuple[str, ...]) -> list[Entity]:
+        """The voiced people of ``documents``, each once, the most mentioned first (then by name), built once."""
+        found = self._voiced_cache.get(documents)
+        if found is None:
+            found = list({e.id: e for d in documents for e in self._voiced_by_document.get(d, [])}.values())
+            found.sort(key=lambda e: (-e.mentions, e.name))
+            self._voiced_cache[documents] = found
+        return found
 
     @cached_property
     def _named_by_document(self) -> dict[str, list[Entity]]:
@@ -165,9 +179,15 @@ class CorpusContext:
         return out
 
     def role_holders(self, role: Role) -> set[str]:
-        return {r.person.name for r in self.roles
-                if r.title.casefold() == role.title.casefold()
-                and (r.organization or "").casefold() == (role.organization or "").casefold()}
+        return set(self._holders.get((role.title.casefold(), (role.organization or "").casefold()), ()))
+
+    @cached_property
+    def _holders(self) -> dict[tuple[str, str], set[str]]:
+        """(title, organisation), casefolded -> the people holding it: an index, not a scan per question."""
+        out: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in self.roles:
+            out[(r.title.casefold(), (r.organization or "").casefold())].add(r.person.name)
+        return out
 
     def mentions_in_document(self, entity_id: str, document: str) -> int:
         """How often the facts of ``document`` name the entity, plus the resolver's count when the
@@ -194,7 +214,14 @@ class CorpusContext:
 
     def places_for_event(self, place: Place) -> set[str]:
         """Every place the corpus ties to the same kind of event: all of them are right answers."""
-        return {p.place.name for p in self.places if p.event_head == place.event_head}
+        return set(self._places_by_event.get(place.event_head, ()))
+
+    @cached_property
+    def _places_by_event(self) -> dict:
+        out: dict = defaultdict(set)
+        for p in self.places:
+            out[p.event_head].add(p.place.name)
+        return out
 
     # numbers and dates -------------------------------------------------------------------------------
     @cached_property

@@ -92,6 +92,7 @@ class EntityResolver:
         self._by_text: dict[str, Entity] = {}
         self._local: dict[tuple[str, str], Entity] = {}  # (document, folded name) -> entity
         self._doc_entities: dict[str, list[Entity]] = defaultdict(list)
+        self._doc_prefix: dict[str, dict[str, list[Entity]]] = {}  # see _doc_people_near
         self._entities: dict[str, Entity] = {}
         self._entity_of: dict[int, Entity] = {}  # id(_Person) -> its entity
         self._full_names: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # document -> people named in full
@@ -110,26 +111,36 @@ class EntityResolver:
         counts = Counter(names)
         ordered = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
         people: list[_Person] = []
+        # a long article names hundreds of people: the ones a name can join are found by index, in the order
+        # they were met, not by a scan of all of them per name (issue 13)
+        by_prefix: dict[str, set[int]] = defaultdict(set)  # first letters of a surname -> people
+        by_last: dict[str, set[int]] = defaultdict(set)  # last word of a full name -> people
+        position: dict[int, int] = {}  # id(person) -> index in people
         for name in ordered:
             words = name.split()
             if len(words) == 1 and self._is_place(name) and (document, _fold(name)) not in self._titled:
                 continue  # "Kyiv" tagged PERSON; never "U2 frontman Bono"
             surname, first = words[-1], (" ".join(words[:-1]) or None)
-            person = next((p for p in people if len(words) > 1 and any(
-                len(full.split()) > len(words) and full.split()[-len(words):] == words for full in p.full_names)), None)
+            person = next((people[i] for i in sorted(by_last.get(words[-1], ())) if len(words) > 1 and any(
+                len(full.split()) > len(words) and full.split()[-len(words):] == words
+                for full in people[i].full_names)), None)
             if person is not None:  # "Mr Saumarez Smith" is "Charles Saumarez Smith" of the same article
                 person.aliases.add(name)
                 person.mentions += counts[name]
                 continue
-            person = _find_person(people, surname, first)
+            person = _find_person([people[i] for i in sorted(by_prefix.get(_fold(surname)[:3], ()))], surname, first)
             if person is None:
                 person = _Person(first_name=first)
+                position[id(person)] = len(people)
                 people.append(person)
+            at = position[id(person)]
             if first and not person.first_name:
                 person.first_name = first
             person.surnames[surname] += counts[name]
+            by_prefix[_fold(surname)[:3]].add(at)
             if len(words) > 1:
                 person.full_names[name] += counts[name]
+                by_last[words[-1]].add(at)
             person.aliases.add(name)
             person.mentions += counts[name]
         return [(p, set(p.aliases)) for p in people]
@@ -190,6 +201,18 @@ class EntityResolver:
             positions |= self._by_prefix.get(_fold(surname)[:3], set())
         return [self._people[i] for i in sorted(positions)]
 
+    def _doc_people_near(self, document: str, surname: str) -> list[Entity]:
+        """The people of ``document`` one of whose aliases ends in a word that may be a spelling of ``surname``
+        (the first three letters alike), in order: the only ones :func:`_same_surname` can accept. Indexed once
+        per document, not scanned per name (issue 13)."""
+        index = self._doc_prefix.get(document)
+        if index is None:
+            index = self._doc_prefix[document] = defaultdict(list)
+            for entity in self._doc_entities.get(document, []):
+                for prefix in dict.fromkeys(_fold(a.split()[-1])[:3] for a in entity.aliases):
+                    index[prefix].append(entity)
+        return index.get(_fold(surname)[:3], [])
+
     def _surname_match(self, person: _Person) -> _Person | None:
         """The one person named in full elsewhere with this surname, else the one named by it alone."""
         surnames = list(person.surnames)
@@ -210,7 +233,7 @@ class EntityResolver:
             found = self._local.get((document, key))
             if found is not None:
                 return found
-            mine = [e for e in self._doc_entities.get(document, [])
+            mine = [e for e in self._doc_people_near(document, words[-1])
                     if any(_same_surname(words[-1], a.split()[-1]) for a in e.aliases)
                     and (len(words) == 1 or _fold(" ".join(words[:-1])) == _fold(" ".join(e.name.split()[:-1])))]
             if len(mine) >= 1:
