@@ -203,6 +203,7 @@ class PersonTracker:
         self._narrative = [self._is_narrative(s) for s in doc.sents]
         self._starts: list[int] = []
         self._named: list[_Named] = []
+        self._named_last: set[str] = set()  # the last word of every name in _named, for knows()
         self._gender: dict[str, str] = {}  # surname -> "m"/"f", from Mr/Mrs and gendered nouns
         self._roles: dict[str, tuple[str, int]] = {}  # title phrase -> last name that carried it
         self._surnames: set[str] = set()
@@ -447,6 +448,7 @@ class PersonTracker:
         i = bisect.bisect_right(self._starts, named.start)
         self._starts.insert(i, named.start)
         self._named.insert(i, named)
+        self._named_last.update(named.name.split()[-1:])
 
     def add(self, name: str, start: int, named_at: int | None = None, gender: Gender = None) -> None:
         """Record a speech act: ``name`` spoke at ``start`` (a quotation attributed to them)."""
@@ -589,7 +591,7 @@ class PersonTracker:
 
     def knows(self, word: str) -> bool:
         """True when ``word`` is the surname of a person NER named in the document (outside quotes and junk)."""
-        return word in self._surnames or any(n.name.split()[-1] == word for n in self._named)
+        return word in self._surnames or word in self._named_last
 
     def by_title(self, phrase: str) -> tuple[str, int] | None:
         """The person last named with this title phrase ("Russian president"); None when ambiguous."""
