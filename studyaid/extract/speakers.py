@@ -18,6 +18,7 @@ spokesman", "the paper says" after "the Leeds daily X"), unnamed groups as writt
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
@@ -201,6 +202,7 @@ class PersonTracker:
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._narrative = [self._is_narrative(s) for s in doc.sents]
+        self._narrative_at = [s for s, narrative in enumerate(self._narrative) if narrative]  # their indexes
         self._starts: list[int] = []
         self._named: list[_Named] = []
         self._named_last: set[str] = set()  # the last word of every name in _named, for knows()
@@ -214,7 +216,7 @@ class PersonTracker:
         self._ages: dict[str, int] = {}  # surname -> age the article gives ("Tom Baxter, 28,", "28-year-old Baxter")
         self._doc = doc
         self._orgs: list[tuple[int, str, frozenset, bool]] | None = None  # see _org_mentions
-        self._named_with: dict[str, list[tuple[int, str]]] = {}  # see _orgs_named_with
+        self._named_with: dict[str, list[tuple[int, str]]] | None = None  # see _orgs_named_with
         self._sent_texts: list[str] | None = None  # see mentions_together
         self._voices: list[tuple[int, str, int, Gender]] = []  # spokespeople credited: (offset, org, named at, gender)
         self._org_named: dict[str, int] = {}  # times NER names an organisation so ("Microsoft")
@@ -348,16 +350,16 @@ class PersonTracker:
     def _orgs_named_with(self, noun: str) -> list[tuple[int, str]]:
         """Organisations NER names with ``noun`` as a capitalised word of the name, outside quotations:
         "the US Anti-Doping Agency" for "the agency" (offset, name)."""
-        if noun in self._named_with:  # the same answer for the whole document: the entities are read once per noun
-            return self._named_with[noun]
-        found = self._named_with[noun] = []
-        for ent in self._doc.ents:
-            if ent.label_ == "ORG" and len(ent) > 1 and not _inside(ent.start_char, self._blocked) \
-                    and any(t.lower_ == noun and t.text[:1].isupper() and t.i > ent.start for t in ent):
-                org = org_entity(ent[-1])
-                if org is not None and len(org) > 1:
-                    found.append((org.start_char, org.text))
-        return found
+        if self._named_with is None:  # the entities read once per document, not once per noun (issue 13)
+            self._named_with = defaultdict(list)
+            for ent in self._doc.ents:
+                if ent.label_ == "ORG" and len(ent) > 1 and not _inside(ent.start_char, self._blocked):
+                    words = dict.fromkeys(t.lower_ for t in ent if t.text[:1].isupper() and t.i > ent.start)
+                    org = org_entity(ent[-1]) if words else None
+                    if org is not None and len(org) > 1:
+                        for word in words:
+                            self._named_with[word].append((org.start_char, org.text))
+        return list(self._named_with.get(noun, ()))
 
     def names_org_with(self, noun: str, pos: int) -> bool:
         """Some organisation named before ``pos`` has ``noun`` as a word of its name ("the Court of ...")."""
@@ -515,18 +517,23 @@ class PersonTracker:
         no subject earlier in the paragraph, the one person the nearest of those sentences names, else the last
         speaker."""
         i = bisect.bisect_left(self._starts, pos)
-        before = [n for n in self._named[:i] if gender is None or self.gender(n.name) in (None, gender)]
-        if not before:
+
+        def fits(n: _Named) -> bool:  # the people named before ``pos`` of a gender that does not disagree
+            return gender is None or self.gender(n.name) in (None, gender)
+
+        # one long document names thousands of people: only the sentences and the paragraph asked about are
+        # read (a bisection of the names in text order), and the last speaker found from the end (issue 13)
+        if self._last_named(i, fits) is None:
             return None
         here = self._sent_of(pos)
-        earlier = [s for s in range(here - 1, -1, -1) if self._narrative[s]]
+        earlier = self._narrative_before(here, SUBJECT_WINDOW + PRONOUN_CHAIN)
         window = [here] + earlier[:SUBJECT_WINDOW - 1]
         while len(window) < SUBJECT_WINDOW + PRONOUN_CHAIN and len(window) <= len(earlier) \
                 and self._pronoun_subject(window[-1], gender) \
-                and not any(n.sent == window[-1] and n.subject for n in before):
+                and not any(n.subject for n in self._named_in(window[-1], i, fits)):
             window.append(earlier[len(window) - 1])  # "X found her sister. She had not seen her for years.": X
         for s in window:
-            subjects = [n for n in before if n.sent == s and n.subject]
+            subjects = [n for n in self._named_in(s, i, fits) if n.subject]
             if subjects:  # "Corbett claims he and Barker differ ...": the one who speaks, then the main subject,
                 # then a name the article gives in full ("Only Fools and Horses star David Jason")
                 found = max(subjects, key=lambda n: (n.rank, n.full, n.start))
@@ -538,20 +545,38 @@ class PersonTracker:
             if not (text[paragraph:paragraph + 1].islower() or not text[paragraph: end if end != -1 else pos].strip()):
                 break
             paragraph = text.rfind("\n", 0, paragraph - 1) + 1  # a sentence broken over lines: "the club\n\nhad"
-        opening = pronoun and not any(n.subject and n.start >= paragraph for n in before)
+        opening = pronoun and not any(n.subject and fits(n)
+                                      for n in self._named[bisect.bisect_left(self._starts, paragraph):i])
         for s in window if opening else []:
             # no subject in the paragraph so far: the one person the nearest of these sentences names ("The
             # question was put to X on Monday. He said: ...")
-            named = {n.name.split()[-1]: n for n in before if n.sent == s}
+            named = {n.name.split()[-1]: n for n in self._named_in(s, i, fits)}
             if named:
                 if len(named) > 1:
                     break
                 found = named.popitem()[1]
                 return found.name, found.named_at
         # then the last speaker, else the last subject ("X has joined Y and Z in ..." -> X), else the last name
-        speakers = [n for n in before if n.speech] or [n for n in before if n.subject] or before
-        found = speakers[-1]
+        found = self._last_named(i, lambda n: n.speech and fits(n)) or self._last_named(i, lambda n: n.subject and fits(n)) \
+            or self._last_named(i, fits)
         return found.name, found.named_at
+
+    def _last_named(self, i: int, test) -> _Named | None:
+        """The last of ``self._named[:i]`` that passes ``test``, looked for from the end."""
+        return next((self._named[j] for j in range(i - 1, -1, -1) if test(self._named[j])), None)
+
+    def _named_in(self, sent: int, i: int, fits) -> list[_Named]:
+        """``[n for n in self._named[:i] if n.sent == sent and fits(n)]``, read from the names of that sentence
+        only: names are kept in text order, so one sentence's are a run found by bisection."""
+        lo = bisect.bisect_left(self._starts, self._sent_starts[sent]) if sent > 0 else 0
+        hi = bisect.bisect_left(self._starts, self._sent_starts[sent + 1]) if sent + 1 < len(self._sent_starts) \
+            else len(self._starts)
+        return [n for n in self._named[lo:min(hi, i)] if fits(n)]
+
+    def _narrative_before(self, here: int, most: int) -> list[int]:
+        """The first ``most`` of ``[s for s in range(here - 1, -1, -1) if self._narrative[s]]``, by bisection."""
+        end = bisect.bisect_left(self._narrative_at, here)
+        return self._narrative_at[max(0, end - most):end][::-1]
 
     def _pronoun_subject(self, sent: int, gender: Gender) -> bool:
         """The sentence's main subject is "he"/"she" (of a gender that does not disagree), outside quotations."""

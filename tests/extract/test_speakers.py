@@ -159,3 +159,33 @@ SPOKESPEOPLE = [
 def test_pronoun_after_a_spokesperson(quotes, text, words, speaker, kind):
     found = [(q.speaker.name, q.speaker.kind) for q in quotes(text) if q.text.startswith(words)]
     assert found == [(speaker, kind)]
+
+
+TRACKED = [
+    'Anna Lind met Tom Reddan in Oslo. "We agreed nothing," she said. Mr Reddan left early.\n'
+    "The talks resumed on Friday. Maria Okafor and Karim Khan joined them.\n"
+    '"It went well." Lind said Okafor had helped. He disagreed. Khan, 54, said the plan was sound.',
+    "Nobody was named here. The rain fell all day.",
+]
+
+
+@pytest.mark.parametrize("text", TRACKED)
+def test_person_tracker_windows_match_a_scan(nlp, text):
+    """The names of one sentence and the narrative sentences before one are read by bisection (issue 13):
+    the same as scanning every name and every sentence."""
+    from studyaid.extract.quote_marks import find_quotations
+    from studyaid.extract.speakers import PersonTracker
+
+    doc = nlp(text)
+    tracker = PersonTracker(doc, [(q.start, q.end) for q in find_quotations(text)], lambda name: False)
+    named = tracker._named
+    assert all(a.start <= b.start for a, b in zip(named, named[1:]))
+    for fits in (lambda n: True, lambda n: tracker.gender(n.name) in (None, "f"), lambda n: n.subject):
+        for sent in range(len(tracker._sents)):
+            for i in range(len(named) + 1):
+                assert tracker._named_in(sent, i, fits) == [n for n in named[:i] if n.sent == sent and fits(n)]
+    for here in range(len(tracker._sents) + 1):
+        for most in range(5):
+            assert tracker._narrative_before(here, most) == \
+                [s for s in range(here - 1, -1, -1) if tracker._narrative[s]][:most]
+    assert len(named) >= 4 or "Nobody" in text
