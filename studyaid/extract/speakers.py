@@ -467,7 +467,7 @@ class PersonTracker:
         sentences counted), with no person named as a subject since, and a gender that does not disagree."""
         self._org_mentions()
         here = self._sent_of(pos)
-        previous = next((s for s in range(here - 1, -1, -1) if self._narrative[s]), None)
+        previous = next(iter(self._narrative_before(here, 1)), None)
         voices = [v for v in self._voices if v[0] < pos and self._sent_of(v[0]) == previous
                   and (gender is None or v[3] in (None, gender))]
         if not voices:
@@ -494,7 +494,7 @@ class PersonTracker:
         if gender is not None and self.gender(person.name) not in (None, gender):
             return None
         here = self._sent_of(pos)
-        near = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:1]
+        near = [here] + self._narrative_before(here, 1)
         others = [e for s in near for e in self._sents[s].ents if e.label_ == "PERSON" and e.start_char < pos
                   and not _inside(e.start_char, self._blocked) and e[-1].text.removesuffix("'s") != surname]
         if others or any(n.sent in near and n.start < pos and n.name.split()[-1] != surname for n in self._named):
@@ -599,7 +599,7 @@ class PersonTracker:
             return person.name, person.named_at
         before = [n for n in before if self._ages.get(n.name.split()[-1]) in (None, age)]
         here = self._sent_of(pos)
-        window = [here] + [s for s in range(here - 1, -1, -1) if self._narrative[s]][:AGE_WINDOW]
+        window = [here] + self._narrative_before(here, AGE_WINDOW)
         for s in window:
             found = {n.name.split()[-1]: n for n in before if n.sent == s}
             if found:
