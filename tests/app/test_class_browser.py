@@ -4,16 +4,13 @@ the code and answer (one right throughout, one wrong on the first question), and
 show both students and the share right per question."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from studyaid.store import Store
 from studyaid.store import classes
-from test_app_browser import APP, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy
+from test_app_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401 - server: the app on 127.0.0.1
 
 
 @pytest.fixture
@@ -23,35 +20,6 @@ def approved(bank_db):
     chosen = store.entries(kinds=["mcq"])[:2] + store.entries(kinds=["cloze"])[:1]
     store.set_status({e.question.id: e.version for e in chosen}, "approved")
     return store
-
-
-@pytest.fixture
-def server(bank_db, tmp_path):
-    """The app served on 127.0.0.1 (so the teacher view opens without a password), as in test_app_browser;
-    without the file watcher, so a source file saved meanwhile does not reload modules under the test."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `bash scripts/install.sh --browser` to install Debian's Chromium "
-                    "(the project's set-up and CI do)")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tmp_path / "streamlit.log"
-    env = {**os.environ, "STUDYAID_DB": str(bank_db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    env.pop("STUDYAID_TEACHER_PASSWORD", None)
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 def join(page, url: str, code: str, name: str, title: str) -> None:
