@@ -19,9 +19,8 @@ from studyaid.app.documents import DownloadChoice, download_questions, export_by
 from studyaid.document import Source
 from studyaid.questions.model import Question
 from studyaid.store import Store
+from test_app_review import teacher  # the teacher view in AppTest, without a password on this machine
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
-TIMEOUT = 120
 TITLES = {"uploads/001_4f2a9c.txt": "Ferry fares rise in the islands",
           "uploads/002_b71e03.txt": "New library opens in Tampere",
           "uploads/003_c9d8e7.txt": "Council election results"}
@@ -108,16 +107,6 @@ def test_every_format_holds_the_chosen_questions(tmp_path, choice, expected):
             text = data.decode("utf-8-sig") if extension != "apkg" else ""
             if text:
                 assert "4f2a9c" not in text and "b71e03" not in text and "c9d8e7" not in text, extension
-
-
-def teacher(path: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("STUDYAID_DB", str(path))
-    monkeypatch.delenv("STUDYAID_TEACHER_PASSWORD", raising=False)
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    at.sidebar.radio(key="view").set_value("Teacher").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def caption(at: AppTest) -> str:
