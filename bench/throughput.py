@@ -65,7 +65,7 @@ def measure(files: list[Path], work: Path, processes: int, batch_size: int, warm
     from studyaid.nlp import DocCache, load_pipeline
     from studyaid.pipeline import extract_corpus
     from studyaid.questions import generate
-    from studyaid.questions.stems import StemVerdicts
+    from studyaid.questions.stem_check import StemVerdicts
 
     nlp = load_pipeline()
     lookup("Paris")  # the gazetteer index, built once as in any long-running process

@@ -230,7 +230,7 @@ def _generate_bank(args: argparse.Namespace, output: Path):
     from .gazetteer import same_kind_places
     from .nlp import DocCache, load_pipeline
     from .questions import generate
-    from .questions.stems import StemVerdicts
+    from .questions.stem_check import StemVerdicts
     from .summary import print_summary
 
     kinds = _kinds(args.kinds)

@@ -170,7 +170,7 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
     from ..nlp import DocCache
     from ..pipeline import extract_corpus
     from ..questions import generate
-    from ..questions.stems import StemVerdicts
+    from ..questions.stem_check import StemVerdicts
 
     contents = store.document_contents()
     if not contents:

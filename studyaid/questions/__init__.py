@@ -16,7 +16,7 @@ from .context import CorpusContext
 from .mcq import BUILDERS
 from .model import Dropped, Question
 from .ranking import difficulty, filter_questions, salience, score, split_unfit
-from .stems import check_stems
+from .stem_check import check_stems
 
 __all__ = ["Question", "Dropped", "Generation", "generate"]
 
@@ -30,7 +30,7 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
              kinds: tuple[str, ...] = ("mcq", "cloze"), parser=None, stem_verdicts=None) -> Generation:
     """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is re-parsed and
     those that do not read as well-formed questions are dropped (:mod:`.stems`); ``stem_verdicts``
-    (a :class:`~.stems.StemVerdicts`) remembers the verdicts so unchanged questions are not parsed again."""
+    (a :class:`~.stem_check.StemVerdicts`) remembers the verdicts so unchanged questions are not parsed again."""
     ctx = CorpusContext(facts, gazetteer)
     extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
     for fact in facts.facts:

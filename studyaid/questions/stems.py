@@ -1,4 +1,4 @@
-"""The stem checker: every generated question, re-parsed, must read as a well-formed question.
+"""The stem checker's rules: every generated question, re-parsed, must read as a well-formed question.
 
 A multiple-choice stem opens with a wh-word, has a finite verb, names what it asks about, and has no
 pronoun or demonstrative whose referent is not in the question ("When did they hit the charts?",
@@ -9,11 +9,7 @@ dropped with the reason, never shown. Pure over a parsed ``Doc`` of the question
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import warnings
-from pathlib import Path
 from typing import Iterable
 
 WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
@@ -315,82 +311,3 @@ def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None
     if text[:1] in ("\u201c", '"') and text[-1:] in ("\u201d", '"') and text.count(text[-1:]) <= 2:
         return "quotation without its speaker"
     return None
-
-
-class StemVerdicts:
-    """What the stem checker said of each question text, kept on disk between runs (next to the parse
-    cache), so a re-run with nothing new parses no question again. Keyed by the pipeline, this module's
-    code and the text; a missing or unreadable file is an empty memory, never an error."""
-
-    def __init__(self, path: Path | None, parser=None) -> None:
-        self.path = path
-        self.salt = _salt(parser)
-        self.verdicts: dict[str, str] = {}
-        self.changed = False
-        if path is not None and path.exists():
-            try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                warnings.warn(f"{path}: stem-check cache unreadable ({exc}); starting a new one")
-            else:
-                self.verdicts = {k: v for k, v in loaded.items() if isinstance(v, str)} if isinstance(loaded, dict) else {}
-
-    def key(self, kind: str, text: str) -> str:
-        return hashlib.sha1(f"{self.salt}|{kind}|{text}".encode("utf-8")).hexdigest()
-
-    def get(self, kind: str, text: str) -> str | None:
-        return self.verdicts.get(self.key(kind, text))
-
-    def put(self, kind: str, text: str, problem: str | None) -> None:
-        self.verdicts[self.key(kind, text)] = problem or ""
-        self.changed = True
-
-    def save(self) -> None:
-        if self.path is not None and self.changed:
-            from ..atomic import write_text
-
-            write_text(self.path, json.dumps(self.verdicts))
-            self.changed = False
-
-
-def _salt(parser) -> str:
-    meta = getattr(parser, "meta", {}) or {}
-    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
-    return f"{meta.get('name', '?')}-{meta.get('version', '?')}|{code}"
-
-
-def check_stems(questions: list, parser, batch_size: int = 64,
-                verdicts: StemVerdicts | None = None) -> tuple[list, list]:
-    """Parse every question's text once (``parser.pipe``; texts ``verdicts`` already judged are not
-    parsed again) and split the questions into well-formed and dropped. A multiple choice is judged on
-    its stem; a cloze on its sentence with the answer in place (the answer is part of the key)."""
-    from .model import Dropped
-
-    verdicts = verdicts if verdicts is not None else StemVerdicts(None, parser)
-
-    def key(q) -> tuple[str, str]:
-        return (q.kind, q.prompt) if q.kind == "mcq" else (q.kind, f"{q.sources[0].sentence}\x00{q.answer}")
-
-    by_text: dict[str, dict[tuple[str, str], object]] = {}  # a text to parse -> the questions judged on it
-    for q in questions:
-        k = key(q)
-        if verdicts.get(*k) is None:
-            by_text.setdefault(q.prompt if q.kind == "mcq" else q.sources[0].sentence, {})[k] = q
-    # each distinct text parsed once: a sentence with three facts is one parse for its three clozes
-    for doc, waiting in zip(parser.pipe(list(by_text), batch_size=batch_size), by_text.values()):
-        for (kind, k), q in waiting.items():
-            if kind == "mcq":
-                problem = stem_problem(doc)
-            else:
-                at = doc.text.find(q.answer)
-                problem = cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
-            verdicts.put(kind, k, problem)
-    kept, dropped = [], []
-    for q in questions:
-        problem = verdicts.get(*key(q))
-        if not problem:
-            kept.append(q)
-        else:
-            dropped.append(Dropped(fact_id=q.fact_id, fact_type=q.fact_type, kind=q.kind, reason=problem,
-                                   detail=q.prompt[:80]))
-    return kept, dropped

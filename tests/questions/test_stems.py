@@ -112,7 +112,7 @@ def test_stem_verdicts_are_remembered_and_a_broken_memory_is_an_empty_one(nlp, t
     from factory import corpus
 
     from studyaid.questions import generate
-    from studyaid.questions.stems import StemVerdicts
+    from studyaid.questions.stem_check import StemVerdicts
 
     path = tmp_path / "stems.json"
     first = StemVerdicts(path, nlp)
@@ -156,7 +156,7 @@ def test_a_text_shared_by_several_questions_is_parsed_once(nlp):
     from factory import src
 
     from studyaid.questions.model import Question, question_id
-    from studyaid.questions.stems import check_stems
+    from studyaid.questions.stem_check import check_stems
 
     sentence = "Mara Lind said on Tuesday that 40 workers in Kelvale would lose their jobs."
     clozes = [Question(id=question_id(answer, "cloze"), kind="cloze", fact_type="quote", fact_id=answer, prompt=answer,
