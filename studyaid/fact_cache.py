@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter, ValidationError
 
-from .atomic import write_text
+from .atomic import write_bytes, write_text
 from .facts import Fact, Mention
 
 if TYPE_CHECKING:
@@ -41,7 +41,9 @@ def code_version() -> str:
 
 
 class FactCache:
-    """Raw facts and name mentions of one document, stored as JSON beside its parse."""
+    """Raw facts and name mentions of one document, stored as JSON beside its parse, and the parses of
+    the sentences they were read in (:func:`~studyaid.nlp.sentence_blob`, for the stem checker); an
+    entry without its sentences is a miss."""
 
     def __init__(self, doc_cache: "DocCache") -> None:
         self.folder = doc_cache.folder / f"facts-{code_version()}"
@@ -51,9 +53,12 @@ class FactCache:
     def _path(self, document: "Document") -> Path:
         return self.folder / f"{document.content_hash}.json"
 
+    def sentences_path(self, document: "Document") -> Path:
+        return self.folder / f"{document.content_hash}.sentences.spacy"
+
     def get(self, document: "Document") -> tuple[list, list[Mention]] | None:
         path = self._path(document)
-        if not self.enabled or not path.is_file():
+        if not self.enabled or not path.is_file() or not self.sentences_path(document).is_file():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -69,8 +74,9 @@ class FactCache:
         self.hits += 1
         return facts, mentions
 
-    def put(self, document: "Document", facts: list, mentions: list[Mention]) -> None:
+    def put(self, document: "Document", facts: list, mentions: list[Mention], sentences: bytes) -> None:
         if not self.enabled:
             return
         data = {"facts": _FACTS.dump_python(facts, mode="json"), "mentions": [asdict(m) for m in mentions]}
+        write_bytes(self.sentences_path(document), sentences)  # first: facts without sentences are a miss
         write_text(self._path(document), json.dumps(data))

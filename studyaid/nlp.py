@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -265,3 +266,84 @@ def parse_documents(
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+SENTENCE_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"]
+
+
+def sentence_blob(doc: "Doc", document: "Document", spans: Iterable[tuple[int, int]]) -> bytes:
+    """The parses of ``spans`` (character offsets of fact sources) as read in their article, one small
+    ``Doc`` each, packed as ``DocBin`` bytes: what the stem checker judges a cloze on instead of parsing
+    its sentence again. A span the parse cannot give as it is written (junk blanked inside it, a cut
+    inside a token) is left out: its sentence is parsed alone when judged."""
+    from spacy.tokens import DocBin
+
+    packed = DocBin(attrs=SENTENCE_ATTRS, store_user_data=True)
+    text, masked = document.text, document.masked_text
+    for start, end in sorted(set(spans)):
+        if masked[start:end] != text[start:end]:
+            continue
+        span = doc.char_span(start, end)
+        if span is None or span.text != text[start:end]:
+            continue
+        sentence = span.as_doc()
+        sentence.user_data.clear()
+        sentence.user_data["studyaid_span"] = [start, end]
+        packed.add(sentence)
+    return packed.to_bytes()
+
+
+class SentenceParses:
+    """Fact source sentences as parsed in their articles, by ``(document, start, end)``, for the last
+    :func:`~studyaid.pipeline.extract_corpus` run with this pipeline (see :func:`sentence_parses`).
+
+    Each document's sentences are one :func:`sentence_blob`, held as bytes or as the cache file that
+    holds them (read when asked for); one document's sentences are kept decoded at a time."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self._blobs: dict[str, "bytes | Path"] = {}
+        self._decoded: tuple[str, dict[tuple[int, int], "Doc"]] | None = None
+
+    def clear(self) -> None:
+        self._blobs.clear()
+        self._decoded = None
+
+    def add(self, document: str, blob: "bytes | Path") -> None:
+        self._blobs[document] = blob
+        if self._decoded is not None and self._decoded[0] == document:
+            self._decoded = None
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def get(self, document: str, start: int, end: int, sentence: str) -> "Doc | None":
+        """The parse of ``sentence`` at ``start:end`` of ``document`` as read in it, or None when it was
+        not kept (then the caller parses the sentence alone)."""
+        from spacy.tokens import DocBin
+
+        if document not in self._blobs:
+            return None
+        if self._decoded is None or self._decoded[0] != document:
+            blob = self._blobs[document]
+            try:
+                data = blob.read_bytes() if isinstance(blob, Path) else blob
+                docs = DocBin(store_user_data=True).from_bytes(data).get_docs(self.vocab)
+                self._decoded = (document, {tuple(d.user_data["studyaid_span"]): d for d in docs})
+            except (OSError, ValueError, KeyError, TypeError):
+                self._decoded = (document, {})  # an unreadable cache file: its sentences are parsed alone
+        found = self._decoded[1].get((start, end))
+        if found is None or found.text.rstrip() != sentence:
+            return None
+        return found
+
+
+_SENTENCES: "weakref.WeakKeyDictionary[Language, SentenceParses]" = weakref.WeakKeyDictionary()
+
+
+def sentence_parses(nlp: Language) -> SentenceParses:
+    """The fact source sentences ``nlp`` parsed (or read from the cache) in the last corpus extracted with
+    it: the stem checker, given the same pipeline, judges clozes on them instead of parsing again."""
+    if nlp not in _SENTENCES:
+        _SENTENCES[nlp] = SentenceParses(nlp.vocab)
+    return _SENTENCES[nlp]

@@ -21,7 +21,7 @@ from .fact_cache import FactCache
 from .facts import FactSet, Mention
 from .gazetteer import is_place_name as _is_place
 from .ingest.limits import Budget, Limits
-from .nlp import DocCache, load_pipeline, parse_documents
+from .nlp import DocCache, load_pipeline, parse_documents, sentence_blob, sentence_parses
 from .resolve import resolve_facts
 
 __all__ = ["extract_corpus", "resolve_facts"]
@@ -92,11 +92,14 @@ def extract_corpus(
     cache = cache if cache is not None else DocCache(nlp)
     fact_cache = FactCache(cache)
     cached: dict[int, tuple[list, list[Mention]]] = {}
+    sentences = sentence_parses(nlp)  # the stem checker judges clozes on these: this run's sentences only
+    sentences.clear()
 
     def known(document) -> bool:
         found = fact_cache.get(document)
         if found is not None:
             cached[id(document)] = found
+            sentences.add(document.path, fact_cache.sentences_path(document))
         return found is not None
 
     raw: list = []
@@ -128,7 +131,9 @@ def extract_corpus(
                 failed(DocumentError(document.path, f"skipped: taking its facts failed ({type(error).__name__}: "
                                                     f"{error}); this is a bug in studyaid, please report it"))
                 continue
-            fact_cache.put(document, facts, names)
+            blob = sentence_blob(doc, document, ((s.start, s.end) for f in facts for s in f.sources))
+            fact_cache.put(document, facts, names, blob)
+            sentences.add(document.path, fact_cache.sentences_path(document) if fact_cache.enabled else blob)
         paths_seen.append(document.path)
         notes.extend(f"{document.path}: {note}" for note in document.notes)
         raw.extend(facts)

@@ -54,14 +54,34 @@ def _salt(parser) -> str:
     return f"{meta.get('name', '?')}-{meta.get('version', '?')}|{code}"
 
 
+def _judge(doc, q) -> str | None:
+    """The stem checker's verdict on one question, ``doc`` the parse of its stem or of its cloze sentence."""
+    if q.kind == "mcq":
+        return stem_problem(doc)
+    at = doc.text.find(q.answer)
+    return cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
+
+
+def _sentence_parses(parser):
+    """The sentences ``parser`` parsed in their articles in the last corpus extracted with it, if any."""
+    from spacy.language import Language
+
+    from ..nlp import sentence_parses
+
+    return sentence_parses(parser) if isinstance(parser, Language) else None
+
+
 def check_stems(questions: list, parser, batch_size: int = 64,
                 verdicts: StemVerdicts | None = None) -> tuple[list, list]:
-    """Parse every question's text once (``parser.pipe``; texts ``verdicts`` already judged are not
-    parsed again) and split the questions into well-formed and dropped. A multiple choice is judged on
-    its stem; a cloze on its sentence with the answer in place (the answer is part of the key)."""
+    """Split the questions into well-formed and dropped (texts ``verdicts`` already judged are not judged
+    again). A multiple choice is judged on its stem, parsed (``parser.pipe``, each distinct text once);
+    a cloze on its sentence with the answer in place (the answer is part of the key), as the article's
+    own parse read it (:func:`~studyaid.nlp.sentence_parses`: the last corpus extracted with ``parser``),
+    and parsed alone only when that parse was not kept."""
     from .model import Dropped
 
     verdicts = verdicts if verdicts is not None else StemVerdicts(None, parser)
+    in_articles = _sentence_parses(parser)
 
     def key(q) -> tuple[str, str]:
         return (q.kind, q.prompt) if q.kind == "mcq" else (q.kind, f"{q.sources[0].sentence}\x00{q.answer}")
@@ -69,17 +89,19 @@ def check_stems(questions: list, parser, batch_size: int = 64,
     by_text: dict[str, dict[tuple[str, str], object]] = {}  # a text to parse -> the questions judged on it
     for q in questions:
         k = key(q)
-        if verdicts.get(*k) is None:
-            by_text.setdefault(q.prompt if q.kind == "mcq" else q.sources[0].sentence, {})[k] = q
+        if verdicts.get(*k) is not None:
+            continue
+        if q.kind != "mcq":
+            source = q.sources[0]
+            doc = in_articles.get(source.document, source.start, source.end, source.sentence) if in_articles else None
+            if doc is not None:
+                verdicts.put(*k, _judge(doc, q))
+                continue
+        by_text.setdefault(q.prompt if q.kind == "mcq" else q.sources[0].sentence, {})[k] = q
     # each distinct text parsed once: a sentence with three facts is one parse for its three clozes
     for doc, waiting in zip(parser.pipe(list(by_text), batch_size=batch_size), by_text.values()):
         for (kind, k), q in waiting.items():
-            if kind == "mcq":
-                problem = stem_problem(doc)
-            else:
-                at = doc.text.find(q.answer)
-                problem = cloze_problem(doc, (at, at + len(q.answer)) if at >= 0 else None)
-            verdicts.put(kind, k, problem)
+            verdicts.put(kind, k, _judge(doc, q))
     kept, dropped = [], []
     for q in questions:
         problem = verdicts.get(*key(q))
