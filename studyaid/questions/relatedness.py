@@ -96,8 +96,11 @@ class Relatedness:
 
     @lru_cache(maxsize=None)  # noqa: B019 - one Relatedness per generation run, dropped with it
     def _scores(self, document: str) -> dict[str, float]:
-        """Every other document's :meth:`score` against ``document`` that is above zero, counted through
-        the postings (shared words and entities) instead of intersecting every pair's sets."""
+        """Every other document's :meth:`score` against ``document`` that reaches ``THRESHOLD``, counted
+        through the postings (shared words and entities) instead of intersecting every pair's sets.
+
+        Only related documents are kept: nearly every pair of news articles shares some word, so the
+        scores above zero of every document held at once grow with the square of the corpus."""
         words, entities = self._postings
         mine_w = self._words.get(document, set())
         mine_e = self._entities.get(document, {})
@@ -115,7 +118,9 @@ class Relatedness:
                 continue
             other = self._words.get(d, set())
             cosine = shared_words.get(d, 0) / math.sqrt(len(mine_w) * len(other)) if mine_w and other else 0.0
-            out[d] = shared_entities.get(d, 0.0) + WORD_WEIGHT * cosine
+            score = shared_entities.get(d, 0.0) + WORD_WEIGHT * cosine
+            if score >= THRESHOLD:
+                out[d] = score
         return out
 
     def related_to(self, documents: list[str]) -> list[str]:
@@ -127,6 +132,6 @@ class Relatedness:
         best: dict[str, float] = {}
         for own in documents:
             for d, s in self._scores(own).items():
-                if d not in documents and s >= THRESHOLD and s > best.get(d, 0.0):
+                if d not in documents and s > best.get(d, 0.0):
                     best[d] = s
         return tuple(sorted(best, key=lambda d: (-best[d], d)))
