@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter, ValidationError
 
-from .atomic import write_bytes, write_text
 from .facts import Fact, Mention
 
 if TYPE_CHECKING:
@@ -78,5 +77,7 @@ class FactCache:
         if not self.enabled:
             return
         data = {"facts": _FACTS.dump_python(facts, mode="json"), "mentions": [asdict(m) for m in mentions]}
-        write_bytes(self.sentences_path(document), sentences)  # first: facts without sentences are a miss
-        write_text(self._path(document), json.dumps(data))
+        from .nlp import write_cache
+
+        write_cache(self.sentences_path(document), sentences)  # first: facts without sentences are a miss
+        write_cache(self._path(document), json.dumps(data).encode("utf-8"))

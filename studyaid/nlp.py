@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from .atomic import write_bytes
 from .errors import DocumentError, ModelError, StudyaidError
 
 if TYPE_CHECKING:
@@ -154,6 +153,23 @@ def index_sentences(doc: "Doc") -> "Doc":
     return doc
 
 
+def write_cache(path: Path, data: bytes) -> None:
+    """``data`` written to the cache file ``path`` whole or not at all (a temporary file renamed), but
+    not forced to disk: a cache entry lost to a power cut is computed again, so the ``fsync`` of
+    :mod:`studyaid.atomic` (two per file) would only slow every cold run down."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def pipeline_key(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
@@ -196,7 +212,7 @@ class DocCache:
             return
         bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START"])
         bin_.add(doc)
-        write_bytes(self._path(document), bin_.to_bytes())
+        write_cache(self._path(document), bin_.to_bytes())
 
 
 def parse_documents(
