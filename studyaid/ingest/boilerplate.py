@@ -9,8 +9,12 @@ headings are found by :mod:`.structure`; datelines and dates by :mod:`.dates`.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..document import Exclusion, ExclusionReason
@@ -297,7 +301,39 @@ def _mark_repeats(text: str, units: Sequence[Unit]) -> None:
 
 @lru_cache(maxsize=512)  # regenerating in one process (the app, a benchmark) marks each text once
 def mark_junk(text: str) -> tuple[Exclusion, ...]:
-    """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping."""
+    """Exclusions for every piece of page junk in ``text``: sorted, non-overlapping. Kept on disk by the
+    text's hash (see :func:`_junk_file`), so a re-run in a new process marks no text again."""
+    path = _junk_file(text)
+    if path is not None and path.is_file():
+        try:
+            return tuple(Exclusion(start=a, end=b, reason=r) for a, b, r in json.loads(path.read_bytes()))
+        except (OSError, ValueError, TypeError):
+            pass  # a broken entry is marked again and overwritten
+    found = _mark_junk(text)
+    if path is not None:
+        from ..nlp import write_cache
+
+        try:
+            write_cache(path, json.dumps([[e.start, e.end, e.reason] for e in found]).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written (a read-only folder) only costs the next run this work
+    return found
+
+
+def _junk_file(text: str) -> Path | None:
+    """Where the junk marked in ``text`` is kept: the parse cache's folder (``STUDYAID_CACHE_DIR``),
+    keyed by a hash of the text and of the code that marks it (:func:`~studyaid.fact_cache.code_version`);
+    None when ``STUDYAID_CACHE_DIR`` is set empty."""
+    from ..fact_cache import code_version
+    from ..nlp import cache_dir
+
+    if os.environ.get("STUDYAID_CACHE_DIR") == "":
+        return None
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_dir() / f"junk-{code_version()}" / f"{digest}.json"
+
+
+def _mark_junk(text: str) -> tuple[Exclusion, ...]:
     units = split_units(text)
     spans: list[Span] = []
     in_lead = True  # a dateline opens the first paragraph of prose
