@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from .document import Document
 from .errors import DocumentError, InputError, StudyaidError
 from .extract import extract_facts, name_mentions
+from .extract.doc_index import forget
 from .fact_cache import FactCache
 from .facts import FactSet, Mention
 from .gazetteer import is_place_name as _is_place
@@ -46,7 +47,15 @@ def _documents(
 
 
 def _extract(doc, document: Document, budget: Budget) -> tuple[list, list[Mention]]:
-    """The facts and name mentions of one parsed document, its budget checked after each."""
+    """The facts and name mentions of one parsed document, its budget checked after each; the
+    extractors' indexes of ``doc`` are dropped after (they would keep it in memory)."""
+    try:
+        return _facts_and_names(doc, document, budget)
+    finally:
+        forget(doc)
+
+
+def _facts_and_names(doc, document: Document, budget: Budget) -> tuple[list, list[Mention]]:
     facts: list = []
     for fact in extract_facts(doc, document, _is_place):
         facts.append(fact)

@@ -85,6 +85,13 @@ def positions_of(doc: "Doc", text: str) -> list[int]:
     return found.get(text, [])
 
 
+def forget(doc: "Doc") -> None:
+    """Drop ``doc``'s indexes once its facts are taken: the entity index holds the Doc's own spans, so
+    its weak key alone would never let the Doc go (every parsed Doc of a corpus stayed in memory)."""
+    _ENTITIES.pop(doc, None)
+    _POSITIONS.pop(doc, None)
+
+
 def entity_at(doc: "Doc", i: int) -> "Span | None":
     """The first of ``doc.ents`` (in order) that holds token ``i``, as a scan of ``doc.ents`` would find it."""
     return _entities(doc).by_token.get(i)
