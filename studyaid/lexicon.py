@@ -37,6 +37,11 @@ OFFICES = frozenset({
     "activist", "astronaut", "surgeon", "physicist", "chemist", "strategist", "lobbyist", "publicist", "songwriter",
     "magistrate", "coroner", "lyricist", "keyboardist", "saxophonist", "trumpeter", "organist", "flautist",
     "harpist", "soloist", "sculptor", "painter", "illustrator", "novelist", "screenwriter", "lyric-writer",
+    # a team's staff and the positions of rugby and football, written whole or hyphenated ("open-side",
+    # "three-quarter": the tokenizer splits them; the titles read them whole)
+    "physio", "physiotherapist", "teacher", "finalist", "semi-finalist", "quarter-finalist", "three-quarter",
+    "open-side", "blind-side", "second-row", "loose-forward", "back-row", "right-back", "left-back",
+    "centre-back", "centre-half", "wing-back", "half-back", "stand-off", "playmaker",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").
@@ -45,6 +50,9 @@ QUALIFIED_OFFICES = MappingProxyType({
                            "double", "triple", "heavyweight", "middleweight", "lightweight", "grand", "slam",
                            "league", "title", "junior", "indoor", "outdoor"}),
     "holder": frozenset({"record", "title", "world-record"}),
+    # a player's seeding in a tournament: "top seed", "fourth seed", "10th seed" (a digit ordinal counts too)
+    "seed": frozenset({"top", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"}),
 })
 # Words in front of an office that make one title with it: "Prime Minister", "chief executive", "managing director".
 TITLE_MODIFIERS = frozenset({

@@ -1,5 +1,5 @@
 """Titles a clause gives: "joined Y as chief executive", "is host of Y", "X, who heads Y", "directors
-including X".
+including X", "a guitarist called X".
 
 "Rhys joined Dunford Rovers as chief executive" -> chief executive of "Dunford Rovers"; "Ras Kwame is host
 of Homegrown Hour" and "is one of the hosts of Homegrown Hour" -> host; "Tom Reed, who co-manages the
@@ -156,6 +156,31 @@ def listed_under_title(name: "Span") -> Found | None:
     organization = organisation(" ".join(t.text for t in org_toks))
     title = title_text(words)
     return title, organization, clean_text(" ".join([*(t.text for t in org_toks), title]))
+
+
+def called_title(name: "Span") -> Found | None:
+    """"a rhythm guitarist called Ann Roe", "a lawyer named Tom Reed": an office with "a" or "an", then "called" or
+    "named" and the name. Never a thing so called ("a film called ..."), nor someone's relative ("his son, named ...")."""
+    verb = name.root.head
+    if name.root.dep_ != "oprd" or verb.lemma_.lower() not in ("call", "name") or verb.dep_ != "acl" \
+            or verb.i != name.start - 1:
+        return None
+    office = verb.head
+    if office.i != verb.i - 1 or office.pos_ != "NOUN" or office.tag_ != "NN" or not office.text.islower() \
+            or not office_word(office):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in office.children):
+        return None
+    words = [office]
+    for tok in reversed([t for t in office.children if t.i < office.i]):
+        if tok.i != words[0].i - 1 or tok.dep_ not in ("compound", "amod") or not tok.is_lower or not tok.is_alpha \
+                or tok.dep_ == "amod" and tok.lower_ not in TITLE_MODIFIERS:
+            break
+        words.insert(0, tok)  # "a rhythm guitarist", "a senior lawyer"
+    if not qualified(office, words[:-1]):
+        return None
+    title = title_text(words)
+    return (title, None, title) if title else None
 
 
 def _capitalised_run(doc: "Doc", start: int, stop: int) -> "Span | None":

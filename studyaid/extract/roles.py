@@ -19,7 +19,7 @@ from ..facts import Role
 from ..lexicon import HONORIFICS, OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, country_of
 from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .doc_index import entity_ending_at
-from .role_clauses import as_title, is_title_of, listed_under_title, who_runs
+from .role_clauses import as_title, called_title, is_title_of, listed_under_title, who_runs
 from .speakers import name_span
 from .titles import ORG_LABELS, Found, in_lower_case, is_title_word, job_word, office_word, organisation, \
     prep_organisation, qualified, title_text
@@ -63,7 +63,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         found: dict[tuple[str, str | None], Found] = {}
         for role in (_title_before(span), _coordinated_title(span), _shared_title(span, is_place), _apposition(span),
                      *_coordinated_apposition(span), _ranking_before(span), _title_in_apposition_before(span),
-                     as_title(span), is_title_of(span), who_runs(span), listed_under_title(span)):
+                     as_title(span), is_title_of(span), who_runs(span), listed_under_title(span),
+                     called_title(span)):
             if role is not None:
                 found.setdefault((role[0].lower(), role[1]), role)
         for title, organization, text in found.values():
@@ -317,7 +318,7 @@ def _apposition(name: "Span") -> Found | None:
     "Tom Hadley, senior consultant at security firm Norvex" (the organisation after a preposition)."""
     head = name.root
     appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
-    if appos is None or not office_word(appos) or appos.pos_ == "PROPN" and appos.i > name.end + 1:
+    if appos is None or not office_word(appos) or appos.pos_ == "PROPN" and not appos.is_lower and appos.i > name.end + 1:
         return None
     if name.end >= len(name.doc) or name.doc[name.end].text not in APPOSITION_MARKS:
         return None  # "actor - Jamie Foxx; actress - ...": a list of labels, not a title set off by a comma
@@ -338,7 +339,7 @@ def _apposition(name: "Span") -> Found | None:
     # without the organisation, a possessive or a modifier kept only in the role ("former")
     title = [appos]
     for tok in reversed(toks[:-1]):
-        if tok.i != title[0].i - 1 or tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ \
+        if tok.i != title[0].i - 1 or tok.dep_ not in ("compound", "amod", "nmod") or tok.ent_type_ not in ("", "ORDINAL") \
                 or tok.lower_ in ROLE_ONLY_MODIFIERS or not tok.is_alpha and "-" not in tok.text:
             break
         title.insert(0, tok)

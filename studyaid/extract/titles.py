@@ -8,6 +8,7 @@ says of what ("world champion", "record holder").
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, OFFICES, QUALIFIED_OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, \
@@ -28,7 +29,11 @@ PREP_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT")
 
 ORG_PREPOSITIONS = ("of", "at", "for", "with")
 
-_QUALIFIERS = frozenset().union(*QUALIFIED_OFFICES.values())
+# Words saying what a champion or holder is one of ("world", "record"): title words before any office.
+_QUALIFIERS = frozenset().union(*(words for office, words in QUALIFIED_OFFICES.items() if office != "seed"))
+# A seeding's words ("top", "fourth") are title words only right before "seed": "top scorer" is no title.
+_SEEDINGS = QUALIFIED_OFFICES["seed"]
+_DIGIT_ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 # Qualifiers written with a capital that still say what a champion is one of: "double Olympic champion".
 CAPITALISED_QUALIFIERS = frozenset({"olympic", "paralympic", "commonwealth"})
 
@@ -43,6 +48,10 @@ NOT_JOBS = frozenset({
     "outsider", "insider", "lover", "follower", "admirer", "sponsor", "donor", "sufferer", "founder-member",
     "predecessor", "successor", "ancestor", "mentor", "character", "murderer", "killer", "attacker", "robber",
     "offender", "hunter", "defaulter", "scorer", "goalscorer", "other", "number", "order", "letter", "cover",
+    # businesses named by what they do: "Bookmaker Ladbroke Hills", "Retailer Marks Taylor" are companies
+    "bookmaker", "retailer", "carrier", "manufacturer", "supplier", "provider", "distributor", "insurer", "lender",
+    "operator", "maker", "carmaker", "chipmaker", "brewer", "exporter", "importer", "builder", "housebuilder",
+    "wholesaler", "grocer", "distiller",
 })
 
 # Endings of nouns that always name a profession: "futurologist", "musician", "photographer".
@@ -50,14 +59,42 @@ PROFESSION_ENDINGS = ("ologist", "ician", "ographer")
 
 
 def office_word(tok: "Token") -> str | None:
-    """The office a noun names, singular ("members" -> "member"), or None."""
+    """The office a noun names, singular ("members" -> "member"), or None. The last part of a hyphenated office
+    the tokenizer split names it whole ("fly - half" -> "fly-half"); "international" is a player's title as a
+    noun ("a Welsh international") or between a nationality and a name ("Welsh international Ann Roe")."""
+    whole = hyphenated(tok)
+    if whole is not None and whole in OFFICES:
+        return whole
     if tok.lower_ in OFFICES or tok.lower_ in QUALIFIED_OFFICES:
+        return tok.lower_
+    if tok.lower_ == "international" and tok.is_lower and (tok.tag_ == "NN" and tok.pos_ == "NOUN" or any(
+            c.dep_ == "det" for c in tok.children) or _capped_international(tok)):
         return tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in OFFICES or tok.lemma_.lower() in QUALIFIED_OFFICES):
         return tok.lemma_.lower()
     if tok.pos_ == "NOUN" and tok.is_alpha and tok.lemma_.lower().endswith(PROFESSION_ENDINGS):
         return tok.lemma_.lower()  # "the firm's futurologist", "musicians"
     return tok.lower_ if job_word(tok) else None
+
+
+def hyphenated(tok: "Token") -> str | None:
+    """The hyphenated word ``tok`` ends, in lower case, when the tokenizer split it ("open - side" ->
+    "open-side"); None for a word standing alone or a dash set off by spaces."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_ or not doc[i - 2].is_alpha:
+        return None
+    return f"{doc[i - 2].lower_}-{tok.lower_}"
+
+
+def _capped_international(tok: "Token") -> bool:
+    """"Welsh international Ann Roe", "Ireland international Ann Roe": a nationality or country, then the word,
+    then a person's name (the parser tags the word an adjective there)."""
+    doc = tok.doc
+    if tok.i < 1 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return (before.ent_type_ in ("NORP", "GPE") or country_of(before.text) is not None) \
+        and after.pos_ == "PROPN" and after.ent_type_ == "PERSON"
 
 
 def job_word(tok: "Token") -> bool:
@@ -95,6 +132,8 @@ def qualified(office: "Token", before: list["Token"]) -> bool:
     needs = QUALIFIED_OFFICES.get(word or "")
     if needs is None:
         return True
+    if word == "seed":  # "top seed", "fourth seed", "10th seed"
+        return bool(before) and (before[-1].lower_ in needs or _DIGIT_ORDINAL.match(before[-1].lower_) is not None)
     if word == "champion":  # "European champion", "100m champion", "world champion"
         return any(t.lower_ in needs or country_of(t.text) or any(c.isdigit() for c in t.text) for t in before)
     return bool(before) and before[-1].lower_ in needs
@@ -106,6 +145,11 @@ def is_title_word(tok: "Token") -> bool:
     star", "race director")."""
     if office_word(tok) or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in _QUALIFIERS and tok.is_lower:
         return True
+    if tok.lower_ in _QUALIFIERS and tok.text.istitle() and opens_sentence(tok) and _champion_follows(tok):
+        return True  # "Defending champion Ann Roe" opening the sentence
+    if (tok.lower_ in _SEEDINGS or _DIGIT_ORDINAL.match(tok.lower_)) and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].lower_ == "seed" and (tok.is_lower or opens_sentence(tok)):
+        return True  # "top seed Ann Roe", "Fourth seed Ann Roe"
     if tok.lower_ in CAPITALISED_QUALIFIERS and tok.text.istitle() and _champion_follows(tok):
         return True  # "double Olympic champion Kelly Holmes"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.text.islower() and tok.is_alpha
@@ -146,9 +190,9 @@ def in_lower_case(text: str, first: "Token") -> str:
     "Prime Minister" and organisations stay as they are."""
     opens = first.i == first.sent.start or first.nbor(-1).is_space or first.nbor(-1).text in (".", "!", "?", "\n")
     rest_lower = all(not w[:1].isupper() for w in text.split()[1:])
-    if text and opens and (not first.ent_type_ or job_word(first) or first.lower_ in OFFICES) \
+    if text and opens and (first.ent_type_ in ("", "ORDINAL") or job_word(first) or first.lower_ in OFFICES) \
             and first.text[:1].isupper() \
-            and (rest_lower and is_title_word(first) or first.lower_ in ROLE_ONLY_MODIFIERS):
+            and (rest_lower and (is_title_word(first) or text.lower() in OFFICES) or first.lower_ in ROLE_ONLY_MODIFIERS):
         return text[:1].lower() + text[1:]
     return text
 

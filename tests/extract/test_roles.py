@@ -330,3 +330,56 @@ def test_a_surname_alone_is_the_person(roles, text, expected):
 )
 def test_a_title_describing_the_person_named_before(roles, text, expected):
     assert {(r.person.name, r.title.lower()) for r in roles(text)} == expected
+
+
+ROUND_3 = [
+    # positions written with a hyphen the tokenizer splits are read whole (issue 10, round 3)
+    ("Kelvale fly-half Tom Harker kicked three penalties.", {("Tom Harker", "fly-half")}),
+    ("Fly-half Tom Harker will captain the side.", {("Tom Harker", "fly-half")}),
+    ("The coach picked open-side Tom Harker and lock Sam Ward.", {("Tom Harker", "open-side"), ("Sam Ward", "lock")}),
+    ("Rovers three-quarter Sam Ward takes the place on the wing.", {("Sam Ward", "three-quarter")}),
+    ("He must get past the left-back Sam Ward first.", {("Sam Ward", "left-back")}),
+    ("Open Championship semi-finalist Sam Ward lost in two sets.", {("Sam Ward", "semi-finalist")}),
+    ("The half-time score was level.", set()),  # a hyphenated word that names no office
+    # a player's seeding in a tournament, in words or in digits, also opening the sentence
+    ("He will now face top seed Tom Harker in the semi-final.", {("Tom Harker", "top seed")}),
+    ("The veteran lost to fourth seed Paul Denby on Tuesday.", {("Paul Denby", "fourth seed")}),
+    ("He lost to the 12th seed Paul Denby in four sets.", {("Paul Denby", "12th seed")}),
+    ("Second seed Tom Harker beat the Dutchman in straight sets.", {("Tom Harker", "second seed")}),
+    ("He then beat Kelvia's Tom Harker, the third seed, in two sets.", {("Tom Harker", "third seed")}),
+    # a capitalised word saying what a champion is opening the sentence is the title's
+    ("Defending champion and top seed Ann Roper rallied to win.",
+     {("Ann Roper", "defending champion"), ("Ann Roper", "top seed")}),
+    ("They sowed the seed Tom Harker had brought from home.", set()),  # a seed with no rank is no seeding
+    ("He is the top scorer Sam Ward can rely on.", set()),  # "top" is a seeding's word only before "seed"
+    # a country's player: "international" between a nationality and a name, or as a noun
+    ("The winger was pushed by Welsh international Mary Cole in the final metres.", {("Mary Cole", "international")}),
+    ("Mary Cole, a Scotland international, joined the club in May.", {("Mary Cole", "international")}),
+    ("The international Tom Harker conference opened on Monday.", set()),
+    # a team's staff
+    ("Later the club physio Sam Ward ran onto the pitch.", {("Sam Ward", "club physio")}),
+    ("The pupils were taught by maths teacher Ann Lee for three years.", {("Ann Lee", "maths teacher")}),
+    # an office with "a", then "called" or "named" and the name
+    ("The band was first joined by a rhythm guitarist called Jonno Pike.", {("Jonno Pike", "rhythm guitarist")}),
+    ("They hired a lawyer named Sam Ward to fight the case.", {("Sam Ward", "lawyer")}),
+    ("She starred in a film called Sam Ward.", set()),  # a thing so called
+    ("His son, named Sam Ward, is a lawyer.", set()),  # kin, not an office
+    ("He met the lawyer called Sam Ward.", set()),  # only "a" lawyer so called introduces the person
+    # a business named by what it does is a company, whatever the NER says of its name
+    ("Bookmaker Jack Tilbury has stopped taking bets on the race.", set()),
+    ("Retailer Marks Taylor has cut its prices again.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND_3)
+def test_round_3_titles(roles, text, expected):
+    assert {(r.person.name, r.title.lower()) for r in roles(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fly-half Tom Harker will captain the side.", [("Tom Harker", "fly-half")]),
+    ("Fourth seed Tom Harker lost in four sets.", [("Tom Harker", "fourth seed")]),
+    ("Defending champion Ann Roper rallied to win.", [("Ann Roper", "defending champion")]),
+])
+def test_a_title_opening_the_sentence_is_written_in_lower_case(roles, text, expected):
+    assert [(r.person.name, r.title) for r in roles(text)] == expected
