@@ -60,6 +60,8 @@ DAY_RANGES = (
 # Nouns of a work whose title may be followed by its year in brackets: "the film Gangs of New York (2003)".
 WORK_NOUNS = frozenset({"film", "movie", "novel", "book", "album", "single", "song", "play", "musical", "series",
                         "sitcom", "show", "opera", "documentary", "game", "record", "comedy", "drama", "thriller"})
+# Nouns of a report a year can date: "a 2002 report", "the 2001 census".
+REPORT_NOUNS = frozenset({"report", "study", "survey", "review", "census", "inquiry", "investigation"})
 # Lower-case words allowed inside a name between its capitalised words: "the Assault of Pornography and Marketing Act".
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "-"})
 
@@ -79,7 +81,7 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
     for ent in doc.ents:
         if not (ent.label_ == "DATE" or ent.label_ == "EVENT" and _day_and_month(ent)) or in_junk(document, ent):
             continue  # (an event named by its date: "the September 11 attacks")
-        if RELATIVE.search(ent.text):
+        if RELATIVE.search(_before_comparison(ent)):
             continue  # "today, Friday 5 September": only the publication date could tell which year
         for part in _parts(ent):
             words = date_words(part)
@@ -100,7 +102,7 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
             yield DateFact(date=year.text, iso=year.text, event=tokens_text(work), event_head=work[0].lemma_.lower()
                            if work[0].lower_ in WORK_NOUNS else work[-1].lemma_.lower(), clause=None,
                            sources=[sentence_source(document, year.sent)], confidence=0.7)
-    for year, name in [*_years_of_names(doc), *_years_of_owned(doc)]:
+    for year, name in [*_years_of_names(doc), *_years_of_owned(doc), *_years_of_described(doc)]:
         if not in_junk(document, year):
             yield DateFact(date=year.text, iso=year.text, event=tokens_text(name), event_head=name[-1].lemma_.lower(),
                            clause=None, sources=[sentence_source(document, year.sent)], confidence=0.7)
@@ -109,12 +111,14 @@ def extract_dates(doc: "Doc", document: Document) -> Iterator[DateFact]:
 def _fact(ent: "Span", words: "Span", iso: str, tie: _Tie, document: Document) -> DateFact | None:
     """The fact of the date ``words`` (the date only) inside the parser's span ``ent``, tied by ``tie``."""
     anchor = tie.anchor
-    event_tokens = [t for t in _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
-                    if not ent.end <= t.i < words.end]  # a range's second day the parser left out
     told = range(words.start, words.end) if tie.with_date else range(ent.start, ent.end)  # "the [September 11] attacks"
-    if len([t for t in event_tokens if t.is_alpha and t.i not in told]) < 2:
+    event_tokens = _told_event(anchor, ent, words, tie, told)
+    if event_tokens is None and anchor.pos_ == "NOUN":
+        anchor = _noun_above(anchor)  # "the film, due for release in 2005": the film's release, not a bare "release"
+        event_tokens = _told_event(anchor, ent, words, tie, told) if anchor is not None else None
+    if event_tokens is None:
         return None
-    askable = tie.askable and anchor.pos_ in ("VERB", "AUX")
+    askable = tie.askable and anchor.pos_ in ("VERB", "AUX") and anchor == tie.anchor
     return DateFact(
         date=words.text,
         iso=iso,
@@ -124,6 +128,24 @@ def _fact(ent: "Span", words: "Span", iso: str, tie: _Tie, document: Document) -
         sources=[sentence_source(document, ent.sent)],
         confidence=(0.8 if iso[:2] != "--" else 0.7) if tie.askable else 0.7,
     )
+
+
+def _told_event(anchor: "Token", ent: "Span", words: "Span", tie: _Tie, told: range) -> list["Token"] | None:
+    """The event's words from ``anchor``, or None when fewer than two words besides the date tell it."""
+    event_tokens = [t for t in _event_tokens(anchor, ent, tie.root, keep_date=tie.with_date)
+                    if not ent.end <= t.i < words.end]  # a range's second day the parser left out
+    return event_tokens if len([t for t in event_tokens if t.is_alpha and t.i not in told]) >= 2 else None
+
+
+def _noun_above(noun: "Token") -> "Token | None":
+    """The noun a bare noun's phrase describes: "release" in "the film, due for release in ..." -> "film" (through
+    the preposition and an adjective hanging on the noun); None past anything else."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    head = noun.head.head
+    if head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp") and head.head != head:
+        head = head.head
+    return head if head.pos_ == "NOUN" and head != noun else None
 
 
 def _parts(ent: "Span") -> list["Span"]:
@@ -181,6 +203,12 @@ def _years_of_works(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         while start < last and doc[start].is_lower:
             start += 1  # "of" before the title is no part of it
         noun = doc[start - 1] if start - 1 >= tok.sent.start else None
+        if noun is not None and noun.text in ("'s", "\u2019s") and listed >= 0:
+            owner = noun.i - 1  # "..., and Ann Roe's Kelvin Nights (2003)": a listed work with its maker
+            while owner > tok.sent.start and doc[owner].ent_type_ == "PERSON" and doc[owner - 1].ent_type_ == "PERSON":
+                owner -= 1
+            if doc[owner].ent_type_ == "PERSON" and owner - 2 == listed and doc[owner - 1].lower_ in (",", "and"):
+                start, noun = owner, doc[owner - 1]
         in_list = noun is not None and noun.lower_ in (",", "and") and start - 2 == listed
         if in_list:
             pass
@@ -213,8 +241,8 @@ def _tie(ent: "Span") -> _Tie | None:
     comparison = False
     if root.dep_ == "pobj":
         prep = head
-        if prep.dep_ not in ("prep", "conj"):
-            return None
+        if prep.dep_ not in ("prep", "conj", "agent"):
+            return None  # ("agent": "will be sold by the end of 2004", a deadline the parser took for a passive's agent)
         if prep.dep_ == "conj" and prep.head.pos_ != "ADP":
             head = _verb_above(prep)  # "in 1987 with X and in 1994 with Y": the conjoined "in" the parser misplaced
             if head is None:
@@ -227,11 +255,21 @@ def _tie(ent: "Span") -> _Tie | None:
     head, comparison = _climb(head, comparison)
     if head is None:
         return None
+    if head.pos_ == "PRON" and head.dep_ in ("pobj", "dative", "dobj") and head.head != head:
+        head = head.head.head if head.head.pos_ == "ADP" and head.head.head != head.head else head.head
+        # "give it to someone on 24 December": the date is the giving's, not the pronoun's
     while head.pos_ == "VERB" and head.dep_ in ("xcomp",) and head.head.pos_ == "VERB" and head.head.lemma_ in ("try", "plan"):
         head = head.head
     if head.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
         return _Tie(head, root, askable=not comparison and not _in_range(root, head), with_date=comparison)
     return None
+
+
+def _before_comparison(ent: "Span") -> str:
+    """The date's text up to a comparison's baseline: "the end of 2004 than last year" -> "the end of 2004"
+    (the relative baseline says nothing of the date before it)."""
+    end = next((t.i for t in ent if t.lower_ in COMPARISON_WORDS), ent.end)
+    return ent.doc[ent.start: end].text
 
 
 def _day_and_month(ent: "Span") -> bool:
@@ -336,6 +374,33 @@ def _years_of_owned(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
         yield tok, list(doc[min(owner.left_edge.i, before.i): noun.i + 1])
 
 
+def _years_of_described(doc: "Doc") -> Iterator[tuple["Token", list["Token"]]]:
+    """A year between a determiner and a work or a report it dates: "the 1965 film Flight of the Phoenix", "this
+    famous 1979 series", "a 2002 report" -> (the year, the noun phrase with the work's title after it). Not a year
+    before a name ("the 1994 Frank Darabont tale"), a noun of anything else ("the 2004 talks"), nor a number of
+    things ("the 2000 staff": no work)."""
+    for tok in doc:
+        if not YEAR.match(tok.text) or tok.i == 0 or tok.ent_type_ != "DATE" or tok.i + 1 >= len(doc):
+            continue
+        noun = tok.head
+        if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or noun.i != tok.i + 1 or noun.pos_ != "NOUN" \
+                or not noun.text.islower() or noun.lemma_.lower() not in WORK_NOUNS | REPORT_NOUNS:
+            continue
+        k = tok.i - 1
+        while k > tok.sent.start and doc[k].pos_ == "ADJ" and doc[k].dep_ == "amod" and doc[k].head == noun:
+            k -= 1  # "this famous 1979 series"
+        det = doc[k]
+        title = next((c for c in noun.children if c.dep_ == "appos" and c.i == noun.i + 1 and c.text[:1].isupper()), None)
+        if title is None and noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "PROPN":
+            title = noun.head  # "the 1962 film Flight of the Condor" parsed as the title's compound
+        if det.dep_ != "det" or det.head not in (noun, title) or det.lower_ not in ("the", "a", "an", "this", "that"):
+            continue
+        end = noun.i + 1
+        if title is not None:  # "the 1965 film Flight of the Phoenix"
+            end = max(t.i for t in title.subtree if t.dep_ != "punct") + 1
+        yield tok, list(doc[det.i: end])
+
+
 def _event_tokens(anchor: "Token", ent: "Span", root: "Token", keep_date: bool = False) -> list["Token"]:
     """The clause an event is told in, without the date (unless ``keep_date``), side clauses and relative clauses."""
     date_ids: set[int] = set()
@@ -388,6 +453,6 @@ def _phrase_of(root: "Token", anchor: "Token") -> "Token":
 def _date_phrase(ent: "Span") -> "Span":
     """The date with its preposition: "on September 4", "by January 1, 2028"."""
     head = ent.root.head
-    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+    if ent.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == ent.start - 1:
         return ent.doc[head.i: ent.end]
     return ent

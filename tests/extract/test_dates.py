@@ -138,11 +138,17 @@ def test_no_date_fact(dates, text):
      [("--09-04", False)]),
     # a day and a month the parser took as a verb's object: a fact, not asked "When ...?"
     ("Out now on DVD. Released 14 March on PC and Xbox.", [("--03-14", False)]),
-    # not facts: a year describing a work, a year on a common noun nobody owns, a year of a name, relative dates
-    ("The famous 1968 film was shown again.", []),
+    # a year between a determiner and a work or a report dates it, with the work's title after it (round 3)
+    ("The famous 1968 film was shown again.", [("1968", False)]),
+    ("Somehow this famous 1983 series became a cult favourite.", [("1983", False)]),
+    ("A remake of the 1962 film Flight of the Condor opened in tenth place.", [("1962", False)]),
+    ("The results of the 2003 study surprised the Kelvale team.", [("2003", False)]),
+    ("The watchdog concluded in a 2001 report that prices were too high.", [("2001", False)]),
+    # not facts: a year on any other common noun, a number of things, a year of a name, relative dates
+    ("The 2004 talks failed to reach a deal.", []),
+    ("The firm has 2000 staff in Leeds.", []),
     ("Voters chose the March 3 Party in the poll.", []),
     ("Critics praised the 1994 Frank Miller story of revenge.", []),
-    ("The results of the 2003 study surprised the Kelvale team.", []),
     ("Brentford's 2012 Olympic bid was led by a former athlete.", []),
     ("The band will tour again next year.", []),
     ("The club signed the striker on Monday.", []),
@@ -195,12 +201,16 @@ def test_range_of_days_shares_the_event(dates):
     ("Her best known work is the novel The Silent Shore (1987), set in Cornwall.",
      [("1987", "the novel The Silent Shore")]),
     # a year in brackets after anything but a work's title is not a date fact
-    ("The results of the 2003 study (2004) were published later.", []),
+    ("The results of the 2003 study (2004) were published later.", [("2003", "the 2003 study")]),  # not 2004
     ("Ann Roe (1950) was the first winner.", []),
     ("The film (2003) was a flop.", []),
     # the next titles of a list of works after a work noun are works too (issue 10)
     ("She acted in the films Night Harbour (1991), The Glass Road (1994) and Summer Tide (1999).",
      [("1991", "the films Night Harbour"), ("1994", "The Glass Road"), ("1999", "Summer Tide")]),
+    # a listed work with its maker's name before it (round 3)
+    ("He was nominated for films In The Dark (1991), Cold Harbour (1995) and Ann Roper's Kelvin Nights (2002).",
+     [("1991", "films In The Dark"), ("1995", "Cold Harbour"), ("2002", "Ann Roper's Kelvin Nights")]),
+    ("He starred in Ann Roper's Kelvin Nights (2002).", []),  # a maker's work on its own is no list
     # a list of people with years is no list of works
     ("The winners were Ann Roe (1950), Tom Hale (1951) and Joan Fry (1952).", []),
 ])
@@ -246,3 +256,25 @@ def test_date_words_unit(nlp):
     for text, expected in cases:
         words = date_words(nlp(text)[:])
         assert (words.text if words is not None else None) == expected, text
+
+
+# (text, [(iso, askable)]): round 3 ties (issue 10).
+@pytest.mark.parametrize("text, expected", [
+    # a date hanging on a pronoun is its verb's
+    ("He wrote to her on 12 March.", [("--03-12", True)]),
+    ("Send this card to someone on 12 March and they will smile.", [("--03-12", False)]),  # no subject to ask of
+    # a deadline the parser took as a passive's agent, with a relative baseline after it
+    ("Twice as many laptops will be sold in Spain by the end of 2004 than last year, says a report.",
+     [("2004", True)]),
+    # a bare noun's date describes the noun its phrase hangs on
+    ("The next Kelvin film, originally due for release in 2005, has been put back.", [("2005", False)]),
+    # still no relative dates
+    ("Sales will double by the end of next year.", []),
+])
+def test_round_3_ties(dates, text, expected):
+    assert [(d.iso, d.clause is not None) for d in dates(text)] == expected
+
+
+def test_a_deadline_clause_keeps_no_dangling_preposition(dates):
+    found = dates("Twice as many laptops will be sold in Spain by the end of 2004 than last year, says a report.")
+    assert [d.clause.between for d in found] == ["in Spain"]
