@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from ..app.answers import gaps
 from ..errors import StudyaidError
 from ..questions.model import Question
 
@@ -51,11 +52,36 @@ class Attempt(BaseModel):
     started_at: str
 
 
+GAP_SEPARATOR = " / "  # between a multi-gap answer's gaps, as the practice quiz shows them (app.student)
+
+
+def gap_count(question: Question) -> int:
+    """How many boxes a question is answered in: one per gap of a cloze, else one."""
+    return len(gaps(question)) if question.kind == "cloze" else 1
+
+
+def right_answer(question: Question) -> str:
+    """The answer as a student or teacher reads it: each gap's answer for a cloze with several gaps."""
+    if gap_count(question) > 1:
+        return GAP_SEPARATOR.join(answer for answer, _ in gaps(question))
+    return question.answer
+
+
+class GapAnswer(BaseModel):
+    """What a student typed in one gap of a cloze with several gaps, graded gap by gap."""
+
+    given: str
+    correct: bool
+
+
 class ClassAnswer(BaseModel):
-    """What a student answered to one question, graded when it was given (the first answer stands)."""
+    """What a student answered to one question, graded when it was given (the first answer stands).
+    A cloze with several gaps has one :class:`GapAnswer` per gap, in gap order; ``given`` then joins
+    them with :data:`GAP_SEPARATOR` and ``correct`` holds only when every gap is right."""
 
     attempt_id: str
     question_id: str
     given: str
     correct: bool
     answered_at: str
+    gaps: list[GapAnswer] = []

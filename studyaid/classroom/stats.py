@@ -1,6 +1,6 @@
 """Class results without Streamlit: per student (score, answered, time taken) and per question (the
-share who got it right, how often each wrong option was picked, typed wrong answers grouped, the
-discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly
+share who got it right, how often each wrong option was picked, typed wrong answers grouped (gap by
+gap for a cloze with several gaps), the discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly
 everyone misses, wrong options nobody picks. Pure functions over a :class:`ClassQuiz`, its attempts
 and their answers.
 """
@@ -12,9 +12,9 @@ from typing import Iterable
 
 from pydantic import BaseModel
 
-from ..app.answers import normalize
+from ..app.answers import gaps, normalize
 from ..questions.model import Question
-from .models import Attempt, ClassAnswer, ClassQuiz
+from .models import Attempt, ClassAnswer, ClassQuiz, gap_count, right_answer
 
 MIN_ANSWERS = 5  # below this a share says little: no flag is raised
 HARD_SHARE = 0.30  # fewer right than this (with MIN_ANSWERS answers): nearly everyone misses it
@@ -46,6 +46,16 @@ class OptionPicks(BaseModel):
     correct: bool
 
 
+class GapResult(BaseModel):
+    """One gap of a cloze with several gaps: how many got that gap right, and the wrong answers typed in it."""
+
+    number: int  # 1-based
+    answer: str
+    answered: int
+    right: int
+    wrong_answers: list[tuple[str, int]] = []
+
+
 class QuestionResult(BaseModel):
     position: int  # 1-based, in the quiz's order
     question_id: str
@@ -55,7 +65,9 @@ class QuestionResult(BaseModel):
     answered: int
     right: int
     options: list[OptionPicks] = []  # multiple choice: every option in its stored order
-    wrong_answers: list[tuple[str, int]] = []  # wrong answers as given (typed or picked), most frequent first
+    wrong_answers: list[tuple[str, int]] = []  # wrong answers as given (typed or picked), most frequent first;
+    # for a cloze with several gaps, each gap's wrong answers as "gap N: …", gap by gap
+    gaps: list[GapResult] = []  # a cloze with several gaps: one row per gap
     discrimination: float | None = None  # Moodle's discrimination index, -1 to 1 (None: too few answers)
     flags: list[str] = []
 
@@ -159,18 +171,32 @@ def question_results(quiz: ClassQuiz, answers: Iterable[ClassAnswer], *, min_ans
     for position, q in enumerate(quiz.questions, 1):
         given = by_question.get(q.id, [])
         wrong = [a.given for a in given if not a.correct]
-        options = []
+        options, per_gap = [], _gap_results(q, given)
         if q.kind == "mcq":
             picks = Counter(_option_of(q, a.given) for a in given)
             options = [OptionPicks(option=o, picks=picks.get(o, 0), correct=o == q.answer) for o in q.options]
-        row = QuestionResult(position=position, question_id=q.id, prompt=q.prompt, kind=q.kind, answer=q.answer,
-                             answered=len(given), right=sum(a.correct for a in given), options=options,
-                             wrong_answers=_wrong_answers(wrong),
+        row = QuestionResult(position=position, question_id=q.id, prompt=q.prompt, kind=q.kind,
+                             answer=right_answer(q), answered=len(given), right=sum(a.correct for a in given),
+                             options=options, gaps=per_gap,
+                             wrong_answers=[(f"gap {g.number}: {text}", n) for g in per_gap
+                                            for text, n in g.wrong_answers] if per_gap else _wrong_answers(wrong),
                              discrimination=discrimination([a.correct for a in given],
                                                            [score[a.attempt_id] - a.correct for a in given],
                                                            min_answers=min_answers))
         row.flags = flags(row, min_answers=min_answers, hard_share=hard_share)
         rows.append(row)
+    return rows
+
+
+def _gap_results(question: Question, given: list[ClassAnswer]) -> list[GapResult]:
+    """Per gap of a cloze with several gaps (none for other questions): answered, right, wrong answers."""
+    if gap_count(question) < 2:
+        return []
+    rows = []
+    for i, (answer, _hint) in enumerate(gaps(question)):
+        typed = [a.gaps[i] for a in given if len(a.gaps) > i]
+        rows.append(GapResult(number=i + 1, answer=answer, answered=len(typed), right=sum(g.correct for g in typed),
+                              wrong_answers=_wrong_answers(g.given for g in typed if not g.correct)))
     return rows
 
 

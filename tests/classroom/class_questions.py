@@ -30,3 +30,11 @@ WHO = mcq("q-who", "Who said the Kelvale harbour reopened after a storm?", "Ann 
 WHEN = mcq("q-when", "When did the Kelvale harbour reopen?", "March 3, 2024",
            ["January 9, 2024", "March 3, 2024", "June 21, 2023"], fact_type="date")
 HOW_MANY = cloze("q-many", "240", accepted=["two hundred and forty"])
+
+TWO_GAP_SENTENCE = "The new ferry to Tarn Island carries 240 passengers, the council said."
+TWO_GAPS = Question(
+    id="q-gaps", kind="cloze", fact_type="quantity", fact_id="fact-gaps", answer="240", hint="number",
+    accepted=["two hundred and forty"], explanation="The council gave both.", status="approved", score=0.9,
+    prompt="The new ferry to _____ (place) carries _____ (number) passengers, the council said.",
+    cloze="The new ferry to {{c1::Tarn Island::place}} carries {{c2::240::number}} passengers, the council said.",
+    sources=[Source(document=DOC, sentence=TWO_GAP_SENTENCE, start=0, end=len(TWO_GAP_SENTENCE))])
