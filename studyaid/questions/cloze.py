@@ -26,6 +26,7 @@ from ..facts import DateFact, Event, Place, Quantity, Quote, Role, entity_of
 from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, event_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
+from .counting import counted_in_sentence
 from .model import Dropped, Question, question_id
 from .events import OFF as EVENTS_OFF
 from .events import enabled as event_questions_on
@@ -70,6 +71,7 @@ ONE_OF_A_LIST = "gap is one item of a list: any item fits"
 IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\),\s+[A-Z]|_____ \([^)]*\)\s+(?:and|or|&)\s+[A-Z]"
                        r"|[A-Z][\w'\u2019.-]*\s+(?:and|or|&)\s+_____")
 GIVEN_AWAY = "answer given away elsewhere in the sentence"
+COUNTED = "answer counted from a list in the sentence"
 NAME_SPLIT = "gap splits a name"
 CONVERSION = "gap beside the same amount in another currency"
 
@@ -373,6 +375,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
     visible = _visible(cloze)
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", visible) for form in _giveaways(fact, hidden)):
         return GIVEN_AWAY
+    if isinstance(fact, Quantity) and hint in NUMBER_HINTS and counted_in_sentence(gap_text(cloze), fact.value):
+        return COUNTED  # "competed _____ times, with films A, B, C and D": counted, not recalled
     if hint not in NUMBER_HINTS and IN_A_LIST.search(gap_text(cloze)):
         return ONE_OF_A_LIST
     if isinstance(fact, Place) and _names_a_part_of(fact, visible):

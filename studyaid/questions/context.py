@@ -79,14 +79,15 @@ class CorpusContext:
     def is_person(self, entity_id: str) -> bool:
         """The one person test for answers and wrong options alike: a person entity written like a
         person's name, and named in full (first and last name) at least once — a one-word "speaker"
-        that is never given a first name is too often a club, a venue or a product."""
+        that is never given a first name is too often a club, a venue or a product, and one only ever
+        called "Mrs Wilkinson" is as often a character in a play or a film."""
         return entity_id in self._people_ok
 
     @cached_property
     def _people_ok(self) -> set[str]:
         return {e.id for e in self.facts.entities
                 if e.kind == "person" and is_person_name(e.name)
-                and any(len(a.split()) > 1 and is_person_name(a) for a in [e.name, *e.aliases])}
+                and any(plain_full_name(a) and is_person_name(a) for a in [e.name, *e.aliases])}
 
     @cached_property
     def _voiced_by_document(self) -> dict[str, list[Entity]]:

@@ -38,7 +38,7 @@ def _lower_function_word(text: str) -> str:
 
 
 def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str, hint: str,
-              accepted: list[str] | None = None) -> Question | Dropped:
+              accepted: list[str] | None = None, sources: list | None = None) -> Question | Dropped:
     if fact.type != "quote" and FIRST_PERSON.search(prompt):
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="first or second person outside a quote",
                        detail=prompt)
@@ -49,7 +49,7 @@ def _question(fact, prompt: str, answer: str, wrong: list[str], explanation: str
     options = arrange(qid, answer, wrong)
     return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=answer,
                     accepted=accepted or [], explanation=explanation, options=options, hint=hint,
-                    sources=fact.sources, corroboration=fact.corroboration)
+                    sources=sources or fact.sources, corroboration=fact.corroboration)
 
 
 def _names_like(answer: str, names: list[str]) -> list[str]:
@@ -85,6 +85,10 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
                        detail=fact.text)
     if not ctx.is_person(fact.speaker.id):
         return _not_a_person(fact, fact.speaker.name)
+    sources = sources_quoting(trim_quote(fact.text), fact.sources)
+    if not sources:
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="quote worded otherwise in its sources",
+                       detail=fact.text[:80])
     if fact.mode == "direct":
         prompt = f"Who said: {quoted(trim_quote(fact.text))}"
     elif fact.cue in DIRECTIVE_VERBS and DIRECTIVE.match(fact.text):
@@ -98,7 +102,23 @@ def quote_mcq(fact: Quote, ctx: CorpusContext, rng: random.Random) -> Question |
     wrong = _wrong_people(fact, fact.speaker, ctx, prompt, others, rng)
     roles = ctx.roles_by_person.get(fact.speaker.id, [])
     explanation = quote_explanation(fact, roles[0].role if roles else None, others)
-    return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.speaker.id))
+    return _question(fact, prompt, answer, wrong, explanation, "person", ctx.aliases(fact.speaker.id), sources)
+
+
+QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]*)(?:[\u201d\"]|$)")  # what a sentence quotes, its cue left out
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[\w]+", text.casefold().replace("\u2019", "'")))
+
+
+def sources_quoting(text: str, sources: list) -> list:
+    """The sources whose sentence has the quoted words exactly as the question gives them, first (the
+    question's article is its first source), then the others; none when no source words it so: a claim
+    corroborated by two articles may be worded otherwise in each, and a quotation must quote its article."""
+    words = _words(text.removesuffix("\u2026"))
+    exact = [s for s in sources if words in _words(s.sentence) or words in _words(" ".join(QUOTED.findall(s.sentence)))]
+    return exact + [s for s in sources if s not in exact] if exact else []
 
 
 def quantity_mcq(fact: Quantity, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
@@ -229,6 +249,10 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
     if fact.clause.lemma.lower() in SPEECH_VERBS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="the date of a statement: trivia",
                        detail=fact.event)  # "When did Peskov tell Interfax?": tell what?
+    if fact.clause.tag in ("VBZ", "VBP") and not fact.clause.aux and re.fullmatch(r"\d{4}s?", fact.date.strip()):
+        # "Jugnot plays a teacher at a school in 1949": the year the story is set in, not when he plays
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a year with a present tense: a setting",
+                       detail=fact.event)
     prompt = ask("When", fact.clause)
     if prompt is None:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="cannot phrase the question",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Clause
-from ..lexicon import NUMBER_WORDS
+from ..lexicon import NUMBER_WORDS, OFFICES
 
 IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "meet": "met", "come": "came",
@@ -23,6 +23,14 @@ IRREGULAR_PAST = {
 STRESSED_LAST = {"admit", "commit", "submit", "omit", "permit", "emit", "transmit", "regret", "refer", "prefer",
                  "confer", "defer", "deter", "occur", "incur", "recur", "control", "patrol", "compel", "propel",
                  "expel", "rebut", "abet", "equip", "acquit", "allot", "embed"}
+# titles written capitalised before a name in running text ("President Putin", "Professor Lind"); other
+# jobs are written in lower case there ("conductor Marcello Viotti", "striker Arlen Pike")
+FORMAL_TITLES = frozenset({
+    "president", "vice-president", "minister", "secretary", "secretary-general", "governor", "chancellor",
+    "senator", "mayor", "ambassador", "king", "queen", "pope", "premier", "commissioner", "general", "judge",
+    "professor", "inspector", "superintendent", "constable", "detective", "sergeant", "colonel", "lieutenant",
+    "commander", "admiral", "marshal", "chief", "prosecutor", "speaker", "mp", "mep", "ceo",
+})
 DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 MAX_QUOTE_WORDS = 28
 
@@ -58,8 +66,10 @@ def ask(wh: str, clause: Clause) -> str | None:
     if clause.answer_role == "subject":
         return _join(wh, clause.aux, clause.verb, clause.after) + "?"
     subject = _lower_first(clause.subject, clause.subject_common)
-    if wh == "When" and clause.aux.lower() in ("has", "have") and clause.tag == "VBN":
-        # "When has X won ...?" is not idiomatic: a date asks for the simple past
+    if (wh == "When" or wh.startswith(("In which", "At which"))) and clause.aux.lower() in ("has", "have") \
+            and clause.tag == "VBN":
+        # "When has X won ...?", "In which country has X died?" are not idiomatic: a date or a place asks
+        # for the simple past
         return _join(wh, "did", subject, clause.lemma, clause.between, clause.after) + "?"
     if clause.aux:
         aux, *rest = clause.aux.split()
@@ -76,6 +86,8 @@ def _lower_first(text: str, common: bool = False) -> str:
     """Lower-case a leading article or pronoun ("The leaders" -> "the leaders"), or a common noun the
     parse marked as such ("Leaders" -> "leaders"), never a name."""
     first, _, rest = text.partition(" ")
+    if first.casefold() in OFFICES and first.casefold() not in FORMAL_TITLES and rest[:1].isupper():
+        return f"{first.lower()} {rest}"  # "Conductor Marcello Viotti" opened its sentence; "President Putin" stays
     if common or first in ("The", "A", "An", "This", "These", "Those", "Some", "Many", "He", "She", "It", "They"):
         return f"{first.lower()} {rest}".strip()
     if first.lower() in NUMBER_WORDS and rest[:1].islower():  # "One of the claimants", "Two men"

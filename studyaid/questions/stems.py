@@ -104,6 +104,8 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
         before = body[:k]
         if low in DEMONSTRATIVES and (t.dep_ == "det" or t.pos_ == "PRON" and low != "that"):
             return DANGLING
+        if _such_noun(body, k):
+            return DANGLING  # "thousands of such troops": such as what the question does not say
         if low == "then" and k and before[-1].lower_ in ("since", "until", "till", "by"):
             return DANGLING  # "since then": a time the question does not give
         if low not in NEEDS_REFERENT or t.pos_ not in ("PRON", "DET"):
@@ -117,6 +119,53 @@ def _dangling(tokens: list, starts_with_who: bool) -> str | None:
         if low not in BOUND_BY_WHO | GENDERED and any(b.pos_ in ("NOUN", "PROPN") for b in before):
             continue
         return DANGLING
+    return None
+
+
+def _such_noun(tokens: list, k: int) -> bool:
+    """"such troops", "such a plan": pointing back at something the text before named; "such as" lists it."""
+    t = tokens[k]
+    return (t.lower_ == "such" and t.dep_ in ("det", "amod", "predet") and t.head.pos_ == "NOUN"
+            and not (k + 1 < len(tokens) and tokens[k + 1].lower_ == "as"))
+
+
+# nouns that name one thing the world over: "the world", "the public" need no article to say which
+ONE_OF_A_KIND = frozenset({"world", "public", "internet", "web", "economy", "weather", "future", "past", "sun",
+                           "moon", "environment", "media", "press"})
+
+
+def _bare_definite(tokens: list) -> str | None:
+    """In a "Who said that ..." stem, a subject in the reported clause is "the" + a bare common
+    noun ("the men were killed", "make the initiative credible"): which men, which initiative, the
+    question does not say."""
+    seen_that = False
+    for t in tokens:
+        if t.lower_ == "that" and t.dep_ == "mark":
+            seen_that = True
+        if not seen_that or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        children = list(t.children)
+        if (len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
+                and t.lower_ not in ONE_OF_A_KIND and not t.ent_type_):
+            return "refers to something the question does not name"
+    return None
+
+
+def _disagreement(tokens: list) -> str | None:
+    """Do-support that does not agree with its subject ("When do Kelvale's captain Mara Lind win ...": the
+    verb was a bare infinitive after "saw"), or a finite verb coordinated with a participle ("added that
+    he has ... and expressing hope"): the clause was cut out of a longer one."""
+    for t in tokens:
+        if t.dep_ == "aux" and t.lower_ in ("do", "does"):
+            subjects = [c for c in t.head.children if c.dep_ == "nsubj"]
+            # a person is one ("When do Mara Lind win"), a team or a band may be many ("When do England play")
+            if subjects and (subjects[0].pos_ == "NOUN" or subjects[0].ent_type_ == "PERSON"):
+                plural = subjects[0].tag_ in ("NNS", "NNPS")
+                if plural != (t.lower_ == "do"):
+                    return "subject and verb disagree"
+        if (t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ in ("VBZ", "VBD", "VBP")
+                and any(c.dep_ == "cc" for c in t.head.children)):
+            return "broken clause"
     return None
 
 
@@ -140,6 +189,9 @@ def _unnamed_subject(tokens: list, text: str) -> bool:
         if any(c.dep_ in ("compound", "poss", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED)
                for c in t.children):
             continue  # "the Kelvale tour", "Arlen Pike's band": named by what modifies it
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" or g.ent_type_ in NAMED
+                                                             for g in c.subtree) for c in t.children):
+            continue  # "the portable version of the PlayStation", "the new version of the Kelvale phone"
         if event and any(w.pos_ == "PROPN" for w in t.subtree):
             continue
         return True
@@ -226,8 +278,10 @@ def stem_problem(doc) -> str | None:
     problem = _dangling(tokens, starts_with_who)
     if problem:
         return problem
-    problem = _broken_syntax(tokens, text)
+    problem = _broken_syntax(tokens, text) or _disagreement(tokens)
     if problem:
+        return problem
+    if starts_with_who and (problem := _bare_definite(tokens)) is not None:
         return problem
     if re.match(r"(?:\w+ \w+ )?How (?:many|much)", text) and AMOUNT.search(text):
         return "another amount in an amount question"  # "How much is it: £40m or £50m?"
@@ -244,6 +298,7 @@ def stem_problem(doc) -> str | None:
     return quote_problem(doc)
 
 
+FIRST_SECOND = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"})
 OPENING_PRONOUNS = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "there", "that"}
 CONNECTIVES = re.compile(r"^(?:in comparison|by contrast|in contrast|instead|also|but|and|however|similarly|likewise|"
                          r"still|yet|so|meanwhile|nevertheless|as a result|in addition|again)\b", re.IGNORECASE)
@@ -268,6 +323,15 @@ def _unnamed_definite_subject(doc, answer_span: tuple[int, int] | None) -> bool:
         if not named:
             return True
     return False
+
+
+def _in_title(token) -> bool:
+    """A word of a capitalised title ("the single We Are The World"), not a pronoun someone speaks."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.i > token.sent.start and token.text[:1].isupper() and token.text != "I":
+        return True  # "We" mid-sentence
+    return after is not None and after.is_alpha and after.text[:1].isupper() and after.text != "I"
 
 
 def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None:
@@ -301,6 +365,10 @@ def cloze_problem(doc, answer_span: tuple[int, int] | None = None) -> str | None
         if t.lower_ in NEEDS_REFERENT and t.pos_ in ("PRON", "DET") and not any(
                 b.pos_ in referents for b in outside[:k]):
             return DANGLING
+    speaking = [t for t in outside if t.lower_ in FIRST_SECOND and t.pos_ == "PRON" and t.text != "US"
+                and not _in_title(t)]
+    if speaking:
+        return "first or second person outside a quote"  # a line of a quote split off its marks: "we" is who?
     if CONNECTIVES.match(text.lstrip("\u201c\"' ")):
         return "sentence opens on a link to the sentence before"
     if _unnamed_definite_subject(doc, answer_span):
