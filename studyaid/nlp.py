@@ -289,12 +289,16 @@ SENTENCE_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", 
 
 def sentence_blob(doc: "Doc", document: "Document", spans: Iterable[tuple[int, int]]) -> bytes:
     """The parses of ``spans`` (character offsets of fact sources) as read in their article, one small
-    ``Doc`` each, packed as ``DocBin`` bytes: what the stem checker judges a cloze on instead of parsing
-    its sentence again. A span the parse cannot give as it is written (junk blanked inside it, a cut
-    inside a token) is left out: its sentence is parsed alone when judged."""
+    ``Doc`` each, packed as bytes (a line of JSON with the spans, then a ``DocBin`` of their ``Doc``s in
+    that order): what the stem checker judges a cloze on instead of parsing its sentence again. A span the
+    parse cannot give as it is written (junk blanked inside it, a cut inside a token) is left out: its
+    sentence is parsed alone when judged."""
+    import json
+
     from spacy.tokens import DocBin
 
-    packed = DocBin(attrs=SENTENCE_ATTRS, store_user_data=True)
+    packed = DocBin(attrs=SENTENCE_ATTRS)
+    kept: list[list[int]] = []
     text, masked = document.text, document.masked_text
     for start, end in sorted(set(spans)):
         if masked[start:end] != text[start:end]:
@@ -302,11 +306,22 @@ def sentence_blob(doc: "Doc", document: "Document", spans: Iterable[tuple[int, i
         span = doc.char_span(start, end)
         if span is None or span.text != text[start:end]:
             continue
-        sentence = span.as_doc()
-        sentence.user_data.clear()
-        sentence.user_data["studyaid_span"] = [start, end]
-        packed.add(sentence)
-    return packed.to_bytes()
+        packed.add(span.as_doc())
+        kept.append([start, end])
+    return json.dumps(kept).encode("ascii") + b"\n" + packed.to_bytes()
+
+
+def _unpack_sentences(blob: bytes, vocab) -> dict[tuple[int, int], "Doc"]:
+    import json
+
+    from spacy.tokens import DocBin
+
+    header, _, packed = blob.partition(b"\n")
+    spans = json.loads(header)
+    docs = list(DocBin().from_bytes(packed).get_docs(vocab))
+    if len(docs) != len(spans):
+        raise ValueError("sentence parses and their spans do not match")
+    return {(start, end): d for (start, end), d in zip(spans, docs)}
 
 
 class SentenceParses:
@@ -335,17 +350,15 @@ class SentenceParses:
 
     def get(self, document: str, start: int, end: int, sentence: str) -> "Doc | None":
         """The parse of ``sentence`` at ``start:end`` of ``document`` as read in it, or None when it was
-        not kept (then the caller parses the sentence alone)."""
-        from spacy.tokens import DocBin
-
+        not kept (then the caller parses the sentence alone). Asked in document order, each document's
+        sentences are decoded once."""
         if document not in self._blobs:
             return None
         if self._decoded is None or self._decoded[0] != document:
             blob = self._blobs[document]
             try:
-                data = blob.read_bytes() if isinstance(blob, Path) else blob
-                docs = DocBin(store_user_data=True).from_bytes(data).get_docs(self.vocab)
-                self._decoded = (document, {tuple(d.user_data["studyaid_span"]): d for d in docs})
+                self._decoded = (document, _unpack_sentences(blob.read_bytes() if isinstance(blob, Path) else blob,
+                                                             self.vocab))
             except (OSError, ValueError, KeyError, TypeError):
                 self._decoded = (document, {})  # an unreadable cache file: its sentences are parsed alone
         found = self._decoded[1].get((start, end))

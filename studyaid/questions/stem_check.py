@@ -86,21 +86,25 @@ def check_stems(questions: list, parser, batch_size: int = 64,
     def key(q) -> tuple[str, str]:
         return (q.kind, q.prompt) if q.kind == "mcq" else (q.kind, f"{q.sources[0].sentence}\x00{q.answer}")
 
-    by_text: dict[str, dict[tuple[str, str], object]] = {}  # a text to parse -> the questions judged on it
+    waiting: dict[tuple[str, str], object] = {}  # a verdict to find -> the first question judged on it
     for q in questions:
         k = key(q)
-        if verdicts.get(*k) is not None:
-            continue
-        if q.kind != "mcq":
+        if k not in waiting and verdicts.get(*k) is None:
+            waiting[k] = q
+    if in_articles:  # clozes in document order (stable), so each document's sentence parses are decoded once
+        for k, q in sorted(((k, q) for k, q in waiting.items() if q.kind != "mcq"),
+                           key=lambda item: item[1].sources[0].document):
             source = q.sources[0]
-            doc = in_articles.get(source.document, source.start, source.end, source.sentence) if in_articles else None
+            doc = in_articles.get(source.document, source.start, source.end, source.sentence)
             if doc is not None:
                 verdicts.put(*k, _judge(doc, q))
-                continue
+                del waiting[k]
+    by_text: dict[str, dict[tuple[str, str], object]] = {}  # a text to parse -> the questions judged on it
+    for k, q in waiting.items():
         by_text.setdefault(q.prompt if q.kind == "mcq" else q.sources[0].sentence, {})[k] = q
     # each distinct text parsed once: a sentence with three facts is one parse for its three clozes
-    for doc, waiting in zip(parser.pipe(list(by_text), batch_size=batch_size), by_text.values()):
-        for (kind, k), q in waiting.items():
+    for doc, judged in zip(parser.pipe(list(by_text), batch_size=batch_size), by_text.values()):
+        for (kind, k), q in judged.items():
             verdicts.put(kind, k, _judge(doc, q))
     kept, dropped = [], []
     for q in questions:
