@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..classroom.models import Attempt, ClassAnswer, ClassError, ClassQuiz
+from ..classroom.models import Attempt, ClassAnswer, ClassError, ClassQuiz, right_answer
 from ..classroom.report import answers_csv, questions_csv, students_csv
 from ..classroom.select import CLASS_STATUSES, class_choice, publishable
 from ..classroom.stats import (HARD_SHARE, MIN_ANSWERS, QuestionResult, StudentResult, answer_sheet, duration,
                                next_question, question_results, student_results)
 from ..store import Store
 from ..store import classes, picking
+from .answers import gaps
 from .common import titles
 from .quiz import FACT_TYPE_LABELS, KIND_LABELS
 from .safe import md_escape
@@ -117,22 +118,37 @@ def _ask(store: Store, attempt: Attempt, q) -> None:
     st.caption(md_escape(f"{KIND_LABELS.get(q.kind, q.kind)} · {FACT_TYPE_LABELS.get(q.fact_type, q.fact_type)}"))
     st.markdown(f"#### {md_escape(q.prompt)}")
     key = f"class_answer_{attempt.id[:8]}_{q.id}"
+    boxes = gaps(q) if q.kind == "cloze" else []
     with st.form(f"form_{key}"):
         if q.kind == "mcq":
             st.radio("Your answer", q.options, index=None, key=key, format_func=md_escape)
+        elif len(boxes) > 1:  # one box per gap, graded gap by gap (as in the practice quiz)
+            for i, (_, hint) in enumerate(boxes, 1):
+                st.text_input(gap_label(i, hint, len(boxes)), key=f"{key}_gap{i}",
+                              placeholder=f"the missing {hint or 'words'}")
         else:
             st.text_input("Your answer", key=key, placeholder=f"the missing {q.hint or 'words'}")
         st.form_submit_button("Check", type="primary", key=f"check_{key}", on_click=_answer,
-                              args=(store, attempt.id, q.id, q.kind, key))
+                              args=(store, attempt.id, q.id, q.kind, key, len(boxes)))
 
 
-def _answer(store: Store, attempt_id: str, qid: str, kind: str, key: str) -> None:
-    given = st.session_state.get(key) or ""
-    if not str(given).strip():
-        _note("warning", "Choose an option first." if kind == "mcq" else "Type an answer first.")
-        return
+def gap_label(number: int, hint: str | None, total: int) -> str:
+    return f"Gap {number} of {total}" + (f" ({md_escape(hint)})" if hint else "")
+
+
+def _answer(store: Store, attempt_id: str, qid: str, kind: str, key: str, boxes: int = 0) -> None:
+    if boxes > 1:
+        given: str | list[str] = [str(st.session_state.get(f"{key}_gap{i}") or "") for i in range(1, boxes + 1)]
+        if not all(t.strip() for t in given):
+            _note("warning", "Fill in every gap first.")
+            return
+    else:
+        given = str(st.session_state.get(key) or "")
+        if not given.strip():
+            _note("warning", "Choose an option first." if kind == "mcq" else "Type an answer first.")
+            return
     try:
-        classes.record_answer(store, attempt_id, qid, str(given))
+        classes.record_answer(store, attempt_id, qid, given)
     except ClassError as exc:
         _note("error", md_escape(exc.message))
         return
@@ -145,11 +161,19 @@ def _answered(store: Store, quiz: ClassQuiz, q, answer: ClassAnswer, last: bool)
     st.markdown(f"#### {md_escape(q.prompt)}")
     if quiz.answers_visible:
         feedback(q, answer.given, answer.correct, store)
+        if answer.gaps:
+            st.caption(gap_marks(answer))
     else:
         st.info(f"Your answer “{md_escape(answer.given)}” is saved. Your teacher shows the right answers when the "
                 "quiz closes.")
     st.button("See my results" if last else "Next question", type="primary", key=f"class_next_{q.id}",
               on_click=lambda: st.session_state.pop(SHOWN_KEY, None))
+
+
+def gap_marks(answer: ClassAnswer) -> str:
+    """Which gaps of a multi-gap answer are right: "Gap 1 right · gap 2 wrong"."""
+    return " · ".join(f"{'Gap' if n == 1 else 'gap'} {n} {'right' if g.correct else 'wrong'}"
+                      for n, g in enumerate(answer.gaps, 1))
 
 
 def own_results(store: Store, quiz: ClassQuiz, given: list[ClassAnswer]) -> None:
@@ -168,7 +192,9 @@ def own_results(store: Store, quiz: ClassQuiz, given: list[ClassAnswer]) -> None
         with st.expander(f"{mark} {number}. {md_escape(q.prompt[:90] + ('…' if len(q.prompt) > 90 else ''))}"):
             st.markdown(md_escape(q.prompt))
             yours = "not answered" if answer is None else f"“{md_escape(answer.given)}”"
-            st.markdown(f"You answered {yours}; the answer is **{md_escape(q.answer)}**.")
+            st.markdown(f"You answered {yours}; the answer is **{md_escape(right_answer(q))}**.")
+            if answer is not None and answer.gaps:
+                st.caption(gap_marks(answer))
             if q.explanation:
                 st.markdown(f"**Why:** {md_escape(q.explanation)}")
 
@@ -272,7 +298,9 @@ def _one_student(quiz: ClassQuiz, students: list[StudentResult], given: list[Cla
         picked = st.selectbox("Student", list(names), key="class_sheet_pick", format_func=names.get)
         mark = {None: "not answered", True: "right", False: "wrong"}
         st.table(_escaped([{"no.": str(n), "question": q.prompt, "their answer": "" if a is None else a.given,
-                            "result": mark[None if a is None else a.correct], "answer": q.answer}
+                            "result": mark[None if a is None else a.correct] + (f" ({gap_marks(a)})" if a and a.gaps
+                                                                                 else ""),
+                            "answer": right_answer(q)}
                            for n, q, a in answer_sheet(quiz, given, picked)]))
 
 

@@ -8,6 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from studyaid.app.classroom import ATTEMPT_KEY, PARAM
+from studyaid.app.safe import md_escape
+from studyaid.document import Source
+from studyaid.questions.model import Question
 from studyaid.store import Store
 from studyaid.store import classes
 
@@ -213,3 +216,59 @@ def test_teacher_removes_an_attempt_after_a_tick(bank_db, approved):
     assert any("its 1 answer(s)" in m for m in texts(teacher.success))
     assert [a.name for a in classes.attempts(store, code)] == ["Ann Roe"]
     assert list(table(teacher, "student").index) == ["Ann Roe"]
+
+
+GAP_SENTENCE = "The night train from Orlen to Vassby takes 14 hours, the operator said."
+TWO_GAPS = Question(
+    id="class-two-gaps", kind="cloze", fact_type="quantity", fact_id="class-two-gaps", answer="14", hint="number",
+    accepted=["fourteen"], explanation="The operator gave the route and the time.", status="approved", score=1.0,
+    prompt="The night train from Orlen to _____ (city) takes _____ (number) hours, the operator said.",
+    cloze="The night train from Orlen to {{c1::Vassby::city}} takes {{c2::14::number}} hours, the operator said.",
+    sources=[Source(document="teacher/trains.txt", sentence=GAP_SENTENCE, start=0, end=len(GAP_SENTENCE))])
+
+
+def answer_up_to_the_gaps(student: AppTest, store: Store) -> list:
+    """Answer every question before the two-gap cloze right; returns its boxes."""
+    for _ in range(10):
+        boxes = [w for w in student.text_input if str(w.key).startswith("class_answer_") and "_gap" in str(w.key)]
+        if boxes:
+            return boxes
+        answer(student, store, right=True)
+    raise AssertionError("the two-gap question never came")
+
+
+@pytest.mark.parametrize("typed, marks, right", [
+    (["Vassby", "fourteen"], "Gap 1 right · gap 2 right", True),
+    (["vassby", "15"], "Gap 1 right · gap 2 wrong", False),
+    (["14", "Vassby"], "Gap 1 wrong · gap 2 wrong", False),  # boxes swapped
+])
+def test_a_two_gap_cloze_has_one_box_per_gap_graded_and_stored_per_gap(bank_db, approved, typed, marks, right):
+    store = Store(bank_db)
+    store.add_question(TWO_GAPS)
+    store.set_status({TWO_GAPS.id: None}, "approved")
+    teacher, code = publish(count=4)
+    assert TWO_GAPS.id in [q.id for q in classes.quiz(store, code).questions]
+    ann = join(code, "Ann Roe")
+    boxes = answer_up_to_the_gaps(ann, store)
+    assert [b.label for b in boxes] == ["Gap 1 of 2 (city)", "Gap 2 of 2 (number)"]
+    boxes[0].input(typed[0])  # the second gap left empty: nothing is stored
+    check = next(b for b in ann.button if str(b.key).startswith("check_class_answer_"))
+    run(check.click())
+    assert any("Fill in every gap" in w for w in texts(ann.warning))
+    assert TWO_GAPS.id not in {a.question_id for a in classes.answers(store, code=code)}
+    for box, value in zip(answer_up_to_the_gaps(ann, store), typed):  # the boxes of the page now shown
+        box.input(value)
+    run(next(b for b in ann.button if str(b.key).startswith("check_class_answer_")).click())
+    shown = (ann.success if right else ann.error)[0].value
+    assert "Vassby / 14" in shown and marks in texts(ann.caption)
+    [stored] = [a for a in classes.answers(store, code=code) if a.question_id == TWO_GAPS.id]
+    assert stored.correct is right and [g.given for g in stored.gaps] == typed
+    assert marks == " · ".join(f"{'Gap' if n == 1 else 'gap'} {n} {'right' if g.correct else 'wrong'}"
+                               for n, g in enumerate(stored.gaps, 1))
+
+    run(teacher)
+    questions = table(teacher, "discrimination")
+    row = questions[questions["answer"] == "Vassby / 14"]
+    assert list(row["right"]) == ["100%" if right else "0%"]
+    wrong = [f"gap {n}: {t} ×1" for n, (t, ok) in enumerate(zip(typed, marks.split(" · ")), 1) if "wrong" in ok]
+    assert list(row["wrong answers picked"]) == [md_escape("; ".join(wrong))]  # st.table cells are escaped
