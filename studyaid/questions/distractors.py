@@ -54,6 +54,16 @@ def is_alias(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta or acronym_of(a.strip(), b) or acronym_of(b.strip(), a)
 
 
+MALFORMED = re.compile(r"['\u2019]s?$|^['\u2019\"\u201c\u201d(,;:.-]|[\"\u201c\u201d,;:(-]$")
+
+
+def well_formed(option: str) -> bool:
+    """An option written as a name is written in a list: never a possessive ("Clint Eastwood's"), a stray
+    quotation mark or bracket at either end ("Eddie O'Sullivan'", "(Fox"), nor one of a pair left open."""
+    return not MALFORMED.search(option) and option.count("(") == option.count(")") \
+        and option.count("\u201c") == option.count("\u201d") and option.count('"') % 2 == 0
+
+
 def mentioned_in(name: str, text: str) -> bool:
     """True when a proper word of ``name`` (capitalised, over 3 letters) occurs in ``text``: the prompt
     names it. Common words ("region" of "Kyiv region") do not count."""
@@ -86,7 +96,7 @@ def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str
         pool: list[str] = []
         for c in tier:
             c = " ".join(c.split())
-            if not c or any(norm(c) == norm(e) or is_alias(c, e) for e in excluded):
+            if not c or not well_formed(c) or any(norm(c) == norm(e) or is_alias(c, e) for e in excluded):
                 continue
             if prompt and mentioned_in(c, prompt):
                 continue

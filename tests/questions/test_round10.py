@@ -14,6 +14,7 @@ from studyaid.facts import FactSet
 from studyaid.questions.cloze import COUNTED, cloze_question
 from studyaid.questions.context import CorpusContext
 from studyaid.questions.counting import listed_items
+from studyaid.questions.distractors import pick, well_formed
 from studyaid.questions.mcq import BUILDERS, sources_quoting
 from studyaid.questions.model import Dropped, Question
 from studyaid.questions.phrasing import ask
@@ -157,3 +158,14 @@ def test_a_name_only_ever_written_with_an_honorific_is_no_person():
     ctx = CorpusContext(facts)
     assert not ctx.is_person(character.id)
     assert ctx.is_person(real.id)
+
+
+@pytest.mark.parametrize("option, ok", [
+    ("Arlen Pike", True), ("Mara O'Neill", True), ("Kelvale (Norway)", True), ("St. Ives", True),
+    ("Arlen Pike's", False), ("Mara O'Neill'", False), ("Arlen Pike\u2019s", False), ("\u201cKelvale", False),
+    ("Kelvale (Norway", False), ("Mara Lind,", False), ('"Kelvale', False),
+])
+def test_a_malformed_name_is_never_an_option(option, ok):
+    assert well_formed(option) == ok
+    chosen = pick("Tom Rees", [option, "Ada Moss", "Ian Holt", "Eve Dunn"], 4)
+    assert (option in chosen) == ok
