@@ -36,6 +36,14 @@ def read_code(typed: str | None) -> str:
     return code
 
 
+def is_code(typed: str | None, code: str) -> bool:
+    """Whether ``typed`` is ``code`` as a person would type it (a teacher confirming a delete)."""
+    try:
+        return read_code(typed) == code
+    except ClassError:
+        return False
+
+
 def read_name(typed: str | None) -> str:
     """A student's name as it will be shown: spaces tidied, 1 to :data:`MAX_NAME` characters, printable."""
     name = " ".join((typed or "").split())

@@ -1,8 +1,8 @@
 """Class results without Streamlit: per student (score, answered, time taken) and per question (the
 share who got it right, how often each wrong option was picked, typed wrong answers grouped (gap by
-gap for a cloze with several gaps), the discrimination index), with the flags Moodle's quiz statistics give a teacher: a question nearly
-everyone misses, wrong options nobody picks. Pure functions over a :class:`ClassQuiz`, its attempts
-and their answers.
+gap for a cloze with several gaps), the discrimination index), with the flags Moodle's quiz statistics
+give a teacher: a question nearly everyone misses, wrong options nobody picks. Pure functions over a
+:class:`ClassQuiz`, its attempts and their answers.
 """
 from __future__ import annotations
 
@@ -212,6 +212,13 @@ def answer_sheet(quiz: ClassQuiz, answers: Iterable[ClassAnswer],
     in its order; ``answers`` may hold the whole class's (``attempt_id`` picks the student's)."""
     mine = {a.question_id: a for a in answers if attempt_id is None or a.attempt_id == attempt_id}
     return [(number, q, mine.get(q.id)) for number, q in enumerate(quiz.questions, 1)]
+
+
+def gaps_marked(answer: ClassAnswer) -> str:
+    """Which gaps of a multi-gap answer are right, for a reader: "Gap 1 right · gap 2 wrong" (empty for
+    an answer in one box)."""
+    return " · ".join(f"{'Gap' if n == 1 else 'gap'} {n} {'right' if g.correct else 'wrong'}"
+                      for n, g in enumerate(answer.gaps, 1))
 
 
 def duration(seconds: float | None) -> str:

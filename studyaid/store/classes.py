@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 from pydantic import ValidationError
 
 from ..app.answers import check_answer, check_gaps
-from ..classroom.codes import name_key, new_code, read_code, read_name
+from ..classroom.codes import is_code, name_key, new_code, read_code, read_name
 from ..classroom.models import GAP_SEPARATOR, Attempt, ClassAnswer, ClassError, ClassQuiz, GapAnswer, gap_count
 from ..errors import BankError
 from ..questions.model import Question
@@ -269,11 +269,7 @@ def delete_quiz(store: Store, code: str, typed: str) -> tuple[int, int]:
     """Delete quiz ``code`` with every attempt and answer, once the teacher has typed its code
     (``typed``, read as students type codes); returns ``(attempts, answers)`` deleted. A typed code
     that is not this quiz's deletes nothing (:class:`ClassError`)."""
-    try:
-        same = read_code(typed) == code
-    except ClassError:
-        same = False
-    if not same:
+    if not is_code(typed, code):
         raise ClassError(f"type the quiz's code {code} to delete it: nothing was deleted")
     with store._write() as conn:
         _tables(conn)

@@ -272,3 +272,45 @@ def test_a_two_gap_cloze_has_one_box_per_gap_graded_and_stored_per_gap(bank_db, 
     assert list(row["right"]) == ["100%" if right else "0%"]
     wrong = [f"gap {n}: {t} ×1" for n, (t, ok) in enumerate(zip(typed, marks.split(" · ")), 1) if "wrong" in ok]
     assert list(row["wrong answers picked"]) == [md_escape("; ".join(wrong))]  # st.table cells are escaped
+
+
+def test_teacher_deletes_a_quiz_after_typing_its_code_with_the_results_offered_first(bank_db, approved):
+    store = Store(bank_db)
+    _, kept = publish(title="Tuesday news")
+    teacher, code = publish(title="Monday news")
+    ann = join(code, "Ann Roe")
+    answer(ann, store, right=True)
+    run(teacher)
+    downloads = [e.key for e in teacher.get("download_button") if str(e.key).startswith("class_delete_csv_")]
+    assert downloads == [f"class_delete_csv_{part}_{code}" for part in ("students", "answers")]
+    delete = teacher.button(key=f"class_delete_{code}")
+    assert delete.disabled
+    for wrong in ("delete", kept, code[:5]):
+        teacher.text_input(key=f"class_delete_confirm_{code}").input(wrong)
+        run(teacher)
+        assert teacher.button(key=f"class_delete_{code}").disabled, wrong
+        assert classes.quiz(store, code) is not None
+    teacher.text_input(key=f"class_delete_confirm_{code}").input(f" {code[:3].lower()}-{code[3:].lower()} ")
+    run(teacher)
+    run(teacher.button(key=f"class_delete_{code}").click())
+    assert any(f"({code}) with 1 attempt(s) and 1 answer(s)" in s for s in texts(teacher.success))
+    assert classes.quiz(store, code) is None and classes.answers(store, code=code) == []
+    assert teacher.selectbox(key="class_pick").options == [f"Tuesday news · {kept} · open · 3 questions"]
+    run(ann)  # the student's page lets go of the deleted quiz
+    assert ATTEMPT_KEY not in ann.session_state and ann.text_input(key="class_code") is not None
+
+
+def _results_only(path: str, code: str) -> None:
+    """The results panel alone, as its fragment reruns every few seconds in a teacher's browser."""
+    from studyaid.app.class_teacher import results_panel
+
+    results_panel(path, code)
+
+
+def test_a_quiz_deleted_in_another_browser_is_named_not_a_crash(bank_db, approved):
+    store = Store(bank_db)
+    _, code = publish()
+    at = AppTest.from_function(_results_only, args=(str(bank_db), code), default_timeout=TIMEOUT)
+    assert not any("was deleted" in i for i in texts(run(at).info))
+    classes.delete_quiz(store, code, code)  # another teacher's browser deleted it
+    assert any(f"{code} was deleted" in i for i in texts(run(at).info))

@@ -216,3 +216,30 @@ def test_a_class_quiz_lists_its_questions_by_sql(store, documents, fact_types, c
                 documents) and (not fact_types or q.fact_type in fact_types)]
     assert picking.count(store, choice) == len(matching)
     assert picking.fact_types(store, choice) == sorted({q.fact_type for q in matching})
+
+
+@pytest.mark.parametrize("typed, deleted", [
+    ("{code}", True), ("{lower}", True), (" {dashed} ", True),
+    ("", False), ("delete", False), ("{other}", False), ("{code}X", False),
+])
+def test_deleting_a_quiz_needs_its_code_typed_and_takes_its_attempts_and_answers(store, typed, deleted):
+    kept = classes.publish(store, "Another class", [WHO])
+    quiz = classes.publish(store, "Harbour news", [WHO, HOW_MANY])
+    for name in ("Ann Roe", "Tom Reed"):
+        attempt, _ = classes.join(store, quiz.code, name)
+        classes.record_answer(store, attempt.id, WHO.id, "Ann Roe")
+    other, _ = classes.join(store, kept.code, "Ann Roe")
+    classes.record_answer(store, other.id, WHO.id, "Tom Reed")
+    typed = typed.format(code=quiz.code, lower=quiz.code.lower(), dashed=f"{quiz.code[:3]}-{quiz.code[3:]}",
+                         other=kept.code)
+    if not deleted:
+        with pytest.raises(ClassError, match=f"type the quiz's code {quiz.code}"):
+            classes.delete_quiz(store, quiz.code, typed)
+        assert len(classes.answers(store, code=quiz.code)) == 2 and classes.quiz(store, quiz.code) is not None
+        return
+    assert classes.delete_quiz(store, quiz.code, typed) == (2, 2)
+    assert classes.quiz(store, quiz.code) is None and classes.attempts(store, quiz.code) == []
+    assert [q.code for q in classes.quizzes(store)] == [kept.code]  # the other quiz is untouched
+    assert len(classes.answers(store, code=kept.code)) == 1
+    with pytest.raises(ClassError, match="deleted it already"):
+        classes.delete_quiz(store, quiz.code, quiz.code)
