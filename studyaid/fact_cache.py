@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -81,3 +82,65 @@ class FactCache:
 
         write_cache(self.sentences_path(document), sentences)  # first: facts without sentences are a miss
         write_cache(self._path(document), json.dumps(data).encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    """A hash of every module of the package: what a whole result (a corpus's resolved facts, its
+    questions) may depend on, so any change to the code computes it again."""
+    digest = hashlib.sha1()
+    for file in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class SavedResults:
+    """Whole results of one kind (``"resolved"`` facts of a corpus, its ``"questions"``) as JSON files in
+    ``folder``, each named by a hash of everything it is computed from (:meth:`key`): a re-run on the
+    same documents with the same code and settings reads the result instead of computing it. The
+    ``KEEP`` most recent of a kind are kept. ``folder`` None (no cache): nothing is read or written."""
+
+    KEEP = 8
+
+    def __init__(self, folder: Path | None, kind: str, model) -> None:
+        self.folder = folder
+        self.kind = kind
+        self.model = model
+
+    @staticmethod
+    def key(*parts: str) -> str:
+        digest = hashlib.sha1(package_version().encode())
+        for part in parts:
+            digest.update(b"\x00" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{self.kind}-{key}.json"
+
+    def get(self, key: str):
+        if self.folder is None or not self._path(key).is_file():
+            return None
+        try:
+            found = self.model.model_validate_json(self._path(key).read_bytes())
+            os.utime(self._path(key))  # recently used: kept
+        except (OSError, ValueError):
+            return None  # a broken entry is computed again and overwritten
+        return found
+
+    def put(self, key: str, result) -> None:
+        if self.folder is None:
+            return
+        from .nlp import write_cache
+
+        write_cache(self._path(key), result.model_dump_json().encode("utf-8"))
+        older = sorted(self.folder.glob(f"{self.kind}-*.json"), key=_modified, reverse=True)
+        for stale in older[self.KEEP:]:
+            stale.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # removed meanwhile by another run

@@ -159,11 +159,14 @@ def write_cache(path: Path, data: bytes) -> None:
     :mod:`studyaid.atomic` (two per file) would only slow every cold run down."""
     import tempfile
 
+    from .atomic import _MODE
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _MODE)  # as every other file studyaid writes: the umask's mode, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -347,6 +350,9 @@ class SentenceParses:
 
     def __len__(self) -> int:
         return len(self._blobs)
+
+    def documents(self) -> list[str]:
+        return sorted(self._blobs)
 
     def get(self, document: str, start: int, end: int, sentence: str) -> "Doc | None":
         """The parse of ``sentence`` at ``start:end`` of ``document`` as read in it, or None when it was

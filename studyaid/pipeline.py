@@ -11,6 +11,7 @@ are taken. A document that fails (over a limit, out of time, or an extractor's e
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -18,11 +19,11 @@ from .document import Document
 from .errors import DocumentError, InputError, StudyaidError
 from .extract import extract_facts, name_mentions
 from .extract.doc_index import forget
-from .fact_cache import FactCache
+from .fact_cache import FactCache, SavedResults, code_version
 from .facts import FactSet, Mention
 from .gazetteer import is_place_name as _is_place
 from .ingest.limits import Budget, Limits
-from .nlp import DocCache, load_pipeline, parse_documents, sentence_blob, sentence_parses
+from .nlp import DocCache, load_pipeline, parse_documents, pipeline_key, sentence_blob, sentence_parses
 from .resolve import resolve_facts
 
 __all__ = ["extract_corpus", "resolve_facts"]
@@ -114,6 +115,7 @@ def extract_corpus(
     raw: list = []
     mentions: list[Mention] = []
     paths_seen: list[str] = []
+    hashes: list[str] = []
     notes: list[str] = []
     def failed(error: StudyaidError) -> None:
         report(error)
@@ -144,9 +146,17 @@ def extract_corpus(
             fact_cache.put(document, facts, names, blob)
             sentences.add(document.path, fact_cache.sentences_path(document) if fact_cache.enabled else blob)
         paths_seen.append(document.path)
+        hashes.append(document.content_hash)
         notes.extend(f"{document.path}: {note}" for note in document.notes)
         raw.extend(facts)
         mentions.extend(names)
         if on_document is not None:
             on_document(document.path)
-    return resolve_facts(raw, mentions, paths_seen, problems).model_copy(update={"notes": notes})
+    # the resolved corpus is a function of its documents' texts, names and the code: kept by their hashes
+    saved = SavedResults(cache.folder if cache.enabled else None, "resolved", FactSet)
+    key = saved.key(pipeline_key(nlp), code_version(), json.dumps([paths_seen, hashes, problems]))
+    facts = saved.get(key)
+    if facts is None:
+        facts = resolve_facts(raw, mentions, paths_seen, problems)
+        saved.put(key, facts)
+    return facts.model_copy(update={"notes": notes})

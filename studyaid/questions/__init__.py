@@ -16,7 +16,8 @@ from .context import CorpusContext
 from .mcq import BUILDERS
 from .model import Dropped, Question
 from .ranking import difficulty, filter_questions, salience, score, split_unfit
-from .stem_check import check_stems
+from .events import enabled as events_enabled
+from .stem_check import check_stems, stem_check_setting
 
 __all__ = ["Question", "Dropped", "Generation", "generate"]
 
@@ -28,9 +29,27 @@ class Generation(BaseModel):
 
 def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | None = None,
              kinds: tuple[str, ...] = ("mcq", "cloze"), parser=None, stem_verdicts=None) -> Generation:
-    """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is re-parsed and
+    """Questions from ``facts``. With ``parser`` (the spaCy pipeline), every question is checked and
     those that do not read as well-formed questions are dropped (:mod:`.stems`); ``stem_verdicts``
-    (a :class:`~.stem_check.StemVerdicts`) remembers the verdicts so unchanged questions are not parsed again."""
+    (a :class:`~.stem_check.StemVerdicts`) remembers the verdicts so unchanged questions are not judged
+    again, and when it is kept on disk the whole result is kept beside it, by a hash of the facts, the
+    settings and the code (:class:`~studyaid.fact_cache.SavedResults`): a re-run with nothing changed
+    reads its questions."""
+    from ..fact_cache import SavedResults
+
+    path = getattr(stem_verdicts, "path", None)
+    saved = SavedResults(path.parent if path is not None else None, "questions", Generation)
+    key = saved.key(facts.model_dump_json(), repr((seed, kinds, events_enabled())),
+                    getattr(gazetteer, "__module__", "") + "." + getattr(gazetteer, "__qualname__", repr(gazetteer)),
+                    stem_check_setting(parser, stem_verdicts))
+    found = saved.get(key)
+    if found is None:
+        found = _generate(facts, seed, gazetteer, kinds, parser, stem_verdicts)
+        saved.put(key, found)
+    return found
+
+
+def _generate(facts: FactSet, seed: int, gazetteer, kinds: tuple[str, ...], parser, stem_verdicts) -> Generation:
     ctx = CorpusContext(facts, gazetteer)
     extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
     for fact in facts.facts:

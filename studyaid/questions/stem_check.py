@@ -71,6 +71,17 @@ def _sentence_parses(parser):
     return sentence_parses(parser) if isinstance(parser, Language) else None
 
 
+def stem_check_setting(parser, verdicts: StemVerdicts | None) -> str:
+    """What the verdicts of :func:`check_stems` depend on besides the questions: the pipeline, the rules'
+    code and which documents' sentence parses it has (a saved result is keyed by it)."""
+    if parser is None:
+        return "no stem check"
+    in_articles = _sentence_parses(parser)
+    documents = in_articles.documents() if in_articles is not None else []
+    salt = verdicts.salt if verdicts is not None else _salt(parser)
+    return json.dumps([salt, hashlib.sha1("\x00".join(documents).encode("utf-8", "surrogatepass")).hexdigest()])
+
+
 def check_stems(questions: list, parser, batch_size: int = 64,
                 verdicts: StemVerdicts | None = None) -> tuple[list, list]:
     """Split the questions into well-formed and dropped (texts ``verdicts`` already judged are not judged
