@@ -9,11 +9,13 @@ one naming the file; the details go to the server's log, never to the page.
 """
 import logging
 import sqlite3
+from pathlib import Path
 
 import streamlit as st
 
 from studyaid.app.auth import announce_token, teacher_gate
 from studyaid.app.common import first_start
+from studyaid.app.jobs import resume_at_start
 from studyaid.app.safe import md_escape
 from studyaid.app.student import student_view
 from studyaid.app.teacher import teacher_view
@@ -23,6 +25,19 @@ from studyaid.store import Store, db_path
 VIEWS = ("Student", "Teacher")
 STUDENT_PROBLEM = ("The quiz is not available just now: the question bank cannot be read. Please tell your "
                    "teacher; your answers so far are not lost.")
+
+
+@st.cache_resource(show_spinner=False)
+def resumed_at_start(path: str) -> bool:
+    """Once per server process, at its first script run (any view, even a locked teacher view): resume a
+    generation job a killed server left unfinished (:func:`studyaid.app.jobs.resume_at_start`)."""
+    return resume_at_start(Path(path)) is not None
+
+
+try:
+    resumed_at_start(str(db_path()))
+except (StudyaidError, sqlite3.Error) as exc:  # the view below names the problem to whoever can fix it
+    logging.getLogger("studyaid.app").error("generation not resumed at start: %s", getattr(exc, "message", exc))
 
 view = st.session_state.get("view", VIEWS[0])
 st.set_page_config(page_title="studyaid", page_icon="📚", layout="wide" if view == "Teacher" else "centered")

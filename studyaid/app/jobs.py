@@ -7,8 +7,9 @@ process finds the job already running and only shows its progress. A process, no
 server: the server stays responsive (no parsing in its interpreter), its memory holds no model, and
 Streamlit's reloading of changed modules cannot mix two versions of a class in the middle of a job.
 The runner writes its progress to the bank (:mod:`studyaid.store.jobs`); the page reads it from
-there. A job whose runner died (a killed server or job process, a crash) is taken over by the next
-page load (:func:`ensure_generation`) and run again: importing the sample articles and merging
+there. A job whose runner died (a killed server or job process, a crash) is taken over when a server
+process starts (its first script run, whatever the view: :func:`resume_at_start`, once per process) or by
+the next page load (:func:`ensure_generation`) and run again: importing the sample articles and merging
 questions are idempotent, and the caches make the part already done cheap.
 
 ``RUNNER = "thread"`` runs jobs in a thread of this process instead (tests: a pipeline already
@@ -217,6 +218,14 @@ def ensure_generation(store: Store, load_nlp: Callable[[], object] = shared_pipe
         job, _ = start(store.path, kind, load_nlp)
         return job
     return jobs.latest()
+
+
+def resume_at_start(path: Path, load_nlp: Callable[[], object] = shared_pipeline) -> Job | None:
+    """What a server process does once, at its first script run, whatever page is asked for (a locked
+    teacher view too): resume the bank's job a killed or crashed server left unfinished, or start what a
+    page load would (:func:`ensure_generation`); still one job per bank (a job whose runner is alive, in
+    this process or another, is left to it). Returns the bank's latest job (or None)."""
+    return ensure_generation(Store(path), load_nlp)
 
 
 def wait(timeout: float | None = None) -> bool:
