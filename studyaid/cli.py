@@ -278,18 +278,27 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0 if _generate_bank(args, Path(args.output)) is not None else 2
 
 
-def _export_bank(bank, output: Path, deck_name: str | None, quiet: bool) -> None:
-    """Write ``bank`` to ``output`` and print what went out, by kind, and what was left out."""
+def _export_bank(bank, output: Path, deck_name: str | None, quiet: bool, folders: Sequence[Path] = ()) -> None:
+    """Write ``bank`` to ``output`` and print what went out, by kind, and what was left out. Sources are
+    named by their articles' titles, as the app names them, read from the documents (where the bank
+    names them, else in ``folders``); a document not found is named by its file name, and said so."""
     from collections import Counter
 
     from .export import export
+    from .export.common import documents_of, titles_from_files
 
+    titles, unread = ({}, []) if output.suffix.lower() == ".json" else \
+        titles_from_files(documents_of(bank.questions), folders)
     try:
-        result = export(bank.questions, output, deck_name=deck_name, documents=bank.documents)
+        result = export(bank.questions, output, deck_name=deck_name, documents=bank.documents, titles=titles)
     except OSError as exc:
         raise StudyaidError(f"cannot write {output}: {exc.strerror or exc}") from exc
     if quiet:
         return
+    if unread:
+        _stderr_console().print(f"note: {len(unread)} source document(s) named by file name, their titles unread: "
+                                + "; ".join(unread[:5]) + ("; …" if len(unread) > 5 else ""),
+                                markup=False, highlight=False, soft_wrap=True)
     unit = "notes" if result.format == ".apkg" else "questions"
     kinds = ", ".join(f"{result.written[k]} {label}" for k, label in (("mcq", "multiple choice"), ("cloze", "cloze"))
                       if result.written[k])
@@ -308,7 +317,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else Path("decks") / f"{Path(args.bank).stem}.apkg"
     format_of(output)  # an unknown extension fails before any reading
-    _export_bank(read_bank(args.bank), output, args.deck_name, args.quiet)
+    near = Path(args.bank).resolve().parent  # a bank in decks/ names its documents from the folder above
+    _export_bank(read_bank(args.bank), output, args.deck_name, args.quiet, [near, near.parent])
     return 0
 
 

@@ -1,6 +1,8 @@
 """What every exporter shares: which questions go out, option order (as stored), cloze gaps, tags, sources.
 
-Pure functions over :class:`Question`; no file is written here.
+Pure functions over :class:`Question`; no file is written here. Sources are named by their articles'
+titles, the app's rule (:func:`article_title`); the command line reads them from the documents a bank
+names (:func:`titles_from_files`).
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from ..document import Document
+from ..errors import InputError
 from ..questions.model import Question
 
 MAX_SOURCES_SHOWN = 3  # a fact stated in seven sentences shows three of them, then "and 4 more"
@@ -137,6 +141,38 @@ def document_name(document: str, titles: Titles | None = None) -> str:
     """How a source is named to a reader: its article's title when known, else its file name."""
     title = one_line((titles or {}).get(document) or "")
     return title or Path(document).name or document
+
+
+def article_title(document: Document) -> str:
+    """The title the app gives a document it keeps (:func:`studyaid.app.builder.add_file`): its own (a
+    heading, an HTML ``<title>``), else its first line when that reads as a heading, else its first
+    sentence shortened at a clause or word boundary (:func:`studyaid.app.builder.fallback_title`)."""
+    from ..app.builder import fallback_title
+
+    return document.title or fallback_title(document.masked_text, document.path)
+
+
+def titles_from_files(documents: Iterable[str], folders: Iterable[Path] = ()) -> tuple[dict[str, str], list[str]]:
+    """``({document: title}, [problems])`` for the documents a bank names, read from disk where they are
+    (as named, relative to the current folder, then in each of ``folders``), titled by
+    :func:`article_title`. A document that cannot be found or read gets no title (it is named by its
+    file name) and one line in the problems, naming it and why."""
+    from ..ingest import read_document
+
+    titles: dict[str, str] = {}
+    problems = []
+    folders = list(folders)
+    for name in dict.fromkeys(documents):
+        candidates = [Path(name)] + ([] if Path(name).is_absolute() else [folder / name for folder in folders])
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            problems.append(f"{name}: not found")
+            continue
+        try:
+            titles[name] = article_title(read_document(found))
+        except InputError as exc:
+            problems.append(f"{name}: {exc.problem}")
+    return titles, problems
 
 
 def documents_of(questions: Iterable[Question]) -> list[str]:

@@ -1,6 +1,8 @@
 """The ``export`` and ``build`` commands."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -8,7 +10,8 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from studyaid.bank import read_bank, write_bank
+from studyaid.bank import Bank, read_bank, write_bank
+from studyaid.document import Source
 from studyaid.cli import main
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -100,3 +103,49 @@ def test_build_with_unknown_extension_fails_before_generating(tmp_path, capsys):
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "deck.pdf")]) == 2
     assert "'.pdf' is not an export format" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+COUNCIL = ("The Kelvale council voted on Monday to cut the fares of every ferry to Tarn Island by five per cent "
+           "from next spring, the mayor said. Islanders welcomed it.\n")
+ARTICLES = [  # (file, content, the title the app gives it)
+    ("ferry.txt", "Harbour towns vote on ferry fares\n\nThe Kelvale council voted on Monday to cut ferry fares by "
+                  "5%, the mayor said.\n", "Harbour towns vote on ferry fares"),  # a heading line
+    ("council.txt", COUNCIL, "The Kelvale council voted on Monday to cut the fares of every…"),  # first sentence
+    ("page.html", "<html><head><title>Tarn Island ferry fares cut</title></head><body><p>The Kelvale council voted "
+                  "on Monday to cut ferry fares by 5%, the mayor said. Islanders on Tarn Island welcomed the cut, "
+                  "which starts in April.</p></body></html>", "Tarn Island ferry fares cut"),  # an HTML title
+]
+
+
+def _sourced(make_question, documents: list[str]) -> list:
+    sentence = "The Kelvale council voted on Monday to cut ferry fares by 5%, the mayor said."
+    return [make_question(id=f"q{i}", sources=[Source(document=d, sentence=sentence, start=0, end=len(sentence))])
+            for i, d in enumerate(documents)]
+
+
+def test_export_names_sources_by_the_titles_the_app_gives_them(make_question, tmp_path, monkeypatch, capsys):
+    from studyaid.app.builder import add_file
+    from studyaid.store import Store
+
+    (tmp_path / "articles").mkdir()
+    for name, content, _ in ARTICLES:
+        (tmp_path / "articles" / name).write_text(content, encoding="utf-8")
+    documents = [f"articles/{name}" for name, _, _ in ARTICLES] + ["articles/gone.txt"]
+    bank = write_bank(Bank(documents=documents, questions=_sourced(make_question, documents)),
+                      tmp_path / "decks" / "news.json")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the documents are named from the folder above the bank's, as build writes them
+    assert main(["export", str(bank), "-o", str(tmp_path / "news.csv")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "news.csv").read_text(encoding="utf-8-sig"))))
+    named = [r["source_document"] for r in rows]
+    assert named == [title for _, _, title in ARTICLES] + ["articles/gone.txt"]  # not found: named as the bank does
+    assert "1 source document(s) named by file name, their titles unread: articles/gone.txt: not found" in \
+        capsys.readouterr().err
+    app = Store(tmp_path / "app.sqlite3")  # the app's own titles for the same files
+    for name, content, _ in ARTICLES:
+        add_file(app, name, content.encode("utf-8"))
+    assert sorted(d.label for d in app.documents()) == sorted(named[:-1])
+    assert main(["export", str(bank), "-o", str(tmp_path / "quiet.gift"), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert "Tarn Island ferry fares cut" in (tmp_path / "quiet.gift").read_text(encoding="utf-8")
