@@ -68,10 +68,12 @@ WRITTEN_TWICE = "answer written twice in the sentence"
 ONE_OF_A_LIST = "gap is one item of a list: any item fits"
 # "defeats by _____ (country), France and Ireland", "Smith and _____ (person) said": the other items
 # are of the same kind, so the sentence alone does not pin which one is missing
-IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\),\s+[A-Z]|_____ \([^)]*\)\s+(?:and|or|&)\s+[A-Z]"
+IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\)(?:\s*\([^)]*\))?,\s+[A-Z]|_____ \([^)]*\)\s+(?:and|or|&)\s+[A-Z]"
                        r"|[A-Z][\w'\u2019.-]*\s+(?:and|or|&)\s+_____")
 GIVEN_AWAY = "answer given away elsewhere in the sentence"
 COUNTED = "answer counted from a list in the sentence"
+SHORT_QUOTE = "quote too short to tell who said it"
+MIN_QUOTE_WORDS = 6
 NAME_SPLIT = "gap splits a name"
 CONVERSION = "gap beside the same amount in another currency"
 
@@ -443,6 +445,9 @@ def not_worth_asking(fact) -> str | None:
         return SOURCE_ONLY
     if isinstance(fact, Quote) and fact.speaker.kind == "group":
         return UNPINNED_GROUP
+    if isinstance(fact, Quote) and fact.mode == "direct" and len(fact.text.split()) < MIN_QUOTE_WORDS and len(
+            fact.sources[0].sentence.replace(fact.text, " ").split()) <= 4:
+        return SHORT_QUOTE  # "'It was frustrating,' _____ said": anyone could have said it
     if isinstance(fact, Quantity) and len(re.findall(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
                                                     fact.text, re.IGNORECASE)) > 1:
         return COMPOUND  # "22 minutes 45 seconds", "30 to 40": no one hint fits the gap

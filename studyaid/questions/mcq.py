@@ -7,7 +7,7 @@ import re
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
-from .cloze import GENERAL_KNOWLEDGE, HEAD_TITLE, not_worth_asking
+from .cloze import GENERAL_KNOWLEDGE, HEAD_TITLE, MIN_QUOTE_WORDS, not_worth_asking
 from .context import CorpusContext
 from .events import event_mcq
 from .kinds import one_holder, role_names_its_body
@@ -22,7 +22,6 @@ PLACE_WORDS = {"city": "city", "country": "country", "region": "region", "contin
                "village": "village", "place": "place"}
 MIN_OPTIONS = 3  # the answer and two wrong options at least: fewer good ones, fewer options
 WRONG_OPTIONS = 3
-MIN_QUOTE_WORDS = 6
 DIRECTIVE = re.compile(r"^(?:[\w'\u2019.-]+ ){1,5}to [a-z]+\b")  # "England to stop", "PC users to check"
 FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|us|our|ours|you|your|yours)\b")
 QUALIFIER_DIRECTION = {"at least": 1, "more than": 1, "over": 1, "as many as": -1, "up to": -1, "at most": -1,
@@ -249,6 +248,10 @@ def date_mcq(fact: DateFact, ctx: CorpusContext, rng: random.Random) -> Question
     if fact.clause.lemma.lower() in SPEECH_VERBS:
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="the date of a statement: trivia",
                        detail=fact.event)  # "When did Peskov tell Interfax?": tell what?
+    if re.search(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?{re.escape(fact.date)}", fact.sources[0].sentence):
+        # "their first Grand Slam since 1948": the year is what the event is measured from, not when it happened
+        return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a date things are counted since",
+                       detail=fact.event)
     if fact.clause.tag in ("VBZ", "VBP") and not fact.clause.aux and re.fullmatch(r"\d{4}s?", fact.date.strip()):
         # "Jugnot plays a teacher at a school in 1949": the year the story is set in, not when he plays
         return Dropped(fact_id=fact.id, fact_type=fact.type, kind="mcq", reason="a year with a present tense: a setting",

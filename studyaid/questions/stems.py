@@ -241,6 +241,10 @@ def _broken_syntax(tokens: list, text: str) -> str | None:
     return None
 
 
+QUOTE_LINKS = frozenset({"but", "and", "so", "yet", "also"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+
+
 def quote_problem(doc) -> str | None:
     """A quotation that says nothing out of its article: it opens on a pronoun or demonstrative
     subject ("They are adding to their armoury") and names nothing."""
@@ -251,6 +255,12 @@ def quote_problem(doc) -> str | None:
     names = any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
     if first.lower_ in (NEEDS_REFERENT - BOUND_BY_WHO) | {"this", "these", "those", "that", "he", "she"} and not names:
         return "quotation without its context"
+    if first.lower_ in QUOTE_LINKS and first.text[:1].isupper():
+        return "quotation without its context"  # "But everyone is beatable ...": the answer to something not shown
+    for k, t in enumerate(words):
+        if t.lower_ in PERSON_PRONOUNS and t.pos_ == "PRON" and not any(
+                w.ent_type_ == "PERSON" or w.pos_ == "PROPN" and not w.ent_type_ for w in words[:k]):
+            return "quotation without its context"  # "I rushed a few and he took advantage": who is he?
     return None
 
 

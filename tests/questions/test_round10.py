@@ -169,3 +169,64 @@ def test_a_malformed_name_is_never_an_option(option, ok):
     assert well_formed(option) == ok
     chosen = pick("Tom Rees", [option, "Ada Moss", "Ian Holt", "Eve Dunn"], 4)
     assert (option in chosen) == ok
+
+
+NO_CONTEXT = "quotation without its context"
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("Who said: \u201cI rushed a few forehands in Kelvale and he took his chance\u201d", NO_CONTEXT),
+    ("Who said: \u201cBeing left-handed, he was very quick around the Kelvale court\u201d", NO_CONTEXT),
+    ("Who said: \u201cThe fans in Kelvale love him because he works hard\u201d", NO_CONTEXT),
+    ("Who said: \u201cBut everyone in Kelvale is beatable and I want a great match\u201d", NO_CONTEXT),
+    ("Who said: \u201cSo you should ask yourselves what you did for Kelvale\u201d", NO_CONTEXT),
+    ("Who said: \u201cI spoke to Arlen Pike and he understands the situation in Kelvale\u201d", None),
+    ("Who said: \u201cI started well in Kelvale and finished well, but lost the middle games\u201d", None),
+    ("Who said: \u201cWe played badly, but the Kelvale fans stayed with us to the end\u201d", None),
+])
+def test_a_quotation_that_points_outside_itself(nlp, text, problem):
+    assert stem_problem(nlp(text)) == problem
+
+
+@pytest.mark.parametrize("sentence, words, dropped", [
+    ("\u201cIt was really frustrating,\u201d Pike said.", "It was really frustrating", True),
+    ("Mara Lind later accused Arlen Pike of \u201ccheating\u201d and was fined by the Kelvale league.", "cheating",
+     False),
+    ("\u201cIt was really frustrating to lose to Kelvale in the final,\u201d Pike said.",
+     "It was really frustrating to lose to Kelvale in the final", False),
+])
+def test_a_short_quote_alone_in_its_sentence_is_no_cloze(sentence, words, dropped):
+    result = cloze_question(quote("Arlen Pike", words, sentence, mention="Pike" if "Pike said" in sentence else "Arlen Pike"))
+    assert isinstance(result, Dropped) == dropped, result
+    if dropped:
+        assert result.reason == "quote too short to tell who said it"
+
+
+@pytest.mark.parametrize("sentence, dropped", [
+    ("Kelvale took another step towards their first title since 1948 on Sunday.", True),
+    ("Kelvale won their first title in 1948 after a long season.", False),
+])
+def test_a_year_things_are_counted_since_is_no_when_question(sentence, dropped):
+    fact = date("1948", "1948", "Kelvale took another step", "take", sentence,
+                clause=clause("Kelvale", "took", "take", "VBD", between="another step"))
+    result = _build(fact, CorpusContext(corpus()))
+    assert isinstance(result, Dropped) == dropped
+    if dropped:
+        assert result.reason == "a date things are counted since"
+
+
+def test_a_seeded_list_item_is_one_of_a_list():
+    from factory import place_entity  # noqa: F401  (the cast's places)
+    from studyaid.facts import Place
+    from factory import ref
+    from studyaid.questions.cloze import ONE_OF_A_LIST
+
+    for sentence, expected in [("France (3), Russia (6), Ukraine, Norway.", ONE_OF_A_LIST),
+                               ("France beat Norway in the final in Oslo.", None)]:
+        fact = Place(place=ref("France", kind="place"), place_kind="country", country="FR", event="it happened",
+                     event_head="happen", sources=[src(sentence)])
+        result = cloze_question(fact)
+        if expected:
+            assert isinstance(result, Dropped) and result.reason == expected
+        else:
+            assert isinstance(result, Question)
