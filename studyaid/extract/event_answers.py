@@ -1,0 +1,105 @@
+"""The answer a slot of a clause gives (see events.py): a person, an organisation, a place or a date, each only
+in the slots where a question may ask for it without misleading."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..gazetteer import lookup
+from .dates import to_iso
+from .doc_index import entity_at
+from .event_names import (Known, acts_as_person, feature_of, is_organisation_name, is_person_name, mentions,
+                          named_feature, strip_the)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_PER_ANSWER = 3
+MIN_PERSON_MENTIONS = 1  # by the surname alone, besides the full name
+PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "across", "along", "over", "towards",
+                         "toward", "on", "onto", "past", "beyond", "throughout", "within", "outside", "under"})
+CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
+                        "within", "outside"})  # "at Chelsea", "to Liverpool", "from Arsenal": too often a club
+DATE_PREPS = frozenset({"in", "on", "during"})
+# what is done to a territory, never by a team to a team: a place as these verbs' object is a place
+TERRITORY_VERBS = frozenset("""invade conquer occupy annex colonise colonize settle govern rule explore cross enter
+leave visit reach raid besiege capture evacuate inhabit unite partition""".split())
+ANSWER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"})
+ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # beside a name: skipped by the clause
+YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
+DATE_SHAPES = re.compile(r"^(?:(?:[0-3]?\d(?:st|nd|rd|th)? )?[A-Z][a-z]+ (?:[0-3]?\d(?:st|nd|rd|th)?, )?)?(1\d{3}|20\d\d)$")
+
+
+def entity(tok: "Token") -> "Span | None":
+    ent = entity_at(tok.doc, tok.i)  # an index, not a scan of every entity per token (issue 13)
+    return ent if ent is not None and ent.label_ in ANSWER_LABELS and tok == ent.root else None
+
+
+def whole(tok: "Token", ent: "Span") -> bool:
+    """The phrase headed by ``tok`` is the name itself: nothing but a determiner, skipped side phrases
+    (appositions, relative clauses) or a place phrase around it; never one of a list."""
+    if tok.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in tok.children):
+        return False
+    for child in tok.children:
+        if ent.start <= child.i < ent.end:
+            continue
+        if child.dep_ not in ALLOWED_EXTRA or child.dep_ == "det" and child.lower_ != "the":
+            return False
+    return True
+
+
+class Answer:
+    __slots__ = ("text", "name", "kind", "place_kind", "country", "iso")
+
+    def __init__(self, text, name, kind, place_kind=None, country=None, iso=None):
+        self.text, self.name, self.kind, self.place_kind, self.country, self.iso = (
+            text, name, kind, place_kind, country, iso)
+
+
+def slot_answer(tok: "Token", slot: str, prep: str, known: "Known") -> Answer | None:
+    """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot."""
+    full_names = known.full_names
+    feature = named_feature(tok, known.features)
+    if feature is not None:
+        if slot == "prep" and prep not in PLACE_PREPS or not whole(tok, feature[0]):
+            return None
+        return Answer(feature[0].text, feature[0].text, "place", place_kind=feature[1])
+    ent = entity(tok)
+    if ent is None and not tok.ent_type_ and tok.pos_ == "PROPN" and tok.text in full_names:
+        ent = tok.doc[tok.i: tok.i + 1]  # a surname NER missed once the document gave it in full
+        if any(c.dep_ == "compound" for c in tok.children):
+            return None
+        label = "PERSON"
+    else:
+        label = ent.label_ if ent is not None else ""
+    if ent is None or not whole(tok, ent):
+        return None
+    text = strip_the(ent.text)
+    if label == "DATE":
+        if slot != "prep" or prep not in DATE_PREPS or not DATE_SHAPES.match(text):
+            return None
+        iso = to_iso(text) if not YEAR.match(text) else text
+        return Answer(text, text, "date", iso=iso) if iso else None
+    feature = feature_of(text)
+    if feature is not None and label in ("LOC", "GPE", "FAC"):
+        return Answer(text, text, "place", place_kind=feature)
+    if label == "PERSON":
+        name = text if len(text.split()) >= 2 else full_names.get(text)
+        if name and lookup(name.split()[-1]):
+            return None  # "Lycos Europe", "Paris Hilton"-like names ending in a place: a firm's branch, a show
+        if name and mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS and not acts_as_person(tok, slot, name):
+            return None  # a name given once is too often a show, a product or a band NER took for a person
+        if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
+                or name and is_person_name(name) and slot == "prep" and prep == "by":
+            return Answer(text, name, "person")
+        return None
+    entry = lookup(text)
+    if entry is not None and label in ("GPE", "LOC", "FAC", "ORG"):
+        preps = CITY_PREPS if entry.kind in ("city", "village") else PLACE_PREPS
+        if slot == "prep" and prep in preps or slot in ("patient", "definition") \
+                or slot == "object" and tok.head.lemma_.lower() in TERRITORY_VERBS:
+            return Answer(text, entry.name, "place", place_kind=entry.kind, country=entry.country)
+        return None
+    if label == "ORG" and slot == "agent" and is_organisation_name(text):
+        return Answer(text, text, "org")
+    return None
