@@ -27,6 +27,7 @@ from ..gazetteer import continent_of, is_place_name, lookup
 from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
 from .explain import date_explanation, event_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .counting import counted_in_sentence
+from .kinds import acronym_of
 from .model import Dropped, Question, question_id
 from .events import OFF as EVENTS_OFF
 from .events import enabled as event_questions_on
@@ -73,6 +74,7 @@ IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\)(?:\s*\([^)
 GIVEN_AWAY = "answer given away elsewhere in the sentence"
 COUNTED = "answer counted from a list in the sentence"
 SHORT_QUOTE = "quote too short to tell who said it"
+MATCH_MINUTE = "the minute of a moment in a match: trivia"
 MIN_QUOTE_WORDS = 6
 NAME_SPLIT = "gap splits a name"
 CONVERSION = "gap beside the same amount in another currency"
@@ -336,6 +338,12 @@ def _giveaways(fact, hidden: str) -> list[str]:
     return forms
 
 
+def _acronym_beside(cloze: str, hidden: str) -> bool:
+    """The answer's initials in brackets right after the gap ("the Australian Rugby Union (ARU)")."""
+    after = re.search(r"\}\}\s*\(([A-Z][A-Za-z.&]{1,7})\)", cloze)
+    return after is not None and acronym_of(after.group(1), hidden)
+
+
 def _visible(cloze: str) -> str:
     return re.sub(r"\{\{c\d+::.*?\}\}", " ", cloze)
 
@@ -381,6 +389,8 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
         return COUNTED  # "competed _____ times, with films A, B, C and D": counted, not recalled
     if hint not in NUMBER_HINTS and IN_A_LIST.search(gap_text(cloze)):
         return ONE_OF_A_LIST
+    if _acronym_beside(cloze, hidden):
+        return GIVEN_AWAY  # "the _____ (organisation) (ARU)": the initials spell the answer
     if isinstance(fact, Place) and _names_a_part_of(fact, visible):
         return GIVEN_AWAY  # "_____ (continent), in countries such as Ethiopia and Sudan"
     return hidden, hint, cloze, accepted
@@ -436,11 +446,21 @@ def _names_a_part_of(fact: Place, visible: str) -> bool:
     return False
 
 
+def _match_minute(fact: Quantity) -> bool:
+    """"a penalty on 70 minutes", "a try after 51 minutes": when in a game something happened."""
+    if fact.counted_head not in ("minute", "second"):
+        return False
+    sentence = fact.sources[0].sentence
+    return bool(re.search(rf"\b(?:on|after)\s+(?:just\s+)?{re.escape(fact.text)}\s+(?:minutes|seconds)\b", sentence))
+
+
 def not_worth_asking(fact) -> str | None:
     """Facts no teacher would ask about, whatever the question's form: a person's age ("the 35-year-old",
     "Lomas, 15,") and the organisation a statistic is sourced to ("according to the Helsinki-based ...")."""
     if isinstance(fact, Quantity) and fact.counted.strip().lower() == "years old":
         return AGE
+    if isinstance(fact, Quantity) and _match_minute(fact):
+        return MATCH_MINUTE
     if isinstance(fact, Quote) and fact.speaker.kind in ("org", "group") and fact.cue == "according to":
         return SOURCE_ONLY
     if isinstance(fact, Quote) and fact.speaker.kind == "group":

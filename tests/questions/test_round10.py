@@ -230,3 +230,30 @@ def test_a_seeded_list_item_is_one_of_a_list():
             assert isinstance(result, Dropped) and result.reason == expected
         else:
             assert isinstance(result, Question)
+
+
+@pytest.mark.parametrize("sentence, text, value, expected", [
+    ("Pike kicked another penalty on 70 minutes to keep Kelvale ahead.", "70", 70, "the minute of a moment in a match: trivia"),
+    ("Lind scored her second try after 51 minutes in Oslo.", "51", 51, "the minute of a moment in a match: trivia"),
+    ("Kelvale played the last 20 minutes with 14 men.", "20", 20,
+     "Kelvale played the last {{c1::20::number}} minutes with 14 men."),
+])
+def test_the_minute_of_a_match_moment_is_trivia(sentence, text, value, expected):
+    result = cloze_question(quantity(value, text, "minutes", "minute", sentence))
+    if expected.startswith("the minute"):
+        assert isinstance(result, Dropped) and result.reason == expected
+    else:
+        assert isinstance(result, Question) and result.cloze == expected
+
+
+@pytest.mark.parametrize("sentence, name, given_away", [
+    ("The Kelvale Rugby Union (KRU) said on Monday the match would go ahead.", "Kelvale Rugby Union", True),
+    ("The Kelvale Rugby Union (Norway) said on Monday the match would go ahead.", "Kelvale Rugby Union", False),
+])
+def test_initials_beside_the_gap_give_it_away(sentence, name, given_away):
+    from studyaid.questions.cloze import GIVEN_AWAY
+
+    fact = quote(name, "the match would go ahead", sentence, mode="reported", mention=name)
+    fact = fact.model_copy(update={"speaker": fact.speaker.model_copy(update={"kind": "org", "id": "org:kru"})})
+    result = cloze_question(fact)
+    assert (isinstance(result, Dropped) and result.reason == GIVEN_AWAY) == given_away, result
