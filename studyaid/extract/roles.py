@@ -21,8 +21,8 @@ from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .doc_index import entity_ending_at
 from .role_clauses import as_title, called_title, is_title_of, listed_under_title, who_runs
 from .speakers import name_span
-from .titles import ORG_LABELS, Found, in_lower_case, is_title_word, job_word, office_word, organisation, \
-    prep_organisation, qualified, title_text
+from .titles import ORG_LABELS, Found, hyphenated, in_lower_case, is_title_word, job_word, office_word, organisation, \
+    plural_office, prep_organisation, qualified, title_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,6 +44,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
     # surnames of the full names NER tags as people: the same word alone is the person, whatever label the NER
     # gives it there ("Hollywood star Malkovich" tagged GPE after "John Malkovich")
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"}
+    # full names NER tags as people somewhere: the same words elsewhere are the person, tagged or not
+    full_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].pos_ == "PROPN"}
     for tok in doc:
         if tok.ent_type_ not in ("PERSON", "GPE", "ORG", "") or tok.is_space:
             continue
@@ -57,7 +59,7 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         if span is None or (span.start, span.end) in seen or tok.i != span.end - 1:
             continue
         if in_junk(document, span) or not (span.root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span)
-                                            or _lone_surname(span, surnames, is_place)):
+                                            or _lone_surname(span, surnames, is_place) or span.text in full_names):
             continue
         seen.add((span.start, span.end))
         found: dict[tuple[str, str | None], Found] = {}
@@ -248,7 +250,7 @@ def _title_ending_at(name: "Span") -> tuple[Found, int] | None:
     former = [t for t in doc[max(name.sent.start, j - 3): j + 1] if t.lower_ == "former" and t.head.i >= j + 1]
     if former and not role.lower().startswith("former"):
         role = f"former {role}"  # "former Dunford Rovers captain": a role someone no longer holds
-    if doc[name.start - 1].tag_ in ("NNS", "NNPS"):  # "fellow comedy stars Ann Roe and ..." -> "comedy star"
+    if plural_office(doc[name.start - 1]):  # "fellow comedy stars Ann Roe and ..." -> "comedy star"
         role = clean_text(" ".join(t.text for t in doc[j + 1: name.start - 1]) + " " + title.split()[-1])
     return (in_lower_case(title, doc[title_start]), organization, in_lower_case(role, doc[j + 1])), j + 1
 
@@ -298,7 +300,7 @@ def _plural_title_before(name: "Span") -> bool:
     doc, i = name.doc, name.start - 1
     while i > name.sent.start and doc[i].lower_ in HONORIFICS and doc[i].text[:1].isupper():
         i -= 1
-    return i >= name.sent.start and doc[i].tag_ in ("NNS", "NNPS") and office_word(doc[i]) is not None
+    return i >= name.sent.start and plural_office(doc[i])
 
 
 def _ranking_before(name: "Span") -> Found | None:
@@ -317,11 +319,13 @@ def _apposition(name: "Span") -> Found | None:
     """"Michael Carpenter, a former White House national-security adviser and ..." after a name;
     "Tom Hadley, senior consultant at security firm Norvex" (the organisation after a preposition)."""
     head = name.root
-    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    appos = _appositive(name)
     if appos is None or not office_word(appos) or appos.pos_ == "PROPN" and not appos.is_lower and appos.i > name.end + 1:
         return None
     if name.end >= len(name.doc) or name.doc[name.end].text not in APPOSITION_MARKS:
         return None  # "actor - Jamie Foxx; actress - ...": a list of labels, not a title set off by a comma
+    if appos.tag_ in ("NNS", "NNPS") and head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children):
+        return None  # "thanked Ann Roe, lawyers and judges": one person is no plural office, but a list's next item
     toks = [t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"]
     if not toks or not qualified(appos, toks[:-1]):
         return None
@@ -332,6 +336,8 @@ def _apposition(name: "Span") -> Found | None:
     if organization is None or country_of(" ".join(t.text for t in org_toks)):
         # the employer after "of" beats a country in front: "UK managing director of filtering firm Ciphertrust"
         found = prep_organisation(appos)
+        if found is None and _prep_inside(name, appos):  # the parser hung "for The Falls" on the name
+            found = prep_organisation(head)
         if found is not None:
             organization, end = found
     text = clean_text(doc[toks[0].i: end].text)
@@ -345,7 +351,39 @@ def _apposition(name: "Span") -> Found | None:
         title.insert(0, tok)
     while len(title) > 1 and title[0].i > 0 and title[0].nbor(-1).text == "-" and not title[0].nbor(-1).whitespace_:
         title.pop(0)  # never half of a hyphenated word ("national-security adviser" -> "adviser")
+    if len(title) == 1 and office_word(appos) == hyphenated(appos):
+        return office_word(appos), organization, text  # "Ann Roe, usually a right-back," (split by the tokenizer)
     return title_text(title), organization, text
+
+
+def _appositive(name: "Span") -> "Token | None":
+    """The noun in apposition after a name; also a bare office the parser joined to the name as a list's next item
+    when commas set it off ("Ann Roe, guitarist and lyricist for The Falls, vanished"): never one with a
+    determiner or a person in it ("Ann Roe, the coach and the players", "Ann Roe, coach Tom Reed and ...")."""
+    head, doc = name.root, name.doc
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is not None or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return appos
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i == name.end + 1), None)
+    if conj is None or conj.tag_ != "NN" or not conj.is_lower or not office_word(conj):
+        return None
+    if any(c.dep_ == "det" for c in conj.children) or any(t.ent_type_ == "PERSON" for t in conj.subtree):
+        return None
+    k = max(t.i for t in conj.subtree) + 1
+    while k < name.sent.end and doc[k].text != ",":  # "..., guitarist and lyricist for The Falls," to its comma
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].ent_type_ == "PERSON":
+            return None
+        k += 1
+    return conj if k < name.sent.end else None
+
+
+def _prep_inside(name: "Span", appos: "Token") -> bool:
+    """A preposition hanging on the name inside the apposition, before its closing comma ("Ann Roe, guitarist and
+    lyricist for The Falls,")."""
+    doc = name.doc
+    last = max(t.i for t in appos.subtree)
+    prep = next((c for c in name.root.children if c.dep_ == "prep" and c.i > last), None)
+    return prep is not None and not any(t.text in (",", ";", "(", ")") for t in doc[last + 1: prep.i])
 
 
 def _coordinated_apposition(name: "Span") -> list[Found]:
@@ -354,7 +392,7 @@ def _coordinated_apposition(name: "Span") -> list[Found]:
     found = _apposition(name)
     if found is None:
         return []
-    appos = next(c for c in name.root.children if c.dep_ == "appos" and c.i > name.root.i)
+    appos = _appositive(name)
     more: list[Found] = []
     for conj in (c for c in appos.children if c.dep_ == "conj" and c.i > appos.i):
         if not office_word(conj) or conj.tag_ != "NN" or not any(c.lower_ in TITLE_JOINERS for c in appos.children):

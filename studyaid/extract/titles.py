@@ -72,9 +72,20 @@ def office_word(tok: "Token") -> str | None:
         return tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in OFFICES or tok.lemma_.lower() in QUALIFIED_OFFICES):
         return tok.lemma_.lower()
+    if _mistagged_plural(tok):
+        return tok.lower_[:-1]  # "stars Ann Roe and Tom Reed": a lower-case plural the tagger took for a name
     if tok.pos_ == "NOUN" and tok.is_alpha and tok.lemma_.lower().endswith(PROFESSION_ENDINGS):
         return tok.lemma_.lower()  # "the firm's futurologist", "musicians"
     return tok.lower_ if job_word(tok) else None
+
+
+def _mistagged_plural(tok: "Token") -> bool:
+    return tok.is_lower and tok.tag_ == "NNP" and tok.lower_.endswith("s") and tok.lower_[:-1] in OFFICES
+
+
+def plural_office(tok: "Token") -> bool:
+    """A plural office word: "members", "photographers", and a lower-case plural tagged as a name ("stars")."""
+    return (tok.tag_ in ("NNS", "NNPS") or _mistagged_plural(tok)) and office_word(tok) is not None
 
 
 def hyphenated(tok: "Token") -> str | None:
@@ -173,6 +184,8 @@ def title_text(toks: list["Token"]) -> str:
            for k, t in enumerate(words)]
     if words and words[-1].tag_ in ("NNS", "NNPS") and office_word(words[-1]) != words[-1].lower_:
         out[-1] = words[-1].lemma_
+    elif words and _mistagged_plural(words[-1]):
+        out[-1] = words[-1].lower_[:-1]
     return clean_text("".join(out).replace(" - ", "-"))
 
 
@@ -192,7 +205,8 @@ def in_lower_case(text: str, first: "Token") -> str:
     rest_lower = all(not w[:1].isupper() for w in text.split()[1:])
     if text and opens and (first.ent_type_ in ("", "ORDINAL") or job_word(first) or first.lower_ in OFFICES) \
             and first.text[:1].isupper() \
-            and (rest_lower and (is_title_word(first) or text.lower() in OFFICES) or first.lower_ in ROLE_ONLY_MODIFIERS):
+            and (rest_lower and (is_title_word(first) or text.lower() in OFFICES) or first.lower_ in ROLE_ONLY_MODIFIERS
+                 or first.lower_ in _QUALIFIERS):  # "Double Olympic champion" -> "double Olympic champion"
         return text[:1].lower() + text[1:]
     return text
 
