@@ -263,8 +263,12 @@ def test_a_two_gap_cloze_has_one_box_per_gap_graded_and_stored_per_gap(bank_db, 
     assert "Vassby / 14" in shown and marks in texts(ann.caption)
     [stored] = [a for a in classes.answers(store, code=code) if a.question_id == TWO_GAPS.id]
     assert stored.correct is right and [g.given for g in stored.gaps] == typed
-    assert marks == " · ".join(f"{'Gap' if n == 1 else 'gap'} {n} {'right' if g.correct else 'wrong'}"
-                               for n, g in enumerate(stored.gaps, 1))
+    assert [g.correct for g in stored.gaps] == ["right" in m for m in marks.split(" · ")]
+    run(next(b for b in ann.button if str(b.key).startswith("class_next_")).click())
+    while not any("Your results" in h for h in texts(ann.subheader)):
+        answer(ann, store, right=True)
+    sheet = next(e for e in ann.expander if "Orlen" in e.label)  # her own results: the answer gap by gap
+    assert any("the answer is **Vassby / 14**" in m for m in texts(sheet.markdown)) and marks in texts(sheet.caption)
 
     run(teacher)
     questions = table(teacher, "discrimination")
@@ -272,6 +276,11 @@ def test_a_two_gap_cloze_has_one_box_per_gap_graded_and_stored_per_gap(bank_db, 
     assert list(row["right"]) == ["100%" if right else "0%"]
     wrong = [f"gap {n}: {t} ×1" for n, (t, ok) in enumerate(zip(typed, marks.split(" · ")), 1) if "wrong" in ok]
     assert list(row["wrong answers picked"]) == [md_escape("; ".join(wrong))]  # st.table cells are escaped
+    teacher.selectbox(key="class_sheet_pick").set_value(ann.session_state[ATTEMPT_KEY])
+    run(teacher)
+    sheet = table(teacher, "their answer")  # who answered what, gap by gap
+    [result] = list(sheet[sheet["answer"] == "Vassby / 14"]["result"])
+    assert result == md_escape(f"{'right' if right else 'wrong'} ({marks})")
 
 
 def test_teacher_deletes_a_quiz_after_typing_its_code_with_the_results_offered_first(bank_db, approved):
