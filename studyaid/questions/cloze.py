@@ -20,13 +20,15 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..facts import DateFact, Event, Place, Quantity, Quote, Role, entity_of
 from ..gazetteer import continent_of, is_place_name, lookup
-from ..lexicon import MONTHS, NAME_PARTICLES, NUMBER_WORDS, SCALE_WORDS, TITLE_WORDS, country_of, demonyms
+from ..lexicon import country_of, demonyms
 from .explain import date_explanation, event_explanation, place_explanation, quantity_explanation, quote_explanation, role_explanation
 from .counting import counted_in_sentence
+from .spans import (CONVERSION, EVERYDAY_NUMBER, NUMBER_IN_NAME, SCALE_ONLY,  # noqa: F401  (drop reasons, read here)
+                    place_in_longer_name, span_of, trivial_number, whole_name)
+from .worth import (AGE, COMPOUND, MATCH_MINUTE, MIN_QUOTE_WORDS, NO_EVENT, SHORT_QUOTE,  # noqa: F401  (as above)
+                    SOURCE_ONLY, UNPINNED_GROUP, GENERAL_KNOWLEDGE, HEAD_TITLE, not_worth_asking)
 from .kinds import acronym_of
 from .model import Dropped, Question, question_id
 from .events import OFF as EVENTS_OFF
@@ -39,13 +41,6 @@ HINTS = {"quote": "person", "role": "person", "quantity": "number", "date": "dat
 TOO_LONG = "sentence too long"
 HOLDS_MARKUP = "sentence holds cloze markup of its own"
 CLOZE_MARKUP = re.compile(r"\{\{c\d+::")  # Anki's gap syntax, as an article might quote it
-AGE = "an age: trivia"
-UNPINNED_GROUP = "a group as the gap: 'critics', 'analysts' and many others fit"
-COMPOUND = "a figure in several parts: no one hint fits"
-NO_EVENT = "a date tied to no event"
-GENERAL_KNOWLEDGE = "a head of state or government named by title: general knowledge"
-# "French President _____", "the US President, _____,": the title alone gives the name away to anyone
-HEAD_TITLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Pope|Premier)\s*,?\s*$")
 NUMBER_HINTS = ("number", "amount", "percentage", "fraction")
 
 
@@ -58,12 +53,9 @@ def number_hint(hidden: str) -> str:
     if re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", hidden, re.IGNORECASE):
         return "fraction"  # "a quarter", "two-thirds": a student asked for a number would write 25 or 0.25
     return "number"
-SOURCE_ONLY = "only the source a figure is credited to"
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
 NOT_WRITTEN = "answer not written in the sentence"
-SCALE_ONLY = "gap is only a scale word"
-EVERYDAY_NUMBER = "gap is an everyday number word"
 EVERYDAY_WORD = "gap is an everyday lowercase word"
-NUMBER_IN_NAME = "number is part of a name"
 QUOTED_PHRASE = "gap is a quoted phrase: many wordings fit"
 WRITTEN_TWICE = "answer written twice in the sentence"
 ONE_OF_A_LIST = "gap is one item of a list: any item fits"
@@ -73,27 +65,7 @@ IN_A_LIST = re.compile(r"[A-Z][\w'\u2019.-]*,\s+_____|_____ \([^)]*\)(?:\s*\([^)
                        r"|[A-Z][\w'\u2019.-]*\s+(?:and|or|&)\s+_____")
 GIVEN_AWAY = "answer given away elsewhere in the sentence"
 COUNTED = "answer counted from a list in the sentence"
-SHORT_QUOTE = "quote too short to tell who said it"
-MATCH_MINUTE = "the minute of a moment in a match: trivia"
-MIN_QUOTE_WORDS = 6
 NAME_SPLIT = "gap splits a name"
-CONVERSION = "gap beside the same amount in another currency"
-
-# Counts a student guesses without reading: "one such example", "a single vote", "both sides"; "two" too
-# when it only points back at things already named ("the two clubs", "these two features", "England's two").
-_EVERYDAY_NUMBERS = frozenset({"a", "an", "one", "single", "both", "once"})
-_SMALL_NUMBERS = frozenset({"two", "pair", "couple", "twice"})
-_POINTING = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
-                       "other", "all", "first", "last", "next", "previous"})
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-# "5.45m euros (" before a gap, or "euros (£611,000)" after it: the amount converted into another currency.
-_AMOUNT = r"[£$€¥]?\s?\d[\d.,]*\s?(?:m|bn|k|million|billion|thousand)?\b"
-_CONVERTED_BEFORE = re.compile(_AMOUNT + r"\s*(?:[^\W\d_]+\s*)?\(\s*$")
-_CONVERTED_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s*)?\(\s*[£$€¥]\s?\d")
-
 
 def _find(sentence: str, candidates: list[str]) -> str | None:
     """The first candidate written in the sentence (as a whole word), longest first."""
@@ -188,142 +160,6 @@ def _spellings(fact, accepted: list[str]) -> list[str]:
     return forms
 
 
-# --- is the gap pinned? ---------------------------------------------------------------------------------
-def _span(text: str, hidden: str) -> tuple[int, int] | None:
-    match = re.search(rf"(?<!\w){re.escape(hidden)}(?!\w)", text)
-    return match.span() if match else None
-
-
-def _clause_start(text: str, start: int) -> bool:
-    """Nothing but an opening quote, bracket or a sentence break before ``start``: a capital there is grammar."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".:;!?\"\u201c\u2018'("
-
-
-def _word_before(text: str, start: int) -> re.Match | None:
-    """The word right before ``start``, separated from it by exactly one space."""
-    if not text[:start].endswith(" ") or text[:start].endswith("  "):
-        return None
-    match = None
-    for match in _WORD.finditer(text, 0, start - 1):
-        pass
-    return match if match is not None and match.end() == start - 1 else None
-
-
-def _word_after(text: str, end: int) -> re.Match | None:
-    """The word right after ``end``, separated from it by exactly one space."""
-    if text[end:end + 1] != " ":
-        return None
-    match = _WORD.match(text, end + 1)
-    return match
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _not_a_name(word: str) -> bool:
-    """A capitalised word that is never part of a name next to it: a title, a month, a weekday."""
-    low = _POSSESSIVE.sub("", word).lower()
-    return low in TITLE_WORDS or low in MONTHS or low in _WEEKDAYS
-
-
-def _person_word(word: str) -> bool:
-    """A word that can be one of a person's names: capitalised, not all capitals (an acronym), not a
-    title, month, weekday, number, nationality or country."""
-    bare = _POSSESSIVE.sub("", word)
-    low = bare.lower()
-    return (_capitalised(bare) and not (len(bare) > 1 and bare.isupper()) and not _not_a_name(bare)
-            and low not in NUMBER_WORDS and low not in SCALE_WORDS and country_of(bare) is None)
-
-
-def _hyphen_joined(text: str, start: int, end: int) -> bool:
-    """A hyphen joins the span to a capitalised word: "Ferguson-_____", "_____-Claude"."""
-    left = re.search(r"([^\W\d_]+)-$", text[:start])
-    right = re.match(r"-([^\W\d_]+)", text[end:])
-    return bool(left and _capitalised(left.group(1))) or bool(right and _capitalised(right.group(1)))
-
-
-def _located(text: str, word) -> bool:
-    """``word`` is a place standing after a locative preposition ("in Vladivostok"), not a first name
-    that happens to be a place ("Paris Hilton", "Jordan Pike")."""
-    before = _word_before(text, word.start())
-    return (before is not None and before.group().lower() in ("in", "at", "from", "to", "near")
-            and is_place_name(word.group()))
-
-
-def _whole_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the whole name a person's gap is part of: over adjacent capitalised names and the
-    particles between them ("Bill de Blasio", "Ruud van Nistelrooy", "Jean-Claude Juncker"); ``None``
-    when a hyphen joins the name to another one ("Ferguson-Wenger"): which part is the answer is unclear."""
-    if _hyphen_joined(text, start, end):
-        return None
-    single = " " not in text[start:end].strip()
-    cursor, new_start = start, start
-    while (word := _word_before(text, cursor)) is not None:
-        value = word.group()
-        if value.lower() in NAME_PARTICLES:  # "de", "Ten": part of the name only with a name before it
-            cursor = word.start()
-            continue
-        first = _clause_start(text, word.start())
-        if (not _person_word(value) or _POSSESSIVE.search(value) or (first and not single)
-                or (first and value.lower() in STOP_WORDS) or _located(text, word)):
-            break  # "in Vladivostok Putin": a place after a preposition is not part of the name
-
-        cursor = new_start = word.start()
-    cursor, new_end = end, end
-    while (word := _word_after(text, cursor)) is not None:
-        value = word.group()
-        if value.lower() in NAME_PARTICLES:  # "van", "Ten": part of the name only with a name after it
-            cursor = word.end()
-            continue
-        if not _person_word(value):
-            break
-        bare = _POSSESSIVE.sub("", value)
-        new_end, cursor = word.start() + len(bare), word.end()
-        if bare != value:  # "Nistelrooy's": the name ends here
-            break
-    return new_start, new_end
-
-
-def _place_in_longer_name(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before or after a place makes a longer name ("Real Madrid", "Paris
-    Saint-Germain", "BBC Radio Scotland"); a title after it does not ("UK Prime Minister")."""
-    if _hyphen_joined(text, start, end):
-        return True
-    before, after = _word_before(text, start), _word_after(text, end)
-    if (before is not None and _capitalised(before.group()) and before.group().lower() not in STOP_WORDS
-            and not _POSSESSIVE.search(before.group()) and not _not_a_name(before.group())):
-        return True
-    return after is not None and _capitalised(after.group()) and not _not_a_name(after.group())
-
-
-def _trivial_number(text: str, hidden: str, start: int) -> str | None:
-    """Why a number gap asks nothing (``None`` when it asks for a real figure)."""
-    after = _word_after(text, start + len(hidden))
-    if _capitalised(hidden) and (not _clause_start(text, start) or _hyphen_joined(text, start, start + len(hidden))
-                                 or (after is not None and _person_word(after.group()))):
-        return NUMBER_IN_NAME  # "the Six Nations", "BBC Radio Five Live", "Four-Kings", "Ten Cate said"
-    before = _word_before(text, start)
-    if (hidden[:1].isdigit() and before is not None and _capitalised(before.group())
-            and not _clause_start(text, before.start()) and not _not_a_name(before.group())
-            and before.group().lower() not in STOP_WORDS and not _POSSESSIVE.search(before.group())):
-        return NUMBER_IN_NAME  # "Super 12", "Windows 95", "Radio 1"
-    if _CONVERTED_BEFORE.search(text[:start]) or _CONVERTED_AFTER.match(text[start + len(hidden):]):
-        return CONVERSION  # "$17.1m (_____)": a student cannot learn an exchange rate from the article
-    words = re.findall(r"[^\s-]+", hidden.casefold())
-    counted = [w for w in words if w not in ("a", "an")]
-    if counted and all(w in SCALE_WORDS or w.removesuffix("s") in SCALE_WORDS for w in counted):
-        return SCALE_ONLY  # "a million tickets", "five _____ (million)"
-    if words and all(w in _EVERYDAY_NUMBERS for w in words):
-        return EVERYDAY_NUMBER
-    before = _word_before(text, start)
-    if (words and all(w in _EVERYDAY_NUMBERS | _SMALL_NUMBERS for w in words) and before is not None
-            and (before.group().lower() in _POINTING or _POSSESSIVE.search(before.group()))):
-        return EVERYDAY_NUMBER
-    return None
-
-
 def _giveaways(fact, hidden: str) -> list[str]:
     """Words that name a place's answer in another form: its adjective or short name ("Cuban" for Cuba,
     "British" and "UK" for Britain), as they are written in a sentence."""
@@ -359,21 +195,21 @@ def _gap(fact, sentence: str, accepted: list[str]) -> tuple[str, str, str, list[
         if isinstance(fact, Quote) and _find(sentence, fact.partial_quotes):
             return QUOTED_PHRASE  # "a _____ (phrase)": many wordings fit, never asked
         return NOT_WRITTEN
-    start, end = _span(text, hidden)
+    start, end = span_of(text, hidden)
     if hint == "number":
-        if (problem := _trivial_number(text, hidden, start)) is not None:
+        if (problem := trivial_number(text, hidden, start)) is not None:
             return problem
     elif not any(c.isupper() or c.isdigit() for c in hidden):
         return EVERYDAY_WORD  # "today", "the president"
     if hint == "person":
-        span = _whole_name(text, start, end)
+        span = whole_name(text, start, end)
         if span is None:
             return NAME_SPLIT
         whole = sentence[span[0]:span[1]]
         if whole != hidden:  # "Bill de _____" becomes a gap for "Bill de Blasio"; "Blasio" is still right
             accepted = [*accepted, hidden]
             hidden = whole
-    elif isinstance(fact, Place) and _place_in_longer_name(text, start, end):
+    elif isinstance(fact, Place) and place_in_longer_name(text, start, end):
         return NAME_SPLIT
     if hint == "person" and HEAD_TITLE.search(sentence[:sentence.find(hidden)] if hidden in sentence else ""):
         return GENERAL_KNOWLEDGE
@@ -444,36 +280,6 @@ def _names_a_part_of(fact: Place, visible: str) -> bool:
             if country and entry.kind == "city" and entry.country == country:
                 return True
     return False
-
-
-def _match_minute(fact: Quantity) -> bool:
-    """"a penalty on 70 minutes", "a try after 51 minutes": when in a game something happened."""
-    if fact.counted_head not in ("minute", "second"):
-        return False
-    sentence = fact.sources[0].sentence
-    return bool(re.search(rf"\b(?:on|after)\s+(?:just\s+)?{re.escape(fact.text)}\s+(?:minutes|seconds)\b", sentence))
-
-
-def not_worth_asking(fact) -> str | None:
-    """Facts no teacher would ask about, whatever the question's form: a person's age ("the 35-year-old",
-    "Lomas, 15,") and the organisation a statistic is sourced to ("according to the Helsinki-based ...")."""
-    if isinstance(fact, Quantity) and fact.counted.strip().lower() == "years old":
-        return AGE
-    if isinstance(fact, Quantity) and _match_minute(fact):
-        return MATCH_MINUTE
-    if isinstance(fact, Quote) and fact.speaker.kind in ("org", "group") and fact.cue == "according to":
-        return SOURCE_ONLY
-    if isinstance(fact, Quote) and fact.speaker.kind == "group":
-        return UNPINNED_GROUP
-    if isinstance(fact, Quote) and fact.mode == "direct" and len(fact.text.split()) < MIN_QUOTE_WORDS and len(
-            fact.sources[0].sentence.replace(fact.text, " ").split()) <= 4:
-        return SHORT_QUOTE  # "'It was frustrating,' _____ said": anyone could have said it
-    if isinstance(fact, Quantity) and len(re.findall(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                                                    fact.text, re.IGNORECASE)) > 1:
-        return COMPOUND  # "22 minutes 45 seconds", "30 to 40": no one hint fits the gap
-    if isinstance(fact, DateFact) and fact.clause is None:
-        return NO_EVENT  # a range's second day, a year in a name or a comparison: no event the date is of
-    return None
 
 
 def _explain(fact) -> str:
