@@ -7,7 +7,7 @@ import re
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
-from .cloze import GENERAL_KNOWLEDGE, HEAD_TITLE, MIN_QUOTE_WORDS, not_worth_asking
+from .worth import GENERAL_KNOWLEDGE, HEAD_TITLE, MIN_QUOTE_WORDS, not_worth_asking
 from .context import CorpusContext
 from .events import event_mcq
 from .kinds import one_holder, role_names_its_body

@@ -328,8 +328,9 @@ def _unnamed_definite_subject(doc, answer_span: tuple[int, int] | None) -> bool:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             continue
+        clauses = {w.i for c in t.children if c.dep_ in ("relcl", "acl") for w in c.subtree}
         named = [w for w in t.subtree if (w.pos_ == "PROPN" or w.like_num or w.ent_type_)
-                 and not lo <= w.idx < hi]
+                 and not lo <= w.idx < hi and w.i not in clauses]  # "The veteran lock, who is 36 in May, ...": unnamed
         if not named:
             return True
     return False
