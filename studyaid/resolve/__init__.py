@@ -22,38 +22,44 @@ from ..gazetteer import lookup as _place_lookup
 from .corroborate import corroborate, quote_similarity
 from .names import EntityResolver
 
-__all__ = ["EntityResolver", "corroborate", "quote_similarity", "resolve_facts"]
+__all__ = ["EntityResolver", "corroborate", "make_resolver", "quote_similarity", "resolve_fact", "resolve_facts"]
 
 
 def resolve_facts(raw: Iterable, mentions: Iterable[Mention], documents: list[str], problems: list[str]) -> FactSet:
     """Canonical names for every entity reference, then one fact per claim."""
     raw = list(raw)
+    resolver = make_resolver(raw, mentions)
+    facts = [fact for fact in (resolve_fact(f, resolver) for f in raw) if fact is not None]
+    return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)
+
+
+def make_resolver(raw: list, mentions: Iterable[Mention]) -> EntityResolver:
+    """The resolver of a corpus: its name mentions, and the names its role facts read behind a title."""
     # a name the role extractor read behind a title is a person's, however NER cut it ("with Quincy Jones as producer")
     titled = [Mention(fact.person.mention, "person", fact.sources[0].document)
               for fact in raw if isinstance(fact, Role) and fact.sources]
-    resolver = EntityResolver([*mentions, *titled], _place_lookup, titled)
-    facts = []
-    for fact in raw:
-        document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
-        if isinstance(fact, Quote):
-            if fact.speaker.kind == "group":
-                facts.append(fact)  # an unnamed group ("analysts", "lawyers for X") is as written, never a person
-                continue
-            if fact.speaker.kind == "org":
-                if resolver.names_in_full(fact.speaker.mention, document):
-                    continue  # the surname of a person the article names in full is never an organisation's
-                facts.append(fact)  # an organisation the quote credits keeps its name as written
-                continue
-            speaker = resolver.resolve(fact.speaker, document)
-            if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
-                continue  # a place NER took for a person, a name never given as a person's: only people as people
-            fact = fact.model_copy(update={"speaker": speaker})
-        elif isinstance(fact, Role):
-            person = resolver.resolve(fact.person, document)
-            if person.kind != "person" or resolver.person(fact.person.mention, document) is None:
-                continue
-            fact = fact.model_copy(update={"person": person})
-        elif isinstance(fact, Place):
-            fact = fact.model_copy(update={"place": resolver.resolve(fact.place, document)})
-        facts.append(fact)
-    return FactSet(documents=documents, entities=resolver.entities(), facts=corroborate(facts), problems=problems)
+    return EntityResolver([*mentions, *titled], _place_lookup, titled)
+
+
+def resolve_fact(fact, resolver: EntityResolver):
+    """One raw fact with its references resolved, or None when it cannot stand (a "speaker" that is no person)."""
+    document = fact.sources[0].document if fact.sources else None  # names are resolved within their article
+    if isinstance(fact, Quote):
+        if fact.speaker.kind == "group":
+            return fact  # an unnamed group ("analysts", "lawyers for X") is as written, never a person
+        if fact.speaker.kind == "org":
+            if resolver.names_in_full(fact.speaker.mention, document):
+                return None  # the surname of a person the article names in full is never an organisation's
+            return fact  # an organisation the quote credits keeps its name as written
+        speaker = resolver.resolve(fact.speaker, document)
+        if speaker.kind != "person" or resolver.person(fact.speaker.mention, document) is None:
+            return None  # a place NER took for a person, a name never given as a person's: only people as people
+        return fact.model_copy(update={"speaker": speaker})
+    if isinstance(fact, Role):
+        person = resolver.resolve(fact.person, document)
+        if person.kind != "person" or resolver.person(fact.person.mention, document) is None:
+            return None
+        return fact.model_copy(update={"person": person})
+    if isinstance(fact, Place):
+        return fact.model_copy(update={"place": resolver.resolve(fact.place, document)})
+    return fact
