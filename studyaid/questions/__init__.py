@@ -50,6 +50,16 @@ def generate(facts: FactSet, seed: int = 0, gazetteer: Callable[..., list] | Non
 
 
 def _generate(facts: FactSet, seed: int, gazetteer, kinds: tuple[str, ...], parser, stem_verdicts) -> Generation:
+    made = questions_for(facts, seed, gazetteer, kinds, parser, stem_verdicts)
+    kept, filtered = filter_questions(made.questions)
+    return Generation(questions=kept, dropped=made.dropped + filtered)
+
+
+def questions_for(facts: FactSet, seed: int = 0, gazetteer=None, kinds: tuple[str, ...] = ("mcq", "cloze"),
+                  parser=None, stem_verdicts=None, only: Callable[[object], bool] | None = None) -> Generation:
+    """The questions of the facts ``only`` accepts (default every fact), the whole fact set their context
+    (wrong options, related documents), before the bank-wide filter (:func:`filter_questions`): an
+    incremental run (:mod:`studyaid.incremental`) filters them together with the questions made before."""
     ctx = CorpusContext(facts, gazetteer)
     extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
     for fact in facts.facts:
@@ -58,6 +68,8 @@ def _generate(facts: FactSet, seed: int, gazetteer, kinds: tuple[str, ...], pars
     made: list[Question] = []
     dropped: list[Dropped] = []
     for fact in facts.facts:
+        if only is not None and not only(fact):
+            continue
         rng = random.Random(f"{seed}|{fact.canonical_key()}")
         results = []
         if "mcq" in kinds:
@@ -80,5 +92,4 @@ def _generate(facts: FactSet, seed: int, gazetteer, kinds: tuple[str, ...], pars
     if parser is not None:
         made, malformed = check_stems(made, parser, verdicts=stem_verdicts)
         dropped += malformed
-    kept, filtered = filter_questions(made)
-    return Generation(questions=kept, dropped=dropped + filtered)
+    return Generation(questions=made, dropped=dropped)
