@@ -261,3 +261,17 @@ def test_initials_beside_the_gap_give_it_away(sentence, name, given_away):
     fact = fact.model_copy(update={"speaker": fact.speaker.model_copy(update={"kind": "org", "id": "org:kru"})})
     result = cloze_question(fact)
     assert (isinstance(result, Dropped) and result.reason == GIVEN_AWAY) == given_away, result
+
+
+@pytest.mark.parametrize("sentence, dropped", [
+    ("\u201cThis game is so good I will never finish it,\u201d wrote Tom Rees, from Leeds.", True),
+    ("\u201cThis game is so good I will never finish it,\u201d wrote Tom Rees, in New Mexico.", True),
+    ("\u201cThis game is so good I will never finish it,\u201d said Tom Rees, the Kelvale Games chief.", False),
+    ("\u201cThis game is so good I will never finish it,\u201d Tom Rees said in Leeds on Monday.", False),
+])
+def test_a_reader_known_by_where_they_live_is_no_speaker_to_learn(sentence, dropped):
+    from studyaid.questions.worth import PASSER_BY
+
+    result = cloze_question(quote("Tom Rees", "This game is so good I will never finish it", sentence,
+                                  mention="Tom Rees"))
+    assert (isinstance(result, Dropped) and result.reason == PASSER_BY) == dropped, result
