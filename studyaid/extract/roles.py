@@ -19,6 +19,7 @@ from ..facts import Role
 from ..lexicon import HONORIFICS, OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS, country_of
 from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .doc_index import entity_ending_at
+from .role_descriptions import described_after_naming, described_by_age
 from .role_clauses import as_title, called_title, is_title_of, listed_under_title, who_runs
 from .speakers import name_span
 from .titles import ORG_LABELS, Found, hyphenated, in_lower_case, is_title_word, job_word, office_word, organisation, \
@@ -78,52 +79,8 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
                 sources=[sentence_source(document, span.sent)],
                 confidence=0.9 if organization else 0.75,
             )
-    yield from _described_after_naming(doc, document, is_place)
-
-
-def _described_after_naming(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator[Role]:
-    """"Kelly Holmes has pulled out of the race.\n\nThe double Olympic champion said: ..." -- a paragraph
-    opening with "The" and a title as its subject, right after a one-sentence paragraph (a news lead) whose
-    subject is the only person it names, describes that person. Nothing when the lead names two people, the
-    description holds a name, the sentences run on in one paragraph, or the noun named someone before."""
-    sents = [sent for sent in doc.sents if sent.text.strip()]
-    text = doc.text
-
-    def new_paragraph(a: "Span", b: "Span") -> bool:
-        return "\n" in text[a.start_char + len(a.text.rstrip()): b.start_char + 1]
-
-    for k, (before, sent) in enumerate(zip(sents, sents[1:])):
-        if not new_paragraph(before, sent) or k > 0 and not new_paragraph(sents[k - 1], before):
-            continue  # a paragraph of one sentence about one person, and the next opening with the description
-        first = next(t for t in sent if not t.is_space)
-        if first.lower_ != "the" or first.dep_ != "det" or in_junk(document, sent):
-            continue
-        office = first.head
-        if office.dep_ not in ("nsubj", "nsubjpass") or office.tag_ != "NN" or not office_word(office) \
-                or any(t.ent_type_ == "PERSON" for t in office.subtree) or any(c.dep_ == "prep" for c in office.children):
-            continue
-        if any(t.pos_ not in ("ADJ", "PROPN", "NOUN") for t in doc[first.i + 1: office.i]):
-            continue
-        if any(t.lemma_.lower() == office.lemma_.lower() for t in doc[: before.start]):
-            continue  # "A Delta spokesperson ... The spokesperson": the noun named someone else before
-        people = {e.text for e in before.ents if e.label_ == "PERSON"}
-        if len(people) != 1:
-            continue
-        person = next(e for e in before.ents if e.label_ == "PERSON")
-        if len(person) < 2 or person.root.dep_ not in ("nsubj", "nsubjpass") or is_place(person.text):
-            continue  # a full name, the subject of its sentence
-        found = _title_ending_at(doc[office.i + 1: office.i + 2])
-        if found is None or found[1] != first.i + 1:
-            continue  # the whole description must be the title ("The double Olympic champion")
-        title, organization, text = found[0]
-        yield Role(
-            person=provisional_ref(person.text, "person"),
-            title=title,
-            organization=organization,
-            role=text,
-            sources=[sentence_source(document, sent)],
-            confidence=0.6,
-        )
+    yield from described_after_naming(doc, document, is_place, _title_ending_at)
+    yield from described_by_age(doc, document, is_place)
 
 
 def _lone_surname(span: "Span", surnames: set[str], is_place: Callable[[str], bool]) -> bool:
