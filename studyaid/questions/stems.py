@@ -205,6 +205,13 @@ def _anchor(tokens: list) -> bool:
                for t in tokens)
 
 
+def _only_a_nationality(tokens: list) -> bool:
+    """The question's one name is a nationality ("How many people did Russian drones kill?"): no place,
+    no time, no one named — which attack of a long war, a student cannot tell."""
+    names = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in NAMED or re.search(r"\d", t.text)]
+    return bool(names) and all(t.ent_type_ == "NORP" for t in names)
+
+
 STRANDED = re.compile(r"\b(?:from|by|at|in|on|with|of|for|to|between)\s+(?:to|from|by|at|in|on|with|of|for|and|or|"
                       r"compared|than)\b", re.IGNORECASE)
 AMOUNT = re.compile(r"[$\u00a3\u20ac]\s?\d|\d\s?%|\d+(?:\.\d+)?\s?(?:m|bn|million|billion)\b")
@@ -302,7 +309,7 @@ def stem_problem(doc) -> str | None:
         return "broken punctuation"
     if (problem := _written_wrong(text)) is not None:
         return problem
-    if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text)):
+    if not starts_with_who and (not _anchor(tokens) or _unnamed_subject(tokens, text) or _only_a_nationality(tokens)):
         return "does not name what it asks about"
     if not starts_with_who and (len([t for t in tokens if not t.is_punct]) > MAX_STEM_WORDS or text.count(",") > 1):
         return "too long to read as one question"

@@ -44,6 +44,11 @@ FIRST_PERSON = "first or second person outside a quote"
     ("When does the Kelvale squad fly to Oslo?", None),
     ("When do England face Norway in the Kelvale Cup?", None),  # a team may take a plural verb
     ("When does Mara Lind play in the Kelvale Cup?", None),
+    # a nationality alone names no event: which attack, which meeting?
+    ("At least how many people did Norwegian drones kill?", "does not name what it asks about"),
+    ("In which city did European leaders meet?", "does not name what it asks about"),
+    ("At least how many people did Norwegian drones kill in Kelvale on Monday?", None),
+    ("In which city did European leaders meet Arlen Pike?", None),
     # named by what it is a part of
     ("In which country did the portable version of the Kelvale console go on sale?", None),
     ("In which country did the new version go on sale?", "does not name what it asks about"),
