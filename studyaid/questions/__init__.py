@@ -56,11 +56,13 @@ def _generate(facts: FactSet, seed: int, gazetteer, kinds: tuple[str, ...], pars
 
 
 def questions_for(facts: FactSet, seed: int = 0, gazetteer=None, kinds: tuple[str, ...] = ("mcq", "cloze"),
-                  parser=None, stem_verdicts=None, only: Callable[[object], bool] | None = None) -> Generation:
+                  parser=None, stem_verdicts=None, only: Callable[[object], bool] | None = None,
+                  context: CorpusContext | None = None) -> Generation:
     """The questions of the facts ``only`` accepts (default every fact), the whole fact set their context
     (wrong options, related documents), before the bank-wide filter (:func:`filter_questions`): an
-    incremental run (:mod:`studyaid.incremental`) filters them together with the questions made before."""
-    ctx = CorpusContext(facts, gazetteer)
+    incremental run (:mod:`studyaid.incremental`) filters them together with the questions made before.
+    ``context``: the fact set's :class:`CorpusContext`, when the caller has built it already."""
+    ctx = context if context is not None else CorpusContext(facts, gazetteer)
     extent: dict[str, int] = {}  # how far into each document facts reach: its length, near enough
     for fact in facts.facts:
         for s in fact.sources:
