@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..lexicon import country_of
+
 WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
                       r"(?:In|At|On|From|To|Into|Through|Across|Along|Near|Towards|Over|Past|Beyond|Within|Outside|Under)"
                       r"(?: the [a-z]+ of)? which|By whom|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
@@ -209,7 +211,8 @@ def _only_a_nationality(tokens: list) -> bool:
     """The question's one name is a nationality ("How many people did Russian drones kill?"): no place,
     no time, no one named — which attack of a long war, a student cannot tell."""
     names = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in NAMED or re.search(r"\d", t.text)]
-    return bool(names) and all(t.ent_type_ == "NORP" for t in names)
+    # a singular proper noun the model calls NORP is a name ("the Velda"), not a nationality ("Russian", "Russians")
+    return bool(names) and all(t.ent_type_ == "NORP" and (t.tag_ != "NNP" or country_of(t.text)) for t in names)
 
 
 STRANDED = re.compile(r"\b(?:from|by|at|in|on|with|of|for|to|between)\s+(?:to|from|by|at|in|on|with|of|for|and|or|"
