@@ -164,17 +164,72 @@ def import_seeds(store: Store, folder: Path = SEEDS, progress: Progress = _quiet
 def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) -> tuple[MergeReport, list[str]]:
     """Generate questions from every stored document and merge them into the bank.
 
+    When the only change since the last generation is documents added, only those are parsed and
+    generated from (:mod:`studyaid.incremental`, from the snapshot the last generation kept beside the
+    bank); anything else (a document removed or changed, other code, pipeline or seed, no snapshot)
+    generates from every document, and keeps a new snapshot.
+
     Returns the merge report and the problems met: one line per document that could not be read or
     processed (the others are processed all the same)."""
+    from ..incremental import plan, snapshot_path, version
+    from ..incremental.snapshot import Snapshot
+
+    contents = store.document_contents()
+    if not contents:
+        return MergeReport(), []
+    stored = {d.path: d.text_hash for d in store.documents()}
+    snapshot = Snapshot(snapshot_path(store.path))
+    current = version(nlp, seed)
+    added = plan(snapshot.meta(), stored, current)
+    if added is not None:
+        done = add_documents(store, nlp, snapshot, [c for c in contents if c[0] in set(added)], stored, progress, seed)
+        if done is not None:
+            return done
+    return _regenerate_all(store, nlp, snapshot, contents, stored, current, progress, seed)
+
+
+def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]], stored: dict[str, str],
+                  progress: Progress = _quiet, seed: int = 0) -> tuple[MergeReport, list[str]] | None:
+    """Questions of the documents added since the last generation, generated from by themselves; None
+    when that cannot be done (the caller generates from every document)."""
     from ..gazetteer import same_kind_places
+    from ..incremental import add
+    from ..nlp import DocCache
+    from ..questions.stem_check import StemVerdicts
+
+    progress(0.1, f"reading {len(contents)} new document(s)", 0, len(contents))
+    documents, problems = read_stored(contents)
+    cache = DocCache(nlp)
+    verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
+    addition = add(snapshot, documents, stored, nlp, cache, seed=seed, gazetteer=same_kind_places, verdicts=verdicts)
+    if addition is None:
+        return None
+    verdicts.save()
+    log.info("added %d document(s) incrementally: %s", len(documents),
+             ", ".join(f"{step} {seconds:.2f} s" for step, seconds in addition.timings.items()))
+    return _merge(store, addition.questions, problems + addition.problems, progress, len(contents))
+
+
+def _merge(store: Store, questions: list, problems: list[str], progress: Progress,
+           total: int) -> tuple[MergeReport, list[str]]:
+    present = {d.path for d in store.documents()}  # a document removed meanwhile brings nothing back
+    questions = [q for q in questions if all(s.document in present for s in q.sources)]
+    report = store.merge_generated(questions)
+    purge_orphans(store)  # removed between the check and the merge
+    progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed", total, total)
+    return report, problems
+
+
+def _regenerate_all(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]], stored: dict[str, str],
+                    current: str, progress: Progress, seed: int) -> tuple[MergeReport, list[str]]:
+    from ..gazetteer import same_kind_places
+    from ..incremental import corpus, record
+    from ..incremental.snapshot import SnapshotError
     from ..nlp import DocCache
     from ..pipeline import extract_corpus
     from ..questions import generate
     from ..questions.stem_check import StemVerdicts
 
-    contents = store.document_contents()
-    if not contents:
-        return MergeReport(), []
     progress(0.05, f"reading {len(contents)} document(s)", 0, len(contents))
     documents, problems = read_stored(contents)
     cache = DocCache(nlp)
@@ -184,19 +239,22 @@ def regenerate(store: Store, nlp, progress: Progress = _quiet, seed: int = 0) ->
                                                               f"read {done} of {len(contents)}: {Path(name).name}",
                                                               done, len(contents)))
     problems += failed
-    facts = extract_corpus(usable, nlp=nlp, cache=cache)  # every fact cached by now: corroboration only
-    problems += facts.problems
+    whole = corpus(usable, nlp, cache)  # every fact cached by now: names and corroboration only
+    if whole is not None:
+        facts = whole.facts
+    else:  # no cache to read them back from: the pipeline resolves them
+        facts = extract_corpus(usable, nlp=nlp, cache=cache)
+        problems += facts.problems
     progress(0.9, f"writing questions from {len(facts.facts)} facts", len(contents), len(contents))
     verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
     generation = generate(facts, seed=seed, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)
     verdicts.save()
-    present = {d.path for d in store.documents()}  # a document removed meanwhile brings nothing back
-    questions = [q for q in generation.questions if all(s.document in present for s in q.sources)]
-    report = store.merge_generated(questions)
-    purge_orphans(store)  # removed between the check and the merge
-    progress(1.0, f"{report.added} new question(s), {report.kept} kept as edited or reviewed",
-             len(contents), len(contents))
-    return report, problems
+    if whole is not None:
+        try:
+            record(snapshot, current, stored, whole, generation.questions)
+        except SnapshotError as exc:  # the bank is complete without it: the next generation runs in full
+            log.warning("%s", exc)
+    return _merge(store, generation.questions, problems, progress, len(contents))
 
 
 def extract_each(documents: Sequence[Document], extract: Callable[[list[Document], Callable[[str], None]], object],
