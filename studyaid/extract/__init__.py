@@ -28,13 +28,13 @@ __all__ = ["extract_facts", "name_mentions", "extract_quotes", "extract_quantiti
 def extract_facts(doc: "Doc", document: Document, is_place: Callable[[str], bool]) -> Iterator:
     """Every fact in one document, before canonical names and corroboration. Events come last: a slot
     another extractor asks about (its answer in the same sentence) is left to it."""
-    taken: list[tuple[int, str]] = []
+    taken: list[tuple[int, str, str]] = []  # (sentence start, answer, fact type)
     for extractor in (lambda: extract_quotes(doc, document, is_place), lambda: extract_quantities(doc, document),
                       lambda: extract_places(doc, document), lambda: extract_roles(doc, document, is_place),
                       lambda: extract_dates(doc, document)):
         for fact in extractor():
             if getattr(fact, "relation", "") != "mention":  # a bare place mention asks nothing: events may
-                taken.extend((s.start, answer) for s in fact.sources[:1] for answer in _answers(fact))
+                taken.extend((s.start, answer, fact.type) for s in fact.sources[:1] for answer in _answers(fact))
             yield fact
     yield from extract_events(doc, document, taken)
 

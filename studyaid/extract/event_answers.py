@@ -35,13 +35,14 @@ def entity(tok: "Token") -> "Span | None":
     return ent if ent is not None and ent.label_ in ANSWER_LABELS and tok == ent.root else None
 
 
-def whole(tok: "Token", ent: "Span") -> bool:
+def whole(tok: "Token", ent: "Span", listed: bool = False) -> bool:
     """The phrase headed by ``tok`` is the name itself: nothing but a determiner, skipped side phrases
-    (appositions, relative clauses) or a place phrase around it; never one of a list."""
-    if tok.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in tok.children):
+    (appositions, relative clauses) or a place phrase around it; never one of a list, unless ``listed``
+    (every item of "through Austria, Germany and France" is asked about together, see events.py)."""
+    if not listed and (tok.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in tok.children)):
         return False
     for child in tok.children:
-        if ent.start <= child.i < ent.end:
+        if ent.start <= child.i < ent.end or listed and child.dep_ in ("conj", "cc", "punct"):
             continue
         if child.dep_ not in ALLOWED_EXTRA or child.dep_ == "det" and child.lower_ != "the":
             return False
@@ -56,12 +57,22 @@ class Answer:
             text, name, kind, place_kind, country, iso)
 
 
-def slot_answer(tok: "Token", slot: str, prep: str, known: "Known") -> Answer | None:
-    """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot."""
+def ends_in_place(name: str) -> bool:
+    """The last word of a name is a place written as the gazetteer's own name for it ("Lycos Europe"), not a
+    surname that is only another spelling of some town ("Johann Tulla": Tula is a city)."""
+    last = name.split()[-1]
+    entry = lookup(last)
+    return entry is not None and entry.name.casefold() == last.casefold()
+
+
+def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool = False) -> Answer | None:
+    """What the slot headed by ``tok`` names, if it is a name a question may ask for in that slot. ``prep``
+    may be a phrase ("in the north of"): its first word is the preposition."""
     full_names = known.full_names
+    prep = prep.split()[0] if prep else prep
     feature = named_feature(tok, known.features)
     if feature is not None:
-        if slot == "prep" and prep not in PLACE_PREPS or not whole(tok, feature[0]):
+        if slot == "prep" and prep not in PLACE_PREPS or not whole(tok, feature[0], listed):
             return None
         return Answer(feature[0].text, feature[0].text, "place", place_kind=feature[1])
     ent = entity(tok)
@@ -72,7 +83,7 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known") -> Answer | 
         label = "PERSON"
     else:
         label = ent.label_ if ent is not None else ""
-    if ent is None or not whole(tok, ent):
+    if ent is None or not whole(tok, ent, listed):
         return None
     text = strip_the(ent.text)
     if label == "DATE":
@@ -85,7 +96,7 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known") -> Answer | 
         return Answer(text, text, "place", place_kind=feature)
     if label == "PERSON":
         name = text if len(text.split()) >= 2 else full_names.get(text)
-        if name and lookup(name.split()[-1]):
+        if name and ends_in_place(name):
             return None  # "Lycos Europe", "Paris Hilton"-like names ending in a place: a firm's branch, a show
         if name and mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS and not acts_as_person(tok, slot, name):
             return None  # a name given once is too often a show, a product or a band NER took for a person

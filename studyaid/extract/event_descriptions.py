@@ -10,6 +10,7 @@ from ..gazetteer import lookup
 from .clauses import clause_around
 from .common import tokens_text
 from .event_answers import MAX_PER_ANSWER, Known, entity, feature_of, slot_answer, strip_the, whole
+from .event_names import FEATURES
 from .event_slots import hedged, span_of
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ def located(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[E
                 continue
         else:
             continue
+        if noun.lemma_.lower() in FEATURES:
+            continue  # a river or a range is not "in" the one country its description names: it crosses borders
         ent = entity(name) or proper_name(name)
         if ent is None or ent.label_ in ("PERSON", "DATE") or not whole(name, ent):
             continue

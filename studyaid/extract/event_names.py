@@ -51,6 +51,7 @@ def is_person_name(name: str) -> bool:
     a venue or an organisation (the question side holds options to the same kind of test)."""
     words = name.split()
     return 2 <= len(words) <= 5 and not re.search(r"\d", name) and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words) \
         and not any(w.casefold().strip(".,'") in ORGANISATION_WORDS | PLACE_HEADS | INSTITUTIONS for w in words)
 
 
@@ -76,11 +77,35 @@ class Known(NamedTuple):
     features: dict[str, str]  # bare name -> the feature it is ("Seine" -> "river")
 
 
+# what only rivers do: a one-word name as the subject of these verbs with a place phrase is a river
+RIVER_VERBS = frozenset({"flow", "empty", "drain", "meander", "discharge"})
+RIVER_PREPS = frozenset({"into", "through", "from", "past", "across", "along", "towards", "toward"})
+
+
+def _river_by_deed(tok: "Token") -> bool:
+    """"The Velda flows into the North Sea", "The Velda is a European river": a one-word proper name, no person
+    or group, as the subject of a river's verb with a place phrase, or defined as a river (the small model
+    tags rivers as organisations as often as places)."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not tok.is_alpha or tok.ent_type_ in ("PERSON", "NORP") \
+            or any(c.dep_ == "compound" for c in tok.children):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in RIVER_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ in RIVER_PREPS for c in verb.children)
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lemma_.lower() in NAMING_FEATURES
+                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in verb.children)
+    return False
+
+
 def features_named(doc: "Doc") -> dict[str, str]:
-    """One-word names the document shows to be a feature: "the river Seine", "River Aare", "the Aare river".
-    Never a name the gazetteer knows as a city or a country ("Geneva" in "Lake Geneva")."""
+    """One-word names the document shows to be a feature: "the river Seine", "River Aare", "the Aare river",
+    "the Aare flows into ...", "the Aare is a river". Never a name the gazetteer knows as a city or a country
+    ("Geneva" in "Lake Geneva")."""
     out: dict[str, str] = {}
     for tok in doc:
+        if _river_by_deed(tok) and lookup(tok.text) is None:
+            out[tok.text] = "river"
         if tok.lower_ not in NAMING_FEATURES:
             continue
         for name in (doc[tok.i + 1] if tok.i + 1 < len(doc) else None, doc[tok.i - 1] if tok.i > 0 else None):

@@ -2,8 +2,9 @@
 (negated, modal, conditional, reported, talk or opinion); the words a question replaces; the clause as a phrase."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from ..facts import Clause
 from ..lexicon import SPEECH_VERBS
 from .clauses import SIDE_DEPS
 from .common import tokens_text
@@ -33,34 +34,86 @@ def hedged(verb: "Token") -> bool:
     return False
 
 
-def slots(verb: "Token") -> Iterator[tuple[str, str, "Token", "Token"]]:
-    """(slot, preposition, name token, anchor) for each argument of ``verb``; a place phrase hung on the
-    verb's object ("a trading post in Bergen") counts as the verb's."""
+# a part of a place named after it: "in the north of Finland", "at the mouth of the Velda"
+PART_NOUNS = frozenset("""north south east west northeast northwest southeast southwest centre center middle heart
+mouth source border coast shore edge outskirts foot summit""".split())
+
+
+class Slot(NamedTuple):
+    slot: str  # agent, patient, object, prep
+    prep: str  # "in", "by", or a phrase ending in "of" ("in the north of")
+    name: "Token"  # the head of the answer
+    anchor: "Token"  # the token the clause is found from
+    items: tuple = ()  # every item of a list the name is one of ("through Austria, Germany and France")
+
+
+def list_items(obj: "Token") -> tuple:
+    """The items of "A, B and C" headed by ``obj`` (A, with B and C as its conjuncts), or () for one name."""
+    items = [obj]
+    for tok in items:
+        items.extend(c for c in tok.children if c.dep_ == "conj")
+    return tuple(sorted(items, key=lambda t: t.i)) if len(items) > 1 else ()
+
+
+def _part_of(prep: "Token", obj: "Token") -> "tuple[str, Token] | None":
+    """("in the north of", Finland) for "in the north of Finland": a part noun with only "the" and "of" + name."""
+    if obj.lemma_.lower() not in PART_NOUNS or obj.pos_ != "NOUN":
+        return None
+    kids = list(obj.children)
+    of = [c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i]
+    if len(of) != 1 or any(c.dep_ != "det" or c.lower_ != "the" for c in kids if c not in of) or len(kids) != 2:
+        return None
+    inner = next((o for o in of[0].children if o.dep_ == "pobj"), None)
+    return (f"{prep.lower_} the {obj.lower_} of", inner) if inner is not None else None
+
+
+def _prep_slots(prep: "Token", anchor: "Token") -> Iterator[Slot]:
+    for o in prep.children:
+        if o.dep_ != "pobj":
+            continue
+        part = _part_of(prep, o)
+        if part is not None:
+            yield Slot("prep", part[0], part[1], anchor)
+            continue
+        items = list_items(o)
+        yield from (Slot("prep", prep.lower_, item, anchor, items) for item in items or (o,))
+
+
+def slots(verb: "Token") -> Iterator[Slot]:
+    """A :class:`Slot` for each argument of ``verb``; a place phrase hung on the verb's object ("a trading
+    post in Bergen") counts as the verb's."""
     for c in verb.children:
         if c.dep_ == "nsubj":
-            yield "agent", "", c, c
+            yield Slot("agent", "", c, c)
         elif c.dep_ == "nsubjpass":
-            yield "patient", "", c, c
+            yield Slot("patient", "", c, c)
         elif c.dep_ == "dobj":
-            yield "object", "", c, c
+            yield Slot("object", "", c, c)
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in ("in", "at", "near") and p.i > c.i:
-                    yield from ((("prep", p.lower_, o, c) for o in p.children if o.dep_ == "pobj"))
+                    yield from (Slot("prep", p.lower_, o, c) for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "agent":
-            yield from (("prep", "by", o, c) for o in c.children if o.dep_ == "pobj")
+            yield from (Slot("prep", "by", o, c) for o in c.children if o.dep_ == "pobj")
         elif c.dep_ == "prep":
-            yield from (("prep", c.lower_, o, c) for o in c.children if o.dep_ == "pobj")
+            yield from _prep_slots(c, c)
 
 
-def span_of(slot: str, name: "Token") -> "Span":
-    """The words the question replaces: the name (with its "the"), and its preposition in a "prep" slot."""
+def span_of(slot: str, name: "Token", items: tuple = ()) -> "Span":
+    """The words the question replaces: the name (with its "the"), and its preposition (with a part noun:
+    "in the north of") in a "prep" slot; every item of a list the name is one of."""
     ent = entity(name)
     start = ent.start if ent is not None else name.i
     end = ent.end if ent is not None else name.i + 1
+    if items:
+        last = entity(items[-1])
+        start, end = min(start, items[0].i), max(end, last.end if last is not None else items[-1].i + 1)
     if start > 0 and name.doc[start - 1].lower_ == "the" and name.doc[start - 1].head == name:
         start -= 1
     if slot == "prep":
-        start = name.head.i
+        prep = name.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PART_NOUNS and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the north of Finland"
+        start = min(start, prep.i)
     return name.doc[start:end]
 
 
@@ -74,3 +127,30 @@ def event_text(verb: "Token") -> str:
         elif tok.dep_ in ("relcl", "appos"):
             side.update(t.i for t in tok.subtree)
     return tokens_text([t for t in verb.subtree if t.i not in side and not t.is_space])
+
+
+STATE_PARTICIPLES = frozenset({"locate", "situate", "base", "find", "centre", "center", "border", "surround"})
+
+
+def participle_clause(verb: "Token", span: "Span") -> Clause | None:
+    """The clause of a past participle describing a named or definite thing: "The canal, built by Pierre Lavalle
+    in 1820, links ..." -> subject "The canal", "was built" (asked "By whom was the canal built?"); a state
+    ("located", "based") is "is". None for a thing without "the" or a name, or a plural one."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    thing = verb.head
+    if thing.pos_ not in ("NOUN", "PROPN") or thing.tag_ not in ("NN", "NNP") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in thing.children) and thing.pos_ != "PROPN":
+        return None
+    skip = {t.i for c in thing.children if c.dep_ in ("acl", "relcl", "appos", "punct", "prep") for t in c.subtree}
+    subject = [t for t in thing.subtree if t.i not in skip and not t.is_space]
+    if not subject or subject[-1] != thing:
+        return None  # a noun with a phrase after it: "the bridge over the river, built ..."
+    side = {t.i for c in verb.children if c.dep_ in ("punct", "advcl", "conj", "cc") for t in c.subtree}
+    answer = {t.i for t in span}
+    after = [t for t in verb.subtree if t.i > max(answer) and t.i not in side and not t.is_space]
+    between = [t for t in verb.subtree if verb.i < t.i < min(answer) and t.i not in side and not t.is_space]
+    state = verb.lemma_.lower() in STATE_PARTICIPLES
+    return Clause(subject=tokens_text(subject), aux="is" if state else "was", verb=verb.text, lemma=verb.lemma_,
+                  tag="VBN", between=tokens_text(between) if between else "", after=tokens_text(after) if after else "",
+                  answer_role="object", subject_common=subject[0].is_sent_start and subject[0].pos_ != "PROPN")

@@ -39,8 +39,9 @@ from .common import QUOTE_CHARS, in_junk, sentence_source
 from .event_answers import MAX_PER_ANSWER, Known, slot_answer, strip_the
 from .event_dates import dated_nouns
 from .event_descriptions import appositions, definition, located
+from .event_referents import Referents
 from .event_names import feature_of, features_named, full_names, is_organisation_name, is_person_name
-from .event_slots import event_text, hedged, slots, span_of
+from .event_slots import event_text, hedged, participle_clause, slots, span_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,16 +53,26 @@ def _quoted(sent: "Span") -> bool:
     return any(ch in sent.text for ch in QUOTE_CHARS)
 
 
-def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, str]] = ()) -> Iterator[Event]:
+def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple] = ()) -> Iterator[Event]:
     """Yield an :class:`Event` per named slot of each plain statement in ``doc`` outside junk.
 
-    ``taken`` holds ``(sentence start, answer)`` pairs other extractors already made facts of (a place
-    in "event in city", a date tied to its event): those slots are theirs."""
-    taken = {(start, strip_the(answer).casefold()) for start, answer in taken}
+    ``taken`` holds ``(sentence start, answer[, fact type])`` that other extractors already made facts of (a
+    place in "event in city", a date tied to its event): those slots are theirs. A person a role fact took
+    ("Johann Tulla, a German engineer, ...") is still the doer of the sentence's event: a role asks what
+    the person is, the event what they did."""
+    taken = list(taken)
+    by_role = {(t[0], strip_the(t[1]).casefold()) for t in taken if len(t) > 2 and t[2] == "role"}
+    taken = {(t[0], strip_the(t[1]).casefold()) for t in taken}
     known = Known(full_names(doc), features_named(doc))
     per_answer: Counter = Counter()
+    referents = Referents(known)
+    previous_end = 0
     for sent in doc.sents:
+        if "\n" in doc.text[previous_end: sent.start_char]:
+            referents.new_paragraph()
+        previous_end = sent.end_char
         if _quoted(sent) or in_junk(document, sent):
+            referents.new_paragraph()
             continue
         source = sentence_source(document, sent)
         for verb in sent:
@@ -74,8 +85,11 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
             for fact_parts in found:
                 answer, slot, prep, span, clause = fact_parts
                 key = answer.name.casefold()
-                if (source.start, answer.text.casefold()) in taken or per_answer[key] >= MAX_PER_ANSWER:
+                mark = (source.start, answer.text.casefold())
+                if mark in taken and not (answer.kind == "person" and slot in ("agent", "prep") and mark in by_role) \
+                        or per_answer[key] >= MAX_PER_ANSWER:
                     continue
+                clause = referents.resolve(clause, verb, answer.name)
                 per_answer[key] += 1
                 yield Event(answer=answer.text, name=answer.name, answer_kind=answer.kind,
                             place_kind=answer.place_kind, country=answer.country, iso=answer.iso, slot=slot,
@@ -84,17 +98,37 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple[int, st
         yield from appositions(sent, source, taken, per_answer)
         yield from located(sent, source, taken, per_answer)
         yield from dated_nouns(sent, source, taken, per_answer)
+        referents.see(sent)
 
 
 def _events_of(verb: "Token", known: "Known") -> Iterator[tuple]:
+    """A fact per named slot; a list of places ("flows through Austria, Germany and France") gives a fact per
+    item, all with one clause without the list (each item a right answer of the same question), and only
+    when every item is a place of one kind."""
     if verb.pos_ != "VERB":
         return
-    for slot, prep, name, anchor in slots(verb):
-        answer = slot_answer(name, slot, prep, known)
+    listed: dict[int, list] = {}
+    for slot, prep, name, anchor, items in slots(verb):
+        answer = slot_answer(name, slot, prep, known, listed=bool(items))
+        if items:
+            listed.setdefault(items[0].i, []).append((answer, slot, prep, name, anchor, items))
+            continue
         if answer is None:
             continue
         span = span_of(slot, name)
         clause = clause_around(span, anchor=anchor if slot == "prep" else name)
+        if clause is None and slot == "prep":
+            clause = participle_clause(verb, span)
         if clause is None or clause.lemma.lower() != verb.lemma_.lower():
             continue
         yield answer, slot, prep, span, clause
+    for group in listed.values():
+        answers = [g[0] for g in group]
+        if any(a is None or a.kind != "place" or a.place_kind != answers[0].place_kind for a in answers):
+            continue
+        _, slot, prep, name, anchor, items = group[0]
+        span = span_of(slot, name, items)
+        clause = clause_around(span, anchor=anchor)
+        if clause is None or clause.lemma.lower() != verb.lemma_.lower():
+            continue
+        yield from ((answer, slot, prep, span, clause) for answer in answers)

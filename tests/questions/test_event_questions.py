@@ -1,4 +1,4 @@
-"""Event questions from hand-built facts (sentences written for these tests; no model needed)."""
+"""Event questions from hand-built facts (sentences written for these tests); the stem check with the real model."""
 from __future__ import annotations
 
 import random
@@ -11,6 +11,7 @@ from studyaid.questions.cloze import cloze_question
 from studyaid.questions.context import CorpusContext
 from studyaid.questions.events import SETTING, event_mcq, right_answers, wh_phrase
 from studyaid.questions.model import Dropped
+from studyaid.questions.stems import stem_problem
 
 HANSA = "The Hanseatic League founded a trading post in Bergen in 1360."
 
@@ -206,3 +207,50 @@ def test_plain_full_name(name, expected):
     from studyaid.questions.kinds import plain_full_name
 
     assert plain_full_name(name) is expected
+
+
+# reference text (issue 14): every item of a list is a right answer; a part of a place; the stem check
+FLOWS = "The Velda flows through Austria, Germany and France."
+
+
+def through(country: str, code: str) -> Event:
+    return event(country, "place", "prep", FLOWS, clause("The Velda", "flows", "flow", tag="VBZ"), prep="through",
+                 place_kind="country", lemma="flow", country=code)
+
+
+def elsewhere(country: str, code: str) -> Event:
+    sentence = f"The Orna rises in {country}."
+    return event(country, "place", "prep", sentence, clause("The Orna", "rises", "rise", tag="VBZ"), prep="in",
+                 place_kind="country", lemma="rise", country=code)
+
+
+def test_the_other_items_of_a_list_are_no_wrong_options():
+    facts = factset(through("Austria", "AT"), through("Germany", "DE"), through("France", "FR"),
+                    elsewhere("Spain", "ES"), elsewhere("Italy", "IT"), elsewhere("Poland", "PL"))
+    q = event_mcq(facts.facts[1], CorpusContext(facts, gazetteer=lambda *a, **k: []), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "Through which country does the Velda flow?" and q.answer == "Germany"
+    assert not {"Austria", "France"} & set(q.options) and len(q.options) == 4
+
+
+def test_a_part_of_a_place_is_asked_with_its_part():
+    fact = event("Italy", "place", "prep", "The Velda rises in the north of Italy.",
+                 clause("The Velda", "rises", "rise", tag="VBZ"), prep="in the north of", place_kind="country",
+                 lemma="rise", country="IT")
+    assert wh_phrase(fact) == "In the north of which country"
+
+
+# (a multiple-choice stem, whether the stem check lets it through)
+STEMS = [
+    ("Through which country does the Velda flow?", True),
+    ("In the north of which country does the Velda rise?", True),
+    ("By whom was the Velda straightened between 1817 and 1875?", True),
+    ("Into which sea does the Velda flow?", True),
+    ("How many people did Russian drones kill?", False),  # a nationality names nothing
+    ("Through which country does it flow?", False),  # nothing named
+]
+
+
+@pytest.mark.parametrize("stem, ok", STEMS)
+def test_event_stems_pass_the_stem_check(nlp, stem, ok):
+    assert (stem_problem(nlp(stem)) is None) is ok
