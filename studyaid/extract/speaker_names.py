@@ -106,10 +106,25 @@ def is_modifier_or_thing(span: "Span") -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > span.end - 1:
         return True  # "the league table", "the Kelvale club"
+    if stranded_before_verb(span):
+        return False  # "... at Kelvale and Boyd has stated ...": the parser's conjunct, but the verb's subject
     for other in list(root.conjuncts):
         if other.ent_type_ in OTHER_LABELS:
             return True
     return False
+
+
+def stranded_before_verb(span: "Span") -> bool:
+    """A name parsed as a conjunct of the noun before "and", right before a conjoined verb that has no subject of
+    its own: "He was linked with the job at Kelvale and Boyd has stated ...". The name is that verb's subject."""
+    doc = span.doc
+    if span.root.dep_ != "conj" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    verb = after if after.pos_ in ("VERB", "AUX") and after.dep_ == "conj" else \
+        after.head if after.dep_ in ("aux", "neg", "advmod") and after.head.dep_ == "conj" else None
+    return verb is not None and verb.pos_ == "VERB" and verb.i > span.end - 1 \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def gender_near(span: "Span") -> Gender:

@@ -13,16 +13,17 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import HONORIFICS, OFFICES, PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS
+from ..lexicon import (DESCRIPTION_NOUNS, FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, OFFICES, PERSON_PRONOUNS, SPEECH_VERBS,
+                       TITLE_WORDS, country_of)
 from .common import doc_text
 from .doc_index import SpanSet, inside
-from .speaker_names import (OTHER_LABELS, Gender, _name_like, _stated_age, gender_near, is_modifier_or_thing,
+from .speaker_names import (OTHER_LABELS, Gender, _age_at, _name_like, _stated_age, gender_near, is_modifier_or_thing,
                             name_span, pronoun_gender)
 from .speaker_org_memory import OrgMemory
 from .speaker_orgs import ORG_LABELS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # How many narrative sentences back a pronoun looks for a subject before it falls back on the last speaker.
 SUBJECT_WINDOW = 2
@@ -45,8 +46,10 @@ class _Named:
 
 
 def _unless_given(is_place, given: frozenset):
+    """Places, and one-word nationalities or countries ("the Welsh had the upper hand": never a person), unless
+    the article gives the word as a person's surname with a first name."""
     def test(name: str) -> bool:
-        return name not in given and is_place(name)
+        return name not in given and (is_place(name) or " " not in name and country_of(name) is not None)
 
     return test
 
@@ -281,9 +284,12 @@ class PersonTracker(OrgMemory):
         return self._narrative_at[max(0, end - most):end][::-1]
 
     def _pronoun_subject(self, sent: int, gender: Gender) -> bool:
-        """The sentence's main subject is "he"/"she" (of a gender that does not disagree), outside quotations."""
-        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ in PERSON_PRONOUNS
-                   and gender in (None, pronoun_gender(t.text)) and not _inside(t.idx, self._blocked)
+        """The sentence's main subject is "he"/"she" (of a gender that does not disagree), or a description that
+        re-names someone as a pronoun does ("The confident 23-year-old is undaunted", "the young striker"), outside
+        quotations."""
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and not _inside(t.idx, self._blocked)
+                   and (t.lower_ in PERSON_PRONOUNS and gender in (None, pronoun_gender(t.text))
+                        or _renaming_description(t) and noun_gender(t.lower_) in (None, gender))
                    for t in self._sents[sent])
 
     def by_age(self, pos: int, age: int, gender: Gender = None) -> tuple[str, int] | None:
@@ -328,6 +334,22 @@ class PersonTracker(OrgMemory):
         # a bare "the president", "the attorney general": only if one person carries the title
         found = {self._roles[p][0]: self._roles[p] for p in self._roles if p == phrase or p.endswith(" " + phrase)}
         return found.popitem()[1] if len(found) == 1 else None
+
+
+def _renaming_description(subject: "Token") -> bool:
+    """A definite description of one person, with nothing saying it is someone new: an age ("the 23-year-old",
+    "the 35-year-old striker") or "the (adjectives) player/striker/star" without a phrase or clause after it."""
+    first = subject.doc[subject.left_edge.i]
+    old = subject.i if subject.lower_ == "old" else \
+        next((c.i for c in subject.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < subject.i), None)
+    if old is not None and first.lower_ == "the" and _age_at(subject.doc, old) is not None:
+        return True
+    return subject.tag_ == "NN" and subject.lower_ in DESCRIPTION_NOUNS and first.lower_ == "the" \
+        and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children)
+
+
+def noun_gender(noun: str) -> Gender:
+    return "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

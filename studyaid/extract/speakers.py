@@ -25,7 +25,8 @@ from .speaker_tracker import PersonTracker
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["PersonTracker", "Speaker", "looks_like_person", "name_span", "pronoun_gender", "resolve_speaker"]
+__all__ = ["PersonTracker", "Speaker", "looks_like_person", "name_span", "named_organisation", "pronoun_gender",
+           "resolve_speaker"]
 
 
 def _named_in_apposition(title: "Token", is_place) -> "Span | None":
@@ -102,6 +103,12 @@ def _voice_of_name(subject: "Token") -> "Span | None":
     if not len(name) or any(t.ent_type_ in ("PERSON", "NORP") or not t.text[:1].isupper() for t in name):
         return None
     return name
+
+
+def named_organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:
+    """The organisation a name credits, read as one whatever NER says of its words: the antecedent of "which"
+    ("the National Council for X, which said ...") is never a person."""
+    return _organisation(subject, tracker)
 
 
 def _organisation(subject: "Token", tracker: "PersonTracker") -> Speaker | None:

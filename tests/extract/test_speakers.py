@@ -189,3 +189,39 @@ def test_person_tracker_windows_match_a_scan(nlp, text):
             assert tracker._narrative_before(here, most) == \
                 [s for s in range(here - 1, -1, -1) if tracker._narrative[s]][:most]
     assert len(named) >= 4 or "Nobody" in text
+
+
+# (text, start of the quote, speaker): "he" reaches back through a sentence whose subject re-names someone as a
+# pronoun would ("the confident 23-year-old", "the young striker") to the person named before it, not to the last
+# speaker; a nationality ("the Welsh") is never a person "he" may be (issue 10, round 3)
+PRONOUN_CHAINS = [
+    ('Tom Dale and Sam Boyd were both picked for Saturday. "We have to stay focused on Italy," said Dale. None more '
+     'so than Boyd, who can now expect the spotlight to fall on him. The confident 23-year-old is undaunted by the '
+     'prospect. "I am the sort of player who likes pressure on me," he said.', "I am the sort", "Boyd"),
+    ('Tom Dale and Sam Boyd were both picked for Saturday. "We have to stay focused on Italy," said Dale. Boyd was '
+     'the star of the win over Wales. The young striker is now the most talked-about player in the country. "I am '
+     'the sort of player who likes pressure on me," he said.', "I am the sort", "Boyd"),
+    ('Former France fly-half Tom Dupont has warned the pressure is mounting on the coach. Despite praising the Irish '
+     'he claimed the Welsh had the upper hand in the run-in. "Ireland have such a good pack but Wales are something '
+     'else on the break," he added.', "Ireland have such", "Tom Dupont"),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker", PRONOUN_CHAINS)
+def test_pronoun_reaches_back_through_a_description(quotes, text, start, speaker):
+    assert [q.speaker.name for q in quotes(text) if q.text.startswith(start)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else, unnamed or not re-named, is the subject in between: the last speaker is kept, not the
+    # person named before (a manager is no description of a player)
+    'Tom Dale and Sam Boyd were both picked for Saturday. "We have to stay focused on Italy," said Dale. Boyd was '
+    'the star of the win over Wales. The striker of the rival side is now the most talked-about player in the '
+    'country. "I am the sort of player who likes pressure on me," he said.',
+    # an actress is no "he"
+    'Tom Dale and Ann Boyd were both picked for the film. "We have to stay focused," said Dale. Boyd was the star of '
+    'the first film. The young actress is now the most talked-about star in the country. "I am the sort of actor '
+    'who likes pressure on me," he said.',
+])
+def test_no_reach_back_through_someone_else(quotes, text):
+    assert [q.speaker.name for q in quotes(text) if q.text.startswith("I am the sort")] == ["Dale"]
