@@ -24,7 +24,7 @@ from ..lexicon import (CHARACTERISING_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, OPI
 from .common import QUOTE_CHARS, doc_text, clean_text, provisional_ref, span_source, subject_of
 from .doc_index import Ranges
 from .quote_marks import Quotation, find_quotations, find_single_quotations
-from .speakers import PersonTracker, Speaker, pronoun_gender, resolve_speaker
+from .speakers import PersonTracker, Speaker, named_organisation, pronoun_gender, resolve_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,11 @@ FOR_VERBS = frozenset({"praise", "hail"})
 # "As far as X knows, ...", "as far as the club is aware, ...": the rest of the sentence is X's account.
 AS_FAR_AS_VERBS = frozenset({"know", "understand", "remember", "recall"})
 AS_FAR_AS_ADJECTIVES = frozenset({"aware", "concerned"})
+# Prepositions before a speech verb's gerund whose speaker is the subject of the verb they hang on: "X stepped up
+# the row by claiming ...", "after saying ...", "in admitting ..."; never "without saying".
+GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when"})
+# Words that open a reported question rather than a claim: "explained why ...", "told them how ...".
+INDIRECT_QUESTION_WORDS = frozenset({"why", "how", "when", "where"})
 
 
 @dataclass
@@ -127,13 +132,40 @@ def _cue_for(q: Quotation, span: "Span", quotations: list[Quotation]) -> "tuple[
 
 def _subject(verb: "Token", quotations: "list[Quotation] | None" = None) -> "Token | None":
     """The subject of a speech verb, shared along conjoined verbs; never a word inside a quotation."""
-    subject = subject_of(verb, shared=True)
+    subject = subject_of(verb) or _stranded_subject(verb) or subject_of(verb, shared=True)
+    if subject is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb.head.head, shared=True)  # "X stepped up the row by claiming ...": X claims
     if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB" \
             and verb.head.head.lemma_.lower() in ("quote", "report"):
         subject = subject_of(verb.head.head)  # "the Arsenal boss is quoted as saying": the one quoted speaks
     if subject is not None and quotations and not _outside(subject.idx, quotations):
         return None  # '"Xavi did things ...," the paper beams, adding': Xavi is quoted, not speaking
     return subject
+
+
+def _stranded_subject(verb: "Token") -> "Token | None":
+    """The name right before a conjoined verb that the parser hung on the noun before the "and" instead: "He was
+    linked with the job at Kelvale and Boyd has stated he would ..." parses Boyd as a second "Kelvale" and gives
+    "stated" no subject (so the first verb's would be taken). Only a name or "he/she", written right before the
+    verb (its auxiliaries and adverbs between), after "and"/"but", and no part of the first verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.head.i and doc[i].head == verb and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    name = doc[i]
+    if i <= verb.head.i or name.dep_ != "conj" or name.head.pos_ not in ("PROPN", "NOUN") \
+            or not (name.pos_ == "PROPN" or name.lower_ in ("he", "she")):
+        return None
+    first = name.left_edge.i
+    if first == 0 or doc[first - 1].lower_ not in ("and", "but") or doc[first - 1].head != name.head:
+        return None
+    head_subject = subject_of(verb.head, shared=True)
+    if head_subject is not None and name.i in {t.i for t in head_subject.subtree}:
+        return None  # "Reid and Boyd arrived and have stated ...": both are the first verb's subject
+    return name
 
 
 def _direct(doc, document, quotations, tracker, is_place) -> Iterator[_Attributed]:
@@ -333,7 +365,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
             if finding:  # "X found that ...", "the poll found most voters were ...": a finding, a whole clause
                 comps = [c for c in comps if c.i > tok.i and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                                                             or _finite_clause(c))]
-            subject = _subject(tok, quotations)
+            written = _subject(tok, quotations)
+            subject = _relative_speaker(written)
             if subject is None or subject.dep_ == "nsubjpass":
                 continue  # "Ms Reid was told her post had been cut": the one told is not the speaker
             if not comps:
@@ -343,6 +376,8 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                                                 direct_ranges, tracker, is_place)
                 continue
             comp = comps[0]
+            if _indirect_question(comp):
+                continue  # "explained why the match was stopped", "told them how it worked": no claim is made
             lead = {t.i for c in comp.children if c.dep_ == "advcl" and c.i < comp.i and c.left_edge.i == comp.left_edge.i
                     for t in c.subtree}  # "As the politicians spoke, drones killed ..., the governor said"
             lead |= _speakers_own_acts(comp)
@@ -352,13 +387,16 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                     break
                 words += sorted(other.subtree, key=lambda t: t.i)
             words = _whole_last_word(words, tok)
-            while words and (words[0].dep_ == "mark" or words[0].is_punct and words[0].text not in QUOTE_CHARS):
+            # the clause's own "that", never the "if"/"because" of a clause inside it ("said that if prices rose ...")
+            while words and (words[0].dep_ == "mark" and (words[0].head == comp or words[0].lower_ == "that")
+                             or words[0].is_punct and words[0].text not in QUOTE_CHARS):
                 words = words[1:]
             if words and words[0].tag_ in ("WDT", "WP", "WP$") and words[0].lower_ != "what":
                 continue  # "coach X, who he believes was the only choice": a relative clause, not a claim
             speakers = [subject] + [c for c in subject.conjuncts if c.i > subject.i and not _after_its_prep(subject, c)]
             yield from _reported_quotes(doc, document, tok, lemma, words, speakers, quotations,
-                                        direct_ranges, tracker, is_place, only_org=finding)
+                                        direct_ranges, tracker, is_place, only_org=finding,
+                                        named_org=written is not None and written.lower_ == "which")
         elif tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             person = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -393,6 +431,15 @@ def _finite_clause(verb: "Token") -> bool:
     finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
     return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.left_edge.i == verb.left_edge.i
                           and c.tag_ not in ("WP", "WDT") for c in verb.children)
+
+
+def _indirect_question(comp: "Token") -> bool:
+    """A reported clause that is a question, not a claim: opened by its own "why/how/when/where/whether/if"
+    ("explained why the match was stopped", "said whether the bid would go ahead"). A condition inside a
+    claim ("said that if prices rose the firm would leave") is the claim's, not its opening word."""
+    first = comp.doc[comp.left_edge.i]
+    return first.head == comp and (first.dep_ == "advmod" and first.lower_ in INDIRECT_QUESTION_WORDS
+                                   or first.dep_ == "mark" and first.lower_ in ("whether", "if"))
 
 
 def _whole_last_word(words: "list[Token]", cue: "Token") -> "list[Token]":
@@ -513,7 +560,7 @@ def _speakers_own_acts(comp: "Token") -> set[int]:
 
 
 def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, direct_ranges, tracker, is_place,
-                     finite=True, only_org=False):
+                     finite=True, only_org=False, named_org=False):
     if not words or finite and not any(t.tag_ in FINITE_TAGS for t in words):
         return
     start, end = _balance(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1]), quotations)
@@ -527,7 +574,7 @@ def _reported_quotes(doc, document, cue, lemma, words, speakers, quotations, dir
     sent = cue.sent
     names = []
     for subject in speakers:
-        speaker = resolve_speaker(subject, tracker, is_place)
+        speaker = named_organisation(subject, tracker) if named_org else resolve_speaker(subject, tracker, is_place)
         if speaker is not None and only_org and speaker.kind == "person":
             continue  # "she found that the door was locked" narrates; an organisation's or a group's finding is reported
         if speaker is not None and any(_names_its_speaker(words, speaker) for words in
@@ -561,6 +608,16 @@ def _relative_antecedent(subject: "Token | None") -> "Token | None":
     if subject is None or subject.tag_ not in ("WP", "WDT") or subject.head.dep_ != "relcl":
         return subject
     return subject.head.head if subject.head.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _relative_speaker(subject: "Token | None") -> "Token | None":
+    """The speaker of a speech verb in a relative clause: "Kelvale boss X, who believes that ..." is X; "the Office
+    of Fair Trading, which concluded that ..." is the named body; never a thing ("the list which predicts what
+    ..."): "which" only after a name."""
+    if subject is None or subject.lower_ not in ("who", "which"):
+        return subject
+    found = _relative_antecedent(subject)
+    return found if found is not None and (subject.lower_ == "who" or found.pos_ == "PROPN") else None
 
 
 def _as_far_as(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:
