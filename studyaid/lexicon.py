@@ -48,7 +48,7 @@ OFFICES = frozenset({
 QUALIFIED_OFFICES = MappingProxyType({
     "champion": frozenset({"world", "olympic", "paralympic", "commonwealth", "national", "reigning", "defending",
                            "double", "triple", "heavyweight", "middleweight", "lightweight", "grand", "slam",
-                           "league", "title", "junior", "indoor", "outdoor"}),
+                           "league", "title", "junior", "indoor", "outdoor", "european", "cross-country"}),
     "holder": frozenset({"record", "title", "world-record"}),
     # a player's seeding in a tournament: "top seed", "fourth seed", "10th seed" (a digit ordinal counts too)
     "seed": frozenset({"top", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",

@@ -1,5 +1,5 @@
 """Titles a clause gives: "joined Y as chief executive", "is host of Y", "X, who heads Y", "directors
-including X", "a guitarist called X".
+including X", "a guitarist called X", "a loose-forward trio of X, Y and Z", "X plays at hooker".
 
 "Rhys joined Dunford Rovers as chief executive" -> chief executive of "Dunford Rovers"; "Ras Kwame is host
 of Homegrown Hour" and "is one of the hosts of Homegrown Hour" -> host; "Tom Reed, who co-manages the
@@ -11,10 +11,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..lexicon import TITLE_MODIFIERS
+from ..lexicon import QUALIFIED_OFFICES, TITLE_MODIFIERS
 from .common import clean_text
-from .titles import ORG_LABELS, PREP_ORG_LABELS, Found, office_word, organisation, prep_organisation, proper_name, \
-    qualified, title_text
+from .titles import ORG_LABELS, PREP_ORG_LABELS, Found, hyphenated_title, office_word, organisation, prep_organisation, \
+    proper_name, qualified, title_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,6 +35,9 @@ JOB_VERBS = MappingProxyType({
 
 # Adverbs allowed between "who" and the verb: "who also heads", "who now leads".
 STILL_ADVERBS = frozenset({"also", "now", "currently", "still", "jointly"})
+
+# Nouns of a group of players listed after "of": "an England loose-forward trio of ...".
+GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "partnership", "pairing", "combination", "triumvirate"})
 
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 
@@ -156,6 +159,49 @@ def listed_under_title(name: "Span") -> Found | None:
     organization = organisation(" ".join(t.text for t in org_toks))
     title = title_text(words)
     return title, organization, clean_text(" ".join([*(t.text for t in org_toks), title]))
+
+
+def group_title(name: "Span") -> Found | None:
+    """"an England loose-forward trio of Ann Roe, Tom Reed and Sam Ward", "the Kelvale striker pair of Ann Roe and
+    Tom Reed": an office right before a group noun is each listed name's. Never a group with no office ("a trio
+    of Ann Roe, ..." ), nor one of plural offices ("a coaches' trio")."""
+    head, doc = name.root, name.doc
+    while head.dep_ == "conj" and head.head.ent_type_ == "PERSON":
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.i > name.start:
+        return None
+    group = prep.head
+    if group.lemma_.lower() not in GROUP_NOUNS or group.i != prep.i - 1 or group.i < 1:
+        return None
+    office = doc[group.i - 1]
+    word = office_word(office)
+    if word is None or not office.is_lower or office.tag_ in ("NNS", "NNPS") or not qualified(office, []):
+        return None
+    start = office.i - 2 if hyphenated_title(office) else office.i
+    org = start
+    while org - 1 >= name.sent.start and doc[org - 1].ent_type_ in ORG_LABELS and doc[org - 1].text[:1].isupper():
+        org -= 1
+    organization = organisation(doc[org: start].text) if org < start else None
+    title = word
+    return title, organization, clean_text(f"{doc[org: start].text} {title}")
+
+
+def plays_at(name: "Span") -> Found | None:
+    """"Ann Roe plays at hooker": a present "plays at" a position (a bare office word) is the player's title.
+    Never a place ("plays at home", "plays at Wembley"), a past, modal or negated play."""
+    head = name.root
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "play" or verb.tag_ not in ("VBZ", "VBP") or not _asserted(verb):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > head.i):
+        position = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if position is None or position.i != prep.i + 1 or not position.is_lower or position.tag_ != "NN":
+            continue
+        word = office_word(position)
+        if word is not None and QUALIFIED_OFFICES.get(word) is None:
+            return word, None, word
+    return None
 
 
 def called_title(name: "Span") -> Found | None:

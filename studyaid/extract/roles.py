@@ -20,9 +20,9 @@ from ..lexicon import HONORIFICS, OFFICES, ROLE_ONLY_MODIFIERS, TITLE_MODIFIERS,
 from .common import clean_text, in_junk, provisional_ref, sentence_source
 from .doc_index import entity_ending_at
 from .role_descriptions import described_after_naming, described_by_age
-from .role_clauses import as_title, called_title, is_title_of, listed_under_title, who_runs
+from .role_clauses import as_title, called_title, group_title, is_title_of, listed_under_title, plays_at, who_runs
 from .speakers import name_span
-from .titles import ORG_LABELS, Found, hyphenated, in_lower_case, is_title_word, job_word, office_word, organisation, \
+from .titles import ORG_LABELS, Found, hyphenated, hyphenated_title, in_lower_case, is_title_word, job_word, office_word, organisation, \
     plural_office, prep_organisation, qualified, title_text
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def extract_roles(doc: "Doc", document: Document, is_place: Callable[[str], bool
         for role in (_title_before(span), _coordinated_title(span), _shared_title(span, is_place), _apposition(span),
                      *_coordinated_apposition(span), _ranking_before(span), _title_in_apposition_before(span),
                      as_title(span), is_title_of(span), who_runs(span), listed_under_title(span),
-                     called_title(span)):
+                     called_title(span), group_title(span), plays_at(span)):
             if role is not None:
                 found.setdefault((role[0].lower(), role[1]), role)
         for title, organization, text in found.values():
@@ -156,7 +156,9 @@ def _title_ending_at(name: "Span") -> tuple[Found, int] | None:
         name = doc[end: name.end]
     i = name.start - 1
     while i >= name.sent.start:
-        if is_title_word(doc[i]) or doc[i].text == "-" and i - 1 >= 0 and is_title_word(doc[i - 1]):
+        if i - 2 >= name.sent.start and hyphenated_title(doc[i]):
+            i -= 3  # "fly-half", "cross-country" whole, whatever the parser tagged its parts
+        elif is_title_word(doc[i]) or doc[i].text == "-" and i - 1 >= 0 and is_title_word(doc[i - 1]):
             i -= 1
         elif i + 1 < name.start and doc[i].like_num and not doc[i].whitespace_ and is_title_word(doc[i + 1]):
             i -= 1  # "100m champion": a number glued to its unit

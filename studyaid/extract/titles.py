@@ -35,7 +35,9 @@ _QUALIFIERS = frozenset().union(*(words for office, words in QUALIFIED_OFFICES.i
 _SEEDINGS = QUALIFIED_OFFICES["seed"]
 _DIGIT_ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 # Qualifiers written with a capital that still say what a champion is one of: "double Olympic champion".
-CAPITALISED_QUALIFIERS = frozenset({"olympic", "paralympic", "commonwealth"})
+CAPITALISED_QUALIFIERS = frozenset({"olympic", "paralympic", "commonwealth", "european"})
+# Two words naming one position, whose last word names no office alone: "midfield man", "second row".
+POSITION_PHRASES = frozenset({("midfield", "man"), ("second", "row"), ("front", "row"), ("back", "row")})
 
 # A job word opening a sentence before a full name ("Sprinter Jane Roe won", "Historian Ann Lee said") is a
 # title when it ends like an agent noun; these person nouns end so and name no job.
@@ -65,6 +67,9 @@ def office_word(tok: "Token") -> str | None:
     whole = hyphenated(tok)
     if whole is not None and whole in OFFICES:
         return whole
+    if tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in POSITION_PHRASES \
+            and (tok.doc[tok.i - 1].is_lower or opens_sentence(tok.doc[tok.i - 1])):
+        return f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"  # "Saints midfield man Ann Roe", "second row Ann Roe"
     if tok.lower_ in OFFICES or tok.lower_ in QUALIFIED_OFFICES:
         return tok.lower_
     if tok.lower_ == "international" and tok.is_lower and (tok.tag_ == "NN" and tok.pos_ == "NOUN" or any(
@@ -156,6 +161,9 @@ def is_title_word(tok: "Token") -> bool:
     star", "race director")."""
     if office_word(tok) or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in _QUALIFIERS and tok.is_lower:
         return True
+    if tok.i + 1 < len(tok.doc) and (tok.lower_, tok.doc[tok.i + 1].lower_) in POSITION_PHRASES \
+            and (tok.is_lower or opens_sentence(tok)):
+        return True  # "second" of "second row"
     if tok.lower_ in _QUALIFIERS and tok.text.istitle() and opens_sentence(tok) and _champion_follows(tok):
         return True  # "Defending champion Ann Roe" opening the sentence
     if (tok.lower_ in _SEEDINGS or _DIGIT_ORDINAL.match(tok.lower_)) and tok.i + 1 < len(tok.doc) \
@@ -169,12 +177,22 @@ def is_title_word(tok: "Token") -> bool:
 def _champion_follows(tok: "Token") -> bool:
     """A capitalised qualifier in a run of title words that ends with an office needing it ("Olympic ...
     champion"), never an event's name ("the Olympic Games")."""
-    for nxt in tok.doc[tok.i + 1: tok.i + 4]:
+    doc = tok.doc
+    for nxt in doc[tok.i + 1: tok.i + 6]:
         if office_word(nxt):
             return QUALIFIED_OFFICES.get(office_word(nxt) or "") is not None
-        if not (nxt.lower_ in _QUALIFIERS or nxt.lower_ in CAPITALISED_QUALIFIERS or nxt.like_num):
-            return False
+        whole_ahead = hyphenated(doc[nxt.i + 2]) if nxt.i + 2 < len(doc) else None
+        if not (nxt.lower_ in _QUALIFIERS or nxt.lower_ in CAPITALISED_QUALIFIERS or nxt.like_num
+                or hyphenated_title(nxt) or nxt.text == "-" or whole_ahead in _QUALIFIERS):
+            return False  # (the parts of a hyphenated qualifier: "European cross-country champion")
     return False
+
+
+def hyphenated_title(tok: "Token") -> str | None:
+    """The hyphenated office or champion's qualifier ``tok`` ends, split by the tokenizer: "fly - half",
+    "cross - country"; None for any other word."""
+    whole = hyphenated(tok)
+    return whole if whole is not None and (whole in OFFICES or whole in _QUALIFIERS) else None
 
 
 def title_text(toks: list["Token"]) -> str:
@@ -203,10 +221,12 @@ def in_lower_case(text: str, first: "Token") -> str:
     "Prime Minister" and organisations stay as they are."""
     opens = first.i == first.sent.start or first.nbor(-1).is_space or first.nbor(-1).text in (".", "!", "?", "\n")
     rest_lower = all(not w[:1].isupper() for w in text.split()[1:])
+    if first.lower_ in CAPITALISED_QUALIFIERS:
+        return text  # "Olympic champion", "European champion": a name's adjective keeps its capital
     if text and opens and (first.ent_type_ in ("", "ORDINAL") or job_word(first) or first.lower_ in OFFICES) \
             and first.text[:1].isupper() \
             and (rest_lower and (is_title_word(first) or text.lower() in OFFICES) or first.lower_ in ROLE_ONLY_MODIFIERS
-                 or first.lower_ in _QUALIFIERS):  # "Double Olympic champion" -> "double Olympic champion"
+                 or first.lower_ in _QUALIFIERS - CAPITALISED_QUALIFIERS):  # "Double Olympic champion" -> "double ..."
         return text[:1].lower() + text[1:]
     return text
 

@@ -96,3 +96,20 @@ def test_the_one_replaced_does_not_take_the_title(roles):
     found = {r.person.name for r in roles("Mia Torres, who last month succeeded Ella Frost as European champion, "
                                           "finished second.")}
     assert found == {"Mia Torres"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office right before a group noun is each listed name's (issue 10, round 3)
+    ("He expects a hard time from an England loose-forward trio of Tom Harker, Sam Ward and Ann Roper.",
+     {("Tom Harker", "loose-forward", "England"), ("Sam Ward", "loose-forward", "England"),
+      ("Ann Roper", "loose-forward", "England")}),
+    ("The Kelvale striker pair of Tom Harker and Sam Ward scored.",
+     {("Tom Harker", "striker", "Kelvale"), ("Sam Ward", "striker", "Kelvale")}),
+    ("He faced a trio of Tom Harker, Sam Ward and Ann Roper.", set()),  # a group with no office
+    # a present "plays at" a position; never a place or a past game
+    ("Up front, Tom Harker plays at hooker and Sam Ward plays at home.", {("Tom Harker", "hooker", None)}),
+    ("Tom Harker played at centre last year.", set()),
+    ("Tom Harker plays at Wembley on Sunday.", set()),
+])
+def test_group_and_position_titles(roles, text, expected):
+    assert {(r.person.name, r.title, r.organization) for r in roles(text)} == expected

@@ -356,6 +356,13 @@ ROUND_3 = [
     ("The winger was pushed by Welsh international Mary Cole in the final metres.", {("Mary Cole", "international")}),
     ("Mary Cole, a Scotland international, joined the club in May.", {("Mary Cole", "international")}),
     ("The international Tom Harker conference opened on Monday.", set()),
+    # two words naming one position, a hyphenated qualifier of a champion
+    ("Saints midfield man Tom Harker was booked.", {("Tom Harker", "midfield man")}),
+    ("Then second row Tom Harker scored.", {("Tom Harker", "second row")}),
+    ("He sat in the front row with Tom Harker.", set()),
+    ("The race was won by European cross-country champion Ann Roper.",
+     {("Ann Roper", "european cross-country champion")}),
+    ("He beat the cross-country runner Ann Roper.", {("Ann Roper", "cross-country runner")}),
     # a team's staff
     ("Later the club physio Sam Ward ran onto the pitch.", {("Sam Ward", "club physio")}),
     ("The pupils were taught by maths teacher Ann Lee for three years.", {("Ann Lee", "maths teacher")}),
@@ -393,6 +400,9 @@ def test_round_3_titles(roles, text, expected):
     ("Fourth seed Tom Harker lost in four sets.", [("Tom Harker", "fourth seed")]),
     ("Defending champion Ann Roper rallied to win.", [("Ann Roper", "defending champion")]),
     ("Double Olympic champion Ann Roper will run in May.", [("Ann Roper", "double Olympic champion")]),
+    ("Olympic champion Ann Roper will run in May.", [("Ann Roper", "Olympic champion")]),  # a name's adjective
+    ("European cross-country champion Ann Roper won again.", [("Ann Roper", "European cross-country champion")]),
+    ("Second row Tom Harker scored twice.", [("Tom Harker", "second row")]),
 ])
 def test_a_title_opening_the_sentence_is_written_in_lower_case(roles, text, expected):
     assert [(r.person.name, r.title) for r in roles(text)] == expected
