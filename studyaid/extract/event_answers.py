@@ -94,6 +94,10 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
     feature = feature_of(text)
     if feature is not None and label in ("LOC", "GPE", "FAC"):
         return Answer(text, text, "place", place_kind=feature)
+    if label == "PERSON" and text in known.sole_names and slot in ("agent", "object", "patient") \
+            or label == "PERSON" and text in known.sole_names and slot == "prep" and prep == "by" \
+            and any(c.dep_ == "auxpass" for c in tok.head.head.children):
+        return Answer(text, text, "person")  # one known by one name only ("Rollo"): see event_names.sole_names
     if label == "PERSON":
         name = text if len(text.split()) >= 2 else full_names.get(text)
         if name and ends_in_place(name):

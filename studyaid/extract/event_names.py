@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..gazetteer import lookup
-from ..lexicon import NAME_PARTICLES, ORGANISATION_WORDS, PLACE_HEADS
+from ..lexicon import HONORIFICS, NAME_PARTICLES, ORGANISATION_WORDS, PLACE_HEADS
 from .doc_index import positions_of
 
 if TYPE_CHECKING:
@@ -75,6 +75,32 @@ NAMING_FEATURES = frozenset({"river"})
 class Known(NamedTuple):
     full_names: dict[str, str]  # surname -> full name
     features: dict[str, str]  # bare name -> the feature it is ("Seine" -> "river")
+    sole_names: frozenset = frozenset()  # people known by one name only ("Rollo", "Tancred")
+
+
+SOLE_NAME_MENTIONS = 2
+
+
+def sole_names(doc: "Doc", full: dict[str, str]) -> frozenset:
+    """People a document names by one name only, as history does ("Rollo", "Bohemond"): a one-word PERSON name
+    NER gives at least twice, never inside a longer name, never after an honorific ("Mr Smith" is a surname
+    whose first name the document omits) or "the", never a place, an organisation word or a feature the document names."""
+    counts: dict[str, int] = {}
+    longer: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) == 1 and ent[0].is_alpha and ent.text[:1].isupper():
+            counts[ent.text] = counts.get(ent.text, 0) + 1
+        else:
+            longer.update(t.text for t in ent)
+    honoured = {t.text for t in doc if t.i > 0 and (doc[t.i - 1].lower_.rstrip(".") in HONORIFICS
+                                                    or doc[t.i - 1].lower_ == "the")}  # "the Marches": no one
+    joined = {t.text for t in doc if t.pos_ == "PROPN" and any(
+        0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (t.i - 1, t.i + 1))}
+    return frozenset(name for name, n in counts.items() if n >= SOLE_NAME_MENTIONS and name not in full
+                     and name not in longer | honoured | joined and lookup(name) is None
+                     and name.casefold() not in ORGANISATION_WORDS | PLACE_HEADS | INSTITUTIONS)
 
 
 # what only rivers do: a one-word name as the subject of these verbs with a place phrase is a river

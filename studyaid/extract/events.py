@@ -40,7 +40,7 @@ from .event_answers import MAX_PER_ANSWER, Known, slot_answer, strip_the
 from .event_dates import dated_nouns
 from .event_descriptions import appositions, definition, located
 from .event_referents import Referents
-from .event_names import feature_of, features_named, full_names, is_organisation_name, is_person_name
+from .event_names import feature_of, features_named, full_names, is_organisation_name, is_person_name, sole_names
 from .event_slots import event_text, hedged, participle_clause, slots, span_of
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple] = ()) 
     taken = list(taken)
     by_role = {(t[0], strip_the(t[1]).casefold()) for t in taken if len(t) > 2 and t[2] == "role"}
     taken = {(t[0], strip_the(t[1]).casefold()) for t in taken}
-    known = Known(full_names(doc), features_named(doc))
+    surnames = full_names(doc)
+    known = Known(surnames, features_named(doc), sole_names(doc, surnames))
     per_answer: Counter = Counter()
     referents = Referents(known)
     previous_end = 0

@@ -41,8 +41,14 @@ def _acts_as_person(fact: Event, ctx: CorpusContext) -> bool:
     """The person test of every answer without asking for a quote or a title: the fact shows the name acting
     as a person (the extractor wants a full name the document also gives by the surname alone) and the corpus
     names it in full. In reference text people found, rule and invent far more often than they speak; their
-    wrong options are other people named in full (:meth:`CorpusContext.named_person_tiers`)."""
-    return ctx.is_person(f"person:{slug(fact.name)}")
+    wrong options are other people named in full (:meth:`CorpusContext.named_person_tiers`). One known by one
+    name only ("Rollo", "Tancred") passed the extractor's own test (extract/event_names.sole_names)."""
+    return _sole(fact) or ctx.is_person(f"person:{slug(fact.name)}")
+
+
+def _sole(fact: Event) -> bool:
+    """A person the document knows by one name only: the extractor gives every other person answer in full."""
+    return fact.answer_kind == "person" and len(fact.name.split()) == 1
 
 
 def _kind_word(fact: Event) -> str | None:
@@ -103,7 +109,10 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
     people = ctx.named_person_tiers(fact, f"person:{slug(fact.name)}") if fact.answer_kind == "person" else []
     for n, documents in enumerate(ctx.tiers(fact)):
         names = [o.name for o in _others(ctx, documents) if _same_kind(fact, o)]
-        if fact.answer_kind == "person":
+        if fact.answer_kind == "person" and _sole(fact):
+            # one-name people with one-name people (a full name beside them would stand out)
+            names = [o.name for o in _others(ctx, documents) if _sole(o)]
+        elif fact.answer_kind == "person":
             names += people[n] if n < len(people) else []
             names = [x for x in names if is_person_name(x) and len(x.split()) >= 2]
         elif fact.answer_kind == "org":

@@ -254,3 +254,25 @@ STEMS = [
 @pytest.mark.parametrize("stem, ok", STEMS)
 def test_event_stems_pass_the_stem_check(nlp, stem, ok):
     assert (stem_problem(nlp(stem)) is None) is ok
+
+
+def sole(name: str, after: str) -> Event:
+    sentence = f"{name} {after}."
+    return event(name, "person", "agent", sentence, clause(name, after.split()[0], after.split()[0][:-1],
+                                                           after=" ".join(after.split()[1:]), answer_role="subject"),
+                 lemma=after.split()[0][:-1])
+
+
+def test_one_known_by_one_name_has_one_name_people_as_wrong_options():
+    facts = factset(sole("Arvald", "founded a duchy on the Kelmore coast"), sole("Sigrun", "ruled the Orna valley"),
+                    sole("Tostig", "besieged the Velda fortress"), sole("Hroald", "crossed the Norda mountains"),
+                    bergen(), year())
+    q = event_mcq(facts.facts[0], CorpusContext(facts), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "Who founded a duchy on the Kelmore coast?"
+    assert sorted(q.options) == ["Arvald", "Hroald", "Sigrun", "Tostig"]
+
+
+def test_one_known_by_one_name_without_others_is_no_multiple_choice():
+    facts = factset(sole("Arvald", "founded a duchy on the Kelmore coast"), bergen(), year())
+    assert isinstance(event_mcq(facts.facts[0], CorpusContext(facts), random.Random(1)), Dropped)
