@@ -61,7 +61,7 @@ TITLE_MODIFIERS = frozenset({
     "managing", "general", "assistant", "associate", "attorney", "police", "finance", "home", "health",
     "shadow", "lord", "creative", "artistic", "technical", "commercial", "marketing", "sales", "project",
     "programme", "program", "research", "news", "political", "business", "technology", "sports",
-    "personal", "district", "circuit", "late",
+    "personal", "district", "circuit", "late", "part-time", "full-time",
 })
 # Words written before a name that are not part of it: "Mr King", "Dr Smith", "Professor Kerstin Dautenhahn".
 HONORIFICS = frozenset({

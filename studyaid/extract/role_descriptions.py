@@ -47,7 +47,7 @@ def described_after_naming(doc: "Doc", document: Document, is_place: Callable[[s
         if office.dep_ not in ("nsubj", "nsubjpass") or office.tag_ != "NN" or not office_word(office) \
                 or any(t.ent_type_ == "PERSON" for t in office.subtree) or any(c.dep_ == "prep" for c in office.children):
             continue
-        if any(t.pos_ not in ("ADJ", "PROPN", "NOUN") for t in doc[first.i + 1: office.i]):
+        if any(t.pos_ not in ("ADJ", "PROPN", "NOUN") and t.text != "-" for t in doc[first.i + 1: office.i]):
             continue
         if any(t.lemma_.lower() == office.lemma_.lower() for t in doc[: before.start]):
             continue  # "A Delta spokesperson ... The spokesperson": the noun named someone else before

@@ -189,10 +189,10 @@ def _champion_follows(tok: "Token") -> bool:
 
 
 def hyphenated_title(tok: "Token") -> str | None:
-    """The hyphenated office or champion's qualifier ``tok`` ends, split by the tokenizer: "fly - half",
-    "cross - country"; None for any other word."""
+    """The hyphenated office, title modifier or champion's qualifier ``tok`` ends, split by the tokenizer:
+    "fly - half", "part - time", "cross - country"; None for any other word."""
     whole = hyphenated(tok)
-    return whole if whole is not None and (whole in OFFICES or whole in _QUALIFIERS) else None
+    return whole if whole is not None and (whole in OFFICES or whole in _QUALIFIERS or whole in TITLE_MODIFIERS) else None
 
 
 def title_text(toks: list["Token"]) -> str:

@@ -32,3 +32,21 @@ import pytest
 ])
 def test_a_title_described_with_an_age(roles, text, expected):
     assert {(r.person.name, r.title, r.organization) for r in roles(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated modifier in the description of the one person a one-sentence lead is about
+    ("European cross-country champion Ann Roper won the Kelvale race on Sunday.\n\nThe part-time maths teacher beat "
+     "Irish international Mary Cole by 40 metres.",
+     {("Ann Roper", "European cross-country champion"), ("Ann Roper", "part-time maths teacher"),
+      ("Mary Cole", "international")}),
+    # two people in the lead: nobody
+    ("Ann Roper beat Mary Cole in the Kelvale race on Sunday.\n\nThe part-time maths teacher won by 40 metres.", set()),
+])
+def test_a_title_describing_the_lead_person(roles, text, expected):
+    assert {(r.person.name, r.title) for r in roles(text)} == expected
+
+
+def test_a_hyphenated_title_modifier_before_a_name(roles):
+    found = roles("The race was won by part-time maths teacher Ann Roper.")
+    assert [(r.person.name, r.title) for r in found] == [("Ann Roper", "part-time maths teacher")]
