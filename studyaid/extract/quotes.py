@@ -421,6 +421,10 @@ def _reported(doc, document, quotations, direct_ranges, tracker, is_place) -> It
                 words = words[:-1]
             while words and words[0].is_punct and words[0].text not in QUOTE_CHARS:
                 words = words[1:]
+            first = next((t for t in words if not t.is_punct), None)
+            if first is None or first.pos_ in ("VERB", "AUX") or first.tag_ == "TO":
+                continue  # a clause cut by the attribution ("It is set, according to X, to do ...") or parsed with
+                # its subject inside it ("According to figures from X many visitors suffered delays"): a fragment
             yield from _reported_quotes(doc, document, tok, "according to", words, [person], quotations,
                                         direct_ranges, tracker, is_place)
 

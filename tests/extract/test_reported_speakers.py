@@ -29,6 +29,10 @@ SPEAKERS = [
      "into disrepute.", "Tom Reid", "person", "the Kelvale manager is guilty"),
     ("Tom Reid angered the fans after admitting that he had never wanted to join the club in the first place.",
      "Tom Reid", "person", "he had never wanted to join"),
+    # a whole clause before "according to" is credited, however the parser hangs its subject
+    ('"Fast Packet Access (FPA) - sometimes called Super 3G - will be vital for profitable services like mobile '
+     'video clips," according to a report published by research consultancy Kelvale Research.',
+     "Kelvale Research", "org", '"Fast Packet Access'),
 ]
 
 
@@ -48,6 +52,9 @@ def test_reported_speaker(quotes, text, speaker, kind, start):
     "Ann Kerr explained how the scheme would work in practice for the families in the town.",
     "Tom Reid told reporters why the match had been stopped for almost an hour on Saturday.",
     "Ann Kerr said whether the scheme would go ahead was now a matter for the council.",
+    # "according to" cutting a clause in two: neither half, without its subject, is a claim
+    "It is set, according to analysts, to do for films what the compact disc did for music.",
+    "The firm, according to Tom Reid, will cut 500 jobs by the end of the year.",
 ])
 def test_no_claim(quotes, text):
     assert [words for _, _, words in _said(quotes, text) if not words.startswith("the scheme would go ahead was")] \
