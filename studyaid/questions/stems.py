@@ -195,6 +195,9 @@ def _unnamed_subject(tokens: list, text: str) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" or g.ent_type_ in NAMED
                                                              for g in c.subtree) for c in t.children):
             continue  # "the portable version of the PlayStation", "the new version of the Kelvale phone"
+        if any(c.tag_ == "JJS" and c.lower_ not in ("best", "worst") for c in t.children) and any(
+                c.dep_ == "prep" and any(g.pos_ == "PROPN" or g.ent_type_ in NAMED for g in c.subtree) for c in t.children):
+            continue  # one thing: "the largest city on the Velda", "the longest river in Austria"
         if event and any(w.pos_ == "PROPN" for w in t.subtree):
             continue
         return True
