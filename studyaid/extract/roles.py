@@ -369,8 +369,9 @@ def _coordinated_apposition(name: "Span") -> list[Found]:
 
 
 def _title_in_apposition_before(name: "Span") -> Found | None:
-    """"the judge, Susan Ferrow," / "the band's singer, Tom Smith,": the title, a comma, the name set off
-    by a comma (or ending the sentence). Never "Asked about the coach, Smith said": no closing comma."""
+    """"the judge, Susan Ferrow," / "the band's singer, Tom Smith," / "Another Kelvale international, Ann Roe,": the
+    title, a comma, the name set off by a comma (or ending the sentence). Never "Asked about the coach, Smith
+    said": no closing comma."""
     doc = name.doc
     comma = name.start - 1
     if comma <= name.sent.start or doc[comma].text != ",":
@@ -382,7 +383,7 @@ def _title_in_apposition_before(name: "Span") -> Found | None:
     if not office_word(office) or office.pos_ != "NOUN" or not office.text.islower():
         return None
     toks = [t for t in office.subtree if t.i <= office.i]
-    if not toks or toks[0].lower_ not in ("the", "its", "their", "his", "her") and not any(
+    if not toks or toks[0].lower_ not in ("the", "its", "their", "his", "her", "another") and not any(
             t.text in ("'s", "\u2019s") for t in toks):
         return None  # "a coach, Smith" is one of a list; "the coach" or "the club's coach" is the one
     if not qualified(office, toks[:-1]):

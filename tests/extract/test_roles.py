@@ -356,6 +356,8 @@ ROUND_3 = [
     ("The winger was pushed by Welsh international Mary Cole in the final metres.", {("Mary Cole", "international")}),
     ("Mary Cole, a Scotland international, joined the club in May.", {("Mary Cole", "international")}),
     ("The international Tom Harker conference opened on Monday.", set()),
+    ("Another Kelvale international, Mary Cole, finished third in the race.", {("Mary Cole", "international")}),
+    ("Another coach, Mary Cole said the team was tired.", set()),  # no closing comma: the coach is someone else
     # two words naming one position, a hyphenated qualifier of a champion
     ("Saints midfield man Tom Harker was booked.", {("Tom Harker", "midfield man")}),
     ("Then second row Tom Harker scored.", {("Tom Harker", "second row")}),
