@@ -27,6 +27,9 @@ leave visit reach raid besiege capture evacuate inhabit unite partition""".split
 ANSWER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"})
 ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # beside a name: skipped by the clause
 YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
+ERAS = frozenset({"BC", "AD", "BCE", "CE", "B.C", "A.D"})
+# a century or a decade, the way history dates things: "the 19th century", "the 1st century BC", "the 1990s"
+PERIOD = re.compile(r"^(?:the )?(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th) century(?: BC)?|1[0-9]\d0s|20[0-2]0s)$", re.IGNORECASE)
 DATE_SHAPES = re.compile(r"^(?:(?:[0-3]?\d(?:st|nd|rd|th)? )?[A-Z][a-z]+ (?:[0-3]?\d(?:st|nd|rd|th)?, )?)?(1\d{3}|20\d\d)$")
 
 
@@ -87,7 +90,13 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
         return None
     text = strip_the(ent.text)
     if label == "DATE":
-        if slot != "prep" or prep not in DATE_PREPS or not DATE_SHAPES.match(text):
+        if slot != "prep" or prep not in DATE_PREPS:
+            return None
+        if ent.end < len(tok.doc) and tok.doc[ent.end].text.strip(".").upper() in ERAS:
+            return None  # "the 1st century BC" with the era left out of the name
+        if PERIOD.match(text):
+            return Answer(text, text, "date")  # no ISO form: the question side shifts the century or decade
+        if not DATE_SHAPES.match(text):
             return None
         iso = to_iso(text) if not YEAR.match(text) else text
         return Answer(text, text, "date", iso=iso) if iso else None

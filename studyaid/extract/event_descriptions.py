@@ -47,16 +47,21 @@ def definition(verb: "Token", known: "Known") -> Iterator[tuple]:
 
 
 def appositions(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[Event]:
-    """"Tallinn, the capital of Estonia, ...": a place defined by a unique description beside it."""
+    """"Tallinn, the capital of Estonia, ...": a place defined by a unique description beside it; a place the
+    gazetteer does not know is the settlement its description calls it ("Kelmore, the largest town on the
+    Velda," is a city to ask about)."""
     for appos in sent:
         if appos.dep_ != "appos" or appos.pos_ != "NOUN" or not unique(appos) or appos.i < appos.head.i:
             continue
         name = appos.head
-        ent = entity(name)
-        if ent is None or ent.label_ == "DATE" or ent.label_ == "PERSON":
-            continue  # a person's apposition is a role (roles.py)
+        ent = entity(name) or proper_name(name)
+        settlement = SETTLEMENTS.get(appos.lemma_.lower())
+        if ent is None or ent.label_ == "DATE" or ent.label_ == "PERSON" and settlement is None:
+            continue  # a person's apposition is a role (roles.py); no person is "the largest town on the Velda"
         text = strip_the(ent.text)
         entry, feature = lookup(text), feature_of(text)
+        if entry is None and feature is None:
+            feature = settlement
         if entry is None and feature is None:
             continue
         if (source.start, text.casefold()) in taken or per_answer[text.casefold()] >= MAX_PER_ANSWER:
@@ -73,6 +78,8 @@ def appositions(sent: "Span", source, taken: set, per_answer: Counter) -> Iterat
 
 
 LOCATING_KINDS = frozenset({"country", "region", "continent", "city"})
+# what a description calls a place the gazetteer does not know: the kind of place a question asks for
+SETTLEMENTS = {"city": "city", "town": "city", "port": "city", "capital": "city", "village": "village"}
 
 
 def proper_name(tok: "Token") -> "Span | None":

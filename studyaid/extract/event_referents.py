@@ -68,14 +68,26 @@ class Referents:
         self.subject, self.recent = None, []
 
     def see(self, sent: "Span") -> None:
+        """Remember what the sentence named; its subject, named or itself a "the river" that stands for a name."""
         root = sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         named = _named_thing(subj, self.known) if subj is not None else None
+        if named is None and subj is not None and subj.lower_ in FEATURES \
+                and [c.lower_ for c in subj.children] == ["the"]:
+            named = (self._feature(subj.lower_, sent, subj.i - sent.start), subj.lower_)
         self.subject = named[0] if named else None
         named_here = self._named_in(sent, len(sent))
         self.recent = (self.recent + [named_here])[-WINDOW:]
         for kind, name in named_here.items():
             self.seen.setdefault(kind, set()).add(strip_the(name))
+
+    def _feature(self, kind: str, sent: "Span", upto: int) -> str | None:
+        """The feature of ``kind`` "the river" stands for: named before it in the sentence, in the sentences
+        before, or the one of that kind the document has named."""
+        name = self._named_in(sent, upto).get(kind) or next((r[kind] for r in reversed(self.recent) if kind in r), None)
+        if name is None and len(self.seen.get(kind, ())) == 1:
+            name = f"the {next(iter(self.seen[kind]))}"
+        return name
 
     def _named_in(self, sent: "Span", upto: int) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -96,13 +108,8 @@ class Referents:
         if subject in ("It", "it") and subj is not None and subj.lower_ == "it" and subj.i == verb.sent.start:
             name = self.subject
         words = subject.split()
-        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in FEATURES:
-            kind = words[1].lower()
-            before = self._named_in(verb.sent, subj.i - verb.sent.start) if subj is not None else {}
-            name = before.get(kind) or next((r[kind] for r in reversed(self.recent) if kind in r), None)
-            if name is None and len(self.seen.get(kind, ())) == 1:
-                only = next(iter(self.seen[kind]))
-                name = f"the {only}" if kind in FEATURES else only
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in FEATURES and subj is not None:
+            name = self._feature(words[1].lower(), verb.sent, subj.i - verb.sent.start)
         if name is None or strip_the(name).casefold() == strip_the(answer).casefold():
             return clause
         return clause.model_copy(update={"subject": name[0].upper() + name[1:], "subject_common": False})

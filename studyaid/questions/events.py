@@ -125,8 +125,45 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
     return tiers
 
 
+CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century( BC)?$", re.IGNORECASE)
+DECADE = re.compile(r"^(\d{3})0s$")
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def period_options(written: str) -> list[str]:
+    """Wrong dates written like a century, a decade or a day-month-year date, nearest first: "19th century" ->
+    18th, 20th, 17th, 21st; "1990s" -> 1980s, 2000s, ...; "1 May 1191" -> 8 May 1191, 24 April 1191, ..."""
+    if m := CENTURY.match(written):
+        n, era = int(m.group(1)), m.group(2) or ""
+        limit = 30 if era else 21
+        return [f"{_ordinal(n + s)} century{era}" for s in (-1, 1, -2, 2, -3, 3) if 1 <= n + s <= limit]
+    if m := DECADE.match(written):
+        start = int(m.group(1)) * 10
+        return [f"{start + s}s" for s in (-10, 10, -20, 20, -30, 30) if start + s <= 2020]
+    if m := DAY_MONTH_YEAR.match(written):
+        from datetime import date, timedelta
+
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"]
+        if m.group(2) not in months:
+            return []
+        try:
+            base = date(int(m.group(3)), months.index(m.group(2)) + 1, int(m.group(1)))
+        except ValueError:
+            return []
+        shifted = [base + timedelta(days=s) for s in (7, -7, 14, -30, 30)]
+        return [f"{s.day} {months[s.month - 1]} {s.year}" for s in shifted]
+    return []
+
+
 def _wrong(fact: Event, ctx: CorpusContext, prompt: str, rng: random.Random) -> list[str]:
     right = right_answers(fact, ctx)
+    if fact.answer_kind == "date" and (options := period_options(fact.answer)):
+        return d.pick(fact.answer, [o for o in options if o not in right], WRONG_OPTIONS, prompt=prompt, rng=rng)
     if fact.answer_kind == "date":
         isos = sorted({o.iso for o in _others(ctx, ctx.documents_of(fact)) if o.answer_kind == "date" and o.iso}
                       | set(ctx.date_isos_near(fact)))

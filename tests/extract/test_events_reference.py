@@ -40,6 +40,11 @@ FOUND = [
     # a surname that is only another spelling of some town is still a surname
     ("Johann Tulla straightened the Velda between 1817 and 1875. Tulla died in Paris.",
      {("agent", "", "Johann Tulla")}),
+    # a century or a decade dates what happened, as history does
+    ("During the 19th century the Velda was straightened.", {("prep", "during", "19th century")}),
+    ("Salmon came back to the Velda in the 1990s.", {("prep", "in", "1990s")}),
+    # a place the gazetteer does not know is the settlement its description calls it
+    ("Kelmore, the largest town on the Velda, has a harbour. The river Velda is wide.", {("definition", "", "Kelmore")}),
     # one known by one name only, as history names people: NER's person at least twice
     ("Arvald led the raiders across the sea. Arvald founded a duchy in 911.", {("agent", "", "Arvald")}),
 ]
@@ -61,6 +66,8 @@ NOT_FOUND = [
     ("Arvald founded a duchy in 911.", {"Arvald"}),  # one name given once: maybe anything
     ("Mr Hale opened the bridge in 1990. Hale left the town. Hale returned.", {"Hale"}),  # a surname, no first name
     ("The Marches rebelled in 1090. The Marches fell.", {"Marches"}),  # "the" + name: no one
+    ("In the 1st century BC the Velsh built forts.", {"1st century", "the 1st century"}),  # the era left out
+    ("Kelmore, a town with a harbour, lies in the north.", {"Kelmore"}),  # a description that fits many
 ]
 
 
@@ -88,6 +95,9 @@ REFERENTS = [
     ("The Velda flows from the Alps. It flows through Austria, Germany and France.", "Germany", "The Velda"),
     ("The Velda is a long river. The river was straightened by Johann Tulla. Tulla was an engineer.",
      "Johann Tulla", "The Velda"),
+    # "It" after "the river" that stood for the one river of the page
+    ("The Velda is a long river. The river rises in the Alps. It flows through Austria, Germany and France.",
+     "Germany", "The Velda"),
     # no name before: the subject stays as written (the question side then drops it)
     ("It flows through Austria, Germany and France.", "Germany", "It"),
     # a person is no referent of "it"

@@ -9,7 +9,7 @@ from factory import cast, clause, factset, person, src
 from studyaid.facts import Event
 from studyaid.questions.cloze import cloze_question
 from studyaid.questions.context import CorpusContext
-from studyaid.questions.events import SETTING, event_mcq, right_answers, wh_phrase
+from studyaid.questions.events import SETTING, event_mcq, period_options, right_answers, wh_phrase
 from studyaid.questions.model import Dropped
 from studyaid.questions.stems import stem_problem
 
@@ -248,6 +248,10 @@ STEMS = [
     ("Into which sea does the Velda flow?", True),
     ("How many people did Russian drones kill?", False),  # a nationality names nothing
     ("Through which country does it flow?", False),  # nothing named
+    ("What is the largest city on the Velda?", True),  # a superlative with a name is one thing
+    ("What is the longest river in Austria?", True),
+    ("What did the band in London play?", False),  # which band?
+    ("What is the best band in London?", False),  # an opinion picks no one thing
 ]
 
 
@@ -276,3 +280,30 @@ def test_one_known_by_one_name_has_one_name_people_as_wrong_options():
 def test_one_known_by_one_name_without_others_is_no_multiple_choice():
     facts = factset(sole("Arvald", "founded a duchy on the Kelmore coast"), bergen(), year())
     assert isinstance(event_mcq(facts.facts[0], CorpusContext(facts), random.Random(1)), Dropped)
+
+
+# (a date written as history writes it, the wrong options it gets first)
+PERIODS = [
+    ("19th century", ["18th century", "20th century", "17th century"]),
+    ("2nd century BC", ["1st century BC", "3rd century BC", "4th century BC"]),
+    ("1990s", ["1980s", "2000s", "1970s"]),
+    ("1 May 1191", ["8 May 1191", "24 April 1191", "15 May 1191"]),
+    ("1191", []),  # a year: the corpus's own dates (distractors.date_options)
+    ("Monday", []),
+]
+
+
+@pytest.mark.parametrize("written, first", PERIODS)
+def test_period_options(written, first):
+    assert period_options(written)[:3] == first
+    assert written not in period_options(written)
+
+
+def test_a_century_is_asked_with_centuries():
+    fact = event("19th century", "date", "prep", "During the 19th century the Velda was straightened.",
+                 clause("the Velda", "straightened", "straighten", tag="VBN", aux="was"), prep="during",
+                 lemma="straighten")
+    q = event_mcq(fact, CorpusContext(factset(fact)), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "When was the Velda straightened?"
+    assert all(o.endswith("century") for o in q.options) and len(q.options) == 4
