@@ -12,7 +12,9 @@ many files spread evenly over the folder's sorted list, with a fresh cache:
    with the stem checker) on a cold cache (tokens/s, and seconds per 100 documents);
 3. the same again with the cache warm (speed-up over the cold run), as a new process would find it
    (every cache in the run's folder, ``STUDYAID_CACHE_DIR`` included; nothing kept in memory);
-4. the peak RSS of that size's process (the model included).
+4. the peak RSS of that size's process (the model included);
+5. the ratio in CPU time of this process too: on a shared machine the wall-clock ratio compares a parse
+   and a generation run under different loads, the CPU-time ratio much less so.
 
 ``--processes-at N`` also measures raw parsing and cold generation with ``n_process=2`` at size N.
 Without ``--folder`` the corpus is the seed articles repeated ``--repeat`` times, each copy made
@@ -75,25 +77,26 @@ def measure(files: list[Path], work: Path, processes: int, batch_size: int, warm
     paths = [str(f) for f in files]
     os.environ["STUDYAID_CACHE_DIR"] = str(work / "read")  # junk marked on disk: not the runs' cache
     texts = [d.masked_text for d in iter_documents(paths)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes))
-    parse_s = time.perf_counter() - start
+    parse_s, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
 
-    def run(cache_dir: Path) -> tuple[float, int, int]:
+    def run(cache_dir: Path) -> tuple[float, float, int, int]:
         os.environ["STUDYAID_CACHE_DIR"] = str(cache_dir)  # every cache of the run in one fresh folder
         mark_junk.cache_clear()  # a re-run as in a new process: what it reuses comes from the disk cache
-        begin = time.perf_counter()
+        begin, cpu = time.perf_counter(), time.process_time()
         cache = DocCache(nlp, folder=cache_dir)
         facts = extract_corpus(paths, nlp=nlp, cache=cache, n_process=processes, batch_size=batch_size)
         verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
         result = generate(facts, gazetteer=same_kind_places, parser=nlp, stem_verdicts=verdicts)  # as the CLI does
         verdicts.save()
-        return time.perf_counter() - begin, len(facts.facts), len(result.questions)
+        return time.perf_counter() - begin, time.process_time() - cpu, len(facts.facts), len(result.questions)
 
-    cold_s, n_facts, n_questions = run(work / "cache")
+    cold_s, cold_cpu, n_facts, n_questions = run(work / "cache")
     warm_s = run(work / "cache")[0] if warm else None
     return {"documents": len(files), "words": sum(len(t.split()) for t in texts), "tokens": tokens,
             "parse_s": parse_s, "cold_s": cold_s, "warm_s": warm_s, "facts": n_facts, "questions": n_questions,
+            "parse_cpu": parse_cpu, "cold_cpu": cold_cpu,
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "processes": processes}
 
 
@@ -115,12 +118,20 @@ def report(row: dict) -> None:
     warm = (f"{row['warm_s']:7.1f} s {row['cold_s'] / row['warm_s']:6.1f}x" if row.get("warm_s") else f"{'-':>17}")
     print(f"{row['documents']:6d} {row['words']:9,d} {row['tokens']:9,d} {parse_tps:8,.0f} {cold_tps:8,.0f} "
           f"{cold_tps / parse_tps:6.2f} {100 * row['cold_s'] / row['documents']:9.2f} {warm} "
-          f"{row['peak_rss_mib']:8.0f} {row['facts']:7,d} {row['questions']:7,d}  n_process={row['processes']}",
-          flush=True)
+          f"{row['peak_rss_mib']:8.0f} {row['facts']:7,d} {row['questions']:7,d} {cpu_ratio(row):>9}  "
+          f"n_process={row['processes']}", flush=True)
+
+
+def cpu_ratio(row: dict) -> str:
+    """generate/parse in this process's CPU time: what another program on a shared machine barely moves
+    (with n_process=2 the parse's CPU is in its workers, not counted here: no ratio)."""
+    if row["processes"] != 1 or not row.get("cold_cpu"):
+        return "-"
+    return f"{row['parse_cpu'] / row['cold_cpu']:.2f}"
 
 
 HEADER = (f"{'docs':>6} {'words':>9} {'tokens':>9} {'parse/s':>8} {'gen/s':>8} {'ratio':>6} {'s/100doc':>9} "
-          f"{'warm':>9} {'speed-up':>7} {'RSS MiB':>8} {'facts':>7} {'qs':>7}")
+          f"{'warm':>9} {'speed-up':>7} {'RSS MiB':>8} {'facts':>7} {'qs':>7} {'CPU ratio':>9}")
 
 
 def main() -> int:
@@ -173,6 +184,7 @@ def main() -> int:
             print(f"seconds per document, {last['documents']} vs {first['documents']} documents: {per_doc:.2f}x; "
                   f"peak RSS: {memory:.2f}x")
         ratio = (last["tokens"] / last["cold_s"]) / (last["tokens"] / last["parse_s"])
+        print(f"generate/parse CPU-time ratio: {cpu_ratio(last)}")
         print(f"generate/parse throughput ratio: {ratio:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
