@@ -47,6 +47,9 @@ def whole(tok: "Token", ent: "Span", listed: bool = False) -> bool:
     for child in tok.children:
         if ent.start <= child.i < ent.end or listed and child.dep_ in ("conj", "cc", "punct"):
             continue
+        if ent.label_ == "PERSON" and child.dep_ == "compound" and child.i < ent.start and not child.ent_type_ \
+                and (child.pos_ == "NOUN" or child.is_sent_start):
+            continue  # a job before a name, outside it: "engineer Marek Lind", "Engineer Marek Lind built ..."
         if child.dep_ not in ALLOWED_EXTRA or child.dep_ == "det" and child.lower_ != "the":
             return False
     return True

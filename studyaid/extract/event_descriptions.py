@@ -9,7 +9,7 @@ from ..facts import Clause, Event
 from ..gazetteer import lookup
 from .clauses import clause_around
 from .common import tokens_text
-from .event_answers import MAX_PER_ANSWER, Known, entity, feature_of, slot_answer, strip_the, whole
+from .event_answers import MAX_PER_ANSWER, Answer, Known, entity, feature_of, slot_answer, strip_the, whole
 from .event_names import FEATURES
 from .event_slots import hedged, span_of
 
@@ -28,10 +28,19 @@ def unique(attr: "Token") -> bool:
         or any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children)
 
 
+# what a description's noun says a name it defines is, when the gazetteer and the name do not
+DESCRIBED_KINDS = {"river": "river", "tributary": "river", "lake": "lake", "city": "city", "town": "city",
+                   "port": "city", "capital": "city", "village": "village", "island": "island", "mountain": "mountain"}
+
+
 def definition(verb: "Token", known: "Known") -> Iterator[tuple]:
-    """"X is the largest lake in Finland": the answer is X."""
+    """"X is the largest lake in Finland": the answer is X; "The largest tributary of the Velda is the Orna":
+    the answer is the Orna."""
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if attr is None and subject is not None and subject.pos_ == "NOUN" and unique(subject):
+        yield from _named_by_description(verb, subject, known)
+        return
     if attr is None or subject is None or not unique(attr):
         return
     answer = slot_answer(subject, "definition", "", known)
@@ -44,6 +53,28 @@ def definition(verb: "Token", known: "Known") -> Iterator[tuple]:
     if clause is None:
         return
     yield answer, "definition", "", span, clause
+
+
+def _named_by_description(verb: "Token", subject: "Token", known: "Known") -> Iterator[tuple]:
+    """"The largest lake on the Velda is Lake Orvana", "The capital of the region is Kelmore": the name after
+    the copula, a place of the kind the description's noun says when nothing else tells."""
+    name = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return
+    answer = slot_answer(name, "definition", "", known)
+    kind = DESCRIBED_KINDS.get(subject.lemma_.lower())
+    if answer is None and kind is not None:
+        ent = entity(name) or proper_name(name)
+        if ent is None or ent.label_ == "DATE" or not whole(name, ent):
+            return
+        text = strip_the(ent.text)
+        answer = Answer(text, text, "place", place_kind=kind)
+    if answer is None or answer.kind != "place":
+        return
+    span = span_of("definition", name)
+    clause = clause_around(span, anchor=name)
+    if clause is not None:
+        yield answer, "definition", "", span, clause
 
 
 def appositions(sent: "Span", source, taken: set, per_answer: Counter) -> Iterator[Event]:

@@ -105,6 +105,7 @@ def sole_names(doc: "Doc", full: dict[str, str]) -> frozenset:
 
 # what only rivers do: a one-word name as the subject of these verbs with a place phrase is a river
 RIVER_VERBS = frozenset({"flow", "empty", "drain", "meander", "discharge"})
+RIVER_NOUNS = frozenset({"river", "tributary"})
 RIVER_PREPS = frozenset({"into", "through", "from", "past", "across", "along", "towards", "toward"})
 
 
@@ -112,15 +113,16 @@ def _river_by_deed(tok: "Token") -> bool:
     """"The Velda flows into the North Sea", "The Velda is a European river": a one-word proper name, no person
     or group, as the subject of a river's verb with a place phrase, or defined as a river (the small model
     tags rivers as organisations as often as places)."""
-    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not tok.is_alpha or tok.ent_type_ in ("PERSON", "NORP") \
-            or any(c.dep_ == "compound" for c in tok.children):
+    if tok.dep_ not in ("nsubj", "attr") or tok.pos_ != "PROPN" or not tok.is_alpha \
+            or tok.ent_type_ in ("PERSON", "NORP") or any(c.dep_ == "compound" for c in tok.children):
         return False
     verb = tok.head
+    if tok.dep_ == "attr":  # "The largest tributary of the Velda is the Orna"
+        return verb.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RIVER_NOUNS for c in verb.children)
     if verb.lemma_.lower() in RIVER_VERBS:
         return any(c.dep_ == "prep" and c.lower_ in RIVER_PREPS for c in verb.children)
     if verb.lemma_ == "be":
-        return any(c.dep_ == "attr" and c.lemma_.lower() in NAMING_FEATURES
-                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in verb.children)
+        return any(c.dep_ == "attr" and c.lemma_.lower() in RIVER_NOUNS for c in verb.children)
     return False
 
 

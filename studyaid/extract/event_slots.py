@@ -67,9 +67,22 @@ def _part_of(prep: "Token", obj: "Token") -> "tuple[str, Token] | None":
     return (f"{prep.lower_} the {obj.lower_} of", inner) if inner is not None else None
 
 
+def in_apposition(noun: "Token") -> "Token":
+    """The person a job noun introduces ("by the chemist Anna Lind", "the island's ruler Isaac Ventor"): the
+    PERSON name in apposition right after the noun, or the noun itself."""
+    if noun.pos_ != "NOUN":
+        return noun
+    named = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > noun.i
+             and all(t.i > noun.i for t in c.subtree) and min(t.i for t in c.subtree) == noun.i + 1]
+    return named[0] if len(named) == 1 else noun
+
+
 def _prep_slots(prep: "Token", anchor: "Token") -> Iterator[Slot]:
     for o in prep.children:
         if o.dep_ != "pobj":
+            continue
+        if prep.dep_ == "agent":
+            yield Slot("prep", "by", in_apposition(o), anchor)
             continue
         part = _part_of(prep, o)
         if part is not None:
@@ -92,9 +105,7 @@ def slots(verb: "Token") -> Iterator[Slot]:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in ("in", "at", "near") and p.i > c.i:
                     yield from (Slot("prep", p.lower_, o, c) for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ == "agent":
-            yield from (Slot("prep", "by", o, c) for o in c.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep":
+        elif c.dep_ in ("agent", "prep"):
             yield from _prep_slots(c, c)
 
 
@@ -110,7 +121,7 @@ def span_of(slot: str, name: "Token", items: tuple = ()) -> "Span":
     if start > 0 and name.doc[start - 1].lower_ == "the" and name.doc[start - 1].head == name:
         start -= 1
     if slot == "prep":
-        prep = name.head
+        prep = name.head.head if name.dep_ == "appos" else name.head  # "by the chemist Anna Lind"
         if prep.lower_ == "of" and prep.head.lemma_.lower() in PART_NOUNS and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "in the north of Finland"
         start = min(start, prep.i)
@@ -142,9 +153,10 @@ def participle_clause(verb: "Token", span: "Span") -> Clause | None:
     if thing.pos_ not in ("NOUN", "PROPN") or thing.tag_ not in ("NN", "NNP") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in thing.children) and thing.pos_ != "PROPN":
         return None
-    skip = {t.i for c in thing.children if c.dep_ in ("acl", "relcl", "appos", "punct", "prep") for t in c.subtree}
+    skip = {t.i for c in thing.children if c.dep_ in ("acl", "relcl", "punct", "prep") or c.dep_ == "appos" and c.i > verb.i
+            for t in c.subtree}
     subject = [t for t in thing.subtree if t.i not in skip and not t.is_space]
-    if not subject or subject[-1] != thing:
+    if not subject or max(t.i for t in subject) >= verb.i or any(t.dep_ == "prep" for t in thing.children if t.i < verb.i):
         return None  # a noun with a phrase after it: "the bridge over the river, built ..."
     side = {t.i for c in verb.children if c.dep_ in ("punct", "advcl", "conj", "cc") for t in c.subtree}
     answer = {t.i for t in span}

@@ -18,6 +18,7 @@ from ..extract.common import slug
 from ..extract.events import feature_of, is_organisation_name
 from ..facts import Event
 from . import distractors as d
+from ..lexicon import NAME_PARTICLES
 from .context import CorpusContext
 from .explain import event_explanation
 from .kinds import is_person_name
@@ -114,7 +115,8 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
             names = [o.name for o in _others(ctx, documents) if _sole(o)]
         elif fact.answer_kind == "person":
             names += people[n] if n < len(people) else []
-            names = [x for x in names if is_person_name(x) and len(x.split()) >= 2]
+            names = [x for x in names if is_person_name(x) and len(x.split()) >= 2
+                     and x.split()[0].casefold() not in NAME_PARTICLES]  # "La Scala" is no one's name
         elif fact.answer_kind == "org":
             names += [e.name for e in ctx.facts.entities if e.kind == "org" and set(e.documents) & set(documents)]
             names = [x for x in names if is_organisation_name(x)]
@@ -213,6 +215,8 @@ def _names_the_rest(fact: Event) -> bool:
     lowered = [w.casefold() for w in words]
     if set(lowered) & {"it", "its", "his", "her", "their", "they", "them", "he", "she", "this", "that", "these", "those"}:
         return False
+    if "the" in lowered and not re.search(r"\d", fact.clause.after):
+        return False  # "Who made the decision to re-schedule the previews?": which previews? the article knows
     return sum(1 for w in lowered if w not in VAGUE_WORDS and len(w) > 2) >= SPECIFIC_WORDS
 
 
@@ -225,6 +229,14 @@ def unclear(fact: Event) -> str | None:
     if re.search(r"\s[-\u2013\u2014]\s", f"{clause.subject} {clause.between} {clause.after}"):
         return "a clause cut by a dash"
     return None
+
+
+def _shown(fact: Event) -> str:
+    """The answer as the option a student picks: a place as its source writes it when the gazetteer's name for
+    it is not there ("Valona" for Vlorë, "Krakow" for Kraków); anything else by its full name."""
+    if fact.answer_kind == "place" and not any(fact.name in s.sentence for s in fact.sources):
+        return fact.answer
+    return fact.name
 
 
 def event_mcq(fact: Event, ctx: CorpusContext, rng: random.Random) -> Question | Dropped:
@@ -248,9 +260,10 @@ def event_mcq(fact: Event, ctx: CorpusContext, rng: random.Random) -> Question |
     if len(wrong) + 1 < MIN_OPTIONS:
         return _drop(fact, "too few wrong options", f"{len(wrong)} found for {fact.name!r}")
     qid = question_id(fact.canonical_key(), "mcq")
-    accepted = [a for a in {fact.answer} if a != fact.name]
+    shown = _shown(fact)
+    accepted = [a for a in {fact.answer, fact.name} if a != shown]
     hint = "person" if fact.answer_kind == "person" else "organisation" if fact.answer_kind == "org" \
         else fact.place_kind or "date"
-    return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=fact.name,
-                    accepted=accepted, explanation=event_explanation(fact), options=arrange(qid, fact.name, wrong),
+    return Question(id=qid, kind="mcq", fact_type=fact.type, fact_id=fact.id, prompt=prompt, answer=shown,
+                    accepted=accepted, explanation=event_explanation(fact), options=arrange(qid, shown, wrong),
                     hint=hint, sources=fact.sources, corroboration=fact.corroboration)

@@ -45,6 +45,14 @@ FOUND = [
     ("Salmon came back to the Velda in the 1990s.", {("prep", "in", "1990s")}),
     # a place the gazetteer does not know is the settlement its description calls it
     ("Kelmore, the largest town on the Velda, has a harbour. The river Velda is wide.", {("definition", "", "Kelmore")}),
+    # a name defined by a unique description before the copula, of the kind its noun says
+    ("The largest tributary of the Velda is the Orna. The Velda is a river.", {("definition", "", "Orna")}),
+    ("The largest lake on the Velda is Lake Dolna.", {("definition", "", "Lake Dolna")}),
+    # a job before a name, or a job noun with the name in apposition
+    ("Engineer Marek Ostrowski built the first dam on the Velda in 1911. Ostrowski was born in Krakow.",
+     {("agent", "", "Marek Ostrowski")}),
+    ("The dam was designed by the chemist Anna Lindqvist in 1911. Lindqvist was born in Krakow.",
+     {("prep", "by", "Anna Lindqvist")}),
     # one known by one name only, as history names people: NER's person at least twice
     ("Arvald led the raiders across the sea. Arvald founded a duchy in 911.", {("agent", "", "Arvald")}),
 ]
@@ -68,6 +76,7 @@ NOT_FOUND = [
     ("The Marches rebelled in 1090. The Marches fell.", {"Marches"}),  # "the" + name: no one
     ("In the 1st century BC the Velsh built forts.", {"1st century", "the 1st century"}),  # the era left out
     ("Kelmore, a town with a harbour, lies in the north.", {"Kelmore"}),  # a description that fits many
+    ("The best player of the season was Tom Lind.", {"Tom Lind"}),  # a person defined so is a role's business
 ]
 
 

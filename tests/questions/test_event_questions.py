@@ -146,7 +146,8 @@ def lund(after: str, lemma: str = "define", verb: str = "defined") -> Event:
                  clause("Petra Lund", verb, lemma, after=after, answer_role="subject"), lemma=lemma)
 
 
-SCHOLARS = ["Petra Lund", "Hans Brekke", "Ola Tveit", "Mrs Wilkinson", "Kenyan Alice Timbilil", "Eva Solberg"]
+SCHOLARS = ["Petra Lund", "Hans Brekke", "Ola Tveit", "Mrs Wilkinson", "Kenyan Alice Timbilil", "Eva Solberg",
+            "La Scala"]
 
 
 # (what the person did, as the rest of the clause; whether a question is asked)
@@ -156,6 +157,9 @@ PERSON_CLAUSES = [
     ("his theory", False),  # a pronoun: whose?
     ("the show", False),  # a common phrase
     ("it further", False),
+    ("the decision to reschedule the previews", False),  # which previews? only the article knows
+    ("an apology for criticising the ambitions of the club", False),  # which club?
+    ("a new proof of the prime number theorem in 1948", True),  # a year fixes it
 ]
 
 
@@ -307,3 +311,15 @@ def test_a_century_is_asked_with_centuries():
     assert not isinstance(q, Dropped), q
     assert q.prompt == "When was the Velda straightened?"
     assert all(o.endswith("century") for o in q.options) and len(q.options) == 4
+
+
+def test_a_place_is_shown_as_its_source_writes_it():
+    sentence = "The Velsh landed in Valona in 1107."
+    fact = event("Valona", "place", "prep", sentence, clause("The Velsh", "landed", "land", after="in 1107"),
+                 prep="in", place_kind="city", lemma="land", name="Vlor\u00eb", country="AL")
+    others = [event(c, "place", "prep", f"The Velsh landed in {c}.", clause("The Velsh", "landed", "land"),
+                    prep="in", place_kind="city", lemma="land", country="AL") for c in ("Durres", "Shkoder", "Berat")]
+    facts = factset(fact, *others)
+    q = event_mcq(fact, CorpusContext(facts, gazetteer=lambda *a, **k: []), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.answer == "Valona" and "Valona" in q.options and "Vlor\u00eb" in q.accepted
