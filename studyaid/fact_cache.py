@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +70,7 @@ class FactCache:
         if any(s.document != document.path for f in facts for s in f.sources):
             facts = [f.model_copy(update={"sources": [s.model_copy(update={"document": document.path})
                                                       for s in f.sources]}) for f in facts]
-            mentions = [Mention(m.text, m.kind, document.path) for m in mentions]
+            mentions = [replace(m, document=document.path) for m in mentions]
         self.hits += 1
         return facts, mentions
 

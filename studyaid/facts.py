@@ -17,6 +17,7 @@ from .text import normal_words
 
 EntityKind = Literal["person", "place", "org", "group"]
 PlaceKind = Literal["city", "country", "region", "continent", "village", "place"]
+Gender = Literal["female", "male"]
 
 
 class EntityRef(BaseModel):
@@ -41,6 +42,7 @@ class Mention:
     text: str
     kind: EntityKind
     document: str
+    gender: Gender | None = None  # what the text around this mention makes plain (extract/gender.py)
 
 
 class Entity(BaseModel):
@@ -54,6 +56,7 @@ class Entity(BaseModel):
     country: str | None = None  # ISO code of a city's or region's country
     mentions: int = 0
     documents: list[str] = Field(default_factory=list)
+    gender: Gender | None = None  # a person's, when every mention that shows it agrees; None: unknown
 
 
 class Clause(BaseModel):

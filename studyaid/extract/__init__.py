@@ -11,6 +11,7 @@ from ..document import Document
 from ..facts import Mention
 from .dates import extract_dates
 from .events import extract_events
+from .gender import span_gender
 from .places import extract_places
 from .quantities import extract_quantities
 from .quotes import extract_quotes
@@ -54,7 +55,7 @@ def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool
         if ent.label_ == "PERSON":
             span = name_span(ent[-1], is_place)
             if span is not None and looks_like_person(span):
-                yield Mention(span.text, "person", document.path)
+                yield Mention(span.text, "person", document.path, span_gender(span))
             elif len(ent) == 1 and is_place(ent.text):
                 yield Mention(ent.text, "place", document.path)
         elif ent.label_ in ("GPE", "LOC") and is_place(ent.text.removeprefix("the ").removeprefix("The ")):
@@ -63,4 +64,4 @@ def name_mentions(doc: "Doc", document: Document, is_place: Callable[[str], bool
         if tok.i > 0 and doc[tok.i - 1].lower_ in HONORIFICS and tok.ent_type_ != "PERSON" and tok.dep_ != "compound":
             span = name_span(tok)
             if span is not None and looks_like_person(span):
-                yield Mention(span.text, "person", document.path)
+                yield Mention(span.text, "person", document.path, span_gender(span))

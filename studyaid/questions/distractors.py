@@ -4,7 +4,9 @@ Of the answer's kind (a person for a person — people with an office first —,
 number of the same magnitude written the same way, a role for a role, a date for a date), from the
 corpus first, then the gazetteer or numeric neighbours. Never an alias of the answer or of another
 option (token containment, as "Putin" / "Vladimir Putin"), never something the prompt names, never
-another true answer (``exclude``: e.g. both speakers of one claim). Deterministic for a seed.
+another true answer (``exclude``: e.g. both speakers of one claim). Never a person of the other gender
+than the answer, where the articles make both plain (:func:`gender_rule`, :func:`of_gender`): a female
+runner among male rugby coaches is ruled out at sight. Deterministic for a seed.
 """
 from __future__ import annotations
 
@@ -117,6 +119,29 @@ def pick_tiered(answer: str, tiers: Sequence[Iterable[str]], k: int, prompt: str
         if longer is not None:
             chosen[min(range(len(chosen)), key=lambda i: len(chosen[i]))] = longer
     return chosen
+
+
+# people's genders ------------------------------------------------------------------------------------
+def gender_rule(known: str | None, shown: str | None) -> tuple[str | None, bool]:
+    """The gender wrong options for a person must have, and whether strictly.
+
+    ``known``: the answer's gender as the articles make it plain (the entity's); ``shown``: the gender the
+    question itself shows (a "she" in its stem, "chairwoman" in its role, "she said" in its sentence).
+    Shown and not contradicted by what is known: strictly that gender (fewer options, or none, rather than
+    one the stem rules out). Known only, or contradicted (the stem's "he" is someone else): that gender
+    when any candidate may have it (fewer options rather than mixed ones), else as before. Neither: no rule."""
+    if shown is not None and known in (None, shown):
+        return shown, True
+    return known, False
+
+
+def of_gender(tiers: Sequence[Iterable[str]], gender: str | None,
+              gender_of: Callable[[str], str | None]) -> list[list[str]]:
+    """The candidates of each tier not known to be of the other gender (an unknown gender constrains
+    nothing); every candidate when ``gender`` is None."""
+    if gender is None:
+        return [list(tier) for tier in tiers]
+    return [[c for c in tier if gender_of(c) in (None, gender)] for tier in tiers]
 
 
 # numbers ---------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import random
 import re
+from weakref import WeakKeyDictionary
 
+from ..extract.gender import description_gender, gender_in_prompt, title_gender
 from ..extract.numbers import format_number
 from ..facts import DateFact, Place, Quantity, Quote, Role
 from . import distractors as d
@@ -60,11 +62,50 @@ def _names_like(answer: str, names: list[str]) -> list[str]:
     return short if len({d.norm(n) for n in short + [answer]}) == len(short) + 1 else names
 
 
+_GENDERS: "WeakKeyDictionary[CorpusContext, dict[str, str | None]]" = WeakKeyDictionary()
+
+
+def _gender_of(ctx: CorpusContext) -> dict[str, str | None]:
+    """Canonical name -> gender of the corpus's people (a name two people share: unknown), built once per
+    context."""
+    found = _GENDERS.get(ctx)
+    if found is None:
+        found = {}
+        for e in ctx.entities.values():
+            if e.kind == "person":
+                found[e.name] = e.gender if found.get(e.name, e.gender) == e.gender else None
+        _GENDERS[ctx] = found
+    return found
+
+
+def _shown_gender(fact, prompt: str) -> str | None:
+    """The gender the question itself shows of its answer: its stem's pronouns, a role's title ("chairwoman"),
+    the pronoun or description its sentence gives the speaker ("she said", "the actress said")."""
+    evidence = {gender_in_prompt(prompt),
+                title_gender(fact.title) if isinstance(fact, Role) else None,
+                description_gender(fact.resolved_from) if isinstance(fact, Quote) else None} - {None}
+    return evidence.pop() if len(evidence) == 1 else None
+
+
 def _wrong_people(fact, person, ctx: CorpusContext, prompt: str, right: set[str], rng: random.Random) -> list[str]:
     """Other people of the question's document, then of related documents; none of them also right,
-    none named by the prompt, each passing the same person test as the answer, written like it."""
-    wrong = d.pick_tiered(person.name, ctx.person_tiers(fact, person.id), WRONG_OPTIONS, prompt=prompt,
-                          exclude=[*right, *ctx.aliases(person.id)], rng=rng)
+    none named by the prompt, each passing the same person test as the answer, written like it; none of
+    the other gender where the articles make it plain (:func:`~studyaid.questions.distractors.gender_rule`)."""
+    tiers = ctx.person_tiers(fact, person.id)
+    entity = ctx.entities.get(person.id)
+    gender, strict = d.gender_rule(entity.gender if entity is not None else None, _shown_gender(fact, prompt))
+    exclude = [*right, *ctx.aliases(person.id)]
+    before = rng.getstate()
+    wrong = d.pick_tiered(person.name, tiers, WRONG_OPTIONS, prompt=prompt, exclude=exclude, rng=rng)
+    names = _gender_of(ctx)
+    if gender is None or all(names.get(name) in (None, gender) for name in wrong):
+        return _names_like(person.name, wrong)  # nothing of the other gender was chosen: as it was
+    trial = random.Random()
+    trial.setstate(before)
+    same = d.pick_tiered(person.name, d.of_gender(tiers, gender, names.get), WRONG_OPTIONS, prompt=prompt,
+                         exclude=exclude, rng=trial)
+    if strict or same:
+        wrong = same  # fewer options, or none, rather than one of the other gender; none of the answer's: as it was
     return _names_like(person.name, wrong)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..extract.gender import fact_genders
 from ..facts import FactSet, Mention, Place, Quote, Role
 from ..gazetteer import lookup as _place_lookup
 from .corroborate import corroborate, quote_similarity
@@ -38,7 +39,7 @@ def make_resolver(raw: list, mentions: Iterable[Mention]) -> EntityResolver:
     # a name the role extractor read behind a title is a person's, however NER cut it ("with Quincy Jones as producer")
     titled = [Mention(fact.person.mention, "person", fact.sources[0].document)
               for fact in raw if isinstance(fact, Role) and fact.sources]
-    return EntityResolver([*mentions, *titled], _place_lookup, titled)
+    return EntityResolver([*mentions, *titled], _place_lookup, titled, gendered=fact_genders(raw))
 
 
 def resolve_fact(fact, resolver: EntityResolver):

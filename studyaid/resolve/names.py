@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 from ..facts import Entity, EntityRef, Mention
 from ..extract.common import slug
+from ..extract.gender import agreed
 from ..text import fold
 
 __all__ = ["EntityResolver", "Mention"]
@@ -82,7 +83,7 @@ class EntityResolver:
     """
 
     def __init__(self, mentions: Iterable[Mention], place_lookup: Callable[[str], object | None],
-                 titled: Iterable[Mention] = ()) -> None:
+                 titled: Iterable[Mention] = (), gendered: Iterable[Mention] = ()) -> None:
         self._lookup = place_lookup
         # names a title introduces ("U2 frontman Bono"): a person's, whatever place the gazetteer knows by them
         self._titled = {(m.document, _fold(m.text)) for m in titled}
@@ -101,6 +102,7 @@ class EntityResolver:
             if m.kind == "person" and len(m.text.split()) > 1:
                 self._full_names[m.document].add(tuple(_fold(w) for w in m.text.split()))
         self._build_people([m for m in mentions if m.kind == "person"])
+        self._give_genders([*mentions, *gendered])
         for m in mentions:
             if m.kind == "place":
                 self._place(m.text, m.document)
@@ -192,6 +194,19 @@ class EntityResolver:
                 known = self._by_text.get(_fold(alias))
                 if known is None or known.mentions < entity.mentions:
                     self._by_text[_fold(alias)] = entity
+
+    def _give_genders(self, mentions: list[Mention]) -> None:
+        """Each person's gender, from the mentions showing one (``gendered`` adds evidence that counts no
+        mention: a quote's "she said"), each read as the person it names in its document: a gender only when
+        all of them agree ("Mrs Hale" and "Mr Hale" joining one "Hale" leave it unknown)."""
+        shown: dict[str, list[str]] = defaultdict(list)
+        for m in mentions:
+            if m.kind == "person" and m.gender is not None:
+                entity = self.person(m.text, m.document)
+                if entity is not None and entity.kind == "person":
+                    shown[entity.id].append(m.gender)
+        for entity_id, genders in shown.items():
+            self._entities[entity_id].gender = agreed(genders)
 
     def _near(self, surnames) -> list[_Person]:
         """People who may share one of ``surnames`` (spelling variants share their first three letters),
