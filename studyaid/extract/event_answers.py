@@ -29,7 +29,7 @@ ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # 
 YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
 ERAS = frozenset({"BC", "AD", "BCE", "CE", "B.C", "A.D"})
 # a century or a decade, the way history dates things: "the 19th century", "the 1st century BC", "the 1990s"
-PERIOD = re.compile(r"^(?:the )?(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th) century(?: BC)?|1[0-9]\d0s|20[0-2]0s)$", re.IGNORECASE)
+PERIOD = re.compile(r"^(?:the )?(?:(?:early|mid|late|mid-)\s?)?(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th) century(?: BC)?|1[0-9]\d0s|20[0-2]0s)$", re.IGNORECASE)
 DATE_SHAPES = re.compile(r"^(?:(?:[0-3]?\d(?:st|nd|rd|th)? )?[A-Z][a-z]+ (?:[0-3]?\d(?:st|nd|rd|th)?, )?)?(1\d{3}|20\d\d)$")
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..facts import Clause, Event
 from .common import tokens_text
 from .dates import to_iso
-from .event_answers import DATE_PREPS, DATE_SHAPES, MAX_PER_ANSWER, YEAR, entity, strip_the, whole
+from .event_answers import DATE_PREPS, DATE_SHAPES, MAX_PER_ANSWER, PERIOD, YEAR, entity, strip_the, whole
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -32,7 +32,8 @@ def dated_nouns(sent: "Span", source, taken: set, per_answer: Counter) -> Iterat
         if ent is None or ent.label_ != "DATE" or not whole(date, ent):
             continue
         text = strip_the(ent.text)
-        if not DATE_SHAPES.match(text) or (source.start, text.casefold()) in taken or per_answer[text.casefold()] >= MAX_PER_ANSWER:
+        period = PERIOD.match(text) is not None
+        if not (DATE_SHAPES.match(text) or period) or (source.start, text.casefold()) in taken or per_answer[text.casefold()] >= MAX_PER_ANSWER:
             continue
         of_name = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
                       for c in noun.children)
@@ -47,8 +48,8 @@ def dated_nouns(sent: "Span", source, taken: set, per_answer: Counter) -> Iterat
             continue  # "his arrival in 1066": whose?
         phrase = tokens_text(words)
         phrase = phrase[0].lower() + phrase[1:] if words[0].lower_ in ("the", "a", "an") else phrase
-        iso = to_iso(text) if not YEAR.match(text) else text
-        if not iso:
+        iso = None if period else to_iso(text) if not YEAR.match(text) else text
+        if not iso and not period:
             continue
         clause = Clause(subject=phrase, verb="was", lemma="be", tag="VBD", answer_role="object")
         per_answer[text.casefold()] += 1

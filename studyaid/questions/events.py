@@ -127,8 +127,8 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
     return tiers
 
 
-CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century( BC)?$", re.IGNORECASE)
-DECADE = re.compile(r"^(\d{3})0s$")
+CENTURY = re.compile(r"^((?:early |mid-|mid |late )?)(\d{1,2})(?:st|nd|rd|th) century( BC)?$", re.IGNORECASE)
+DECADE = re.compile(r"^((?:early |mid-|mid |late )?)(\d{3})0s$")
 DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
 
 
@@ -140,12 +140,12 @@ def period_options(written: str) -> list[str]:
     """Wrong dates written like a century, a decade or a day-month-year date, nearest first: "19th century" ->
     18th, 20th, 17th, 21st; "1990s" -> 1980s, 2000s, ...; "1 May 1191" -> 8 May 1191, 24 April 1191, ..."""
     if m := CENTURY.match(written):
-        n, era = int(m.group(1)), m.group(2) or ""
+        part, n, era = m.group(1), int(m.group(2)), m.group(3) or ""
         limit = 30 if era else 21
-        return [f"{_ordinal(n + s)} century{era}" for s in (-1, 1, -2, 2, -3, 3) if 1 <= n + s <= limit]
+        return [f"{part}{_ordinal(n + s)} century{era}" for s in (-1, 1, -2, 2, -3, 3) if 1 <= n + s <= limit]
     if m := DECADE.match(written):
-        start = int(m.group(1)) * 10
-        return [f"{start + s}s" for s in (-10, 10, -20, 20, -30, 30) if start + s <= 2020]
+        part, start = m.group(1), int(m.group(2)) * 10
+        return [f"{part}{start + s}s" for s in (-10, 10, -20, 20, -30, 30) if start + s <= 2020]
     if m := DAY_MONTH_YEAR.match(written):
         from datetime import date, timedelta
 

@@ -43,6 +43,8 @@ FOUND = [
     # a century or a decade dates what happened, as history does
     ("During the 19th century the Velda was straightened.", {("prep", "during", "19th century")}),
     ("Salmon came back to the Velda in the 1990s.", {("prep", "in", "1990s")}),
+    ("In the late 1990s the Velsh built a harbour in Bergen.", {("prep", "in", "late 1990s")}),
+    ("The Velsh Wars of Religion in the 16th century destroyed the abbey.", {("prep", "in", "16th century")}),
     # a place the gazetteer does not know is the settlement its description calls it
     ("Kelmore, the largest town on the Velda, has a harbour. The river Velda is wide.", {("definition", "", "Kelmore")}),
     # a name defined by a unique description before the copula, of the kind its noun says

@@ -291,6 +291,8 @@ PERIODS = [
     ("19th century", ["18th century", "20th century", "17th century"]),
     ("2nd century BC", ["1st century BC", "3rd century BC", "4th century BC"]),
     ("1990s", ["1980s", "2000s", "1970s"]),
+    ("early 11th century", ["early 10th century", "early 12th century", "early 9th century"]),
+    ("late 1990s", ["late 1980s", "late 2000s", "late 1970s"]),
     ("1 May 1191", ["8 May 1191", "24 April 1191", "15 May 1191"]),
     ("1191", []),  # a year: the corpus's own dates (distractors.date_options)
     ("Monday", []),
