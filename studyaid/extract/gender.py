@@ -76,9 +76,10 @@ def description_gender(description: str | None) -> Gender | None:
 
 def span_gender(span: "Span") -> Gender | None:
     """What the text right around a person's name says of their gender: an honorific or a singular gendered
-    noun just before it ("Mrs Okafor", "actress Jane Doe", "his wife, Mary"), or a gendered noun in
-    apposition with it either way ("Jane Doe, the actress,", "the sportswoman, Jane Doe"). None when it
-    says nothing or says both."""
+    noun just before it ("Mrs Okafor", "actress Jane Doe", "his wife, Mary", "the sportswoman, Jane Doe"),
+    or a gendered noun phrase set off by a comma right after it ("Jane Doe, the actress,"). Never a word
+    further away, which a list or a table may pair with someone else ("actor - X; actress - Y"). None when
+    it says nothing or says both."""
     doc = span.doc
     evidence: list[Gender | None] = []
     before = span.start - 1
@@ -88,9 +89,9 @@ def span_gender(span: "Span") -> Gender | None:
         tok = doc[before]
         if tok.lower_ in HONORIFIC_GENDER or tok.tag_ in ("NN", "NNP"):
             evidence.append(word_gender(tok.text))
-    root = span.root
-    described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    evidence += [word_gender(t.text) for t in described if not span.start <= t.i < span.end and t.tag_ == "NN"]
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":  # "Jane Doe, the actress, said": set off by a comma
+        evidence += [word_gender(t.text) for t in span.root.children
+                     if t.dep_ == "appos" and t.tag_ == "NN" and t.left_edge.i == span.end + 1]
     return agreed(evidence)
 
 

@@ -34,8 +34,11 @@ def _genders(parse, text: str) -> dict[str, str | None]:
     ("The chairman Alan Hendry resigned after the vote.", "Alan Hendry", None),
     ("Tom Hollis, the head coach, praised the team.", "Tom Hollis", None),
     ("Priya Narayan met the man who found the dog.", "Priya Narayan", None),
+    # a list or a table pairs nouns and names its own way: a noun not right beside the name says nothing
+    ("Best film - The Rover; best actor - Tom Hollis; best actress - Jane Morrow.", "Jane Morrow", None),
+    ("The cast was led by Tom Hollis and the actress Jane Morrow.", "Tom Hollis", None),
     # conflicting evidence on one mention
-    ("The actress, Mr Tom Hollis, smiled.", "Tom Hollis", None),
+    ("Mr Tom Hollis, the actress, smiled at the crowd.", "Tom Hollis", None),
 ])
 def test_gender_of_a_mention(parse, text, name, expected):
     assert _genders(parse, text).get(name, "missing") == expected
