@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from ..gazetteer import lookup
 from .dates import to_iso
 from .doc_index import entity_at
-from .event_names import (Known, acts_as_person, feature_of, is_organisation_name, is_person_name, mentions,
-                          named_feature, strip_the)
+from .event_names import (INSTITUTIONS, Known, acts_as_person, feature_of, is_organisation_name, is_person_name,
+                          mentions, named_feature, strip_the)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,6 +61,13 @@ class Answer:
     def __init__(self, text, name, kind, place_kind=None, country=None, iso=None):
         self.text, self.name, self.kind, self.place_kind, self.country, self.iso = (
             text, name, kind, place_kind, country, iso)
+
+
+def _plain_place_name(text: str) -> bool:
+    """One to three capitalised words, no digit, no word of an organisation or a person's title."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"\d", text) \
+        and not any(w.casefold() in INSTITUTIONS for w in words)
 
 
 def ends_in_place(name: str) -> bool:
@@ -127,6 +134,8 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
                 or slot == "object" and tok.head.lemma_.lower() in TERRITORY_VERBS:
             return Answer(text, entry.name, "place", place_kind=entry.kind, country=entry.country)
         return None
+    if entry is None and label in ("GPE", "LOC") and slot == "prep" and prep == "in" and _plain_place_name(text):
+        return Answer(text, text, "place", place_kind="place")  # "Where ...?": a region or a town the gazetteer lacks
     if label == "ORG" and slot == "agent" and is_organisation_name(text):
         return Answer(text, text, "org")
     return None

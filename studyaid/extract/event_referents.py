@@ -15,6 +15,7 @@ subject is not named is dropped by the question side.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..facts import Clause
@@ -110,6 +111,20 @@ class Referents:
         words = subject.split()
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in FEATURES and subj is not None:
             name = self._feature(words[1].lower(), verb.sent, subj.i - verb.sent.start)
+        elif name is None and subj is not None and len(words) > 2:
+            return self._inside(clause, subj, answer)
         if name is None or strip_the(name).casefold() == strip_the(answer).casefold():
             return clause
         return clause.model_copy(update={"subject": name[0].upper() + name[1:], "subject_common": False})
+
+    def _inside(self, clause: Clause, subj: "Token", answer: str) -> Clause:
+        """"The largest city on the river" -> "The largest city on the Velda": a "the river" inside the subject,
+        after a preposition, named by the same rule."""
+        for tok in subj.subtree:
+            if tok.lower_ in FEATURES and tok.dep_ == "pobj" and [c.lower_ for c in tok.children] == ["the"]:
+                name = self._feature(tok.lower_, tok.sent, tok.i - tok.sent.start)
+                if name is None or strip_the(name).casefold() == strip_the(answer).casefold():
+                    return clause
+                named = re.sub(rf"\bthe {tok.lower_}\b", name, clause.subject, count=1)
+                return clause.model_copy(update={"subject": named, "subject_common": False})
+        return clause

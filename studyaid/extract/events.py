@@ -102,11 +102,18 @@ def extract_events(doc: "Doc", document: Document, taken: Iterable[tuple] = ()) 
         referents.see(sent)
 
 
+def _garbled(verb: "Token") -> bool:
+    """A name joined to a common noun in a list ("rises in the Tatra Mountains and empties into ...", the second
+    verb parsed as a noun): the parse of the verb's phrases cannot be trusted."""
+    return any(o.dep_ == "pobj" and o.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in o.children)
+               for p in verb.children if p.dep_ == "prep" for o in p.children)
+
+
 def _events_of(verb: "Token", known: "Known") -> Iterator[tuple]:
     """A fact per named slot; a list of places ("flows through Austria, Germany and France") gives a fact per
     item, all with one clause without the list (each item a right answer of the same question), and only
     when every item is a place of one kind."""
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or _garbled(verb):
         return
     listed: dict[int, list] = {}
     for slot, prep, name, anchor, items in slots(verb):

@@ -325,3 +325,16 @@ def test_a_place_is_shown_as_its_source_writes_it():
     q = event_mcq(fact, CorpusContext(facts, gazetteer=lambda *a, **k: []), random.Random(1))
     assert not isinstance(q, Dropped), q
     assert q.answer == "Valona" and "Valona" in q.options and "Vlor\u00eb" in q.accepted
+
+
+def test_a_place_of_no_known_kind_is_asked_where():
+    def begins(river: str, region: str) -> Event:
+        return event(region, "place", "prep", f"The {river} begins in {region}.",
+                     clause(f"The {river}", "begins", "begin", tag="VBZ"), prep="in", place_kind="place", lemma="begin")
+
+    facts = factset(begins("Velda", "Graubunden"), begins("Orna", "Ticino"), begins("Selna", "Valais"),
+                    begins("Tavra", "Uri"))
+    q = event_mcq(facts.facts[0], CorpusContext(facts), random.Random(1))
+    assert not isinstance(q, Dropped), q
+    assert q.prompt == "Where does the Velda begin?"
+    assert sorted(q.options) == ["Graubunden", "Ticino", "Uri", "Valais"]
