@@ -206,7 +206,8 @@ def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]]
         return None
     verdicts.save()
     log.info("added %d document(s) incrementally: %s", len(documents),
-             ", ".join(f"{step} {seconds:.2f} s" for step, seconds in addition.timings.items()))
+             ", ".join(f"{step} {seconds:.2f} s" for step, seconds in addition.timings.items()),
+             extra={"timings": addition.timings})
     return _merge(store, addition.questions, problems + addition.problems, progress, len(contents))
 
 
