@@ -20,7 +20,7 @@ from .doc_index import SpanSet, inside
 from .speaker_names import (OTHER_LABELS, Gender, _age_at, _name_like, _stated_age, gender_near, is_modifier_or_thing,
                             name_span, pronoun_gender)
 from .speaker_org_memory import OrgMemory
-from .speaker_orgs import ORG_LABELS
+from .speaker_orgs import ORG_KINDS, ORG_LABELS, named_after_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,8 @@ SUBJECT_WINDOW = 2
 AGE_WINDOW = 2
 # narrative sentences "he"/"she" may reach back further, through sentences whose subject is that pronoun
 PRONOUN_CHAIN = 2
+# Prepositions before a place's name: "in Staunton" is the town, whoever else the article calls Staunton.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around"})
 
 
 @dataclass
@@ -62,9 +64,13 @@ class PersonTracker(OrgMemory):
         # the article's headline (where it ends, its words), read from the raw text when it is masked as junk
         self._headline = headline
         # a surname the article gives with a first name is a person's, whatever the gazetteer says ("Alex Ferguson")
-        given = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and _name_like(e[0])}
+        given = {_surname_of(e).text for e in doc.ents if e.label_ == "PERSON" and len(_names_of(e)) > 1
+                 and _name_like(e[0])}
         self._given = frozenset(given)
-        self.is_place = is_place = _unless_given(is_place, self._given)
+        # ... and a name "who" stands for is a person's, whatever towns share it ("Leigh, who had been nominated")
+        people = given | {t.text for t in doc if t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and any(
+            c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in t.children)}
+        self.is_place = is_place = _unless_given(is_place, frozenset(people))
         self._blocked = blocked = SpanSet(blocked)  # a binary search per offset, not a scan (issue 13)
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
@@ -107,8 +113,8 @@ class PersonTracker(OrgMemory):
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _inside(ent.start_char, blocked):
                 continue
-            span = name_span(ent[-1], is_place)
-            if span is None or is_modifier_or_thing(span):
+            span = name_span(_surname_of(ent), is_place)  # "Mike Leigh's" as NER may span it
+            if span is None or is_modifier_or_thing(span) or _firm_named(span):
                 continue
             if len(span) > 1 or span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
                 self._full.add(span[-1].text)
@@ -143,7 +149,10 @@ class PersonTracker(OrgMemory):
             # Ferguson" elsewhere), or any name after an honorific ("Mr Grant")
             if tok.ent_type_ == "PERSON" or tok.idx in named or _inside(tok.idx, blocked) or tok.dep_ == "compound":
                 continue
-            known = tok.dep_ in ("nsubj", "nsubjpass") and tok.text in self._surnames
+            # a surname the article writes with a first name, wherever it stands but after a place's preposition
+            # ("a debut nomination for Staunton, 49, who told ..." with "Imelda Staunton" before; not "in Staunton")
+            known = tok.text in self._surnames and (tok.dep_ in ("nsubj", "nsubjpass") or tok.text in self._given
+                                                    and not (tok.i > 0 and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS))
             span = name_span(tok, is_place) if known or _name_like(tok) else None
             honoured = span is not None and span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
             if span is not None and (known or honoured) and not self.is_organisation(span.text):
@@ -256,6 +265,11 @@ class PersonTracker(OrgMemory):
             # no subject in the paragraph so far: the one person the nearest of these sentences names ("The
             # question was put to X on Monday. He said: ...")
             named = {n.name.split()[-1]: n for n in self._named_in(s, i, fits)}
+            earlier_pronoun = next((t for t in self._sents[s] if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos
+                                    and t.lower_ in PERSON_PRONOUNS and gender in (None, pronoun_gender(t.text))
+                                    and not _inside(t.idx, self._blocked)), None)
+            if named and earlier_pronoun is not None:  # "The problem with X's film, he believed, was ...": "he"
+                return self.resolve_pronoun(earlier_pronoun.idx, gender, pronoun=True)  # goes on as that "he"
             if named:
                 if len(named) > 1:
                     break
@@ -310,12 +324,19 @@ class PersonTracker(OrgMemory):
         window = [here] + self._narrative_before(here, AGE_WINDOW)
         for s in window:
             found = {n.name.split()[-1]: n for n in before if n.sent == s}
+            if found and not any(n.subject for n in found.values()) and self._described_subject(s):
+                continue  # "The star of Rain Man and Tootsie said ...": the names of a description, not the person
             if found:
                 if len(found) > 1:
                     return None
                 person = found.popitem()[1]
                 return person.name, person.named_at
         return None
+
+    def _described_subject(self, sent: int) -> bool:
+        """The sentence's main subject is a definite common noun ("The star of X and Y said ...")."""
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"
+                   and t.doc[t.left_edge.i].lower_ == "the" for t in self._sents[sent])
 
     def last_before(self, pos: int) -> tuple[str, int] | None:
         """The last person named before ``pos``, and where that name is written."""
@@ -346,6 +367,22 @@ def _renaming_description(subject: "Token") -> bool:
         return True
     return subject.tag_ == "NN" and subject.lower_ in DESCRIPTION_NOUNS and first.lower_ == "the" \
         and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children)
+
+
+def _names_of(ent: "Span") -> "Span":
+    """A person entity without the possessive NER may take into it ("Mike Leigh's" -> "Mike Leigh")."""
+    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+
+
+def _surname_of(ent: "Span") -> "Token":
+    return _names_of(ent)[-1]
+
+
+def _firm_named(span: "Span") -> bool:
+    """A name written right after a noun of an organisation's kind ("his company Scott Free", "record label X"),
+    whatever NER calls it: a firm's name, never a person's."""
+    found = named_after_kind(span.root)
+    return found is not None and span.root.doc[found.start - 1].lower_ in ORG_KINDS
 
 
 def noun_gender(noun: str) -> Gender:

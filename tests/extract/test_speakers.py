@@ -204,6 +204,11 @@ PRONOUN_CHAINS = [
     ('Former France fly-half Tom Dupont has warned the pressure is mounting on the coach. Despite praising the Irish '
      'he claimed the Welsh had the upper hand in the run-in. "Ireland have such a good pack but Wales are something '
      'else on the break," he added.', "Ireland have such", "Tom Dupont"),
+    # a paragraph opening with a quotation whose "he" goes on as the "he" of the sentence before, not as the
+    # person only named there ("Mark Gibbon's film")
+    ('Tom Dale, a critic, said the film was unlikely to win. "I think it is a misjudgement by the people putting it '
+     'out," he said.\n\nThe problem with Mark Gibbon\'s film, he believed, was that the panel may have been wary of '
+     'its language.\n\n"Voters do not tend to like foreign-language films," he said.', "Voters do not", "Tom Dale"),
 ]
 
 
@@ -225,3 +230,36 @@ def test_pronoun_reaches_back_through_a_description(quotes, text, start, speaker
 ])
 def test_no_reach_back_through_someone_else(quotes, text):
     assert [q.speaker.name for q in quotes(text) if q.text.startswith("I am the sort")] == ["Dale"]
+
+
+# (text, who the tracker names, where "Leigh" is a place): a town's name is a person's where the article writes it
+# with a first name (also as NER spans a possessive: "Mike Leigh's") or "who" stands for it; a surname given in
+# full is named after any word but a place's preposition; a name right after a company noun is the company's
+TRACKED_NAMES = [
+    ("Mike Leigh's film will lead British hopes at the awards this year.", ["Mike Leigh"], False),
+    ("The film will lead British hopes at the awards. Leigh, who had previously received three nominations, told "
+     "reporters the success was amazing.", ["Leigh"], False),
+    ("They drove to Leigh on Monday and stayed there for a week.", [], True),
+    ("Ann Preston was nominated for best actress. It is also a first nomination for Preston, 49, who told reporters "
+     "she had not expected it.", ["Ann Preston", "Preston"], True),
+    ("Film studio Fox has bought the rights for the director's company Kelvin Ray to develop.", [], True),
+]
+
+
+@pytest.mark.parametrize("text, named, place", TRACKED_NAMES)
+def test_who_the_tracker_names(nlp, is_place, text, named, place):
+    from studyaid.extract.speakers import PersonTracker
+
+    tracker = PersonTracker(nlp(text), [], is_place)
+    assert [n.name for n in tracker._named] == named
+    assert tracker.is_place("Leigh") is place
+
+
+# an age description re-names the person named before, not the names inside a description that is the subject
+def test_age_description_passes_over_the_names_of_a_description(nlp, is_place):
+    from studyaid.extract.speakers import PersonTracker
+
+    text = ("Hollywood star Tom Harlow has hit out at modern films. The star of Rain Man and Tootsie said the culture "
+            "was poor. The 67-year-old also said he had stopped working.")
+    tracker = PersonTracker(nlp(text), [], is_place)
+    assert tracker.by_age(text.index("The 67"), 67) == ("Tom Harlow", text.index("Tom Harlow"))
