@@ -118,7 +118,8 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
         elif fact.answer_kind == "person":
             names += people[n] if n < len(people) else []
             names = [x for x in names if is_person_name(x) and len(x.split()) >= 2
-                     and x.split()[0].casefold() not in NAME_PARTICLES]  # "La Scala" is no one's name
+                     and x.split()[0].casefold() not in NAME_PARTICLES  # "La Scala" is no one's name
+                     and len(x.split()[0].rstrip(".")) > 1]  # "H Southwell" beside full names gives itself away
         elif fact.answer_kind == "org":
             names += [e.name for e in ctx.facts.entities if e.kind == "org" and set(e.documents) & set(documents)]
             names = [x for x in names if is_organisation_name(x)]
@@ -212,9 +213,11 @@ def _names_the_rest(fact: Event) -> bool:
     if fact.clause.answer_role != "subject":
         return names_its_subject(fact.clause)
     words = re.findall(r"[\w-]+", fact.clause.after)
+    lowered = [w.casefold() for w in words]
+    if set(lowered) & {"it", "they", "them", "this", "these", "those"}:
+        return False  # "Who lambasted the referee for costing them the game?": who are they?
     if any(w[:1].isupper() and w not in UNNAMING for w in words):
         return True
-    lowered = [w.casefold() for w in words]
     if set(lowered) & {"it", "its", "his", "her", "their", "they", "them", "he", "she", "this", "that", "these", "those"}:
         return False
     if "the" in lowered and not re.search(r"\d", fact.clause.after):

@@ -147,7 +147,7 @@ def lund(after: str, lemma: str = "define", verb: str = "defined") -> Event:
 
 
 SCHOLARS = ["Petra Lund", "Hans Brekke", "Ola Tveit", "Mrs Wilkinson", "Kenyan Alice Timbilil", "Eva Solberg",
-            "La Scala"]
+            "La Scala", "H Brekkestad"]
 
 
 # (what the person did, as the rest of the clause; whether a question is asked)
@@ -160,6 +160,7 @@ PERSON_CLAUSES = [
     ("the decision to reschedule the previews", False),  # which previews? only the article knows
     ("an apology for criticising the ambitions of the club", False),  # which club?
     ("a new proof of the prime number theorem in 1948", True),  # a year fixes it
+    ("the Orna prize for beating them in Bergen", False),  # who are they?
 ]
 
 
