@@ -137,15 +137,18 @@ def main() -> int:
         mine = sum(1 for q in store.questions() if any(s.document == document.path for s in q.sources))
         if timings.found is None:
             raise SystemExit("the addition did not take the incremental path (see the log above)")
+        shown = seconds - timings.found.get("update the snapshot", 0.0)
         steps = ", ".join(f"{step} {s:.2f}" for step, s in timings.found.items())
-        print(f"run {n + 1}: {seconds:.2f} s, {mine} question(s) of the article ({report.added} added, "
-              f"{report.refreshed} refreshed); {steps}", flush=True)
-        results.append({"seconds": seconds, "steps": timings.found, "questions": mine})
-    best = min(r["seconds"] for r in results)
-    median = sorted(r["seconds"] for r in results)[len(results) // 2]
-    print(json.dumps({"article_words": words, "bank_size": len(bank_files), "median_s": round(median, 2),
-                      "best_s": round(best, 2)}))
-    print(f"added one {words:,}-word article to a {len(bank_files):,}-article bank in {median:.2f} s (median)")
+        print(f"run {n + 1}: questions in the bank after {shown:.2f} s, job done after {seconds:.2f} s; "
+              f"{mine} question(s) of the article ({report.added} added, {report.refreshed} refreshed); {steps}",
+              flush=True)
+        results.append({"seconds": seconds, "shown": shown, "steps": timings.found, "questions": mine})
+    median = sorted(r["shown"] for r in results)[len(results) // 2]
+    done = sorted(r["seconds"] for r in results)[len(results) // 2]
+    print(json.dumps({"article_words": words, "bank_size": len(bank_files), "median_shown_s": round(median, 2),
+                      "median_done_s": round(done, 2)}))
+    print(f"added one {words:,}-word article to a {len(bank_files):,}-article bank: its questions in the bank after "
+          f"{median:.2f} s, the job done after {done:.2f} s (medians of {len(results)})")
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -194,6 +195,7 @@ def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]]
     when that cannot be done (the caller generates from every document)."""
     from ..gazetteer import same_kind_places
     from ..incremental import add
+    from ..incremental.snapshot import SnapshotError
     from ..nlp import DocCache
     from ..questions.stem_check import StemVerdicts
 
@@ -204,11 +206,20 @@ def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]]
     addition = add(snapshot, documents, stored, nlp, cache, seed=seed, gazetteer=same_kind_places, verdicts=verdicts)
     if addition is None:
         return None
-    verdicts.save()
+    begin = time.perf_counter()
+    result = _merge(store, addition.questions, problems + addition.problems, progress, len(contents))
+    addition.timings["merge into the bank"] = time.perf_counter() - begin
+    begin = time.perf_counter()
+    verdicts.save()  # what follows is bookkeeping: the questions are shown already
+    try:
+        addition.save()  # a run stopped before this adds the same documents again next time
+    except SnapshotError as exc:  # the bank is complete without it: the next run adds these documents again
+        log.warning("%s", exc)
+    addition.timings["update the snapshot"] = time.perf_counter() - begin
     log.info("added %d document(s) incrementally: %s", len(documents),
              ", ".join(f"{step} {seconds:.2f} s" for step, seconds in addition.timings.items()),
              extra={"timings": addition.timings})
-    return _merge(store, addition.questions, problems + addition.problems, progress, len(contents))
+    return result
 
 
 def _merge(store: Store, questions: list, problems: list[str], progress: Progress,

@@ -24,12 +24,13 @@ or changed, other code, model or seed) runs the full generation, which rewrites 
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..document import Document
 from ..facts import FactSet
@@ -144,12 +145,15 @@ def record(snapshot: Snapshot, current: str, stored: dict[str, str], result: Cor
 
 @dataclass
 class Addition:
-    """What an incremental run made: the questions to merge, and where its time went (seconds by step)."""
+    """What an incremental run made: the questions to merge, where its time went (seconds by step), and
+    the snapshot's update, to run once the questions are in the bank (a run that stops between the two
+    adds the same documents again next time: merging is idempotent)."""
 
     questions: list
     facts: int = 0
     problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    save: Callable[[], None] = lambda: None  # the snapshot updated: once the questions are merged into the bank
 
 
 def add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str], nlp, cache, *, seed: int = 0,
@@ -205,8 +209,9 @@ def add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str
     members += [f for r in resolved_new.values() for f in r.values()]
     members += [resolved_near[d][i] for d, i in changed if i in resolved_near[d]]
     groups = corroborate(members)
-    previous = {f.canonical_key(): f for f in old.facts if block_id(f) in blocks}
-    facts = sorted([f for f in old.facts if block_id(f) not in blocks] + groups, key=position)
+    touched = [block_id(f) in blocks for f in old.facts]
+    previous = {f.canonical_key(): f for f, t in zip(old.facts, touched) if t}
+    facts = _merged_in([f for f, t in zip(old.facts, touched) if not t], groups)
     fresh = [f for f in groups if previous.get(f.canonical_key()) != f]
     entities = _entities(old, resolver, prefixes, new_raw)
     merged = FactSet(documents=[*old.documents, *new_raw], entities=entities, facts=facts)
@@ -228,13 +233,24 @@ def add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str
     questions = [q for q in kept if q.id in mine]
     clock.lap("generate questions")
 
-    snapshot.write(Meta(version=meta.version, documents={**meta.documents, **{d: stored[d] for d in new_raw}}),
-                   merged, raw=new_raw, resolved={**resolved_near, **resolved_new},
-                   surnames={d: person_prefixes(*r) for d, r in new_raw.items()},
-                   words={d: words[d] for d in set(new_raw) | set(resolved_near)}, questions=questions,
-                   replace=False, dropped_facts=gone)
-    clock.lap("update the snapshot")
-    return Addition(questions=questions, facts=len(fresh), problems=list(extracted.problems), timings=clock.laps)
+    def save() -> None:
+        snapshot.write(Meta(version=meta.version, documents={**meta.documents, **{d: stored[d] for d in new_raw}}),
+                       merged, raw=new_raw, resolved={**resolved_near, **resolved_new},
+                       surnames={d: person_prefixes(*r) for d, r in new_raw.items()},
+                       words={d: words[d] for d in set(new_raw) | set(resolved_near)}, questions=questions,
+                       replace=False, dropped_facts=gone)
+
+    return Addition(questions=questions, facts=len(fresh), problems=list(extracted.problems), timings=clock.laps,
+                    save=save)
+
+
+def _merged_in(facts: list, groups: list) -> list:
+    """``groups`` put in place among ``facts`` (already in :func:`position` order), as one sort of both
+    would put them, computing the positions of the few facts it compares (a position dumps a whole fact)."""
+    out = list(facts)
+    for fact in sorted(groups, key=position):
+        out.insert(bisect.bisect_left(out, position(fact), key=position), fact)
+    return out
 
 
 def _entities(old: FactSet, resolver, prefixes: set[str], new_raw: dict[str, tuple[list, list]]) -> list:
