@@ -16,7 +16,7 @@ from ..lexicon import country_of
 
 WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
                       r"(?:In|At|On|From|To|Into|Through|Across|Along|Near|Towards|Over|Past|Beyond|Within|Outside|Under)"
-                      r"(?: the [a-z]+ of)? which|By whom|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
+                      r"(?: the [a-z]+ of)? which|(?:By|To) whom|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # "Who said that he ...", "Who said his side ...": these point at the "who"; "her" and "him" are as often
 # someone else ("Who believed that her win ..."), so they need a name in the question
