@@ -24,6 +24,9 @@ DATE_PREPS = frozenset({"in", "on", "during"})
 # what is done to a territory, never by a team to a team: a place as these verbs' object is a place
 TERRITORY_VERBS = frozenset("""invade conquer occupy annex colonise colonize settle govern rule explore cross enter
 leave visit reach raid besiege capture evacuate inhabit unite partition""".split())
+# what is handed to someone: "sold the rights to Enrique Perez" asks "To whom did X sell the rights?"
+TRANSFER_VERBS = frozenset({"sell", "give", "grant", "cede", "hand", "bequeath", "leave", "award", "lend", "pass",
+                            "transfer", "entrust", "offer", "present", "send"})
 ANSWER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"})
 ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # beside a name: skipped by the clause
 YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
@@ -124,7 +127,9 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
         if name and mentions(tok.doc, name.split()[-1]) < MIN_PERSON_MENTIONS and not acts_as_person(tok, slot, name):
             return None  # a name given once is too often a show, a product or a band NER took for a person
         if name and is_person_name(name) and lookup(text) is None and slot in ("agent", "object", "patient") \
-                or name and is_person_name(name) and slot == "prep" and prep == "by":
+                or name and is_person_name(name) and slot == "prep" and prep == "by" \
+                or name and is_person_name(name) and slot == "prep" and prep == "to" \
+                and tok.head.head.lemma_.lower() in TRANSFER_VERBS:
             return Answer(text, name, "person")
         return None
     entry = lookup(text)

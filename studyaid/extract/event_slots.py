@@ -97,15 +97,15 @@ def slots(verb: "Token") -> Iterator[Slot]:
     post in Bergen") counts as the verb's."""
     for c in verb.children:
         if c.dep_ == "nsubj":
-            yield Slot("agent", "", c, c)
+            yield Slot("agent", "", in_apposition(c), c)
         elif c.dep_ == "nsubjpass":
-            yield Slot("patient", "", c, c)
+            yield Slot("patient", "", in_apposition(c), c)
         elif c.dep_ == "dobj":
-            yield Slot("object", "", c, c)
+            yield Slot("object", "", in_apposition(c), c)
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in ("in", "at", "near") and p.i > c.i:
                     yield from (Slot("prep", p.lower_, o, c) for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ in ("agent", "prep"):
+        elif c.dep_ in ("agent", "prep") or c.dep_ == "dative" and c.lower_ == "to":
             yield from _prep_slots(c, c)
 
 

@@ -124,7 +124,7 @@ def _events_of(verb: "Token", known: "Known") -> Iterator[tuple]:
         if answer is None:
             continue
         span = span_of(slot, name)
-        clause = clause_around(span, anchor=anchor if slot == "prep" else name)
+        clause = clause_around(span, anchor=anchor)  # the noun a name in apposition belongs to, or the name
         if clause is None and slot == "prep":
             clause = participle_clause(verb, span)
         if clause is None or clause.lemma.lower() != verb.lemma_.lower():

@@ -67,7 +67,7 @@ def wh_phrase(fact: Event) -> str | None:
     if fact.answer_kind in ("person", "org"):
         if fact.slot in ("agent", "patient", "object"):
             return "Who"
-        return "By whom" if fact.prep == "by" else None
+        return {"by": "By whom", "to": "To whom"}.get(fact.prep)
     if fact.answer_kind == "place" and fact.place_kind == "place":
         return "Where" if fact.slot == "prep" and fact.prep == "in" else None  # a place of no known kind
     kind = _kind_word(fact)

@@ -57,6 +57,9 @@ FOUND = [
      {("prep", "by", "Anna Lindqvist")}),
     # a region or a town the gazetteer lacks, after "in": asked "Where ...?"
     ("The Velda begins in Graubünden.", {("prep", "in", "Graubünden")}),
+    # a name in apposition to the subject's noun; a person something is handed to
+    ("In 1418 the king's nephew Jean Morel sold the mill to Henri Dufay. Morel left Rouen. Dufay rebuilt the mill.",
+     {("agent", "", "Jean Morel"), ("prep", "to", "Henri Dufay")}),
     # one known by one name only, as history names people: NER's person at least twice
     ("Arvald led the raiders across the sea. Arvald founded a duchy in 911.", {("agent", "", "Arvald")}),
 ]
@@ -84,6 +87,7 @@ NOT_FOUND = [
     # a verb parsed as a noun joined to a name: the verb's phrases are not trusted ("Into which sea does it rise?")
     ("The Tavra is a river. It rises in the Carpathian Mountains and empties into the Black Sea.", {"Black Sea"}),
     ("The Velda begins near Graubünden.", {"Graubünden"}),  # "Where" only for "in"
+    ("Jean Morel wrote to Henri Dufay in 1418. Dufay replied.", {"Henri Dufay"}),  # nothing handed
 ]
 
 

@@ -251,6 +251,7 @@ STEMS = [
     ("In the north of which country does the Velda rise?", True),
     ("By whom was the Velda straightened between 1817 and 1875?", True),
     ("Into which sea does the Velda flow?", True),
+    ("To whom did Pierre de Valmont sell the mill?", True),
     ("How many people did Russian drones kill?", False),  # a nationality names nothing
     ("Through which country does it flow?", False),  # nothing named
     ("What is the largest city on the Velda?", True),  # a superlative with a name is one thing
