@@ -67,6 +67,11 @@ def forget(document, cache) -> None:
         path.unlink(missing_ok=True)
 
 
+def _shown(q) -> tuple:
+    return (q.kind, q.prompt, q.cloze, q.answer, tuple(q.options), tuple(q.accepted),
+            tuple((s.document, s.start, s.end) for s in q.sources))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -143,6 +148,20 @@ def main() -> int:
               f"{mine} question(s) of the article ({report.added} added, {report.refreshed} refreshed); {steps}",
               flush=True)
         results.append({"seconds": seconds, "shown": shown, "steps": timings.found, "questions": mine})
+    check = work / "check.sqlite3"  # the same addition generated in full: are the article's questions the same?
+    copy_db(base, check)
+    snapshot_path(check).unlink(missing_ok=True)
+    store = Store(check)
+    document, _ = add_file(store, article.name, data)
+    begin = time.perf_counter()
+    regenerate(store, nlp)  # no snapshot beside this copy: a full generation
+    full_s = time.perf_counter() - begin
+    full = {q.id: q for q in store.questions() if any(s.document == document.path for s in q.sources)}
+    store = Store(work / "trial.sqlite3")
+    mine = {q.id: q for q in store.questions() if any(s.document == document.path for s in q.sources)}
+    same = [qid for qid in full if qid in mine and _shown(mine[qid]) == _shown(full[qid])]
+    print(f"full regeneration of the same bank: {full_s:.1f} s; the article's questions: {len(full)} from it, "
+          f"{len(mine)} from the incremental run, {len(same)} the same (prompt, answer, options, sources)", flush=True)
     median = sorted(r["shown"] for r in results)[len(results) // 2]
     done = sorted(r["seconds"] for r in results)[len(results) // 2]
     print(json.dumps({"article_words": words, "bank_size": len(bank_files), "median_shown_s": round(median, 2),

@@ -25,6 +25,7 @@ or changed, other code, model or seed) runs the full generation, which rewrites 
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -161,6 +162,17 @@ def add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str
     """Questions of ``documents`` added to the bank the snapshot describes, as a full generation would make
     them (see the module's docstring for what differs); the snapshot updated. None when their facts cannot
     be cached (the caller generates in full)."""
+    gc_was_on = gc.isenabled()
+    gc.disable()  # tens of thousands of facts are loaded at once: the collector's full passes over them cost seconds
+    try:
+        return _add(snapshot, documents, stored, nlp, cache, seed, gazetteer, verdicts)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str], nlp, cache, seed: int,
+         gazetteer, verdicts) -> Addition | None:
     from ..pipeline import extract_corpus
     from ..questions import questions_for
     from ..questions.context import CorpusContext
