@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer import lookup
 from .dates import to_iso
 from .doc_index import entity_at
-from .event_names import (INSTITUTIONS, Known, acts_as_person, feature_of, is_organisation_name, is_person_name,
+from .event_names import (INSTITUTIONS, PERSON_NOUNS, Known, acts_as_person, feature_of, is_organisation_name, is_person_name,
                           mentions, named_feature, strip_the)
 
 if TYPE_CHECKING:
@@ -99,6 +99,13 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
         label = "PERSON"
     else:
         label = ent.label_ if ent is not None else ""
+    if ent is None and tok.text in known.sole_names and tok.pos_ == "PROPN":
+        ent, label = tok.doc[tok.i: tok.i + 1], "PERSON"  # "her cousin Tostig" NER did not tag
+    if ent is not None and tok.text in known.sole_names and len(ent) == 1 and label in ("PERSON", "ORG"):
+        kin = [c for c in tok.children if c.i < tok.i and (c.dep_ == "compound" and c.lemma_.lower() in PERSON_NOUNS
+                                                             or c.dep_ == "poss" and c.pos_ == "PRON")]
+        if kin and all(c.dep_ in ALLOWED_EXTRA or c in kin for c in tok.children):
+            return Answer(tok.text, tok.text, "person") if slot in ("agent", "object", "patient") else None
     if ent is None or not whole(tok, ent, listed):
         return None
     text = strip_the(ent.text)
@@ -116,8 +123,8 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
     feature = feature_of(text)
     if feature is not None and label in ("LOC", "GPE", "FAC"):
         return Answer(text, text, "place", place_kind=feature)
-    if label == "PERSON" and text in known.sole_names and slot in ("agent", "object", "patient") \
-            or label == "PERSON" and text in known.sole_names and slot == "prep" and prep == "by" \
+    sole = label in ("PERSON", "ORG") and text in known.sole_names
+    if sole and slot in ("agent", "object", "patient") or sole and slot == "prep" and prep == "by" \
             and any(c.dep_ == "auxpass" for c in tok.head.head.children):
         return Answer(text, text, "person")  # one known by one name only ("Rollo"): see event_names.sole_names
     if label == "PERSON":

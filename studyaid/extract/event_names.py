@@ -79,6 +79,10 @@ class Known(NamedTuple):
 
 
 SOLE_NAME_MENTIONS = 2
+# nouns only a person is: a one-word name in apposition right after one is a person's ("his son Duncan")
+PERSON_NOUNS = frozenset("""son daughter father mother brother sister wife husband nephew niece uncle aunt cousin
+grandson granddaughter heir widow fiancee fiancée leader king queen prince princess duke duchess count earl lord
+bishop archbishop pope emperor empress general commander chieftain ruler despot abbot monk""".split())
 
 
 def sole_names(doc: "Doc", full: dict[str, str]) -> frozenset:
@@ -98,8 +102,15 @@ def sole_names(doc: "Doc", full: dict[str, str]) -> frozenset:
                                                     or doc[t.i - 1].lower_ == "the")}  # "the Marches": no one
     joined = {t.text for t in doc if t.pos_ == "PROPN" and any(
         0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (t.i - 1, t.i + 1))}
-    return frozenset(name for name, n in counts.items() if n >= SOLE_NAME_MENTIONS and name not in full
-                     and name not in longer | honoured | joined and lookup(name) is None
+    introduced = {t.text for t in doc if t.pos_ == "PROPN" and t.is_alpha and t.ent_type_ in ("PERSON", "ORG", "")
+                  and t.i > 0 and doc[t.i - 1].lemma_.lower() in PERSON_NOUNS and doc[t.i - 1].pos_ == "NOUN"
+                  and (t.dep_ == "appos" and t.head == doc[t.i - 1] or doc[t.i - 1].dep_ == "compound" and doc[t.i - 1].head == t)
+                  and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)}
+    # "his son Duncan", "her cousin Tostig": someone, even named once (the model may call the name a firm)
+    named = set(counts) | introduced
+    return frozenset(name for name in named if (counts.get(name, 0) >= SOLE_NAME_MENTIONS or name in introduced)
+                     and name not in full and name not in longer | honoured | joined
+                     and (name in introduced or lookup(name) is None)  # "his son Duncan", though Duncan is a town
                      and name.casefold() not in ORGANISATION_WORDS | PLACE_HEADS | INSTITUTIONS)
 
 
