@@ -620,8 +620,14 @@ def _relative_speaker(subject: "Token | None") -> "Token | None":
     ..."): "which" only after a name."""
     if subject is None or subject.lower_ not in ("who", "which"):
         return subject
+    doc = subject.doc
+    before = subject.i - 1 - (subject.i > 1 and doc[subject.i - 1].text == ",")
+    if subject.lower_ == "who" and before >= 0 and doc[before].pos_ == "PROPN" and doc[before].ent_type_ == "PERSON":
+        return doc[before]  # "refused awards, including actor X who said ...": X, whatever the parser hangs it on
     found = _relative_antecedent(subject)
-    return found if found is not None and (subject.lower_ == "who" or found.pos_ == "PROPN") else None
+    if found is None or not all(t.is_punct for t in doc[found.right_edge.i + 1: subject.i]):
+        return None
+    return found if subject.lower_ == "who" or found.pos_ == "PROPN" else None
 
 
 def _as_far_as(doc, document, quotations, direct_ranges, tracker, is_place) -> Iterator[Quote]:

@@ -370,8 +370,11 @@ def _renaming_description(subject: "Token") -> bool:
 
 
 def _names_of(ent: "Span") -> "Span":
-    """A person entity without the possessive NER may take into it ("Mike Leigh's" -> "Mike Leigh")."""
-    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+    """A person entity without the possessive or the punctuation NER may take into it ("Mike Leigh's" -> "Mike
+    Leigh", "Joshua Rifkin -" -> "Joshua Rifkin")."""
+    while len(ent) > 1 and (ent[-1].tag_ == "POS" or ent[-1].is_punct):
+        ent = ent[:-1]
+    return ent
 
 
 def _surname_of(ent: "Span") -> "Token":

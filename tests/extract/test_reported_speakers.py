@@ -16,6 +16,8 @@ SPEAKERS = [
      "Sam Boyd", "person", "the league will punish"),
     ("The bill was opposed by Ann Kerr, who said the scheme would cost far more than the council expected.",
      "Ann Kerr", "person", "the scheme would cost"),
+    ("Three people have refused Baftas, including actor George C Scott who said the whole thing was demeaning.",
+     "George C Scott", "person", "the whole thing was demeaning"),
     # ... and the organisation a name after "which" gives, whatever NER calls the words of its name
     ("The show was met with protests by the National Council for Fostering, which said it exploits the emotions "
      "of children.", "National Council for Fostering", "org", "it exploits the emotions"),

@@ -243,6 +243,9 @@ TRACKED_NAMES = [
     ("Ann Preston was nominated for best actress. It is also a first nomination for Preston, 49, who told reporters "
      "she had not expected it.", ["Ann Preston", "Preston"], True),
     ("Film studio Fox has bought the rights for the director's company Kelvin Ray to develop.", [], True),
+    # NER's span may take the punctuation after a name into it ("Joshua Rifkin -")
+    ("Joshua Rifkin - a composer and leading interpreter of Bach - has recreated the missing parts.",
+     ["Joshua Rifkin", "Bach"], True),
 ]
 
 
