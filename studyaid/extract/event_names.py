@@ -98,6 +98,8 @@ def sole_names(doc: "Doc", full: dict[str, str]) -> frozenset:
             counts[ent.text] = counts.get(ent.text, 0) + 1
         else:
             longer.update(t.text for t in ent)
+    epithet = {t.text for t in doc if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "the" and doc[t.i + 2].is_title}
+    longer |= epithet  # "Edward the Confessor", "Robert the Bruce": a longer name, not one word
     honoured = {t.text for t in doc if t.i > 0 and (doc[t.i - 1].lower_.rstrip(".") in HONORIFICS
                                                     or doc[t.i - 1].lower_ == "the")}  # "the Marches": no one
     joined = {t.text for t in doc if t.pos_ == "PROPN" and any(

@@ -115,6 +115,8 @@ def span_of(slot: str, name: "Token", items: tuple = ()) -> "Span":
     ent = entity(name)
     start = ent.start if ent is not None else name.i
     end = ent.end if ent is not None else name.i + 1
+    if name.dep_ == "appos" and slot != "prep":
+        start = min(t.i for t in name.head.subtree)  # "Edgar's sister Margaret": the whole phrase is the answer's
     if items:
         last = entity(items[-1])
         start, end = min(start, items[0].i), max(end, last.end if last is not None else items[-1].i + 1)
