@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..lexicon import country_of
 
-WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Which|Why|How many|How much|"
+WH_START = re.compile(r"^(?:According to the article, (?=who\b))?(?:(?i:who)|What|When|Where|Since when|Until when|Which|Why|How many|How much|"
                       r"(?:In|At|On|From|To|Into|Through|Across|Along|Near|Towards|Over|Past|Beyond|Within|Outside|Under)"
                       r"(?: the [a-z]+ of)? which|(?:By|To) whom|(?:At least|More than|Up to|At most|Fewer than|Less than) how many)\b")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
