@@ -21,6 +21,7 @@ PLACE_PREPS = frozenset({"in", "into", "at", "from", "to", "near", "through", "a
 CITY_PREPS = frozenset({"in", "into", "near", "through", "across", "along", "towards", "toward", "throughout",
                         "within", "outside"})  # "at Chelsea", "to Liverpool", "from Arsenal": too often a club
 DATE_PREPS = frozenset({"in", "on", "during"})
+SPAN_PREPS = frozenset({"since", "until", "till"})  # "Since when ...?", "Until when ...?"
 # what is done to a territory, never by a team to a team: a place as these verbs' object is a place
 TERRITORY_VERBS = frozenset("""invade conquer occupy annex colonise colonize settle govern rule explore cross enter
 leave visit reach raid besiege capture evacuate inhabit unite partition""".split())
@@ -110,7 +111,7 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
         return None
     text = strip_the(ent.text)
     if label == "DATE":
-        if slot != "prep" or prep not in DATE_PREPS:
+        if slot != "prep" or prep not in DATE_PREPS | SPAN_PREPS:
             return None
         if ent.end < len(tok.doc) and tok.doc[ent.end].text.strip(".").upper() in ERAS:
             return None  # "the 1st century BC" with the era left out of the name

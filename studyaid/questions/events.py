@@ -63,7 +63,9 @@ def wh_phrase(fact: Event) -> str | None:
     if fact.slot == "definition":
         return "Who" if fact.answer_kind == "person" else "What"
     if fact.answer_kind == "date":
-        return "When" if fact.slot == "prep" else None
+        if fact.slot != "prep":
+            return None
+        return {"since": "Since when", "until": "Until when", "till": "Until when"}.get(fact.prep, "When")
     if fact.answer_kind in ("person", "org"):
         if fact.slot in ("agent", "patient", "object"):
             return "Who"

@@ -45,6 +45,9 @@ FOUND = [
     ("Salmon came back to the Velda in the 1990s.", {("prep", "in", "1990s")}),
     ("In the late 1990s the Velsh built a harbour in Bergen.", {("prep", "in", "late 1990s")}),
     ("The Velsh Wars of Religion in the 16th century destroyed the abbey.", {("prep", "in", "16th century")}),
+    # since and until date what holds from or up to then
+    ("The Velsh ruled Bergen until 1918.", {("prep", "until", "1918")}),
+    ("The Velda has formed the border since 1815.", {("prep", "since", "1815")}),
     # a place the gazetteer does not know is the settlement its description calls it
     ("Kelmore, the largest town on the Velda, has a harbour. The river Velda is wide.", {("definition", "", "Kelmore")}),
     # a name defined by a unique description before the copula, of the kind its noun says

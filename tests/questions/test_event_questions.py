@@ -252,6 +252,8 @@ STEMS = [
     ("By whom was the Velda straightened between 1817 and 1875?", True),
     ("Into which sea does the Velda flow?", True),
     ("To whom did Pierre de Valmont sell the mill?", True),
+    ("Until when did the Velsh rule Bergen?", True),
+    ("Since when has the Velda formed the border between France and Germany?", True),
     ("How many people did Russian drones kill?", False),  # a nationality names nothing
     ("Through which country does it flow?", False),  # nothing named
     ("What is the largest city on the Velda?", True),  # a superlative with a name is one thing
@@ -340,3 +342,10 @@ def test_a_place_of_no_known_kind_is_asked_where():
     assert not isinstance(q, Dropped), q
     assert q.prompt == "Where does the Velda begin?"
     assert sorted(q.options) == ["Graubunden", "Ticino", "Uri", "Valais"]
+
+
+@pytest.mark.parametrize("prep, wh", [("since", "Since when"), ("until", "Until when"), ("in", "When")])
+def test_date_wh_phrase_follows_its_preposition(prep, wh):
+    fact = event("1918", "date", "prep", f"The Velsh ruled Bergen {prep} 1918.",
+                 clause("The Velsh", "ruled", "rule", between="Bergen"), prep=prep, iso="1918", lemma="rule")
+    assert wh_phrase(fact) == wh
