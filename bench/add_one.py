@@ -79,6 +79,7 @@ def main() -> int:
     ap.add_argument("--bank-size", type=int, default=1000, help="articles in the bank (default 1000)")
     ap.add_argument("--words", type=int, default=1000, help="length of the article added (nearest; default 1000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed additions (default 3)")
+    ap.add_argument("--article", help="the file (in --folder, not in the bank) to add instead of the one nearest --words")
     args = ap.parse_args()
 
     files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in SUPPORTED)
@@ -88,6 +89,10 @@ def main() -> int:
     if not unseen:
         raise SystemExit(f"{args.folder}: every article is in the bank; give a smaller --bank-size")
     article = min(unseen, key=lambda p: (abs(len(p.read_text(encoding="utf-8", errors="replace").split()) - args.words), p.name))
+    if args.article:
+        article = next((p for p in unseen if p.name == args.article), None)
+        if article is None:
+            raise SystemExit(f"{args.article}: not a file of {args.folder} outside the bank")
     key = hashlib.sha1("\n".join(str(p) for p in bank_files).encode()).hexdigest()[:10]
     work = Path(f"/tmp/studyaid-add-one-{key}")
     work.mkdir(parents=True, exist_ok=True)

@@ -193,9 +193,7 @@ def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]]
                   progress: Progress = _quiet, seed: int = 0) -> tuple[MergeReport, list[str]] | None:
     """Questions of the documents added since the last generation, generated from by themselves; None
     when that cannot be done (the caller generates from every document)."""
-    from ..gazetteer import same_kind_places
-    from ..incremental import add
-    from ..incremental.snapshot import SnapshotError
+    from ..incremental import paused_gc
     from ..nlp import DocCache
     from ..questions.stem_check import StemVerdicts
 
@@ -203,11 +201,22 @@ def add_documents(store: Store, nlp, snapshot, contents: list[tuple[str, bytes]]
     documents, problems = read_stored(contents)
     cache = DocCache(nlp)
     verdicts = StemVerdicts(cache.folder / "stems.json", nlp)
+    with paused_gc():  # the bank's facts stay held until the snapshot is updated
+        return _add_and_merge(store, snapshot, documents, problems, stored, nlp, cache, verdicts, progress, seed,
+                              len(contents))
+
+
+def _add_and_merge(store: Store, snapshot, documents, problems: list[str], stored: dict[str, str], nlp, cache,
+                   verdicts, progress: Progress, seed: int, total: int) -> tuple[MergeReport, list[str]] | None:
+    from ..gazetteer import same_kind_places
+    from ..incremental import add
+    from ..incremental.snapshot import SnapshotError
+
     addition = add(snapshot, documents, stored, nlp, cache, seed=seed, gazetteer=same_kind_places, verdicts=verdicts)
     if addition is None:
         return None
     begin = time.perf_counter()
-    result = _merge(store, addition.questions, problems + addition.problems, progress, len(contents))
+    result = _merge(store, addition.questions, problems + addition.problems, progress, total)
     addition.timings["merge into the bank"] = time.perf_counter() - begin
     begin = time.perf_counter()
     verdicts.save()  # what follows is bookkeeping: the questions are shown already

@@ -28,10 +28,11 @@ import bisect
 import gc
 import hashlib
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..document import Document
 from ..facts import FactSet
@@ -41,7 +42,7 @@ from ..resolve.corroborate import position
 from .keys import answer_group, block_id, person_prefixes, person_ref_prefix, surname_prefix
 from .snapshot import Meta, Resolved, Snapshot, snapshot_path
 
-__all__ = ["Addition", "Corpus", "add", "corpus", "plan", "record", "snapshot_path", "version"]
+__all__ = ["Addition", "Corpus", "add", "corpus", "paused_gc", "plan", "record", "snapshot_path", "version"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _NOT_GENERATION = ("app", "export", "store", "classroom")  # code that never shapes a generated question
@@ -162,12 +163,21 @@ def add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, str
     """Questions of ``documents`` added to the bank the snapshot describes, as a full generation would make
     them (see the module's docstring for what differs); the snapshot updated. None when their facts cannot
     be cached (the caller generates in full)."""
-    gc_was_on = gc.isenabled()
-    gc.disable()  # tens of thousands of facts are loaded at once: the collector's full passes over them cost seconds
-    try:
+    with paused_gc():
         return _add(snapshot, documents, stored, nlp, cache, seed, gazetteer, verdicts)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: a bank's tens of thousands of facts are loaded at once, and the
+    collector's full passes over them cost up to a second each, in whichever step they fall (reference
+    counting still frees everything that is dropped)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        if gc_was_on:
+        if was_on:
             gc.enable()
 
 
