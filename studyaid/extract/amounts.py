@@ -127,14 +127,15 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= group.end:
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None:
-                return obj
+                return _hyphened_end(obj)
     start = qualifier_start(group)  # "takings of $4.7m", "debts of \u00a362m", "increases of more than 10%"
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN" \
+    if start >= 2 and doc[start - 1].lower_ == "of" and _common_noun(doc[start - 2]) \
             and doc[start - 2].lemma_.lower() not in TIME_UNITS and doc[start - 2].lower_ not in CURRENCIES:
         return doc[start - 2]
     while root.head != root and _money_token(root.head):
         root = root.head  # "$17.1m (\u00a38.8m)": the converted amount is the same thing
-    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" \
+    if root.dep_ == "pobj" and _common_noun(root.head.head) and not _money_token(root.head.head) \
+            and root.head.head.lower_ not in PERCENT_WORDS \
             and root.head.lower_ not in ("in", "at", "for", "to", "by", "from", "with"):  # not "in third place with $10m"
         return root.head.head  # "a budget of \u20ac3.5bn", "any fee over \u00a335m"
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "by", "at", "from"):
@@ -161,14 +162,40 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
             return verb.head  # "a deal worth $500bn"
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
-        subject = subject_noun(verb)
-        while subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head  # "the deal is said to be worth \u20ac60m": the subject of the raising verb
-            subject = subject_noun(verb)
         verbs = SHARE_VERBS if unit in PERCENT_WORDS else VALUE_VERBS | SHARE_VERBS
-        if subject is not None and (verb.lemma_.lower() in verbs or root.head.lower_ == "worth"):
+        valued = verb.lemma_.lower() in verbs or root.head.lower_ == "worth"
+        subject = subject_noun(verb)
+        while subject is None and valued and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "the deal is said to be worth \u20ac60m": the subject of the raising verb
+            subject = subject_noun(verb)  # (not "the BBC is to invest \u00a39m": who spends is no value)
+        if subject is not None and valued:
             return subject
     return None
+
+
+def _hyphened_end(tok: "Token") -> "Token":
+    """The last part of a word written with hyphens that the tokenizer split ("90% of e-mail": "mail")."""
+    doc, k = tok.doc, tok.i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
+            and doc[k + 2].is_alpha:
+        k += 2
+    return doc[k]
+
+
+def _hyphened_text(tok: "Token", counted: str) -> str:
+    """``counted`` with the parts a hyphen joins before ``tok`` ("mail" -> "e-mail")."""
+    doc, k = tok.doc, tok.i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+            and doc[k - 2].is_alpha:
+        k -= 2
+    if k == tok.i or not counted.startswith(tok.text):
+        return counted
+    return doc[k: tok.i].text + counted
+
+
+def _common_noun(tok: "Token") -> bool:
+    """A common noun, also one the tagger took for a name in lower case ("the jackpot prize of US$100,000")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()
 
 
 def _changed(root: "Token") -> "Token | None":
@@ -217,7 +244,7 @@ def money_or_percent(group: "Span", document: Document, used: set[int], unit: st
             branch = {t.i for t in child.subtree}
             if ids & branch:
                 ids |= branch
-        counted, head = np_text(noun, ids), noun.lemma_.lower()
+        counted, head = _hyphened_text(noun, np_text(noun, ids)), noun.lemma_.lower()
         np_ids = ids | {t.i for t in noun.subtree} if noun.i > group.end else ids
     elif unit in PERCENT_WORDS and group_root(group).dep_ not in ("nsubj", "nsubjpass"):
         return None  # a share of nothing named: "compared to 29% from ..." (but "40% said ..." is who said it)

@@ -66,7 +66,7 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
     # the group's own head: "two dozen countries" may hang "dozen" on "two" and "two" on "countries"
     root = next((t for t in group if not group.start <= t.head.i < group.end), last)
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.i > last.i \
-            and (root.head.pos_ in ("NOUN", "PROPN") or is_unit_word(root.head.text)) \
+            and (root.head.pos_ in ("NOUN", "PROPN") or is_unit_word(root.head.text) or _plural_as_verb(root.head)) \
             and not any(t.lower_ in TIME_DETERMINERS or t.like_num and t.text[:1].isupper() for t in doc[group.end: root.head.i]):
         head = root.head  # (not "20,000 last month": a time after it; nor "two Six Nations [wins]": a name;
         # a unit tagged as an adjective counts too: "three megapixel camera phones")
@@ -109,6 +109,16 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
             and doc[start - 2].lemma_.lower() in SIZE_NOUNS:
         return doc[start - 2], None, used  # (not "a remake of 10", "odds of 6-4", "a factor of 10": no size)
     return None, None, used
+
+
+# where a noun stands in its clause: a word there tagged as a verb is a plural noun the tagger misread
+NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"}
+
+
+def _plural_as_verb(tok: "Token") -> bool:
+    """A plural noun the tagger read as a verb ("no less than 34 John Wayne films": "films" VBZ), known by the
+    number it carries and the noun's place it stands in."""
+    return tok.tag_ == "VBZ" and tok.dep_ in NOMINAL_DEPS and tok.text.islower()
 
 
 # nouns whose level a bare number after a verb of value gives: "the number sold will reach 159 million"

@@ -60,12 +60,15 @@ VAGUE_BEFORE = {"several", "many", "few", "hundreds", "thousands", "millions", "
 
 
 # a word before "one" that makes it "the only" or a pronoun: "the one team that", "no one", "this one"
-ONE_DETERMINERS = {"the", "this", "that", "no", "not", "any", "every", "each", "which", "a", "another", "only"}
+# ("only one episode" counts one; "the only one" is caught by "the")
+ONE_DETERMINERS = {"the", "this", "that", "no", "not", "any", "every", "each", "which", "a", "another"}
 
 
 ONE_IDIOM_NOUNS = {"point", "stage", "time", "moment", "day"}  # "at one point", "at one stage"
 # nouns after "one" that never count: "one thing is for sure", "one way or another"
 ONE_EMPTY_NOUNS = {"thing", "way"}
+# nouns of a part of one whole: "just one part of the film", "one aspect of the deal" is a share, not a count
+PART_NOUNS = {"part", "aspect", "side", "element", "facet", "piece", "portion", "bit"}
 
 
 FRACTIONS = {"half", "third", "quarter", "fifth", "tenth"}
@@ -159,9 +162,21 @@ def _in_name(group: "Span") -> bool:
         return True  # "Four-Kings"
     if first.text[:1].isdigit() and first.i > 0 and _after_a_name(first):
         return True  # "Super 12", "Radio 1", "Nokia 7610", but not "June 24"
+    if _dated_title(group):
+        return True  # "Henry Fonda in 12 Angry Men (1957)"
     nxt = doc[after] if after < len(doc) else None
     return percent_unit(group) is not None and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() \
         and not _sentence_initial(nxt) and nxt.ent_type_ not in ("GPE", "NORP")  # "100% Homegrown"
+
+
+def _dated_title(group: "Span") -> bool:
+    """A number opening a title its year follows in brackets: "12 Angry Men (1957)", "101 Dalmatians (1961)"; the
+    words between are all capitalised."""
+    doc, k = group.doc, group.end
+    while k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    return k > group.end and k + 2 < len(doc) and doc[k].text == "(" and re.fullmatch(r"(1[89]|20)\d\d", doc[k + 1].text) \
+        is not None and doc[k + 2].text == ")"
 
 
 def _glued_code(tok: "Token") -> bool:
@@ -182,7 +197,7 @@ def _labels_a_singular(group: "Span") -> bool:
     value = parse_number(group.text)
     return value is not None and value != 1 and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") \
         and head.i >= group.end and (head.tag_ == "NN" or head.tag_ == "NNP" and not head.lower_.endswith("s")) \
-        and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL \
+        and head.lemma_.lower() not in TIME_UNITS | SAME_PLURAL and head.lower_ not in CURRENCIES \
         and not any(t.text == "-" or is_unit_word(t.text) for t in group.doc[group.end:head.i + 1]) \
         and bool(group[-1].whitespace_) and glued_unit(group[-1].text) is None
 
@@ -216,22 +231,42 @@ def _one_idiom(group: "Span") -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     sent_rest = [t.lower_ for t in doc[tok.i + 1: tok.sent.end]]
+    if nxt is not None and nxt.text == "-" and not tok.whitespace_ and _one_hyphened_to_a_count(tok):
+        return False  # "a one-disc version" counts discs, whatever "a" or "another" is near
     if "another" in sent_rest or any(a == "the" and b == "other" for a, b in zip(sent_rest, sent_rest[1:])):
         return True
     if prev is not None and prev.lower_ in ONE_DETERMINERS:
         return True
     if nxt is not None and (nxt.lower_ in ("such", "another") or nxt.text == "-" and not tok.whitespace_):
-        return True
+        return True  # "one such example", "a one-on-one game", "a one-off"
     if nxt is not None and nxt.lower_ in ONE_IDIOM_NOUNS and (prev is not None and (prev.lower_ == "at" or prev.tag_ == "MD")
                                                            or nxt.dep_ in ("npadvmod", "advmod")):
         return True  # "at one point", "he can go abroad one day", "you will one day captain your country"
     if nxt is not None and nxt.lower_ in ONE_EMPTY_NOUNS:
         return True  # "one thing is for sure"
+    if nxt is not None and nxt.lower_ in PART_NOUNS and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "of":
+        return True  # "one part of a detailed look": a part of one whole
     if nxt is not None and nxt.lower_ == "eye" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "on":
         return True  # "with one eye on the summer tour"
     verb = tok.head.head if tok.head.dep_ == "pobj" else tok.head
     verb = verb.head if verb.dep_ == "prep" else verb
     return any(c.dep_ == "neg" for c in verb.children)  # "not committed to one genre", "not one vote"
+
+
+# words after "one-" that make an idiom, not a count: "a one-off", "a one-man show", "a one-sided game"
+ONE_HYPHEN_IDIOMS = {"on", "off", "man", "woman", "way", "sided", "liner", "size", "stop", "hit", "nil", "all",
+                     "party", "shot", "horse", "touch", "time", "club", "trick", "note", "track", "stop", "piece"}
+
+
+def _one_hyphened_to_a_count(tok: "Token") -> bool:
+    """ "a one-disc version", "a one-box solution": "one" hyphened to a countable noun before the noun it describes
+    counts that noun, as "a five-set battle" does; not an idiom ("a one-off", "a one-man show") nor a length of time."""
+    doc, k = tok.doc, tok.i + 2
+    if k + 1 >= len(doc) or doc[k - 1].whitespace_ or not doc[k].is_alpha or doc[k].lower_ in ONE_HYPHEN_IDIOMS \
+            or doc[k].lemma_.lower() in TIME_UNITS or doc[k].tag_ not in ("NN", "NNS"):
+        return False
+    after = doc[k + 1]
+    return after.pos_ == "NOUN" and doc[k].head.i >= after.i or after.pos_ == "NOUN" and doc[k].dep_ in ("compound", "amod")
 
 
 def _at_some_points(group: "Span") -> bool:

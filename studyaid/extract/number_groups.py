@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 QUALIFIERS = (
     "at least", "at most", "more than", "fewer than", "less than", "up to", "as many as", "nearly", "almost",
     "around", "about", "approximately", "roughly", "some", "over", "under", "just over", "just under", "between",
+    # negated comparisons say the opposite of the words they end with: "no less than 34 films" is at least 34
+    "no less than", "no fewer than", "not less than", "no more than", "not more than",
 )
 
 
@@ -32,7 +34,8 @@ PERCENT_WORDS = ("%", "per cent", "percent")
 
 
 CURRENCIES = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "euros": "euros", "euro": "euros",
-              "dollars": "dollars", "dollar": "dollars", "pounds": "pounds", "rubles": "rubles", "roubles": "rubles"}
+              "dollars": "dollars", "dollar": "dollars", "pounds": "pounds", "rubles": "rubles", "roubles": "rubles",
+              "yen": "yen"}
 
 
 # what a distance glued to "m" names in sport: "the 400m hurdles", "her 200m titles" are metres, not millions
@@ -85,6 +88,8 @@ def _number_end(doc: "Doc", i: int, money: bool) -> int:
             j += 2  # "twenty-six", tokenised as three tokens
         elif j + 1 < len(doc) and _spaced_thousands(doc[j], doc[j + 1]):
             j += 1  # "3 000"
+        elif money and j + 2 < len(doc) and _split_thousands(doc[j], doc[j + 1], doc[j + 2]):
+            j += 2  # "\u00a3507, 596": a thousands comma typed with a space after it, in money only
         elif j + 1 < len(doc) and _scale_suffix(doc[j], doc[j + 1], money):
             j += 1  # "46m" tokenised as "46" "m"
         elif j + 1 < len(doc) and numeric(doc[j + 1]) and _same_number(doc[j], doc[j + 1]):
@@ -171,6 +176,14 @@ def _spaced_thousands(a: "Token", b: "Token") -> bool:
         and re.fullmatch(r"\d{3}", b.text) is not None
 
 
+def _split_thousands(a: "Token", comma: "Token", b: "Token") -> bool:
+    """ "507, 596" after a currency sign: one to three digits, a comma glued to them, one space, then exactly three
+    digits ending the number (not "\u00a35, 10 and 20", nor "$20, 300 copies": three digits counting a noun)."""
+    return comma.text == "," and not a.whitespace_ and comma.whitespace_ == " " \
+        and re.fullmatch(r"\d{1,3}", a.text) is not None and re.fullmatch(r"\d{3}", b.text) is not None \
+        and (b.i + 1 >= len(b.doc) or not b.doc[b.i + 1].like_num and b.doc[b.i + 1].pos_ not in ("NOUN", "ADJ"))
+
+
 def _scale_suffix(a: "Token", b: "Token", money: bool) -> bool:
     """ "m"/"bn"/"k" glued to a numeral: millions after a currency sign or before a plural noun
     ("\u00a346m", "18m people"); otherwise a unit ("3,000m" is metres)."""
@@ -231,7 +244,7 @@ def loose(group: "Span") -> bool:
 
 def group_value(group: "Span") -> float | None:
     """The group's value: the low end of a range ("30 to 40" -> 30), else the whole number."""
-    text = written_text(group)
+    text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", written_text(group))  # "\u00a3507, 596"
     for word in PERCENT_WORDS:
         if text.lower().endswith(word):
             text = text[: -len(word)]

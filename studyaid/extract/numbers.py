@@ -11,7 +11,7 @@ UNITS = {**{w: v for w, v in NUMBER_WORDS.items() if v < 20}, "a": 1, "an": 1}
 TENS = {w: v for w, v in NUMBER_WORDS.items() if v >= 20}
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 SCALES = {**SCALE_WORDS, **{k: v for k, v in SUFFIX_SCALES.items() if k != "tn"}}
-CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros"}
+CURRENCY_SIGNS = {"\u00a3": "pounds", "$": "dollars", "\u20ac": "euros", "US$": "dollars"}  # "US$100,000": one sign
 # a numeral with a scale suffix, as one token or two: "46m", "3.5bn", "500bn"
 SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)(?![a-z])", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")

@@ -178,3 +178,49 @@ def test_money_named_after(one_quantity, text, expected):
 def test_money_not_named_after(quantities, text, unit, wrong):
     found = [q.counted for q in quantities(text) if q.unit == unit]
     assert found and not any(wrong in counted for counted in found), found
+
+
+# --- round 3 (issue 10): signs, currency words, what money is, sentences written for these tests ----------
+
+ROUND3_MONEY = [
+    # "US$" is one sign; a conversion in brackets is the same prize; a common noun the tagger took for a name
+    ("The winner takes the top prize of US$250,000 (\u00a3131,000) this year.",
+     dict(value=2.5e5, unit="US$", counted_head="prize")),
+    ("The winner takes the top prize of US$250,000 (\u00a3131,000) this year.",
+     dict(value=1.31e5, unit="\u00a3", counted_head="prize")),
+    # yen are money and no model number, the pounds in brackets are no yen
+    ("The new handset will sell for about 9000 yen (\u00a345) in Tokyo.", dict(value=9000, unit="yen")),
+    ("The new handset will sell for about 9000 yen (\u00a345) in Tokyo.", dict(value=45, unit="\u00a3", counted="pounds")),
+    # a thousands comma typed with a space after it, in money
+    ("The comedy took \u00a3812, 450 in its opening weekend.", dict(value=812450, text="\u00a3812, 450")),
+    # a share of a word written with a hyphen
+    ("Nearly 70% of e-mail traffic last month was spam.", dict(value=70, counted="e-mail traffic")),
+    # an agent that spends is no value: the money itself
+    ("The council is to invest \u00a34m in rebuilding the old library.", dict(value=4e6, counted="pounds")),
+    ("The orchestra is set to spend $2m on new instruments.", dict(value=2e6, counted="dollars")),
+    # a raising verb still reaches what a verb of value measures
+    ("The contract is thought to be worth \u00a315m a year.", dict(value=1.5e7, counted_head="contract")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND3_MONEY)
+def test_signs_currency_words_and_what_money_is(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text, unit, wrong", [
+    ("The firm took 30% of the \u00a32.5bn spent on toys last year.", "\u00a3", "%"),  # money is no share of its share
+    ("The new handset will sell for about 9000 yen (\u00a345) in Tokyo.", "\u00a3", "yen"),
+    ("The charity is to give $3m to local schools.", "$", "charity"),  # who gives is not what the money is
+])
+def test_money_not_counting_its_neighbour(quantities, text, unit, wrong):
+    found = [q.counted for q in quantities(text) if q.unit == unit]
+    assert found and not any(wrong in counted for counted in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The stall sold prints at \u00a35, 10 and 20 each.",  # a list of prices, no thousands
+    "Tickets were $15, 400 seats were left unsold.",  # three digits counting their own noun
+])
+def test_a_comma_and_space_between_amounts_joins_nothing(quantities, text):
+    assert not any(q.value > 1000 for q in quantities(text)), [(q.value, q.text) for q in quantities(text)]

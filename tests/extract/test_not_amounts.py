@@ -121,3 +121,24 @@ def test_names_count_nothing(quantities, text):
 ])
 def test_capital_numbers_still_count(quantities, text, expected):
     assert expected in [(q.value, q.counted) for q in quantities(text)]
+
+
+# --- round 3 (issue 10): titles dated in brackets, "one" of a part; sentences written for these tests -------
+
+@pytest.mark.parametrize("text", [
+    "Critics still rate James Stewart in 39 Steps Later (1961) above his westerns.",
+    "The season opens with 101 Tiny Dogs (1996) on Sunday afternoon.",
+    "Her favourite role was in Seven Brave Sisters (1954), a musical.",
+    "The boxed set is just one part of a long look at the director's career.",
+    "Pricing is only one aspect of the plan that worries the board.",
+])
+def test_titles_and_parts_count_nothing(quantities, text):
+    assert [(q.value, q.counted) for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cast made 39 films together between 1950 and 1970.", dict(value=39, counted="films")),  # no title
+    ("The club lost one part-time coach and two physios.", dict(value=2, counted="physios")),
+])
+def test_counts_beside_titles_and_parts(one_quantity, text, expected):
+    one_quantity(text, expected)

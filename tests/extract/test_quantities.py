@@ -264,3 +264,31 @@ def test_fractions(quantities, text, expected):
 ])
 def test_nouns_left_out_and_levels(quantities, text, expected):
     assert [(q.value, q.counted) for q in quantities(text)] == expected
+
+
+# --- round 3 (issue 10): "only one", negated comparisons, "one-" before a noun; sentences written for these tests
+
+ROUND3_COUNTS = [
+    ("The channel has made five specials, though only one episode has aired.", dict(value=1, counted="episode")),
+    ("He scored only one goal in his first season at the club.", dict(value=1, counted="goal")),
+    ("The collection holds no less than 40 Doris Day films.",
+     dict(value=40, qualifier="no less than", counted="Doris Day films")),
+    ("The club has no fewer than 12 players out injured.", dict(value=12, qualifier="no fewer than")),
+    # "one" hyphened to a countable noun before the noun it describes counts that noun
+    ("The studio also sells a one-disc edition with fewer extras.", dict(value=1, counted="disc")),
+    ("The firm pitched a one-box system for the living room.", dict(value=1, counted="box")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND3_COUNTS)
+def test_only_one_and_negated_comparisons(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "She was the only one who stayed until the end.",
+    "The gig was a one-off show for charity.",
+    "The play began life as a one-man show in Leeds.",
+])
+def test_one_still_counts_nothing(quantities, text):
+    assert [(q.value, q.counted) for q in quantities(text)] == []
