@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..facts import Clause
 from ..gazetteer import lookup
 from .event_answers import entity, strip_the
-from .event_names import FEATURES, Known, feature_of, named_feature
+from .event_names import FEATURES, Known, feature_of, is_person_name, named_feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,17 +56,37 @@ def _subject(verb: "Token") -> "Token | None":
         verb = verb.head
 
 
+def _other_person(sent: "Span") -> bool:
+    """The sentence names someone itself: "he" might be them."""
+    root = next((t.i for t in sent if t.dep_ == "ROOT"), sent.end)
+    return any(e.label_ == "PERSON" and e.start < root and lookup(e.text) is None for e in sent.ents)
+
+
 class Referents:
     """Walks a document's sentences in order (call :meth:`see` on each after its facts are taken)."""
 
     def __init__(self, known: Known) -> None:
         self.known = known
         self.subject: str | None = None  # the named subject of the sentence before
+        self.person: str | None = None  # the sentence before's subject, when the one person it names
         self.recent: list[dict[str, str]] = []  # kind -> name, per sentence, the last WINDOW sentences
         self.seen: dict[str, set[str]] = {}  # kind -> every name of that kind the document gave so far
 
     def new_paragraph(self) -> None:
-        self.subject, self.recent = None, []
+        self.subject, self.person, self.recent = None, None, []
+
+    def _only_person(self, sent: "Span", subj: "Token | None") -> str | None:
+        """The full name of the sentence's subject when it is the one person the sentence names."""
+        people = {e.start for e in sent.ents if e.label_ == "PERSON" and lookup(e.text) is None}  # "Rouen" is no one
+        if subj is None or len(people) != 1 or subj.ent_type_ != "PERSON" or any(t.lower_ in ("and", "or") for t in subj.subtree):
+            return None
+        ent = next(e for e in sent.ents if e.start in people)
+        if not ent.start <= subj.i < ent.end:
+            return None
+        text = strip_the(ent.text)
+        if len(ent) >= 2 and is_person_name(text):
+            return text
+        return self.known.full_names.get(text) or (text if text in self.known.sole_names else None)
 
     def see(self, sent: "Span") -> None:
         """Remember what the sentence named; its subject, named or itself a "the river" that stands for a name."""
@@ -77,6 +97,7 @@ class Referents:
                 and [c.lower_ for c in subj.children] == ["the"]:
             named = (self._feature(subj.lower_, sent, subj.i - sent.start), subj.lower_)
         self.subject = named[0] if named else None
+        self.person = self._only_person(sent, subj)
         named_here = self._named_in(sent, len(sent))
         self.recent = (self.recent + [named_here])[-WINDOW:]
         for kind, name in named_here.items():
@@ -108,6 +129,8 @@ class Referents:
         subj = _subject(verb)
         if subject in ("It", "it") and subj is not None and subj.lower_ == "it" and subj.i == verb.sent.start:
             name = self.subject
+        elif subject in ("He", "She") and subj is not None and subj.i == verb.sent.start and not _other_person(verb.sent):
+            name = self.person  # "Jean Morel left Rouen. He sold the mill in 1418." -> Jean Morel
         words = subject.split()
         if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in FEATURES and subj is not None:
             name = self._feature(words[1].lower(), verb.sent, subj.i - verb.sent.start)

@@ -128,6 +128,9 @@ REFERENTS = [
      "Germany", "The Velda"),
     # "the river" inside the subject, after a preposition
     ("The Velda is a long river. The largest city on the river is Cologne.", "Cologne", "The largest city on the Velda"),
+    # "He"/"She" after a sentence whose subject is the one person it names
+    ("Jean Morel left Rouen in 1410. He sold the mill in 1418. Morel died.", "1418", "Jean Morel"),
+    ("Jean Morel met Henri Dufay in 1410. He sold the mill in 1418. Morel died.", "1418", "He"),  # which one?
     # no name before: the subject stays as written (the question side then drops it)
     ("It flows through Austria, Germany and France.", "Germany", "It"),
     # a person is no referent of "it"
