@@ -33,7 +33,7 @@ ALLOWED_EXTRA = frozenset({"appos", "relcl", "acl", "punct", "det", "prep"})  # 
 YEAR = re.compile(r"^(1\d{3}|20\d\d)$")
 ERAS = frozenset({"BC", "AD", "BCE", "CE", "B.C", "A.D"})
 # a century or a decade, the way history dates things: "the 19th century", "the 1st century BC", "the 1990s"
-PERIOD = re.compile(r"^(?:the )?(?:(?:early|mid|late|mid-)\s?)?(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th) century(?: BC)?|1[0-9]\d0s|20[0-2]0s)$", re.IGNORECASE)
+PERIOD = re.compile(r"^(?:\d{1,4} (?:BC|BCE|AD|CE)|AD \d{1,4}|(?:the )?(?:(?:early|mid|late|mid-)\s?)?(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th) century(?: BC)?|1[0-9]\d0s|20[0-2]0s))$", re.IGNORECASE)
 DATE_SHAPES = re.compile(r"^(?:(?:[0-3]?\d(?:st|nd|rd|th)? )?[A-Z][a-z]+ (?:[0-3]?\d(?:st|nd|rd|th)?, )?)?(1\d{3}|20\d\d)$")
 
 
@@ -74,6 +74,14 @@ def _plain_place_name(text: str) -> bool:
         and not any(w.casefold() in INSTITUTIONS for w in words)
 
 
+def era_year(tok: "Token") -> str | None:
+    """"55 BC" where ``tok`` is the era word with its year as the one number on it."""
+    if tok.text.strip(".").upper() not in ERAS:
+        return None
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num and c.text.isdigit() and c.i == tok.i - 1]
+    return f"{nums[0].text} {tok.text}" if len(nums) == 1 and len(list(tok.children)) == 1 else None
+
+
 def ends_in_place(name: str) -> bool:
     """The last word of a name is a place written as the gazetteer's own name for it ("Lycos Europe"), not a
     surname that is only another spelling of some town ("Johann Tulla": Tula is a city)."""
@@ -87,6 +95,8 @@ def slot_answer(tok: "Token", slot: str, prep: str, known: "Known", listed: bool
     may be a phrase ("in the north of"): its first word is the preposition."""
     full_names = known.full_names
     prep = prep.split()[0] if prep else prep
+    if (year := era_year(tok)) is not None:  # "in 55 BC", which the small model rarely tags as a date
+        return Answer(year, year, "date") if slot == "prep" and prep in DATE_PREPS | SPAN_PREPS else None
     feature = named_feature(tok, known.features)
     if feature is not None:
         if slot == "prep" and prep not in PLACE_PREPS or not whole(tok, feature[0], listed):

@@ -8,7 +8,7 @@ from ..facts import Clause
 from ..lexicon import SPEECH_VERBS
 from .clauses import SIDE_DEPS
 from .common import tokens_text
-from .event_answers import entity
+from .event_answers import entity, era_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -113,7 +113,7 @@ def span_of(slot: str, name: "Token", items: tuple = ()) -> "Span":
     """The words the question replaces: the name (with its "the"), and its preposition (with a part noun:
     "in the north of") in a "prep" slot; every item of a list the name is one of."""
     ent = entity(name)
-    start = ent.start if ent is not None else name.i
+    start = ent.start if ent is not None else name.i - 1 if era_year(name) else name.i
     end = ent.end if ent is not None else name.i + 1
     if name.dep_ == "appos" and slot != "prep":
         start = min(t.i for t in name.head.subtree)  # "Edgar's sister Margaret": the whole phrase is the answer's

@@ -134,6 +134,7 @@ def _candidates(fact: Event, ctx: CorpusContext) -> list[list[str]]:
 
 CENTURY = re.compile(r"^((?:early |mid-|mid |late )?)(\d{1,2})(?:st|nd|rd|th) century( BC)?$", re.IGNORECASE)
 DECADE = re.compile(r"^((?:early |mid-|mid |late )?)(\d{3})0s$")
+ERA_YEAR = re.compile(r"^(?:(\d{1,4}) (BC|BCE|AD|CE)|AD (\d{1,4}))$")
 DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
 
 
@@ -151,6 +152,10 @@ def period_options(written: str) -> list[str]:
     if m := DECADE.match(written):
         part, start = m.group(1), int(m.group(2)) * 10
         return [f"{part}{start + s}s" for s in (-10, 10, -20, 20, -30, 30) if start + s <= 2020]
+    if m := ERA_YEAR.match(written):
+        year = int(m.group(1) or m.group(3))
+        shown = (lambda y: f"{y} {m.group(2)}") if m.group(1) else (lambda y: f"AD {y}")
+        return [shown(year + s) for s in (-3, 4, -7, 9, -12, 15) if year + s > 0]
     if m := DAY_MONTH_YEAR.match(written):
         from datetime import date, timedelta
 

@@ -44,6 +44,7 @@ FOUND = [
     ("During the 19th century the Velda was straightened.", {("prep", "during", "19th century")}),
     ("Salmon came back to the Velda in the 1990s.", {("prep", "in", "1990s")}),
     ("In the late 1990s the Velsh built a harbour in Bergen.", {("prep", "in", "late 1990s")}),
+    ("The Velsh built a bridge across the Velda in 55 BC.", {("prep", "in", "55 BC")}),
     ("The Velsh Wars of Religion in the 16th century destroyed the abbey.", {("prep", "in", "16th century")}),
     # since and until date what holds from or up to then
     ("The Velsh ruled Bergen until 1918.", {("prep", "until", "1918")}),

@@ -298,6 +298,8 @@ PERIODS = [
     ("early 11th century", ["early 10th century", "early 12th century", "early 9th century"]),
     ("late 1990s", ["late 1980s", "late 2000s", "late 1970s"]),
     ("1 May 1191", ["8 May 1191", "24 April 1191", "15 May 1191"]),
+    ("55 BC", ["52 BC", "59 BC", "48 BC"]),
+    ("AD 70", ["AD 67", "AD 74", "AD 63"]),
     ("1191", []),  # a year: the corpus's own dates (distractors.date_options)
     ("Monday", []),
 ]
