@@ -301,10 +301,14 @@ class PersonTracker(OrgMemory):
         """The sentence's main subject is "he"/"she" (of a gender that does not disagree), or a description that
         re-names someone as a pronoun does ("The confident 23-year-old is undaunted", "the young striker"), outside
         quotations."""
+        span = self._sents[sent]
+        if span.start + 5 < span.end and span[0].lower_ == "the" and span[5].lower_ == "old" \
+                and _age_at(span.doc, span.start + 5) is not None and not _inside(span[0].idx, self._blocked):
+            return True  # "The 28-year-old fractured his arm ...", however the parser reads the verb
         return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and not _inside(t.idx, self._blocked)
                    and (t.lower_ in PERSON_PRONOUNS and gender in (None, pronoun_gender(t.text))
                         or _renaming_description(t) and noun_gender(t.lower_) in (None, gender))
-                   for t in self._sents[sent])
+                   for t in span)
 
     def by_age(self, pos: int, age: int, gender: Gender = None) -> tuple[str, int] | None:
         """The person an age description at ``pos`` ("the 28-year-old") re-names, only when exactly one fits:

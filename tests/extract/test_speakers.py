@@ -266,3 +266,19 @@ def test_age_description_passes_over_the_names_of_a_description(nlp, is_place):
             "was poor. The 67-year-old also said he had stopped working.")
     tracker = PersonTracker(nlp(text), [], is_place)
     assert tracker.by_age(text.index("The 67"), 67) == ("Tom Harlow", text.index("Tom Harlow"))
+
+
+def test_pronoun_chain_through_a_sentence_opening_with_an_age(nlp, is_place):
+    """"The 28-year-old ..." opening a sentence re-names the person before, however the parser reads its verb
+    ("fractured" read as an adjective): "He" after it is that person, not the rival named in that sentence."""
+    from studyaid.extract.quotes import extract_quotes
+    from studyaid.ingest.readers import document_from_bytes
+
+    text = ("Vale calm over arm injury\n\nKelvale prop Tom Vale is calm about the arm injury that rules him out of the "
+            "cup run.\n\nThe 28-year-old fractured the radius in his left forearm during the 22-19 defeat by Jenkins on "
+            "Friday. He will have surgery on Tuesday and will miss at least a month. He said: \"This is not an injury "
+            "that will stop me from working on my fitness.\"")
+    document = document_from_bytes("article.txt", text.encode())
+    found = [q.speaker.name for q in extract_quotes(nlp(document.masked_text), document, is_place)
+             if q.text.startswith("This is not an injury")]
+    assert found == ["Tom Vale"]
