@@ -110,7 +110,7 @@ def main() -> int:
     base = work / "base.sqlite3"
     store = Store(base)
     meta = Snapshot(snapshot_path(base)).meta()
-    if meta is None or meta.version != version(nlp, 0) or len(meta.documents) < len(bank_files):
+    if meta is None or meta.version != version(nlp, 0) or not store.documents() or len(meta.documents) < len(store.documents()):
         if not store.documents():
             for path in bank_files:
                 add_file(store, path.name, path.read_bytes())
