@@ -145,3 +145,23 @@ def test_surname_prefixes_are_folded_as_the_resolver_folds_them(name, prefix):
 
 def test_a_document_with_no_people_names_no_surname():
     assert person_prefixes([], []) == set()
+
+
+@pytest.mark.parametrize("removed, full", [(True, True), (False, False)])
+def test_a_removal_since_the_last_generation_runs_the_full_generation(tmp_path, nlp, removed, full):
+    from studyaid.store.removal import remove_document
+
+    store = _bank(tmp_path / "bank.sqlite3", ARTICLES[2:], nlp)
+    if removed:
+        remove_document(store, store.documents()[0].path)
+    document, _ = add_text(store, *ARTICLES[0])
+    runs = []
+    original = builder._regenerate_all
+    builder._regenerate_all = lambda *a, **k: runs.append(1) or original(*a, **k)
+    try:
+        regenerate(store, nlp)
+    finally:
+        builder._regenerate_all = original
+    assert bool(runs) is full
+    assert _of(store, document.path)  # either way the added article has its questions
+    assert set(Snapshot(snapshot_path(store.path)).meta().documents) == {d.path for d in store.documents()}
