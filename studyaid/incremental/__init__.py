@@ -17,9 +17,11 @@ just those, and works out what a full generation would make of them from the sna
   the same answer (the bank-wide filter: one claim, one question of each kind).
 
 What a full run would do and this path does not: refresh the wrong options of existing questions of
-other documents that the new one is related to, and re-rank the canonical spelling of a place's
-mention counts when an old document's person turns out to be a place (or back). A teacher's edits are
-never touched (:meth:`~studyaid.store.Store.merge_generated`). Any other change (a document removed
+other documents that the new one is related to (until the next full generation), and count a place's
+mentions exactly when a one-word "person" of a new document is read as a place only because no one
+elsewhere bears that name (the new document's places are counted on their own and added). A cloze of
+an old fact the new document corroborates is judged on its sentence from the stem checker's memory, or
+parsed alone. A teacher's edits are never touched (:meth:`~studyaid.store.Store.merge_generated`). Any other change (a document removed
 or changed, other code, model or seed) runs the full generation, which rewrites the snapshot.
 """
 from __future__ import annotations
@@ -197,7 +199,7 @@ def _add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, st
     found = _cached_raw([d for d in documents if d.path in extracted.documents], nlp, cache)
     if found is None:
         return None
-    new_raw, _notes = found
+    new_raw, _notes = found  # notes ("decoded as cp1252") are the full run's summary's, not the app's
     old = snapshot.fact_set()
     clock.lap("load the bank's facts")
 
@@ -215,10 +217,14 @@ def _add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, st
         mine = dict(before.get(d, {}))
         for i, fact in enumerate(facts):
             if person_ref_prefix(fact) in prefixes:
-                now = resolve_fact(fact, resolver)
-                if now != mine.get(i):
-                    changed.append((d, i))
-                    mine.pop(i, None) if now is None else mine.__setitem__(i, now)
+                again = resolve_fact(fact, resolver)
+                if again == mine.get(i):
+                    continue
+                changed.append((d, i))
+                if again is None:
+                    del mine[i]
+                else:
+                    mine[i] = again
         resolved_near[d] = mine
     clock.lap("resolve names")
 
@@ -247,8 +253,8 @@ def _add(snapshot: Snapshot, documents: Sequence[Document], stored: dict[str, st
     wanted = {id(f) for f in fresh}
     made = questions_for(merged, seed, gazetteer, parser=nlp, stem_verdicts=verdicts, only=lambda f: id(f) in wanted,
                          context=context)
-    now = {f.canonical_key(): f for f in groups}
-    gone = {f.id for k, f in previous.items() if now.get(k) != f}  # facts whose questions are made again (or lost)
+    regrouped = {f.canonical_key(): f for f in groups}
+    gone = {f.id for k, f in previous.items() if regrouped.get(k) != f}  # facts whose questions are made again (or lost)
     competitors = [q for q in snapshot.questions({answer_group(q) for q in made.questions}) if q.fact_id not in gone]
     kept, _dropped = filter_questions([*competitors, *made.questions])
     mine = {q.id for q in made.questions}
