@@ -66,7 +66,7 @@ ONE_DETERMINERS = {"the", "this", "that", "no", "not", "any", "every", "each", "
 
 ONE_IDIOM_NOUNS = {"point", "stage", "time", "moment", "day"}  # "at one point", "at one stage"
 # nouns after "one" that never count: "one thing is for sure", "one way or another"
-ONE_EMPTY_NOUNS = {"thing", "way"}
+ONE_EMPTY_NOUNS = {"thing", "way", "number"}  # ("only one number one spot": a rank)
 # nouns of a part of one whole: "just one part of the film", "one aspect of the deal" is a share, not a count
 PART_NOUNS = {"part", "aspect", "side", "element", "facet", "piece", "portion", "bit"}
 

@@ -142,3 +142,7 @@ def test_titles_and_parts_count_nothing(quantities, text):
 ])
 def test_counts_beside_titles_and_parts(one_quantity, text, expected):
     one_quantity(text, expected)
+
+
+def test_one_before_a_rank_counts_nothing(quantities):
+    assert [(q.value, q.counted) for q in quantities("There is only one number one seed in the draw, he said.")] == []
