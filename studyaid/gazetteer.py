@@ -69,10 +69,15 @@ REGIONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Gaza Strip", (), "PS"), ("West Bank", (), "PS"), ("Kashmir", (), None), ("Middle East", (), None),
     ("Far East", (), None), ("Balkans", (), None), ("Baltics", ("Baltic states",), None),
     ("Caucasus", (), None), ("Scandinavia", (), None), ("Central Asia", (), None),
-    ("Southeast Asia", (), None), ("Asia Pacific", ("Asia-Pacific",), None),
+    ("Southeast Asia", ("South-East Asia", "South East Asia"), None), ("Asia Pacific", ("Asia-Pacific",), None),
     ("Latin America", (), None), ("Arctic", (), None),
     ("Sahel", (), None), ("Pacific", (), None), ("Atlantic", (), None), ("Mediterranean", (), None),
     ("Caribbean", (), None),
+    # parts of continents named by a compass word ("programs came from Eastern Europe")
+    ("Eastern Europe", (), None), ("Western Europe", (), None), ("Central Europe", (), None),
+    ("Northern Europe", (), None), ("Southern Europe", (), None), ("East Asia", (), None), ("South Asia", (), None),
+    ("North Africa", (), None), ("West Africa", (), None), ("East Africa", (), None), ("Southern Africa", (), None),
+    ("Central America", (), None),
 )
 # Regions named after their capital city: "the Kharkiv region".
 CITY_NAMED_REGION_COUNTRIES = frozenset({"UA", "RU", "BY"})

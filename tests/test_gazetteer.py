@@ -207,3 +207,14 @@ def test_an_excluded_city_stays_out_whatever_its_spelling(excluded):
 def test_a_metonym_is_never_a_wrong_city_option():
     names = {e.name for e in same_kind_places("city", "US", near_population=150000, k=400)}
     assert "Hollywood" not in names and len(names) == 400
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Eastern Europe", ("Eastern Europe", "region", None)),  # parts of continents by a compass word
+    ("West Africa", ("West Africa", "region", None)),
+    ("South-East Asia", ("Southeast Asia", "region", None)),
+    ("Europe", ("Europe", "continent", None)),  # the continent itself is still the continent
+])
+def test_parts_of_continents(name, expected):
+    entry = lookup(name)
+    assert entry is not None and (entry.name, entry.kind, entry.country) == expected

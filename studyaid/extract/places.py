@@ -73,6 +73,10 @@ JOURNEY_PREPS = frozenset({"to", "from"})
 # Nouns a town's name is set beside to say what it is: "the Cuban capital, Havana", "the resort town, Lagos".
 APPOSED_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "resort", "island"})
 MAX_MENTION_TOKENS = 8
+# Verbs whose object is a place a storm, a flood or a crowd sweeps ("rain has lashed Los Angeles"); no club,
+# product or firm is lashed or flooded (unlike "condemned Mansfield to a defeat", "put Apple's Newton there").
+SWEPT_PLACE_VERBS = frozenset({"lash", "lashed", "flood", "swamp", "batter", "grip", "engulf", "overrun", "paralyse",
+                               "paralyze", "blanket", "evacuate", "besiege", "shake", "rock", "sweep"})
 
 
 @dataclass
@@ -212,8 +216,10 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
     after = doc[name.end] if name.end < len(doc) else None
     if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_ == "PERSON"
             and after.lower_ not in TITLE_WORDS and not after.is_sent_start
-            and gazetteer.lookup(after.text) is None):
+            and gazetteer.lookup(after.text) is None and not _own_entity_before_another(mention, after)):
         return False  # "Scotland Yard", "Manchester United": part of a longer name
+    if kind == "city" and _names_a_tournament(name):
+        return False  # "Ancic, Wimbledon semi-finalist in 2004": the tournament, not the town
     if called:
         return True  # "the village of Khotimlya", "the Kharkiv region"
     anchor = mention.root
@@ -243,6 +249,11 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
         return True  # "she flew to Madrid", "he came back from Lagos": in a story not about football clubs
     if anchor.dep_ == "appos" and head.lower_ in APPOSED_PLACE_NOUNS and tagged:
         return True  # "the Cuban capital, Havana"
+    if tagged and name.start >= 2 and doc[name.start - 1].text == "," and doc[name.start - 2].lower_ in APPOSED_PLACE_NOUNS:
+        return True  # "a concert in the Cuban capital, Havana - the first ...": set beside it, whatever the parse
+    if anchor.dep_ == "dobj" and mention.label == "GPE" and head.pos_ == "VERB" \
+            and (head.lemma_.lower() in SWEPT_PLACE_VERBS or head.lower_ in SWEPT_PLACE_VERBS):
+        return True  # "the rain which has lashed Los Angeles", "floods swamped Dhaka": only a place is swept
     if anchor.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and tagged \
             and head.lower_ in OWNED_PLACE_HEADS:
         return True  # "Venice's La Fenice Theatre", "London's Science Museum"; never a title ("Charlotte's Web")
@@ -255,6 +266,26 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
         return True  # "the London gallery", "their Dublin concerts": in a story not about football clubs
     nxt = doc[name.end:name.end + 2]
     return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"  # "a Leeds-based firm"
+
+
+def _own_entity_before_another(mention: PlaceMention, after: Token) -> bool:
+    """A place the NER tags as a whole name of its own, followed by a name that starts another entity ("the UK
+    Nintendo DS launch": the UK, then Nintendo), not one name run on ("Scotland Yard", "the US Congress": one
+    entity; "Kentish Town", "the US Open": an untagged word after it may end the name)."""
+    name = mention.name
+    return mention.label in ("GPE", "LOC") and all(t.ent_type_ == mention.label for t in name) \
+        and after.ent_iob_ == "B" and after.ent_type_ not in ("", mention.label)
+
+
+# what a town's name before it makes a tournament held there: "the Wimbledon champion", "a Wimbledon semi-finalist"
+TOURNAMENT_WORDS = frozenset({"champion", "champions", "finalist", "semi", "quarter", "final", "finals", "title",
+                              "crown", "runner", "seed", "wildcard", "singles", "doubles"})
+
+
+def _names_a_tournament(name) -> bool:
+    """A town's name right before a word of a competition's results: the tournament held there, no place."""
+    doc = name.doc
+    return name.end < len(doc) and doc[name.end].lower_ in TOURNAMENT_WORDS and not doc[name.end].ent_type_
 
 
 def _unknown_but_placed(mention: PlaceMention) -> bool:

@@ -420,3 +420,35 @@ def test_a_towns_club_is_no_place(parse, text: str) -> None:
 )
 def test_a_surname_before_a_country_in_a_list_is_no_place(parse, text: str, name: str) -> None:
     assert name not in {f.place.mention for f in places_in(parse, text)}
+
+
+# --- round 3 (issue 10): sentences written for these tests --------------------------------------------------
+
+@pytest.mark.parametrize("text, place, kind", [
+    # a part of a continent named by a compass word
+    ("Police said the stolen cars were shipped to Western Europe within days.", "Western Europe", "region"),
+    ("The charity is raising money for flood victims in South-East Asia.", "Southeast Asia", "region"),
+    # a town set beside "capital" after a comma, whatever the parse makes of the dash after it
+    ("The singer will give a free show in the Kenyan capital, Nairobi - her first gig in Africa.", "Nairobi", "city"),
+    # a place the NER tags as a name of its own, before another entity's name
+    ("A UK Microsoft spokesman said the game would ship in March.", "United Kingdom", "country"),
+    # a place a storm or a flood sweeps
+    ("Heavy snow which has battered Chicago for a week closed the airport.", "Chicago", "city"),
+])
+def test_round3_places_named(parse, text: str, place: str, kind: str) -> None:
+    found = [(f.place.name, f.place_kind) for f in places_in(parse, text)]
+    assert (place, kind) in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town's name before a word of a tournament's results is the tournament
+    ("Smith, a Wimbledon quarter-finalist last summer, lost in three sets.", "Wimbledon"),
+    ("She beat the former Wimbledon champion in straight sets on Monday.", "Wimbledon"),
+    # a name run on into a longer one of the same entity
+    ("Officers from Scotland Yard arrested two men on Friday.", "Scotland"),
+    ("The firm has 20 staff at its offices in Kentish Town, London.", "Kentish"),
+    # an object that is no swept place
+    ("A late goal condemned Mansfield to a fifth defeat in a row.", "Mansfield"),
+])
+def test_round3_no_place(parse, text: str, name: str) -> None:
+    assert not any(name in f.place.name for f in places_in(parse, text)), [f.place.name for f in places_in(parse, text)]
