@@ -132,6 +132,12 @@ def _what_it_measures(group: "Span", unit: str) -> "Token | None":
     if start >= 2 and doc[start - 1].lower_ == "of" and _common_noun(doc[start - 2]) \
             and doc[start - 2].lemma_.lower() not in TIME_UNITS and doc[start - 2].lower_ not in CURRENCIES:
         return doc[start - 2]
+    bounded = doc[start - 1] if start < group.start and start >= 1 else None
+    if bounded is not None and bounded.pos_ == "NOUN" and unit not in PERCENT_WORDS \
+            and bounded.lemma_.lower() not in TIME_UNITS and bounded.lower_ not in CURRENCIES \
+            and not (root.head.pos_ in ("VERB", "AUX") and bounded.head.i == root.head.i):
+        return bounded  # "any fee over \u00a335m": a noun the comparison bounds (not "cost the county up to $4m":
+        # the noun and the amount are two arguments of one verb)
     while root.head != root and _money_token(root.head):
         root = root.head  # "$17.1m (\u00a38.8m)": the converted amount is the same thing
     if root.dep_ == "pobj" and _common_noun(root.head.head) and not _money_token(root.head.head) \

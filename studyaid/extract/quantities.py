@@ -109,6 +109,16 @@ def range_top(group: "Span", fact: Quantity) -> Quantity | None:
     })
 
 
+def _sized_subject(unit_word: "Token") -> "Token | None":
+    """The subject a measure after "be" sizes: "the range is only about one metre" (the range), "the screen is
+    32 inches" (the screen); a noun, never a pronoun ("it is 40 metres")."""
+    verb = unit_word.head
+    if unit_word.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
 def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | None:
     sign = group[0].text if group[0].text in CURRENCY_SIGNS else None
     percent = percent_unit(group)
@@ -142,6 +152,10 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
     counted = np_text(noun, group_ids | total_ids, keep_preps=bool(unit) or measure)
     if not counted or counted.lower() in PRONOUN_HEADS:
         return None
+    sized = _sized_subject(noun) if measure and is_unit_word(noun.text) and not unit else None
+    counted_head = noun.lemma_.lower()
+    if sized is not None:  # "the range is about one metre": the range, in metres
+        unit, counted, counted_head = noun.lemma_.lower(), np_text(sized, set()), sized.lemma_.lower()
     sent = group.sent
     phrase_end = max(noun.i, group.end - 1) if noun.i >= group.start else group.end - 1
     if measure:
@@ -154,7 +168,7 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         phrase_start = min(t.i for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod")
                            or t.i == noun.i)  # "box ownership of five million"
     phrase = clean_text(group.doc[phrase_start: phrase_end + 1].text)
-    if unit:
+    if unit and sized is None:
         phrase = clean_text(group.doc[qualifier_start(group): group.end + (1 if group.end < len(group.doc) and group.doc[group.end].lower_ in CURRENCIES else 0)].text)
     phrase = clean_text(re.sub(r'["\u201c\u201d]', "", phrase))  # 'thousands” of such troops': a cut quotation
     used.update(group_ids | total_ids)
@@ -165,7 +179,7 @@ def _quantity(group: "Span", document: Document, used: set[int]) -> Quantity | N
         qualifier=qualifier(group),
         unit=unit,
         counted=counted,
-        counted_head=noun.lemma_.lower(),
+        counted_head=counted_head,
         phrase=phrase,
         total=total,
         predicate=predicate(noun if noun.i > group.end else group[-1], np_ids),

@@ -212,6 +212,7 @@ def test_signs_currency_words_and_what_money_is(one_quantity, text, expected):
     ("The firm took 30% of the \u00a32.5bn spent on toys last year.", "\u00a3", "%"),  # money is no share of its share
     ("The new handset will sell for about 9000 yen (\u00a345) in Tokyo.", "\u00a3", "yen"),
     ("The charity is to give $3m to local schools.", "$", "charity"),  # who gives is not what the money is
+    ("The inquiry could cost the council up to \u00a36m next year.", "\u00a3", "council"),  # two arguments of a verb
 ])
 def test_money_not_counting_its_neighbour(quantities, text, unit, wrong):
     found = [q.counted for q in quantities(text) if q.unit == unit]
@@ -224,3 +225,14 @@ def test_money_not_counting_its_neighbour(quantities, text, unit, wrong):
 ])
 def test_a_comma_and_space_between_amounts_joins_nothing(quantities, text):
     assert not any(q.value > 1000 for q in quantities(text)), [(q.value, q.text) for q in quantities(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun the comparison before the amount bounds
+    ("The board said it would accept any offer above \u00a340m for the striker.", dict(value=4e7, counted="offer")),
+    ("The club turned down bids over \u00a312m in January.", dict(value=1.2e7, counted="bids")),
+    # no noun before the comparison: the money itself
+    ("He sold the flat for over \u00a31m last spring.", dict(value=1e6, counted="pounds")),
+])
+def test_a_noun_bounded_by_a_comparison(one_quantity, text, expected):
+    one_quantity(text, expected)

@@ -292,3 +292,15 @@ def test_only_one_and_negated_comparisons(one_quantity, text, expected):
 ])
 def test_one_still_counts_nothing(quantities, text):
     assert [(q.value, q.counted) for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a measure after "be" sizes the subject, in the unit
+    ("The signal's reach is only about two metres, so it suits one room.", dict(value=2, counted_head="reach", unit="metre")),
+    ("The new pitch is 110 metres from end to end.", dict(value=110, counted="new pitch", unit="metre")),
+    # a measure of nothing named stays the unit
+    ("It is 40 metres long and very narrow.", dict(value=40, counted="metres")),
+    ("The track runs for 12 miles along the coast.", dict(value=12, counted_head="mile", unit=None)),
+])
+def test_a_measure_after_be_sizes_its_subject(one_quantity, text, expected):
+    one_quantity(text, expected)
