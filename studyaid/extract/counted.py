@@ -77,6 +77,9 @@ def find_counted(group: "Span") -> "tuple[Token | None, float | None, set[int]]"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
             if any(c.dep_ == "pobj" and c.lower_ in PRONOUN_HEADS for c in prep.children):
                 return None, None, used  # "a quarter of those with broadband": who they are is not named
+            if any(c.dep_ == "pobj" and c.tag_ == "NNP" and any(g.dep_ == "conj" for g in c.children)
+                   and not any(g.dep_ in ("case", "poss", "det") for g in c.children) for c in prep.children):
+                return None, None, used  # "the top three of Chelsea, Arsenal and Everton": no count of one name
             objs = [c for c in prep.subtree if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
                     and not any(g.dep_ == "case" for g in c.children)]  # "Ukraine's" owns, "allies" are counted
             if objs:

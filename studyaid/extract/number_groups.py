@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from ..lexicon import SCALE_WORDS
+from ..lexicon import SCALE_WORDS, SIZE_NOUNS
 from .numbers import CURRENCY_SIGNS, SCALES, SUFFIX_SCALES, SUFFIXED, TENS, TIME_UNITS, UNITS, PAIR_WORDS, VAGUE, VAGUE_VALUES, glued_unit, parse_number, \
     parse_fraction, parse_range, word_value
 
@@ -189,12 +189,24 @@ def _scale_suffix(a: "Token", b: "Token", money: bool) -> bool:
     ("\u00a346m", "18m people"); otherwise a unit ("3,000m" is metres)."""
     if a.whitespace_ or b.lower_.rstrip(".") not in SUFFIX_SCALES or not re.fullmatch(r"\d[\d,.]*", a.text):
         return False
-    if money or b.lower_.startswith("bn"):
+    if money or b.lower_.startswith("bn") or _sizes_a_crowd(a):
         return True
     nxt = b.nbor() if b.i + 1 < len(b.doc) else None  # "18m people", "3.55m euros"; not "the 400m hurdles"
     before = a.doc[a.i - 1] if a.i > 0 else None  # nor "her indoor 200m titles"
     return nxt is not None and (nxt.tag_ in ("NNS", "NNPS") and nxt.lemma_.lower() not in RACE_WORDS
                                 and (before is None or before.pos_ != "ADJ") or nxt.lower_ in CURRENCIES)
+
+
+def _sizes_a_crowd(a: "Token") -> bool:
+    """A number after "of" that sizes a crowd or an audience, past its qualifier ("an audience of nearly 9.2m",
+    "a crowd of 40k"): people are counted in millions, never in metres."""
+    doc, k = a.doc, a.i - 1
+    while k >= 0 and doc[k].lower_ in _QUALIFIER_WORDS:
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in SIZE_NOUNS
+
+
+_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} - {"of"}
 
 
 def _same_number(a: "Token", b: "Token") -> bool:

@@ -304,3 +304,29 @@ def test_one_still_counts_nothing(quantities, text):
 ])
 def test_a_measure_after_be_sizes_its_subject(one_quantity, text, expected):
     one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number glued to "m" that sizes an audience or a crowd is millions
+    ("The final drew an audience of 8.4m, the channel said.", dict(value=8.4e6, counted="audience")),
+    ("The finale drew an audience of nearly 11m viewers.", dict(value=11e6, qualifier="nearly")),
+    # a distance stays metres
+    ("She ran the final 400m in under a minute.", dict(value=400)),
+])
+def test_crowds_in_millions(one_quantity, text, expected):
+    one_quantity(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "United are chasing the top two of Arsenal and Chelsea this season.",  # one name per place, no count of it
+])
+def test_a_part_of_a_list_of_names_counts_nothing(quantities, text):
+    assert [(q.value, q.counted) for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The twins have won all three of their Davis Cup ties this year.", dict(value=3, counted_head="tie")),
+    ("The fault affects almost two thirds of all Xboxes sold in Europe.", dict(value=2 / 3)),
+])
+def test_a_part_of_a_named_whole_still_counts(one_quantity, text, expected):
+    one_quantity(text, expected)
