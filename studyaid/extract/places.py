@@ -93,7 +93,7 @@ def extract_places(doc: Doc, document: Document) -> Iterator[Place]:
     """Yield one Place per place mention with something that happened there, then one for each other
     place the document names (its first mention), in document order."""
     mentions = [m for m in sorted(place_mentions(doc), key=lambda m: m.name.start)
-                if not heading(m.name.sent) and not compass_name(m.name)]
+                if not heading(m.name.sent) and not compass_name(m.name) and not _names_a_tournament(m)]
     clubs = club_names(doc, mentions)
     mentions = [m for m in mentions if not (m.name.text in clubs and (club_use(m.root) or not _locative_prep(m.root)))]
     found: list[tuple[int, Place]] = []
@@ -218,8 +218,6 @@ def _named_as_place(mention: PlaceMention, kind: str, called: bool, football: bo
             and after.lower_ not in TITLE_WORDS and not after.is_sent_start
             and gazetteer.lookup(after.text) is None and not _own_entity_before_another(mention, after)):
         return False  # "Scotland Yard", "Manchester United": part of a longer name
-    if kind == "city" and _names_a_tournament(name):
-        return False  # "Ancic, Wimbledon semi-finalist in 2004": the tournament, not the town
     if called:
         return True  # "the village of Khotimlya", "the Kharkiv region"
     anchor = mention.root
@@ -282,10 +280,14 @@ TOURNAMENT_WORDS = frozenset({"champion", "champions", "finalist", "semi", "quar
                               "crown", "runner", "seed", "wildcard", "singles", "doubles"})
 
 
-def _names_a_tournament(name) -> bool:
-    """A town's name right before a word of a competition's results: the tournament held there, no place."""
-    doc = name.doc
-    return name.end < len(doc) and doc[name.end].lower_ in TOURNAMENT_WORDS and not doc[name.end].ent_type_
+def _names_a_tournament(mention: PlaceMention) -> bool:
+    """A town whose name is a tournament's whole name, before a word of the competition's results ("Ancic,
+    Wimbledon semi-finalist in 2004", "the Wimbledon title"). A place opening a longer event name ("the Dubai
+    Open", "the London Marathon") stays named: the event is held there."""
+    doc, name = mention.name.doc, mention.name
+    after = doc[name.end] if name.end < len(doc) else None
+    city = mention.entry is not None and mention.entry.kind == "city"
+    return after is not None and city and after.lower_ in TOURNAMENT_WORDS and not after.ent_type_
 
 
 def _unknown_but_placed(mention: PlaceMention) -> bool:
