@@ -165,3 +165,16 @@ def test_a_removal_since_the_last_generation_runs_the_full_generation(tmp_path, 
     assert bool(runs) is full
     assert _of(store, document.path)  # either way the added article has its questions
     assert set(Snapshot(snapshot_path(store.path)).meta().documents) == {d.path for d in store.documents()}
+
+
+def test_a_broken_snapshot_falls_back_to_the_full_generation(tmp_path, nlp):
+    import sqlite3
+
+    store = _bank(tmp_path / "bank.sqlite3", ARTICLES[2:], nlp)
+    with sqlite3.connect(snapshot_path(store.path)) as conn:
+        conn.execute("UPDATE meta SET value = '{\"documents\": 1}' WHERE key = 'facts'")
+    conn.close()
+    document, _ = add_text(store, *ARTICLES[0])
+    report, problems = regenerate(store, nlp)
+    assert problems == [] and report.added > 0 and _of(store, document.path)
+    assert Snapshot(snapshot_path(store.path)).fact_set().documents  # written anew by the full generation

@@ -212,7 +212,13 @@ def _add_and_merge(store: Store, snapshot, documents, problems: list[str], store
     from ..incremental import add
     from ..incremental.snapshot import SnapshotError
 
-    addition = add(snapshot, documents, stored, nlp, cache, seed=seed, gazetteer=same_kind_places, verdicts=verdicts)
+    try:
+        addition = add(snapshot, documents, stored, nlp, cache, seed=seed, gazetteer=same_kind_places,
+                       verdicts=verdicts)
+    except (SnapshotError, ValueError) as exc:  # unreadable or broken: the full generation writes a new one
+        log.warning("%s: the generation snapshot cannot be used (%s); generating from every document",
+                    snapshot.path, exc)
+        return None
     if addition is None:
         return None
     begin = time.perf_counter()
