@@ -3,7 +3,8 @@
 Documents are kept in the bank under logical names (``seeds/x.txt``, ``uploads/y.html``,
 ``pasted/z.txt``) with their original bytes. Generation reads them from the bank under those names
 (nothing is written to disk but the caches), runs the usual pipeline over all of them (so facts are
-corroborated across articles; parses are cached by content) and merges the questions in; every
+corroborated across articles; parses are cached by content) and merges the questions in; when documents
+were only added since, just those are generated from (:mod:`studyaid.incremental`); every
 source names its document by its logical name. A document that fails is reported by name and left
 out; the others are processed. A document a teacher removed stays removed: the sample articles are
 not imported again, and questions of a document removed while generation ran are not merged.
