@@ -79,7 +79,7 @@ class Relatedness:
         shared = sum(min(ea[i], eb[i]) for i in ea.keys() & eb.keys())
         wa, wb = self._words.get(a, set()), self._words.get(b, set())
         cosine = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
-        return shared + WORD_WEIGHT * cosine
+        return _exact(shared + WORD_WEIGHT * cosine)
 
     @cached_property
     def _postings(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -118,7 +118,7 @@ class Relatedness:
                 continue
             other = self._words.get(d, set())
             cosine = shared_words.get(d, 0) / math.sqrt(len(mine_w) * len(other)) if mine_w and other else 0.0
-            score = shared_entities.get(d, 0.0) + WORD_WEIGHT * cosine
+            score = _exact(shared_entities.get(d, 0.0) + WORD_WEIGHT * cosine)
             if score >= THRESHOLD:
                 out[d] = score
         return out
@@ -135,3 +135,10 @@ class Relatedness:
                 if d not in documents and s > best.get(d, 0.0):
                     best[d] = s
         return tuple(sorted(best, key=lambda d: (-best[d], d)))
+
+
+def _exact(score: float) -> float:
+    """A score rounded to 9 places: the entity weights are summed in set order, which changes from one
+    process to the next (string hashing), and two sums of the same weights in another order can differ
+    in the last bit; rounded, equal scores tie and are ordered by name, so the bank is the same in every run."""
+    return round(score, 9)
