@@ -42,6 +42,9 @@ OFFICES = frozenset({
     "physio", "physiotherapist", "teacher", "finalist", "semi-finalist", "quarter-finalist", "three-quarter",
     "open-side", "blind-side", "second-row", "loose-forward", "back-row", "right-back", "left-back",
     "centre-back", "centre-half", "wing-back", "half-back", "stand-off", "playmaker",
+    # jobs a news story puts before a name at the start of a sentence ("Wing X said", "Agent X said")
+    "wing", "agent", "organiser", "organizer", "promoter", "grocer", "shopkeeper", "coxswain", "chef", "farmer",
+    "landlord", "landlady", "publican", "fisherman", "lifeboatman", "paramedic", "nurse", "doctor", "pilot",
 })
 # Offices that are a title only with a word that says of what: "world champion", "European champion",
 # "record holder" (but not "black music champion", "ticket holder").

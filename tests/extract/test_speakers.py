@@ -18,6 +18,13 @@ WHOLE_NAMES = [
     ("Director Bong Joon Ho said he was delighted with the award.", "Bong Joon Ho"),
     # a surname that is also a title word, after an honorific
     ("Mr King said interest rates would stay where they are for now.", "King"),
+    # a job opening the sentence, which the tagger reads as a first name
+    ("Wing Paulo Verran said the team had been lucky to win.", "Paulo Verran"),
+    ("Agent Simone Haldane said her client would not be moving this summer.", "Simone Haldane"),
+    ("Grocer Alan Pryce said half of his summer trade arrives by boat.", "Alan Pryce"),
+    ("Coxswain Rachel Moore said every one of the crew played a part that night.", "Rachel Moore"),
+    # but a surname that is also a job word stays a name
+    ("Dame Lorna Wing said the findings changed how the condition is diagnosed.", "Lorna Wing"),
 ]
 
 
